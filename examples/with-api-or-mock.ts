@@ -1,0 +1,19 @@
+import { type ClientOptions, readEnv } from "@friendli-ts/client";
+import { startMockServer } from "../scripts/mock/start-mock-server.ts";
+
+/**
+ * Runs `main` with client options for the real API when FRIENDLI_TOKEN is set, else for
+ * a mock server started from the pinned spec on 127.0.0.1 (stopped when `main` ends).
+ */
+export async function withApiOrMock(main: (options: ClientOptions, target: string) => Promise<void>): Promise<void> {
+  if (readEnv("FRIENDLI_TOKEN")) {
+    await main({}, "the Friendli API");
+    return;
+  }
+  const mock = await startMockServer();
+  try {
+    await main({ baseURL: mock.url, token: "demo-token" }, `the mock server at ${mock.url}`);
+  } finally {
+    await mock.stop();
+  }
+}

@@ -1,0 +1,29 @@
+import { type OperationId, operations } from "../generated/operations.ts";
+
+export type OperationInfo = (typeof operations)[OperationId];
+
+interface Matcher {
+  method: string;
+  pattern: RegExp;
+  operation: OperationInfo;
+}
+
+let matchers: Matcher[] | undefined;
+
+function buildMatchers(): Matcher[] {
+  // Stream variants share their base operation's path; the first entry (the base) wins.
+  return Object.values(operations)
+    .filter((op) => !op.stream)
+    .map((operation) => ({
+      method: operation.method.toUpperCase(),
+      pattern: new RegExp(`^${operation.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}$`),
+      operation,
+    }));
+}
+
+/** The spec operation a request goes to, from its method and path (without the base URL's own path). */
+export function findOperation(method: string, pathname: string): OperationInfo | undefined {
+  matchers ??= buildMatchers();
+  const upper = method.toUpperCase();
+  return matchers.find((m) => m.method === upper && m.pattern.test(pathname))?.operation;
+}

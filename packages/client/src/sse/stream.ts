@@ -1,0 +1,179 @@
+import { APIUserAbortError } from "../errors/connection-errors.ts";
+import { FriendliError } from "../errors/friendli-error.ts";
+import { StreamInterruptedError } from "../errors/stream-errors.ts";
+import { type DecodedEvent, DONE, decodeEvent } from "./decode-event.ts";
+import { iterateSseMessages, type SseMessage } from "./iterate-sse-messages.ts";
+import { type StreamEndRule, streamEndRuleFor } from "./stream-end-rules.ts";
+
+type Source<Item> = () => AsyncIterator<Item>;
+
+/**
+ * A stream of typed items you read with `for await`. Leaving the loop early (`break`,
+ * `return`, a throw) aborts the HTTP request. A stream can be read once; `tee()` splits it.
+ */
+export class Stream<Item> implements AsyncIterable<Item> {
+  /** Aborting it cancels the request behind the stream. */
+  readonly controller: AbortController;
+  /** The HTTP response, when the stream came from one. */
+  readonly response: Response | undefined;
+  readonly #source: Source<Item>;
+  #consumed = false;
+
+  constructor(source: Source<Item>, controller: AbortController, response?: Response) {
+    this.#source = source;
+    this.controller = controller;
+    this.response = response;
+  }
+
+  /** Events of a `text/event-stream` response, decoded from JSON, until `[DONE]` or the end. */
+  static fromSSEResponse<Event = DecodedEvent>(
+    response: Response,
+    controller: AbortController,
+    endRule: StreamEndRule = streamEndRuleFor(new URL(response.url || "http://x/").pathname),
+  ): Stream<Event> {
+    const requestId = response.headers.get("x-request-id");
+    async function* events(): AsyncGenerator<Event> {
+      if (!response.body) throw new StreamInterruptedError("the response has no body to stream", requestId);
+      let last: SseMessage | undefined;
+      for await (const message of iterateSseMessages(response.body, requestId)) {
+        last = message;
+        if (message.data === DONE) break;
+        yield decodeEvent(message, requestId) as Event;
+      }
+      if (!endRule(last)) {
+        throw new StreamInterruptedError("the stream ended before its final event", requestId);
+      }
+    }
+    return new Stream(() => events(), controller, response);
+  }
+
+  /** Rebuilds a stream from `toReadableStream()` output, e.g. on the client side of a route. */
+  static fromReadableStream<Item>(body: ReadableStream<Uint8Array>, controller = new AbortController()): Stream<Item> {
+    async function* lines(): AsyncGenerator<Item> {
+      const reader = body.getReader();
+      const decoder = new TextDecoder();
+      let buffer = "";
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += decoder.decode(value, { stream: true });
+          let newline = buffer.indexOf("\n");
+          while (newline >= 0) {
+            const line = buffer.slice(0, newline);
+            buffer = buffer.slice(newline + 1);
+            if (line) yield JSON.parse(line) as Item;
+            newline = buffer.indexOf("\n");
+          }
+        }
+        buffer += decoder.decode();
+        if (buffer.trim()) yield JSON.parse(buffer) as Item;
+      } finally {
+        await reader.cancel().catch(() => {});
+      }
+    }
+    return new Stream(() => lines(), controller);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Item> {
+    if (this.#consumed) {
+      throw new FriendliError("this stream was already read; use tee() to read it twice");
+    }
+    this.#consumed = true;
+    const iterator = this.#source();
+    let finished = false;
+    try {
+      for (;;) {
+        let result: IteratorResult<Item>;
+        try {
+          result = await iterator.next();
+        } catch (error) {
+          // After an abort, whatever the read threw is the abort's doing.
+          if (this.controller.signal.aborted) {
+            throw new APIUserAbortError("the stream was aborted", { cause: this.controller.signal.reason });
+          }
+          throw error;
+        }
+        if (result.done) break;
+        yield result.value;
+      }
+      finished = true;
+    } finally {
+      if (!finished) {
+        this.controller.abort();
+        await iterator.return?.().catch(() => {});
+      }
+    }
+  }
+
+  /** Cancels the request behind the stream. */
+  abort(reason?: unknown): void {
+    this.controller.abort(reason);
+  }
+
+  /** A stream of `fn(item)` for each item (sharing this stream's request). */
+  map<Out>(fn: (item: Item) => Out): Stream<Out> {
+    const parent = this;
+    async function* mapped(): AsyncGenerator<Out> {
+      for await (const item of parent) yield fn(item);
+    }
+    return new Stream(() => mapped(), this.controller, this.response);
+  }
+
+  /**
+   * Two streams that each see every item. Items are buffered until both have read them,
+   * so reading only one branch to the end holds the whole stream in memory.
+   */
+  tee(): [Stream<Item>, Stream<Item>] {
+    const queues: Promise<IteratorResult<Item>>[][] = [[], []];
+    const iterator = this[Symbol.asyncIterator]();
+    // Each branch has its own controller; the request is aborted once both are.
+    const controllers = [new AbortController(), new AbortController()] as const;
+    for (const controller of controllers) {
+      controller.signal.addEventListener("abort", () => {
+        if (controllers.every((c) => c.signal.aborted)) this.controller.abort();
+      });
+    }
+    const branch =
+      (mine: Promise<IteratorResult<Item>>[]): Source<Item> =>
+      () => ({
+        next() {
+          if (mine.length === 0) {
+            const result = iterator.next();
+            for (const queue of queues) queue.push(result);
+          }
+          return mine.shift() as Promise<IteratorResult<Item>>;
+        },
+      });
+    return [
+      new Stream(branch(queues[0] as Promise<IteratorResult<Item>>[]), controllers[0], this.response),
+      new Stream(branch(queues[1] as Promise<IteratorResult<Item>>[]), controllers[1], this.response),
+    ];
+  }
+
+  /**
+   * The items as newline-delimited JSON bytes, to return from a web `Response` in a route
+   * handler. Cancelling the readable stream aborts the request behind it.
+   */
+  toReadableStream(): ReadableStream<Uint8Array> {
+    const encoder = new TextEncoder();
+    let iterator: AsyncIterator<Item> | undefined;
+    return new ReadableStream<Uint8Array>({
+      start: () => {
+        iterator = this[Symbol.asyncIterator]();
+      },
+      async pull(controller) {
+        try {
+          const { value, done } = await (iterator as AsyncIterator<Item>).next();
+          if (done) controller.close();
+          else controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
+        } catch (error) {
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await iterator?.return?.();
+      },
+    });
+  }
+}

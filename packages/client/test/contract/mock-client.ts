@@ -1,0 +1,16 @@
+import { inject } from "vitest";
+import { contractFetch } from "../../../../scripts/mock/contract-fetch.ts";
+// Brings in the type of the mock server URL the global setup provides.
+import type {} from "../../../../scripts/mock/vitest-global-setup.ts";
+import { type ClientOptions, createFriendliClient } from "../../src/index.ts";
+
+/** A client pointed at the run's Prism mock server, failing loudly on contract violations. */
+export function mockClient(options: ClientOptions = {}) {
+  return createFriendliClient({
+    baseURL: inject("mockServerUrl"),
+    token: "test-token",
+    fetch: contractFetch,
+    maxRetries: 0,
+    ...options,
+  });
+}

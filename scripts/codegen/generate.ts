@@ -1,0 +1,50 @@
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { OpenAPI3 } from "openapi-typescript";
+import { generatedDir } from "../spec/paths.ts";
+import { prepareSpec } from "../spec/prepare-spec.ts";
+import { readSpecLock } from "../spec/spec-lock.ts";
+import { buildOperationIndex, renderOperationIndex } from "./build-operation-index.ts";
+import { generateTypes } from "./generate-types.ts";
+
+/** Writes a file only when its bytes change, so unchanged output keeps its mtime. */
+function writeIfChanged(file: string, text: string): boolean {
+  try {
+    if (readFileSync(file, "utf8") === text) return false;
+  } catch {}
+  writeFileSync(file, text);
+  return true;
+}
+
+/** Spec -> `packages/client/src/generated/{schema,operations}.ts`. */
+export async function generate(): Promise<{ operations: number; written: string[] }> {
+  const doc = await prepareSpec();
+  const index = buildOperationIndex(doc);
+  const files: Record<string, string> = {
+    "schema.ts": await generateTypes(doc as unknown as OpenAPI3),
+    "operations.ts": renderOperationIndex(index),
+    "spec-version.ts": `// Generated. Do not edit.\nexport const specSha256 = ${JSON.stringify(readSpecLock().sha256)};\n`,
+  };
+  mkdirSync(generatedDir, { recursive: true });
+  const written = Object.entries(files)
+    .filter(([name, text]) => writeIfChanged(join(generatedDir, name), text))
+    .map(([name]) => name);
+  return { operations: index.length, written };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const started = performance.now();
+  generate().then(
+    ({ operations, written }) => {
+      const ms = Math.round(performance.now() - started);
+      console.log(
+        `generated ${operations} operations in ${ms} ms (${written.length ? `wrote ${written.join(", ")}` : "unchanged"})`,
+      );
+    },
+    (error) => {
+      console.error(`generate failed: ${error.message}`);
+      process.exit(1);
+    },
+  );
+}
