@@ -1,0 +1,3 @@
+import { packageVitestConfig } from "../../scripts/testing/package-vitest-config.ts";
+
+export default packageVitestConfig();
