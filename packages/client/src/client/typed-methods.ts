@@ -38,8 +38,11 @@ type StreamContent<P extends StreamPath> = Paths[P]["post"] extends {
   ? Event
   : never;
 
-/** One event of a stream operation, as the spec models it: `{ data }` or `{ event, data }`. */
-export type StreamEvent<P extends StreamPath> = StreamContent<P>;
+/**
+ * One event of a stream operation, as the spec models it (`{ data }` or `{ event, data }`),
+ * plus the SSE `event` name and `id` whenever the server sent them.
+ */
+export type StreamEvent<P extends StreamPath> = StreamContent<P> & { event?: string; id?: string };
 
 /** The request body of a stream operation. */
 export type StreamBody<P extends StreamPath> = Paths[P]["post"] extends {

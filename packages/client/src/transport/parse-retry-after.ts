@@ -7,7 +7,10 @@ export function parseRetryAfter(headers: Headers, now = Date.now()): number | un
   if (Number.isFinite(ms) && ms >= 0) return ms;
   const value = headers.get("retry-after")?.trim();
   if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return Number.parseFloat(value) * 1000;
+  if (/^-?\d+(\.\d+)?$/.test(value)) {
+    const seconds = Number.parseFloat(value);
+    return seconds >= 0 ? seconds * 1000 : undefined;
+  }
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

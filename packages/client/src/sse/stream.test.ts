@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { FriendliError } from "../errors/friendli-error.ts";
+import { Stream } from "./stream.ts";
+
+function numbers(n: number, controller = new AbortController()) {
+  async function* gen() {
+    for (let i = 0; i < n; i++) yield i;
+  }
+  return new Stream(() => gen(), controller);
+}
+
+const collect = async <T>(stream: AsyncIterable<T>) => {
+  const out: T[] = [];
+  for await (const item of stream) out.push(item);
+  return out;
+};
+
+describe("Stream", () => {
+  it("is read once; a second read is an error", async () => {
+    const stream = numbers(3);
+    expect(await collect(stream)).toEqual([0, 1, 2]);
+    await expect(collect(stream)).rejects.toBeInstanceOf(FriendliError);
+  });
+
+  it("break aborts its controller; reading to the end does not", async () => {
+    const done = numbers(2);
+    await collect(done);
+    expect(done.controller.signal.aborted).toBe(false);
+    const cut = numbers(5);
+    for await (const _ of cut) break;
+    expect(cut.controller.signal.aborted).toBe(true);
+  });
+
+  it("map and tee: both branches see every item; the request is aborted only when both stop", async () => {
+    const source = numbers(4);
+    const [a, b] = source.map((n) => n * 10).tee();
+    expect(await collect(a)).toEqual([0, 10, 20, 30]);
+    expect(await collect(b)).toEqual([0, 10, 20, 30]);
+
+    const early = numbers(4);
+    const [c, d] = early.tee();
+    for await (const _ of c) break;
+    expect(early.controller.signal.aborted).toBe(false);
+    for await (const _ of d) break;
+    expect(early.controller.signal.aborted).toBe(true);
+  });
+
+  it("toReadableStream and fromReadableStream round-trip through a web Response", async () => {
+    const items = [{ text: "héllo" }, { text: "wörld 🌍" }];
+    async function* gen() {
+      yield* items;
+    }
+    const response = new Response(new Stream(() => gen(), new AbortController()).toReadableStream());
+    const rebuilt = Stream.fromReadableStream<{ text: string }>(response.body as ReadableStream<Uint8Array>);
+    expect(await collect(rebuilt)).toEqual(items);
+  });
+
+  it("cancelling the readable stream aborts the request behind it", async () => {
+    const stream = numbers(100);
+    const reader = stream.toReadableStream().getReader();
+    await reader.read();
+    await reader.cancel();
+    expect(stream.controller.signal.aborted).toBe(true);
+  });
+});
