@@ -11,6 +11,8 @@ export interface MockServer {
   url: string;
   /** One line per request Prism received: `METHOD /path`. */
   requests: string[];
+  /** Prism's process id (its process group is stopped as a whole). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -104,5 +106,5 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     await stop();
     throw error;
   }
-  return { url, requests, stop };
+  return { url, requests, pid: child.pid as number, stop };
 }

@@ -4,7 +4,7 @@ import { SpecSyncError } from "./spec-sync-error.ts";
 type MediaTypes = Record<string, unknown>;
 interface Operation {
   operationId?: string;
-  responses?: Record<string, { content?: MediaTypes } | undefined>;
+  responses?: Record<string, { description?: string; content?: MediaTypes } | undefined>;
   [key: string]: unknown;
 }
 type PathItem = Record<string, Operation>;

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
-import { rawSpecFile, sharedSpecFile, workDir } from "./paths.ts";
+import { rawSpecFile, sharedSpecFile } from "./paths.ts";
 import { readSpecSource } from "./read-spec-source.ts";
 import { sha256Hex } from "./sha256.ts";
 import { readSpecLock } from "./spec-lock.ts";
@@ -16,14 +17,28 @@ export function chooseSpecSource(env = process.env): string {
   return readSpecLock().upstream;
 }
 
+export interface SyncSpecOptions {
+  /** A path or URL; default: chooseSpecSource(). */
+  source?: string;
+  /** Where the pin is read from; default: spec/spec-lock.json. */
+  lockFile?: string;
+  /** Where the verified copy goes; default: .spec/friendli-openapi.yaml. */
+  target?: string;
+}
+
 /**
- * Materialises the pinned spec into `.spec/` after checking its sha256.
- * Skips the read when the file already there has the pinned digest.
+ * Materialises the pinned spec after checking its sha256. Skips the read when the target
+ * already has the pinned digest. A missing file or another digest is an error that says
+ * what to do; there is no fallback to another source.
  */
-export async function syncSpec(source = chooseSpecSource()): Promise<{ file: string; source: string; fresh: boolean }> {
-  const lock = readSpecLock();
-  if (existsSync(rawSpecFile) && sha256Hex(readFileSync(rawSpecFile)) === lock.sha256) {
-    return { file: rawSpecFile, source, fresh: false };
+export async function syncSpec(
+  options: SyncSpecOptions = {},
+): Promise<{ file: string; source: string; fresh: boolean }> {
+  const source = options.source ?? chooseSpecSource();
+  const target = options.target ?? rawSpecFile;
+  const lock = readSpecLock(options.lockFile);
+  if (existsSync(target) && sha256Hex(readFileSync(target)) === lock.sha256) {
+    return { file: target, source, fresh: false };
   }
   const bytes = await readSpecSource(source);
   const digest = sha256Hex(bytes);
@@ -33,9 +48,9 @@ export async function syncSpec(source = chooseSpecSource()): Promise<{ file: str
         "Use the pinned file, or take the new one on purpose with the spec update command.",
     );
   }
-  mkdirSync(workDir, { recursive: true });
-  writeFileSync(rawSpecFile, bytes);
-  return { file: rawSpecFile, source, fresh: true };
+  mkdirSync(dirname(target), { recursive: true });
+  writeFileSync(target, bytes);
+  return { file: target, source, fresh: true };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -1,0 +1,32 @@
+import type { OpenAPI3 } from "openapi-typescript";
+import { describe, expect, it } from "vitest";
+import { tinySpec } from "../spec/fixtures/tiny-openapi.ts";
+import { mergeStreamVariants } from "../spec/normalize-spec.ts";
+import { buildOperationIndex, renderOperationIndex } from "./build-operation-index.ts";
+import { generateTypes } from "./generate-types.ts";
+
+describe("codegen", () => {
+  it("indexes every operation with its path, tag, stream flag and auth", () => {
+    const index = buildOperationIndex(mergeStreamVariants(tinySpec()));
+    expect(index.map((op) => [op.operationId, op.path, op.stream, op.auth])).toEqual([
+      ["chat", "/v1/chat", false, true],
+      ["chatStream", "/v1/chat", true, true],
+      ["getItem", "/v1/items/{item_id}", false, false],
+    ]);
+  });
+
+  it("same spec, same bytes", async () => {
+    const doc = () => mergeStreamVariants(tinySpec()) as unknown as OpenAPI3;
+    const [a, b] = [await generateTypes(doc()), await generateTypes(doc())];
+    expect(a).toBe(b);
+    expect(renderOperationIndex(buildOperationIndex(doc() as never))).toBe(
+      renderOperationIndex(buildOperationIndex(doc() as never)),
+    );
+  });
+
+  it("fields with a default stay optional, so a minimal request type-checks", async () => {
+    const types = await generateTypes(mergeStreamVariants(tinySpec()) as unknown as OpenAPI3);
+    expect(types).toMatch(/stream\?: boolean/);
+    expect(types).toMatch(/model: string/);
+  });
+});
