@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { repoRoot } from "../spec/paths.ts";
@@ -25,10 +25,14 @@ export function summarizeTests(packageDirs: string[]): { passed: number; failed:
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  // Workspace entries are folders (`scripts`) or folders of packages (`packages/*`).
   const workspace = readFileSync(join(repoRoot, "pnpm-workspace.yaml"), "utf8");
-  const globs = [...workspace.matchAll(/^\s+-\s+(\S+)\/\*$/gm)].map((m) => m[1] as string);
-  const { readdirSync } = await import("node:fs");
-  const dirs = globs.flatMap((g) => readdirSync(join(repoRoot, g)).map((name) => join(repoRoot, g, name)));
+  const entries = [...workspace.matchAll(/^\s+-\s+(\S+)$/gm)].map((m) => m[1] as string);
+  const dirs = entries.flatMap((entry) =>
+    entry.endsWith("/*")
+      ? readdirSync(join(repoRoot, entry.slice(0, -2))).map((name) => join(repoRoot, entry.slice(0, -2), name))
+      : [join(repoRoot, entry)],
+  );
   const { passed, failed, skipped } = summarizeTests(dirs);
   console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   if (passed === 0 || failed > 0) process.exit(1);
