@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { parse } from "yaml";
 import { repoRoot } from "../spec/paths.ts";
 
 interface VitestJsonReport {
@@ -26,8 +27,8 @@ export function summarizeTests(packageDirs: string[]): { passed: number; failed:
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   // Workspace entries are folders (`scripts`) or folders of packages (`packages/*`).
-  const workspace = readFileSync(join(repoRoot, "pnpm-workspace.yaml"), "utf8");
-  const entries = [...workspace.matchAll(/^\s+-\s+(\S+)$/gm)].map((m) => m[1] as string);
+  const workspace = parse(readFileSync(join(repoRoot, "pnpm-workspace.yaml"), "utf8")) as { packages: string[] };
+  const entries = workspace.packages;
   const dirs = entries.flatMap((entry) =>
     entry.endsWith("/*")
       ? readdirSync(join(repoRoot, entry.slice(0, -2))).map((name) => join(repoRoot, entry.slice(0, -2), name))
