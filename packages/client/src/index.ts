@@ -27,7 +27,9 @@ export {
   type ResolvedClientOptions,
   type RetryOptions,
 } from "./transport/client-options.ts";
+export { combineSignals } from "./transport/combine-signals.ts";
 export type { TransportFetch } from "./transport/create-transport-fetch.ts";
 export type { Logger, LogLevel } from "./transport/logger.ts";
 export { parseRetryAfter } from "./transport/parse-retry-after.ts";
 export { readEnv } from "./transport/read-env.ts";
+export { sleep } from "./transport/sleep.ts";
