@@ -24,11 +24,14 @@ describe("the mock server", () => {
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toContain("text/event-stream");
       expect(await response.text()).toContain("data: [DONE]");
-      expect(server.requests).toEqual(["POST /serverless/v1/chat/completions"]);
+      expect(server.calls).toEqual([
+        { method: "POST", path: "/serverless/v1/chat/completions", stream: true, status: 200 },
+      ]);
     } finally {
       await server.stop();
     }
     expect(alive(server.pid)).toBe(false);
+    // Both the proxy and the server behind it are gone.
     await expect(fetch(server.url)).rejects.toThrow();
   });
 });

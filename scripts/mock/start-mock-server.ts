@@ -5,12 +5,13 @@ import { dirname, join } from "node:path";
 import { mockSpecFile } from "../spec/paths.ts";
 import { prepareSpec } from "../spec/prepare-spec.ts";
 import { findFreePort } from "./find-free-port.ts";
+import { type RecordedCall, startRecordingProxy } from "./start-recording-proxy.ts";
 
 export interface MockServer {
   /** Base URL of the server, e.g. `http://127.0.0.1:43121`. */
   url: string;
-  /** One line per request Prism received: `METHOD /path`. */
-  requests: string[];
+  /** Every request the server answered, in order. */
+  calls: RecordedCall[];
   /** Prism's process id (its process group is stopped as a whole). */
   pid: number;
   stop(): Promise<void>;
@@ -49,7 +50,6 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const specFile = options.specFile ?? mockSpecFile;
   if (!options.specFile && !existsSync(specFile)) await prepareSpec();
   const port = await findFreePort();
-  const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,
     [prismEntry(), "mock", "--host", "127.0.0.1", "--port", String(port), specFile],
@@ -61,7 +61,6 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     },
   );
   running.add(child);
-  const requests: string[] = [];
   let output = "";
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
@@ -74,14 +73,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     const onData = (chunk: Buffer) => {
       const text = chunk.toString();
       if (output.length < 100_000) output += text;
-      for (const line of text.split("\n")) {
-        // Prism logs "Request received" lines as `[HTTP SERVER] post /path ℹ  info      Request received`.
-        const request = /\[HTTP SERVER\] (\w+) (\S+) .*Request received/.exec(line);
-        if (request) requests.push(`${request[1]?.toUpperCase()} ${request[2]}`);
-        if (line.includes("Prism is listening")) {
-          clearTimeout(timer);
-          resolve();
-        }
+      if (output.includes("Prism is listening")) {
+        clearTimeout(timer);
+        resolve();
       }
     };
     child.stdout?.on("data", onData);
@@ -92,7 +86,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     });
   });
 
+  let proxy: Awaited<ReturnType<typeof startRecordingProxy>> | undefined;
   const stop = async () => {
+    await proxy?.stop();
     killGroup(child, "SIGTERM");
     const forced = setTimeout(() => killGroup(child, "SIGKILL"), 3_000);
     await exited;
@@ -102,9 +98,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   try {
     await listening;
+    proxy = await startRecordingProxy(`http://127.0.0.1:${port}`);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url, requests, pid: child.pid as number, stop };
+  return { url: proxy.url, calls: proxy.calls, pid: child.pid as number, stop };
 }

@@ -1,6 +1,7 @@
 import { appendFileSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { startMockServer } from "./start-mock-server.ts";
+import { formatCall } from "./start-recording-proxy.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -11,8 +12,8 @@ declare module "vitest" {
 
 /**
  * Vitest global setup shared by every package: one Prism for the run, stopped at the end
- * whatever happened. With FRIENDLI_REQUEST_LOG set, the requests Prism received are
- * appended to that file (one `METHOD /path` a line).
+ * whatever happened. With FRIENDLI_REQUEST_LOG set, the requests the mock server answered
+ * are appended to that file, one a line (`POST /v1/chat/completions stream 200`).
  */
 export default async function setup(project: TestProject) {
   const server = await startMockServer();
@@ -20,6 +21,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     await server.stop();
     const log = process.env.FRIENDLI_REQUEST_LOG;
-    if (log && server.requests.length) appendFileSync(log, `${server.requests.join("\n")}\n`);
+    if (log && server.calls.length) appendFileSync(log, `${server.calls.map(formatCall).join("\n")}\n`);
   };
 }
