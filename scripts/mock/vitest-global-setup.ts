@@ -1,7 +1,7 @@
 import { appendFileSync } from "node:fs";
 import type { TestProject } from "vitest/node";
+import { formatCall } from "../../packages/client/src/testing/index.ts";
 import { startMockServer } from "./start-mock-server.ts";
-import { formatCall } from "./start-recording-proxy.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
