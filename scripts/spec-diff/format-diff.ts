@@ -3,7 +3,7 @@ import { operationsOf, schemaUsage } from "./schema-usage.ts";
 import type { Change, Spec, SpecDiff } from "./types.ts";
 
 /** The packages a change concerns: its operation's, or those of the operations using its schema. */
-function packagesOf(change: Change, before: Spec, after: Spec): string[] {
+export function packagesOf(change: Change, before: Spec, after: Spec): string[] {
   const ops = new Map([...operationsOf(before), ...operationsOf(after)]);
   if (change.operationId) return [packageOfTag(ops.get(change.operationId)?.tag ?? "")];
   const users = new Set([

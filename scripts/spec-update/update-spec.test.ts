@@ -1,0 +1,131 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { stringify } from "yaml";
+import { tinySpec } from "../spec/fixtures/tiny-openapi.ts";
+import { sha256Hex } from "../spec/sha256.ts";
+import { type TypeErrorEntry, type UpdateSpecContext, updateSpec } from "./update-spec.ts";
+
+// Each test works in its own folder: a pin, a pinned spec, a generated folder, and a
+// new spec that removes a response field (breaking) and adds an operation.
+let dir: string;
+let ctx: UpdateSpecContext;
+let logs: string[];
+let typeErrors: TypeErrorEntry[];
+let generated: string;
+
+const oldText = stringify(tinySpec());
+function newText() {
+  const spec = tinySpec();
+  const chat = spec.paths["/v1/chat"]?.post as {
+    responses: Record<string, { content: Record<string, { schema: { properties: object } }> }>;
+  };
+  chat.responses["200"]!.content["application/json"]!.schema.properties = {};
+  spec.paths["/v1/cost"] = { get: { operationId: "getCost", tags: ["Cost"], responses: {} } };
+  return stringify(spec);
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "friendli-update-"));
+  logs = [];
+  typeErrors = [];
+  generated = join(dir, "generated");
+  mkdirSync(generated);
+  writeFileSync(join(generated, "schema.ts"), "// old types\n");
+  writeFileSync(join(dir, "spec.yaml"), oldText);
+  writeFileSync(
+    join(dir, "lock.json"),
+    JSON.stringify({
+      file: "spec.yaml",
+      sha256: sha256Hex(oldText),
+      publishedAt: "2026-01-01",
+      upstream: "https://example.invalid/old.yaml",
+    }),
+  );
+  writeFileSync(join(dir, "new.yaml"), newText());
+  ctx = {
+    lockFile: join(dir, "lock.json"),
+    rawSpecFile: join(dir, "spec.yaml"),
+    changesetDir: join(dir, "changesets"),
+    outputs: [generated],
+    // Stands in for codegen: writes output derived from the pinned spec.
+    generate: async () =>
+      writeFileSync(join(generated, "schema.ts"), `// types of ${sha256Hex(readFileSync(join(dir, "spec.yaml")))}\n`),
+    typecheck: async () => typeErrors,
+    packageVersions: {
+      "@friendli-ts/client": "0.1.0",
+      "@friendli-ts/inference": "0.1.0",
+      "@friendli-ts/endpoints": "1.2.0",
+    },
+    log: (line) => logs.push(line),
+  };
+});
+
+const snapshot = () => [
+  readFileSync(ctx.lockFile, "utf8"),
+  readFileSync(ctx.rawSpecFile, "utf8"),
+  readFileSync(join(generated, "schema.ts"), "utf8"),
+];
+
+describe("spec:update", () => {
+  it("the pinned spec again: nothing changes", async () => {
+    const before = snapshot();
+    expect((await updateSpec(ctx.rawSpecFile, ctx)).status).toBe("unchanged");
+    expect(snapshot()).toEqual(before);
+  });
+
+  it("re-pins, regenerates and writes a changeset with 0.x and 1.x bump rules", async () => {
+    const result = await updateSpec(join(dir, "new.yaml"), ctx);
+    expect(result.status).toBe("updated");
+    expect(JSON.parse(readFileSync(ctx.lockFile, "utf8")).sha256).toBe(sha256Hex(newText()));
+    expect(readFileSync(join(generated, "schema.ts"), "utf8")).toContain(sha256Hex(newText()));
+    const changeset = readFileSync(result.changesetFile as string, "utf8");
+    // A breaking change in a 0.x package is a minor bump; an addition to a 1.x one is minor.
+    // (The fixture's chat tag belongs to no wrapper, so only the client sees the removal.)
+    expect(changeset).toMatch(/^---\n"@friendli-ts\/client": minor\n"@friendli-ts\/endpoints": minor\n---/);
+    expect(changeset).toContain("1 operation(s) added, 0 removed, 1 changed; 1 breaking change(s).");
+    expect(changeset).toContain("- chat response.id: id removed");
+    expect(logs.join("\n")).toContain("bump: major");
+  });
+
+  it("wrappers that no longer compile: listed, and everything rolled back", async () => {
+    typeErrors = [
+      { package: "@friendli-ts/inference", file: "src/chat.ts", line: 3, message: "Property 'id' does not exist" },
+    ];
+    const before = snapshot();
+    const result = await updateSpec(join(dir, "new.yaml"), ctx);
+    expect(result).toMatchObject({ status: "rolled-back", broken: typeErrors });
+    expect(snapshot()).toEqual(before);
+    expect(logs.join("\n")).toContain("@friendli-ts/inference src/chat.ts:3 Property 'id' does not exist");
+    expect(existsSync(ctx.changesetDir)).toBe(false);
+  });
+
+  it("with keep, broken wrappers are listed but the update stays, to be fixed in place", async () => {
+    typeErrors = [{ package: "@friendli-ts/inference", file: "src/chat.ts", line: 3, message: "x" }];
+    const result = await updateSpec(join(dir, "new.yaml"), ctx, { keep: true });
+    expect(result.status).toBe("updated");
+    expect(JSON.parse(readFileSync(ctx.lockFile, "utf8")).sha256).toBe(sha256Hex(newText()));
+  });
+
+  it("a failing step restores the pin and generated files and names the step", async () => {
+    ctx.generate = async () => {
+      writeFileSync(join(generated, "schema.ts"), "// half written");
+      writeFileSync(join(generated, "extra.ts"), "// new file");
+      throw new Error("codegen exploded");
+    };
+    const before = snapshot();
+    await expect(updateSpec(join(dir, "new.yaml"), ctx)).rejects.toThrow(
+      /failed at step "generate": codegen exploded\. The pin and the generated files are as they were/,
+    );
+    expect(snapshot()).toEqual(before);
+    expect(existsSync(join(generated, "extra.ts"))).toBe(false);
+  });
+
+  it("a source that is not a spec fails at the diff step, changing nothing", async () => {
+    writeFileSync(join(dir, "bad.yaml"), "hello: world\n");
+    const before = snapshot();
+    await expect(updateSpec(join(dir, "bad.yaml"), ctx)).rejects.toThrow(/step "diff"/);
+    expect(snapshot()).toEqual(before);
+  });
+});

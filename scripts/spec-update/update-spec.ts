@@ -1,0 +1,129 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+import { isUrl, readSpecSource } from "../spec/read-spec-source.ts";
+import { sha256Hex } from "../spec/sha256.ts";
+import { readSpecLock } from "../spec/spec-lock.ts";
+import { diffSpecs } from "../spec-diff/diff-specs.ts";
+import { formatDiff, packagesOf } from "../spec-diff/format-diff.ts";
+import type { Spec, SpecDiff } from "../spec-diff/types.ts";
+import { releaseTypes, renderChangeset } from "./render-changeset.ts";
+import { snapshotFiles } from "./snapshot-files.ts";
+
+export interface TypeErrorEntry {
+  package: string;
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** What the update touches and runs; the CLI passes the repository's, tests their own. */
+export interface UpdateSpecContext {
+  lockFile: string;
+  /** The verified copy of the pinned spec (the diff's "before"). */
+  rawSpecFile: string;
+  changesetDir: string;
+  /** Generated files and folders, restored with the pin when a step fails. */
+  outputs: string[];
+  generate(): Promise<unknown>;
+  typecheck(): Promise<TypeErrorEntry[]>;
+  packageVersions: Record<string, string>;
+  log(line: string): void;
+}
+
+export interface UpdateSpecResult {
+  status: "unchanged" | "updated" | "rolled-back";
+  diff?: SpecDiff;
+  broken: TypeErrorEntry[];
+  changesetFile?: string;
+}
+
+export class SpecUpdateError extends Error {
+  override name = "SpecUpdateError";
+  constructor(
+    readonly step: string,
+    cause: unknown,
+  ) {
+    super(
+      `spec update failed at step "${step}": ${(cause as Error)?.message ?? cause}. The pin and the generated files are as they were.`,
+      { cause },
+    );
+  }
+}
+
+/**
+ * Takes a new spec: diff against the pinned one, re-pin, regenerate, type-check the
+ * wrappers, write a changeset. Any failed step (or wrappers that no longer compile, unless
+ * `keep`) puts the pin and every generated file back as they were.
+ */
+export async function updateSpec(
+  source: string,
+  ctx: UpdateSpecContext,
+  options: { keep?: boolean } = {},
+): Promise<UpdateSpecResult> {
+  let step = "read";
+  const snapshot = snapshotFiles([ctx.lockFile, ctx.rawSpecFile, ...ctx.outputs]);
+  try {
+    const bytes = await readSpecSource(source);
+    const sha256 = sha256Hex(bytes);
+    const lock = readSpecLock(ctx.lockFile);
+    if (sha256 === lock.sha256) {
+      ctx.log(`the spec at ${source} is the pinned one (${sha256.slice(0, 12)}); nothing to do`);
+      return { status: "unchanged", broken: [] };
+    }
+
+    step = "diff";
+    if (!existsSync(ctx.rawSpecFile)) throw new Error(`${ctx.rawSpecFile} is missing: run \`pnpm generate\` first`);
+    const before = parse(readFileSync(ctx.rawSpecFile, "utf8")) as Spec;
+    const after = parse(new TextDecoder().decode(bytes)) as Spec;
+    if (!after?.paths) throw new Error(`${source} is not an OpenAPI document`);
+    const diff = diffSpecs(before, after);
+    const report = formatDiff(diff, before, after);
+    ctx.log(report);
+
+    step = "pin";
+    writeFileSync(ctx.rawSpecFile, bytes);
+    const upstream = isUrl(source) ? source : lock.upstream;
+    if (!isUrl(source))
+      ctx.log(`note: ${source} is a local file; set "upstream" in the pin to the URL it was published at`);
+    const today = new Date().toISOString().slice(0, 10);
+    writeFileSync(ctx.lockFile, `${JSON.stringify({ ...lock, sha256, publishedAt: today, upstream }, null, 2)}\n`);
+
+    step = "generate";
+    await ctx.generate();
+
+    step = "typecheck";
+    const broken = await ctx.typecheck();
+    if (broken.length) {
+      ctx.log(`${broken.length} type error(s) against the new spec:`);
+      for (const e of broken) ctx.log(`  ${e.package} ${e.file}:${e.line} ${e.message}`);
+      if (!options.keep) {
+        snapshot.restore();
+        ctx.log("rolled back: the pin and generated files are as they were (use --keep to fix the wrappers in place)");
+        return { status: "rolled-back", diff, broken };
+      }
+    }
+
+    step = "changeset";
+    const touched = new Map<string, { breaking: boolean; additive: boolean }>();
+    const note = (pkg: string, breaking: boolean, additive: boolean) => {
+      const seen = touched.get(pkg) ?? { breaking: false, additive: false };
+      touched.set(pkg, { breaking: seen.breaking || breaking, additive: seen.additive || additive });
+    };
+    for (const change of diff.changes) {
+      const additive = !change.breaking && /added|widened/.test(change.kind);
+      for (const pkg of packagesOf(change, before, after)) note(pkg, change.breaking, additive);
+      // Every change regenerates the client's types.
+      note("@friendli-ts/client", change.breaking, additive);
+    }
+    const bumps = releaseTypes(touched, ctx.packageVersions);
+    mkdirSync(ctx.changesetDir, { recursive: true });
+    const changesetFile = join(ctx.changesetDir, `spec-${sha256.slice(0, 8)}.md`);
+    writeFileSync(changesetFile, renderChangeset(diff, bumps, sha256, report));
+    ctx.log(`wrote ${changesetFile}`);
+    return { status: "updated", diff, broken, changesetFile };
+  } catch (error) {
+    snapshot.restore();
+    throw new SpecUpdateError(step, error);
+  }
+}
