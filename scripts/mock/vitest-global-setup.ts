@@ -1,4 +1,5 @@
-import { appendFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { formatCall } from "../../packages/client/src/testing/index.ts";
 import { startMockServer } from "./start-mock-server.ts";
@@ -11,16 +12,17 @@ declare module "vitest" {
 }
 
 /**
- * Vitest global setup shared by every package: one Prism for the run, stopped at the end
- * whatever happened. With FRIENDLI_REQUEST_LOG set, the requests the mock server answered
- * are appended to that file, one a line (`POST /v1/chat/completions stream 200`).
+ * Vitest global setup shared by every package: one mock server for the run, stopped at
+ * the end whatever happened. The calls it answered go to `requests.log` in the package
+ * (one a line: `POST /v1/chat/completions stream 200`), which `pnpm spec:check` reads to
+ * tell which operations a contract test really exercised.
  */
 export default async function setup(project: TestProject) {
   const server = await startMockServer();
   project.provide("mockServerUrl", server.url);
   return async () => {
     await server.stop();
-    const log = process.env.FRIENDLI_REQUEST_LOG;
-    if (log && server.calls.length) appendFileSync(log, `${server.calls.map(formatCall).join("\n")}\n`);
+    const lines = server.calls.map(formatCall).join("\n");
+    writeFileSync(join(project.config.root, "requests.log"), lines ? `${lines}\n` : "");
   };
 }

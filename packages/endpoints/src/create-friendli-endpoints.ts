@@ -1,0 +1,121 @@
+import { type ClientOptions, createFriendliClient, type FriendliClient } from "@friendli-ts/client";
+import type { CallOptions } from "./call-options.ts";
+import { EndpointIdMissingError } from "./endpoint-id-missing-error.ts";
+import { createEndpoint, type EndpointOperations, endpointOperations } from "./endpoint-operations.ts";
+import { readTargetStatuses } from "./endpoint-statuses.ts";
+import { readCreatedEndpointId } from "./read-created-endpoint-id.ts";
+import type { CreateEndpointBody, EndpointStatus, EndpointStatusName, WandbArtifactCreateBody } from "./spec-types.ts";
+import { type TeamCost, teamCost } from "./team-cost.ts";
+import { type TeamUsage, teamUsage } from "./team-usage.ts";
+import { type WaitOptions, waitForEndpoint } from "./wait-for-endpoint.ts";
+
+export interface EndpointsOptions extends ClientOptions {
+  /** A client to share (its options, plus any given here, apply). Default: a new one. */
+  client?: FriendliClient;
+}
+
+export interface WaitForTargetOptions extends WaitOptions {
+  /** Status (or statuses) that end the wait. Default RUNNING. */
+  target?: EndpointStatusName | readonly EndpointStatusName[];
+}
+
+export interface FriendliEndpoints extends EndpointOperations {
+  /**
+   * Polls the endpoint's status with backoff until it is `target` (one status or several).
+   * Rejects with EndpointFailedError on FAILED/TERMINATED, EndpointWaitTimeoutError after
+   * `timeoutMs`, APIUserAbortError on `signal`, EndpointNotFoundError for an unknown id.
+   */
+  waitFor(
+    endpointId: string,
+    target: EndpointStatusName | readonly EndpointStatusName[],
+    options?: WaitOptions,
+  ): Promise<EndpointStatus>;
+  /**
+   * Creates an endpoint and waits for it (RUNNING unless `target` says otherwise). Needs an
+   * endpoint id in the create answer, which the spec does not promise: without one it
+   * rejects with EndpointIdMissingError, which carries the create answer.
+   */
+  createAndWait(
+    body: CreateEndpointBody,
+    options?: WaitForTargetOptions,
+  ): Promise<{ endpointId: string; status: EndpointStatus }>;
+  /** Creates from a W&B artifact (whose answer names the endpoint) and waits for it. */
+  createFromWandbArtifactAndWait(
+    body: WandbArtifactCreateBody,
+    options?: WaitForTargetOptions,
+  ): Promise<{ endpointId: string; status: EndpointStatus }>;
+  /** Wakes a sleeping endpoint and waits until it serves (RUNNING unless `target` says otherwise). */
+  wakeAndWait(endpointId: string, options?: WaitForTargetOptions): Promise<EndpointStatus>;
+  /** Team cost (GET /v1/team/cost). */
+  readonly cost: TeamCost;
+  /** Team usage (GET /v1/team/usage). */
+  readonly usage: TeamUsage;
+  /** The low-level client underneath, for anything outside this package. */
+  readonly client: FriendliClient;
+  /** The same helpers over a client with some options changed (timeouts, team, retries). */
+  withOptions(options: ClientOptions): FriendliEndpoints;
+}
+
+const DEFAULT_TARGET: readonly EndpointStatusName[] = ["RUNNING"];
+
+function splitWait(options: WaitForTargetOptions): {
+  target: EndpointStatusName[];
+  wait: WaitOptions;
+  call: CallOptions;
+} {
+  const { target = DEFAULT_TARGET, ...wait } = options;
+  // Checked before the create or wake call, so a typo does not leave a half-done action.
+  return { target: readTargetStatuses(target), wait, call: { teamId: wait.teamId, signal: wait.signal } };
+}
+
+/** Dedicated endpoint lifecycle, waiting, and team cost and usage over one client. */
+export function createFriendliEndpoints(options: EndpointsOptions = {}): FriendliEndpoints {
+  const { client: given, ...clientOptions } = options;
+  const hasOverrides = Object.keys(clientOptions).length > 0;
+  const client = given
+    ? hasOverrides
+      ? given.withOptions(clientOptions)
+      : given
+    : createFriendliClient(clientOptions);
+  return buildEndpoints(client);
+}
+
+function buildEndpoints(client: FriendliClient): FriendliEndpoints {
+  const operations = endpointOperations(client);
+  const readStatus = (endpointId: string, call: CallOptions) => operations.status(endpointId, call);
+
+  return {
+    ...operations,
+
+    waitFor(endpointId, target, options) {
+      return waitForEndpoint(readStatus, endpointId, target, options);
+    },
+
+    async createAndWait(body, options = {}) {
+      const { target, wait, call } = splitWait(options);
+      const { data, response } = await createEndpoint(client, body, call);
+      const endpointId = readCreatedEndpointId(data, response.headers);
+      if (endpointId === null) throw new EndpointIdMissingError(data);
+      const status = await waitForEndpoint(readStatus, endpointId, target, wait, data);
+      return { endpointId, status };
+    },
+
+    async createFromWandbArtifactAndWait(body, options = {}) {
+      const { target, wait, call } = splitWait(options);
+      const created = await operations.createFromWandbArtifact(body, call);
+      const status = await waitForEndpoint(readStatus, created.endpointId, target, wait);
+      return { endpointId: created.endpointId, status };
+    },
+
+    async wakeAndWait(endpointId, options = {}) {
+      const { target, wait, call } = splitWait(options);
+      const woken = await operations.wake(endpointId, call);
+      return waitForEndpoint(readStatus, endpointId, target, wait, woken);
+    },
+
+    cost: teamCost(client),
+    usage: teamUsage(client),
+    client,
+    withOptions: (overrides) => buildEndpoints(client.withOptions(overrides)),
+  };
+}

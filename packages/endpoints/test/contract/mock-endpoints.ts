@@ -1,0 +1,44 @@
+import { findOperation } from "@friendli-ts/client";
+import { inject } from "vitest";
+import { contractFetch } from "../../../../scripts/mock/contract-fetch.ts";
+// Brings in the type of the mock server URL the global setup provides.
+import type {} from "../../../../scripts/mock/vitest-global-setup.ts";
+import { createFriendliEndpoints, type EndpointsOptions } from "../../src/index.ts";
+
+export interface SentRequest {
+  operationId: string | undefined;
+  method: string;
+  url: URL;
+  headers: Headers;
+  status: number;
+}
+
+/**
+ * Endpoints helpers pointed at the run's Prism mock server. Requests go through the
+ * contract fetch (a request the spec forbids fails with a ValidationError naming the
+ * problem) and are recorded in `sent`, with the spec operation each one reached.
+ */
+export function mockEndpoints(options: EndpointsOptions = {}) {
+  const sent: SentRequest[] = [];
+  const recordingFetch: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    const response = await contractFetch(request);
+    const url = new URL(request.url);
+    sent.push({
+      operationId: findOperation(request.method, url.pathname)?.operationId,
+      method: request.method,
+      url,
+      headers: request.headers,
+      status: response.status,
+    });
+    return response;
+  };
+  const endpoints = createFriendliEndpoints({
+    baseURL: inject("mockServerUrl"),
+    token: "test-token",
+    maxRetries: 0,
+    fetch: recordingFetch,
+    ...options,
+  });
+  return { endpoints, sent };
+}

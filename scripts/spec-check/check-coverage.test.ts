@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import type { OperationEntry } from "../codegen/build-operation-index.ts";
+import { checkCoverage, formatCoverage } from "./check-coverage.ts";
+import { exercisedOperations } from "./match-calls.ts";
+
+const op = (operationId: string, method: OperationEntry["method"], path: string, stream = false): OperationEntry => ({
+  operationId,
+  method,
+  path,
+  specPath: stream ? `${path}#stream` : path,
+  tag: "T",
+  stream,
+  requestContentType: null,
+  auth: true,
+});
+const index = [
+  op("chat", "post", "/v1/chat"),
+  op("chatStream", "post", "/v1/chat", true),
+  op("getItem", "get", "/v1/items/{id}"),
+  op("newThing", "get", "/v1/new"),
+];
+
+describe("spec:check", () => {
+  it("counts a call for the operation it reached, stream or not, when it succeeded", () => {
+    const exercised = exercisedOperations(
+      [
+        { method: "POST", path: "/v1/chat", stream: true, status: 200 },
+        { method: "GET", path: "/v1/items/abc", stream: false, status: 200 },
+        { method: "GET", path: "/v1/new", stream: false, status: 422 },
+      ],
+      index,
+    );
+    expect([...exercised].sort()).toEqual(["chatStream", "getItem"]);
+  });
+
+  it("an operation with neither a wrapper nor a reasoned entry fails the check", () => {
+    const { rows, problems } = checkCoverage({
+      index,
+      wrappers: { "@x/inference": { chat: "chat.complete", chatStream: "chat.stream", gone: "old.method" } },
+      lowLevelOnly: { getItem: "rarely used" },
+      exercised: new Set(["chat"]),
+    });
+    expect(problems).toEqual([
+      "newThing (T) has no wrapper method and no low-level-only entry",
+      "@x/inference maps gone, which is not in the spec",
+    ]);
+    expect(rows[0]).toEqual({
+      operationId: "chat",
+      tag: "T",
+      wrapper: "@x/inference:chat.complete",
+      lowLevelOnly: null,
+      contractTested: true,
+    });
+    expect(formatCoverage(rows)).toContain("operations: 4; wrapped: 2; low-level only: 1; contract-tested: 1/4");
+  });
+});
