@@ -11,6 +11,7 @@ export { EndpointNotFoundError } from "./endpoint-not-found-error.ts";
 export type { EndpointOperations } from "./endpoint-operations.ts";
 export { ENDPOINT_STATUSES, FAILURE_STATUSES, isEndpointStatus } from "./endpoint-statuses.ts";
 export { EndpointWaitTimeoutError } from "./endpoint-wait-timeout-error.ts";
+export { operationMethods } from "./operation-methods.ts";
 export { type CursorPage, PagedItems, type PaginationOptions, paginateByCursor } from "./paginate-by-cursor.ts";
 export type * from "./spec-types.ts";
 export type { TeamCost } from "./team-cost.ts";
