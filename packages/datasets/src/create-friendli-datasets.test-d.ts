@@ -1,0 +1,61 @@
+import type { components } from "@friendli-ts/client";
+import { describe, expectTypeOf, it } from "vitest";
+import { createFriendliDatasets } from "./create-friendli-datasets.ts";
+import type { DatasetHandle } from "./open-dataset.ts";
+import type { Sample } from "./spec-types.ts";
+import type { UploadedFile } from "./upload-file.ts";
+
+type Schemas = components["schemas"];
+const friendli = createFriendliDatasets({ token: "t" });
+
+describe("parameter and result types come from the spec", () => {
+  it("datasets", () => {
+    expectTypeOf(friendli.datasets.create).parameter(0).toEqualTypeOf<Schemas["CreateDatasetRequest"]>();
+    expectTypeOf(friendli.datasets.create).returns.resolves.toEqualTypeOf<Schemas["DatasetInfo"]>();
+    expectTypeOf(friendli.datasets.get).returns.resolves.toEqualTypeOf<Schemas["DatasetInfo"]>();
+    expectTypeOf(friendli.datasets.list).returns.resolves.toHaveProperty("data");
+    // @ts-expect-error projectId is required to list
+    void friendli.datasets.list({});
+    // @ts-expect-error the docs' snake_case shape is not the spec's
+    void friendli.datasets.create({ name: "n", project_id: "p", modality: {} });
+  });
+
+  it("versions, splits and samples", () => {
+    expectTypeOf(friendli.versions.create).returns.resolves.toEqualTypeOf<Schemas["VersionInfo"]>();
+    expectTypeOf(friendli.versions.list).returns.resolves.toEqualTypeOf<Schemas["ListVersionsResponse"]>();
+    expectTypeOf(friendli.splits.get).returns.resolves.toEqualTypeOf<Schemas["SplitInfo"]>();
+    expectTypeOf(friendli.samples.delete).parameter(2).toEqualTypeOf<(string | number)[]>();
+    expectTypeOf(friendli.samples.uploadRaw).parameter(2).toEqualTypeOf<Blob>();
+    expectTypeOf(friendli.samples.delete).returns.resolves.toEqualTypeOf<Schemas["DeleteSamplesResponse"]>();
+  });
+
+  it("files", () => {
+    expectTypeOf(friendli.files.initUpload).parameter(0).toEqualTypeOf<Schemas["FileInitUploadRequest"]>();
+    expectTypeOf(friendli.files.initUpload).returns.resolves.toEqualTypeOf<Schemas["FileInitUploadResponse"]>();
+    expectTypeOf(friendli.files.getInfo).returns.resolves.toEqualTypeOf<Schemas["FileInfo"]>();
+    expectTypeOf(friendli.files.getDownloadUrl).returns.resolves.toEqualTypeOf<Schemas["FileGetDownloadUrlResponse"]>();
+    expectTypeOf(friendli.files.upload).returns.resolves.toEqualTypeOf<UploadedFile>();
+    // @ts-expect-error projectId, not project_id
+    void friendli.files.initUpload({ name: "a", size: 1, digest: "sha256:00", project_id: "p" });
+  });
+});
+
+describe("high-level helpers", () => {
+  it("samples are typed from the spec's messages", () => {
+    expectTypeOf<Sample["messages"][number]>().toEqualTypeOf<Schemas["Message"]>();
+    // @ts-expect-error "bot" is not a role
+    const bad: Sample = { messages: [{ role: "bot", content: "hi" }] };
+    void bad;
+  });
+
+  it("open resolves to a handle whose uploadSamples gives ids", () => {
+    expectTypeOf(friendli.datasets.open).returns.resolves.toEqualTypeOf<DatasetHandle>();
+    expectTypeOf<DatasetHandle["uploadSamples"]>().returns.resolves.toEqualTypeOf<string[]>();
+    type Input = Parameters<DatasetHandle["uploadSamples"]>[0];
+    expectTypeOf<Sample[]>().toExtend<Input>();
+    expectTypeOf<ReadableStream<Uint8Array>>().toExtend<Input>();
+    expectTypeOf<AsyncIterable<Sample>>().toExtend<Input>();
+    expectTypeOf<File>().toExtend<Input>();
+    expectTypeOf<number[]>().not.toExtend<Input>();
+  });
+});

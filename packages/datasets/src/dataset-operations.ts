@@ -1,0 +1,41 @@
+import type { FriendliClient } from "@friendli-ts/client";
+import { callOptions } from "./call-options.ts";
+import { iteratePages } from "./iterate-pages.ts";
+import type { Body, DatasetInfo, Query, RequestOptions, Result } from "./spec-types.ts";
+
+export type CreateDatasetBody = Body<"/beta/dataset", "post">;
+export type ListDatasetsQuery = Query<"/beta/dataset", "get">;
+export type ListDatasetsResult = Result<"/beta/dataset", "get">;
+
+/** Create, list, get and delete datasets. */
+export function datasetOperations(client: FriendliClient) {
+  const operations = {
+    async create(body: CreateDatasetBody, options?: RequestOptions): Promise<Result<"/beta/dataset", "post">> {
+      const { header, signal } = callOptions(options);
+      return (await client.POST("/beta/dataset", { body, params: { header }, signal })).data;
+    },
+    async list(query: ListDatasetsQuery, options?: RequestOptions): Promise<ListDatasetsResult> {
+      const { header, signal } = callOptions(options);
+      return (await client.GET("/beta/dataset", { params: { query, header }, signal })).data;
+    },
+    /** Every dataset matching `query`, page after page. */
+    iterate(query: ListDatasetsQuery, options?: RequestOptions): AsyncGenerator<DatasetInfo> {
+      return iteratePages((cursor) =>
+        operations.list({ ...query, cursor: cursor as ListDatasetsQuery["cursor"] }, options),
+      );
+    },
+    async get(datasetId: string, options?: RequestOptions): Promise<Result<"/beta/dataset/{dataset_id}", "get">> {
+      const { header, signal } = callOptions(options);
+      const params = { path: { dataset_id: datasetId }, header };
+      return (await client.GET("/beta/dataset/{dataset_id}", { params, signal })).data;
+    },
+    async delete(datasetId: string, options?: RequestOptions): Promise<void> {
+      const { header, signal } = callOptions(options);
+      await client.DELETE("/beta/dataset/{dataset_id}", {
+        params: { path: { dataset_id: datasetId }, header },
+        signal,
+      });
+    },
+  };
+  return operations;
+}

@@ -1,0 +1,21 @@
+import { FriendliError } from "@friendli-ts/client";
+
+/**
+ * The storage server (the presigned URL) refused or never took the file. It carries the
+ * file id from init upload, so the caller can retry, inspect, or report it.
+ */
+export class StorageUploadError extends FriendliError {
+  override name = "StorageUploadError";
+  readonly fileId: string;
+  /** The storage answer's status, or null when no answer came (connection error, timeout). */
+  readonly status: number | null;
+  /** The start of the storage answer's body (S3 answers in XML), when there was one. */
+  readonly body: string | null;
+
+  constructor(message: string, init: { fileId: string; status: number | null; body?: string | null; cause?: unknown }) {
+    super(message, { cause: init.cause });
+    this.fileId = init.fileId;
+    this.status = init.status;
+    this.body = init.body ?? null;
+  }
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { SampleValidationError } from "./sample-validation-error.ts";
+import { validateSample } from "./validate-sample.ts";
+
+const PNG = "data:image/png;base64,iVBORw0KGgo=";
+const at = { index: 4 };
+
+function reject(value: unknown, position: { index: number; line?: number } = at): SampleValidationError {
+  try {
+    validateSample(value, position);
+  } catch (error) {
+    if (error instanceof SampleValidationError) return error;
+    throw error;
+  }
+  throw new Error("expected the sample to be rejected");
+}
+
+describe("validateSample", () => {
+  it("accepts a text conversation and reports TEXT in and out", () => {
+    const checked = validateSample(
+      {
+        messages: [
+          { role: "system", content: "be brief" },
+          { role: "user", content: "hi" },
+          { role: "assistant", content: "hello" },
+        ],
+      },
+      at,
+    );
+    expect([...checked.input]).toEqual(["TEXT"]);
+    expect([...checked.output]).toEqual(["TEXT"]);
+    expect(checked.media).toEqual([]);
+  });
+
+  it("names the sample and the message for a wrong role", () => {
+    const error = reject({ messages: [{ role: "bot", content: "hi" }] });
+    expect(error.message).toBe('sample 4 (messages[0].role): role "bot" is not one of system, user, assistant, tool');
+    expect(error).toMatchObject({ index: 4, path: "messages[0].role" });
+  });
+
+  it("names the JSONL line for bad base64", () => {
+    const sample = {
+      messages: [{ role: "user", content: [{ type: "image_url", image_url: { url: "data:image/png;base64,@@@" } }] }],
+    };
+    const error = reject(sample, { index: 9, line: 12 });
+    expect(error.message).toMatch(/^line 12 \(messages\[0\]\.content\[0\]\.image_url\.url\): .*not valid base64/);
+    expect(error.line).toBe(12);
+  });
+
+  it("collects media and rewrites it on a copy, never on the input", () => {
+    const input = {
+      messages: [
+        {
+          role: "user",
+          content: [
+            { type: "text", text: "what is this?" },
+            { type: "image_url", image_url: { url: PNG } },
+            { type: "audio_url", audio_url: { url: "https://example.com/a.wav" } },
+            { type: "video_url", video_url: { url: "s3://bucket/already-there.mp4" } },
+          ],
+        },
+      ],
+    };
+    const checked = validateSample(input, at);
+    expect([...checked.input].sort()).toEqual(["AUDIO", "IMAGE", "TEXT", "VIDEO"]);
+    expect(checked.media.map((m) => m.modality)).toEqual(["IMAGE", "AUDIO"]);
+    checked.media[0]!.set("s3://uploads/files/abc");
+    expect(JSON.stringify(checked.sample)).toContain("s3://uploads/files/abc");
+    expect(input.messages[0]!.content[1]).toEqual({ type: "image_url", image_url: { url: PNG } });
+  });
+
+  it("turns the docs' image shorthands into the spec's image_url part", () => {
+    const checked = validateSample(
+      {
+        messages: [
+          {
+            role: "user",
+            content: [
+              { type: "image", image: "https://example.com/a.jpg" },
+              { type: "image", image_url: "https://example.com/b.jpg" },
+            ],
+          },
+        ],
+      },
+      at,
+    );
+    expect(checked.sample.messages[0]).toEqual({
+      role: "user",
+      content: [
+        { type: "image_url", image_url: { url: "https://example.com/a.jpg" } },
+        { type: "image_url", image_url: { url: "https://example.com/b.jpg" } },
+      ],
+    });
+  });
+
+  it.each([
+    [null, "expected an object with `messages`, got null"],
+    [{ messages: [] }, "expected a non-empty array of messages"],
+    [{ messages: [{ role: "user", content: [] }] }, "a user message needs a string or a non-empty array"],
+    [{ messages: [{ role: "tool", content: "42" }] }, "a tool message needs a string tool_call_id"],
+    [{ messages: [{ role: "user", content: [{ type: "pdf" }] }] }, 'content type "pdf" is not text'],
+    [
+      { messages: [{ role: "user", content: [{ type: "image_url", image_url: { url: "ftp://x/y.png" } }] }] },
+      "is not an http(s) URL, a base64 data URL or an s3:// URI",
+    ],
+  ])("rejects %j", (value, reason) => {
+    expect(reject(value).reason).toContain(reason);
+  });
+});

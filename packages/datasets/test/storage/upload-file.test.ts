@@ -1,0 +1,124 @@
+import { createHash } from "node:crypto";
+import { APIUserAbortError } from "@friendli-ts/client";
+import { afterEach, describe, expect, it } from "vitest";
+import { type FaultServer, startFaultServer } from "../../../../scripts/testing/start-fault-server.ts";
+import { createFriendliDatasets, StorageUploadError } from "../../src/index.ts";
+import { startFakeApi } from "../helpers/start-fake-api.ts";
+import { startS3 } from "../helpers/start-s3.ts";
+
+const running: { stop(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((server) => server.stop()));
+});
+
+async function setup(storage?: FaultServer) {
+  const s3 = await startS3();
+  running.push(s3);
+  const api = await startFakeApi({ storageUrl: storage?.url ?? s3.url });
+  running.push(api);
+  const friendli = createFriendliDatasets({
+    baseURL: api.url,
+    token: "test-token",
+    teamId: "team-7",
+    maxRetries: 0,
+    storageRetryDelayMs: 1,
+  });
+  return { s3, api, friendli };
+}
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+describe("files.upload against a real S3-compatible server", () => {
+  it("stores the exact bytes under their digest, with no Friendli credentials sent to storage", async () => {
+    const { s3, api, friendli } = await setup();
+    const bytes = new Uint8Array(70_000).map((_, i) => (i * 31) % 256);
+    const uploaded = await friendli.files.upload(bytes, { name: "pattern.bin", projectId: "proj-1" });
+
+    expect(uploaded.digest).toBe(`sha256:${sha256(bytes)}`);
+    expect(uploaded.sentToStorage).toBe(true);
+    expect(uploaded.info).toMatchObject({ id: uploaded.fileId, size: bytes.length, status: "UPLOADED" });
+    const stored = await s3.read(`files/${sha256(bytes)}`);
+    expect(stored && sha256(stored)).toBe(sha256(bytes));
+
+    const posts = s3.requests.filter((r) => r.method === "POST");
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toMatchObject({ authorization: undefined, team: undefined });
+    // The API itself did get the token and the team.
+    expect(api.requests.every((r) => r.authorization === "Bearer test-token" && r.team === "team-7")).toBe(true);
+    expect(api.requests.map((r) => r.method)).toEqual(["POST", "PATCH", "GET"]);
+  });
+
+  it("does not send a file the API already holds", async () => {
+    const { s3, friendli } = await setup();
+    const blob = new Blob(["same bytes twice"]);
+    const first = await friendli.files.upload(blob, { name: "a.txt", projectId: "proj-1" });
+    const second = await friendli.files.upload(blob, { name: "b.txt", projectId: "proj-1" });
+    expect(first.sentToStorage).toBe(true);
+    expect(second).toMatchObject({ fileId: first.fileId, sentToStorage: false });
+    expect(s3.requests.filter((r) => r.method === "POST")).toHaveLength(1);
+  });
+});
+
+describe("files.upload when storage misbehaves", () => {
+  it("fails at once with a StorageUploadError that keeps the file id on a 403", async () => {
+    const storage = await startFaultServer((_req, res) => {
+      res.writeHead(403, { "content-type": "application/xml" });
+      res.end("<Error><Code>AccessDenied</Code><Message>Policy expired</Message></Error>");
+    });
+    running.push(storage);
+    const { friendli } = await setup(storage);
+    const error = await friendli.files
+      .upload(new Blob(["x"]), { name: "x.txt", projectId: "proj-1" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageUploadError);
+    expect(error).toMatchObject({ status: 403, fileId: expect.stringMatching(/^file-/) });
+    expect((error as Error).message).toContain("AccessDenied: Policy expired");
+    expect(storage.requests).toHaveLength(1);
+  });
+
+  it("retries 5xx answers, then completes", async () => {
+    const storage = await startFaultServer((req, res, { attempt }) => {
+      res.writeHead(req.method === "POST" && attempt <= 2 ? 503 : 204);
+      res.end();
+    });
+    running.push(storage);
+    const { friendli } = await setup(storage);
+    const uploaded = await friendli.files.upload(new Blob(["retry me"]), { name: "r.txt", projectId: "proj-1" });
+    expect(uploaded.info.status).toBe("UPLOADED");
+    expect(storage.requests.filter((r) => r.method === "POST")).toHaveLength(3);
+    // The multipart body carried the policy fields before the file.
+    const body = storage.requests[2]!.body;
+    expect(body.indexOf('name="key"')).toBeLessThan(body.indexOf('name="file"'));
+    expect(storage.requests[0]!.headers.authorization).toBeUndefined();
+  });
+
+  it("retries dropped connections and gives up with the file id", async () => {
+    const storage = await startFaultServer((_req, res) => {
+      res.destroy();
+    });
+    running.push(storage);
+    const { friendli } = await setup(storage);
+    const error = await friendli.files
+      .upload(new Blob(["y"]), { name: "y.txt", projectId: "proj-1", storageRetries: 2 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageUploadError);
+    expect(error).toMatchObject({ status: null, fileId: expect.stringMatching(/^file-/) });
+    expect(storage.requests).toHaveLength(3);
+  });
+
+  it("stops when the caller aborts", async () => {
+    const storage = await startFaultServer(() => {
+      // never answers
+    });
+    running.push(storage);
+    const { friendli } = await setup(storage);
+    const controller = new AbortController();
+    const upload = friendli.files.upload(new Blob(["z"]), {
+      name: "z.txt",
+      projectId: "proj-1",
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 50);
+    await expect(upload).rejects.toBeInstanceOf(APIUserAbortError);
+  });
+});
