@@ -6,7 +6,7 @@ import { openAsBlob } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createFriendliDatasets, type FriendliDatasetsOptions } from "../packages/datasets/src/index.ts";
+import { createFriendliDatasets, type FriendliDatasetsOptions } from "@friendli-ts/datasets";
 import { startLocalStack } from "./datasets-local-stack.ts";
 
 // A 1x1 PNG, inlined as a data URL like an exported dataset would have it.

@@ -7,7 +7,7 @@ import {
   EndpointIdMissingError,
   EndpointWaitTimeoutError,
   type WaitProgress,
-} from "../packages/endpoints/src/index.ts"; // "@friendli-ts/endpoints" once examples depend on it
+} from "@friendli-ts/endpoints";
 import { withApiOrMock } from "./with-api-or-mock.ts";
 
 const showProgress = (p: WaitProgress) =>

@@ -1,6 +1,6 @@
 // Lists every dedicated endpoint of the team across pages, then one endpoint's versions.
 //   tsx --conditions=source examples/endpoints-list-all.ts    # mock server, or the API with FRIENDLI_TOKEN
-import { createFriendliEndpoints } from "../packages/endpoints/src/index.ts"; // "@friendli-ts/endpoints" once examples depend on it
+import { createFriendliEndpoints } from "@friendli-ts/endpoints";
 import { withApiOrMock } from "./with-api-or-mock.ts";
 
 await withApiOrMock(async (options, target) => {

@@ -1,6 +1,6 @@
 // A cost and usage report for last calendar month (UTC), grouped by line item and model.
 //   tsx --conditions=source examples/endpoints-monthly-cost.ts   # mock server, or the API with FRIENDLI_TOKEN
-import { createFriendliEndpoints, previousUtcMonth, utcMonthRange } from "../packages/endpoints/src/index.ts"; // "@friendli-ts/endpoints" once examples depend on it
+import { createFriendliEndpoints, previousUtcMonth, utcMonthRange } from "@friendli-ts/endpoints";
 import { withApiOrMock } from "./with-api-or-mock.ts";
 
 await withApiOrMock(async (options, target) => {

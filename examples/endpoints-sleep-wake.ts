@@ -1,7 +1,7 @@
 // Puts an endpoint to sleep, then wakes it and waits until it serves again.
 //   tsx --conditions=source examples/endpoints-sleep-wake.ts
 // Against the real API set FRIENDLI_TOKEN and FRIENDLI_ENDPOINT_ID.
-import { createFriendliEndpoints, EndpointWaitTimeoutError } from "../packages/endpoints/src/index.ts"; // "@friendli-ts/endpoints" once examples depend on it
+import { createFriendliEndpoints, EndpointWaitTimeoutError } from "@friendli-ts/endpoints";
 import { withApiOrMock } from "./with-api-or-mock.ts";
 
 if (process.env.FRIENDLI_TOKEN && !process.env.FRIENDLI_ENDPOINT_ID) {

@@ -1,16 +1,32 @@
+import { existsSync, readdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const globalSetup = fileURLToPath(new URL("../mock/vitest-global-setup.ts", import.meta.url));
+const packagesDir = fileURLToPath(new URL("../../packages/", import.meta.url));
 
 /**
- * The vitest config every package uses: sources resolved through the `source` export
- * condition (no build needed to test), one Prism mock server for the run, and type tests
- * in `*.test-d.ts`.
+ * Workspace packages resolve to their sources, so a test sees the current code of the
+ * packages it imports without a rebuild. (An export condition would not do: vitest hands
+ * dependencies to Node, which reads `dist`.)
+ */
+function workspaceSources() {
+  return readdirSync(packagesDir).flatMap((name) => {
+    const entries = [
+      { find: new RegExp(`^@friendli-ts/${name}$`), replacement: `${packagesDir}${name}/src/index.ts` },
+      { find: new RegExp(`^@friendli-ts/${name}/testing$`), replacement: `${packagesDir}${name}/src/testing/index.ts` },
+    ];
+    return entries.filter((e) => existsSync(e.replacement));
+  });
+}
+
+/**
+ * The vitest config every package uses: workspace packages from source, one Prism mock
+ * server for the run, and type tests in `*.test-d.ts`.
  */
 export function packageVitestConfig() {
   return defineConfig({
-    resolve: { conditions: ["source"] },
+    resolve: { alias: workspaceSources() },
     test: {
       globalSetup: [globalSetup],
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],

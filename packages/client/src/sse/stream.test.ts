@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FriendliError } from "../errors/friendli-error.ts";
+import { StreamParseError } from "../errors/stream-errors.ts";
 import { Stream } from "./stream.ts";
 
 function numbers(n: number, controller = new AbortController()) {
@@ -43,6 +44,23 @@ describe("Stream", () => {
     expect(early.controller.signal.aborted).toBe(false);
     for await (const _ of d) break;
     expect(early.controller.signal.aborted).toBe(true);
+  });
+
+  it("an error inside a mapped or teed stream reaches the reader as itself, not as an abort", async () => {
+    async function* failing() {
+      yield 1;
+      throw new StreamParseError("bad event", "{oops");
+    }
+    const mapped = new Stream(() => failing(), new AbortController()).map((n) => n * 2);
+    const seen: number[] = [];
+    const error = await (async () => {
+      for await (const n of mapped) seen.push(n);
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual([2]);
+    expect(error).toBeInstanceOf(StreamParseError);
+
+    const [left] = new Stream(() => failing(), new AbortController()).tee();
+    await expect(collect(left)).rejects.toBeInstanceOf(StreamParseError);
   });
 
   it("toReadableStream and fromReadableStream round-trip through a web Response", async () => {

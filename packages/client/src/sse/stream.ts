@@ -81,13 +81,17 @@ export class Stream<Item> implements AsyncIterable<Item> {
     }
     this.#consumed = true;
     const iterator = this.#source();
-    let finished = false;
+    // Only a reader that stops early aborts the request: when the source fails, it has
+    // already released the body, and an abort here would make every stream built on this
+    // one (map, tee) report the failure as a user abort.
+    let stoppedEarly = true;
     try {
       for (;;) {
         let result: IteratorResult<Item>;
         try {
           result = await iterator.next();
         } catch (error) {
+          stoppedEarly = false;
           // After an abort, whatever the read threw is the abort's doing.
           if (this.controller.signal.aborted) {
             throw new APIUserAbortError("the stream was aborted", { cause: this.controller.signal.reason });
@@ -97,9 +101,9 @@ export class Stream<Item> implements AsyncIterable<Item> {
         if (result.done) break;
         yield result.value;
       }
-      finished = true;
+      stoppedEarly = false;
     } finally {
-      if (!finished) {
+      if (stoppedEarly) {
         this.controller.abort();
         await iterator.return?.().catch(() => {});
       }

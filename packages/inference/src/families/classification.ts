@@ -1,0 +1,32 @@
+import type { FriendliClient } from "@friendli-ts/client";
+import { postOperation } from "../call-operation.ts";
+import { checkModel, checkObject, checkOneOf, label } from "../check-body.ts";
+import type { RequestOptions } from "../request-options.ts";
+import type { JsonBody, JsonResult } from "../spec-types.ts";
+
+/** Text classification exists for dedicated endpoints and containers (not under `/v1`). */
+export type ClassificationPrefix = "/dedicated" | "";
+type ClassifyKey<P extends ClassificationPrefix> = `${P}/classify`;
+
+export type ClassifyBody<P extends ClassificationPrefix> = JsonBody<ClassifyKey<P>>;
+export type ClassifyResult<P extends ClassificationPrefix> = JsonResult<ClassifyKey<P>>;
+
+export interface ClassificationApi<P extends ClassificationPrefix> {
+  /** Class probabilities of a text, several texts, or token sequences. */
+  classify(body: ClassifyBody<P>, options?: RequestOptions): Promise<ClassifyResult<P>>;
+}
+
+export function classificationApi<P extends ClassificationPrefix>(
+  client: FriendliClient,
+  prefix: P,
+): ClassificationApi<P> {
+  return {
+    async classify(body, options) {
+      const what = label(prefix, "classification.classify");
+      const record = checkObject(what, body);
+      checkModel(what, record, prefix !== "");
+      checkOneOf(what, record, "input", "tokens");
+      return postOperation(client, `${prefix}/classify`, body, options);
+    },
+  };
+}

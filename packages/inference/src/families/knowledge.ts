@@ -1,0 +1,31 @@
+import { type FriendliClient, InvalidInputError } from "@friendli-ts/client";
+import { postOperation } from "../call-operation.ts";
+import { checkNonEmptyArray, checkObject, checkString, describeValue } from "../check-body.ts";
+import type { RequestOptions } from "../request-options.ts";
+import type { JsonBody, JsonResult } from "../spec-types.ts";
+
+type KnowledgeKey = "/serverless/v1/knowledge/retrieve";
+export type KnowledgeRetrieveBody = JsonBody<KnowledgeKey>;
+export type KnowledgeRetrieveResult = JsonResult<KnowledgeKey>;
+
+export interface KnowledgeApi {
+  /** The `k` entries of a knowledge base closest to a query. */
+  retrieve(body: KnowledgeRetrieveBody, options?: RequestOptions): Promise<KnowledgeRetrieveResult>;
+}
+
+export function knowledgeApi(client: FriendliClient): KnowledgeApi {
+  return {
+    async retrieve(body, options) {
+      const what = "serverless.knowledge.retrieve";
+      const record = checkObject(what, body);
+      checkString(what, record, "query");
+      checkNonEmptyArray(what, record, "knowledgeIds");
+      if (!Number.isInteger(record.k) || (record.k as number) < 1) {
+        throw new InvalidInputError(
+          `${what}: \`k\` must be a whole number of 1 or more, got ${describeValue(record.k)}`,
+        );
+      }
+      return postOperation(client, "/serverless/v1/knowledge/retrieve", body, options);
+    },
+  };
+}

@@ -1,0 +1,155 @@
+import { APIUserAbortError, type components, FriendliError, InvalidInputError } from "@friendli-ts/client";
+import type { RequestOptions } from "../request-options.ts";
+import type { CollectedChatCompletion } from "../streams/collect-chat-completion.ts";
+import type { InferenceStream } from "../streams/inference-stream.ts";
+import { type FunctionTool, toSpecTool } from "./function-tool.ts";
+import { validateWithSchema } from "./output-schema.ts";
+
+type Message = components["schemas"]["Message"];
+type AssistantMessage = components["schemas"]["AssistantMessage"];
+type ChatResult = components["schemas"]["ChatResult"];
+
+/** The slice of a chat API the loop needs, so it works for serverless, dedicated and container. */
+export interface ToolLoopChat {
+  complete(body: never, options?: RequestOptions): Promise<ChatResult>;
+  stream(body: never, options?: RequestOptions): Promise<InferenceStream<unknown, CollectedChatCompletion>>;
+}
+
+export interface RunToolsOptions {
+  // biome-ignore lint/suspicious/noExplicitAny: tools of different argument types share one list.
+  tools: FunctionTool<any, unknown>[];
+  /** Most model calls before giving up with ToolLoopLimitError. Default 10. */
+  maxSteps?: number;
+  /** Stops the loop: the model call in flight and the signal given to running tools. */
+  signal?: AbortSignal;
+  /** Stream each model call (text arrives through `onTextDelta`). Default false. */
+  stream?: boolean;
+  onTextDelta?: (text: string) => void;
+  /** Called with every message added to the conversation (assistant turns and tool results). */
+  onMessage?: (message: Message) => void;
+  /** Options for each model call (team, headers, timeout). */
+  requestOptions?: RequestOptions;
+}
+
+export interface RunToolsResult {
+  /** The model's last answer, the one without tool calls. */
+  completion: ChatResult | CollectedChatCompletion;
+  /** The final answer's text. */
+  content: string | null;
+  /** The whole conversation: the messages given, then every turn the loop added. */
+  messages: Message[];
+  /** How many model calls it took. */
+  steps: number;
+}
+
+/** The model kept asking for tools past `maxSteps`. */
+export class ToolLoopLimitError extends FriendliError {
+  override name = "ToolLoopLimitError";
+  readonly messages: Message[];
+  constructor(steps: number, messages: Message[]) {
+    super(`the model still wanted tools after ${steps} steps; raise maxSteps or check the tools' answers`);
+    this.messages = messages;
+  }
+}
+
+/**
+ * Sends the conversation, runs the function tools the model calls (all calls of a turn in
+ * parallel), appends their results and asks again, until the model answers without tools.
+ * Bad arguments, unknown tools and tools that throw are reported back to the model as the
+ * tool's result, so it can correct itself.
+ */
+export async function runTools(
+  chat: ToolLoopChat,
+  body: { messages: Message[]; tools?: components["schemas"]["Tool"][] | null } & Record<string, unknown>,
+  options: RunToolsOptions,
+): Promise<RunToolsResult> {
+  const { tools, maxSteps = 10, signal, onMessage } = options;
+  const byName = new Map(tools.map((tool) => [tool.name, tool]));
+  if (byName.size !== tools.length) throw new InvalidInputError("runTools: two tools share a name");
+  if (!Number.isInteger(maxSteps) || maxSteps < 1) {
+    throw new InvalidInputError(`runTools: maxSteps must be a whole number of 1 or more, got ${maxSteps}`);
+  }
+  const specTools = [...(body.tools ?? []), ...tools.map((tool) => toSpecTool(tool))];
+  const messages: Message[] = [...body.messages];
+  const requestOptions: RequestOptions = { ...options.requestOptions };
+  if (signal) requestOptions.signal = signal;
+
+  for (let step = 1; step <= maxSteps; step++) {
+    throwIfAborted(signal);
+    const request = { ...body, messages, tools: specTools } as never;
+    const completion = options.stream
+      ? await streamStep(chat, request, requestOptions, options.onTextDelta)
+      : await chat.complete(request, requestOptions);
+    const message = completion.choices[0]?.message;
+    const calls = message?.tool_calls ?? [];
+    const assistant: AssistantMessage = { role: "assistant", content: message?.content ?? null };
+    if (calls.length) assistant.tool_calls = calls;
+    messages.push(assistant);
+    onMessage?.(assistant);
+    if (calls.length === 0) return { completion, content: message?.content ?? null, messages, steps: step };
+
+    throwIfAborted(signal);
+    const results = await Promise.all(
+      calls.map(async (call): Promise<Message> => {
+        const content = await runOne(byName.get(call.function.name), call, signal);
+        return { role: "tool", tool_call_id: call.id, name: call.function.name, content };
+      }),
+    );
+    throwIfAborted(signal);
+    for (const result of results) {
+      messages.push(result);
+      onMessage?.(result);
+    }
+  }
+  throw new ToolLoopLimitError(maxSteps, messages);
+}
+
+async function streamStep(
+  chat: ToolLoopChat,
+  request: never,
+  options: RequestOptions,
+  onTextDelta: ((text: string) => void) | undefined,
+): Promise<CollectedChatCompletion> {
+  const stream = await chat.stream(request, options);
+  if (!onTextDelta) return stream.finalResult();
+  const [text, whole] = stream.tee();
+  const [, completion] = await Promise.all([
+    (async () => {
+      for await (const delta of text.textDeltas()) onTextDelta(delta);
+    })(),
+    whole.finalResult(),
+  ]);
+  return completion;
+}
+
+async function runOne(
+  // biome-ignore lint/suspicious/noExplicitAny: see RunToolsOptions.tools.
+  tool: FunctionTool<any, unknown> | undefined,
+  call: { id: string; function: { name: string; arguments: string } },
+  signal: AbortSignal | undefined,
+): Promise<string> {
+  if (!tool) return JSON.stringify({ error: `there is no tool named "${call.function.name}"` });
+  let args: unknown;
+  try {
+    args = call.function.arguments.trim() ? JSON.parse(call.function.arguments) : {};
+  } catch {
+    return JSON.stringify({ error: "the arguments are not valid JSON" });
+  }
+  const checked = await validateWithSchema(tool.parameters, args);
+  if (!checked.ok) {
+    const problems = checked.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
+    return JSON.stringify({ error: "the arguments do not match the parameters", problems });
+  }
+  try {
+    const result = await tool.run(checked.value, { toolCallId: call.id, signal });
+    return typeof result === "string" ? result : JSON.stringify(result ?? null);
+  } catch (error) {
+    // An abort is the caller's, not the tool's failure to report.
+    if (signal?.aborted) throw new APIUserAbortError("the tool loop was aborted", { cause: signal.reason });
+    return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new APIUserAbortError("the tool loop was aborted", { cause: signal.reason });
+}

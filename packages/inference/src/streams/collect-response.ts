@@ -1,0 +1,20 @@
+import { type components, StreamInterruptedError } from "@friendli-ts/client";
+
+type Schemas = components["schemas"];
+export type ResponsesStreamItem = Schemas["ResponsesStreamEvent"];
+export type ResponsesResult = Schemas["ResponsesSuccess"];
+
+const FINAL = new Set(["response.completed", "response.failed", "response.incomplete"]);
+
+/**
+ * The response a Responses stream ends with. Its final event carries the whole response,
+ * so this keeps that one rather than rebuilding it from deltas.
+ */
+export async function collectResponse(events: AsyncIterable<ResponsesStreamItem>): Promise<ResponsesResult> {
+  let final: ResponsesResult | undefined;
+  for await (const event of events) {
+    if ("response" in event && FINAL.has(event.type)) final = event.response;
+  }
+  if (!final) throw new StreamInterruptedError("the responses stream ended without its final response", null);
+  return final;
+}

@@ -1,0 +1,25 @@
+import type { components } from "@friendli-ts/client";
+import { type CollectedChatCompletion, createChatCollector } from "./collect-chat-completion.ts";
+
+type Schemas = components["schemas"];
+/** One tool-assisted chat event: a `token` chunk of the answer or a `tool_status` update. */
+export type ToolAssistedChatEvent = Schemas["StreamedToolAssistedChatEvent"];
+export type ToolStatus = Schemas["ToolStatusData"];
+
+export interface CollectedToolAssistedChat extends CollectedChatCompletion {
+  /** Every status update of the built-in tools the server ran, in order. */
+  toolStatuses: ToolStatus[];
+}
+
+/** The answer from the `token` events, with the tool status updates beside it. */
+export async function collectToolAssistedChat(
+  events: AsyncIterable<ToolAssistedChatEvent>,
+): Promise<CollectedToolAssistedChat> {
+  const chat = createChatCollector();
+  const toolStatuses: ToolStatus[] = [];
+  for await (const event of events) {
+    if (event.event === "tool_status") toolStatuses.push(event.data);
+    else chat.add(event.data);
+  }
+  return { ...chat.result(), toolStatuses };
+}

@@ -1,0 +1,24 @@
+import type { components } from "@friendli-ts/client";
+
+type Schemas = components["schemas"];
+export type TranscriptionEvent = Schemas["StreamedAudioTranscriptionData"];
+
+export interface CollectedTranscription {
+  text: string;
+  usage: TranscriptionEvent["usage"] | null;
+}
+
+/** The transcript: the `done` event's text when sent, else the deltas joined. */
+export async function collectTranscription(events: AsyncIterable<TranscriptionEvent>): Promise<CollectedTranscription> {
+  let joined = "";
+  let done: string | undefined;
+  let usage: CollectedTranscription["usage"] = null;
+  for await (const event of events) {
+    if (event.type === "transcript.text.delta") joined += event.delta ?? "";
+    if (event.type === "transcript.text.done") {
+      if (typeof event.text === "string") done = event.text;
+      if (event.usage) usage = event.usage;
+    }
+  }
+  return { text: done ?? joined, usage };
+}

@@ -1,0 +1,83 @@
+import { Stream } from "@friendli-ts/client";
+
+/** How one family's stream items carry text, and how they add up to a final result. */
+export interface StreamKind<Item, Final> {
+  /** The answer text an item adds, if any. */
+  textOf(item: Item): string | undefined;
+  /** The reasoning text an item adds, if any (kept apart from the answer). */
+  reasoningOf(item: Item): string | undefined;
+  /** Reads every item and returns the complete result. */
+  collect(items: AsyncIterable<Item>): Promise<Final>;
+}
+
+/**
+ * A `Stream` of one inference family's items with helpers on top: only the text deltas,
+ * only the reasoning deltas, or the complete result once the stream ends. `break`,
+ * `tee()`, `toReadableStream()` and `controller` work as on any `Stream`.
+ */
+export class InferenceStream<Item, Final> extends Stream<Item> {
+  readonly kind: StreamKind<Item, Final>;
+
+  private constructor(
+    source: () => AsyncIterator<Item>,
+    controller: AbortController,
+    response: Response | undefined,
+    kind: StreamKind<Item, Final>,
+  ) {
+    super(source, controller, response);
+    this.kind = kind;
+  }
+
+  /** Wraps a stream, mapping each item with `toItem`; both share the request's controller. */
+  static from<Event, Item, Final>(
+    stream: Stream<Event>,
+    kind: StreamKind<Item, Final>,
+    toItem: (event: Event) => Item = (event) => event as unknown as Item,
+  ): InferenceStream<Item, Final> {
+    async function* items(): AsyncGenerator<Item> {
+      for await (const event of stream) yield toItem(event);
+    }
+    return new InferenceStream(() => items(), stream.controller, stream.response, kind);
+  }
+
+  /** Rebuilds a stream from `toReadableStream()` bytes, e.g. in the browser behind a route. */
+  static fromReadable<Item, Final>(
+    body: ReadableStream<Uint8Array>,
+    kind: StreamKind<Item, Final>,
+  ): InferenceStream<Item, Final> {
+    return InferenceStream.from(Stream.fromReadableStream<Item>(body), kind);
+  }
+
+  /** The answer text as it arrives, skipping items that carry none. */
+  async *textDeltas(): AsyncGenerator<string> {
+    for await (const item of this) {
+      const text = this.kind.textOf(item);
+      if (text) yield text;
+    }
+  }
+
+  /** The reasoning text as it arrives (for models that think before answering). */
+  async *reasoningDeltas(): AsyncGenerator<string> {
+    for await (const item of this) {
+      const text = this.kind.reasoningOf(item);
+      if (text) yield text;
+    }
+  }
+
+  /** Reads the stream to its end and returns the complete result. */
+  finalResult(): Promise<Final> {
+    return this.kind.collect(this);
+  }
+
+  /** Reads the stream to its end and returns the answer text. */
+  async finalText(): Promise<string> {
+    let text = "";
+    for await (const delta of this.textDeltas()) text += delta;
+    return text;
+  }
+
+  override tee(): [InferenceStream<Item, Final>, InferenceStream<Item, Final>] {
+    const [a, b] = super.tee();
+    return [InferenceStream.from(a, this.kind), InferenceStream.from(b, this.kind)];
+  }
+}

@@ -1,0 +1,68 @@
+import {
+  type ChatChunk,
+  type CollectedChatCompletion,
+  collectChatCompletion,
+  reasoningOfDelta,
+} from "./collect-chat-completion.ts";
+import { type CollectedCompletion, type CompletionChunk, collectCompletion } from "./collect-completion.ts";
+import { type CollectedMessage, collectMessage, type MessagesStreamItem } from "./collect-message.ts";
+import { collectResponse, type ResponsesResult, type ResponsesStreamItem } from "./collect-response.ts";
+import {
+  type CollectedToolAssistedChat,
+  collectToolAssistedChat,
+  type ToolAssistedChatEvent,
+} from "./collect-tool-assisted-chat.ts";
+import { type CollectedTranscription, collectTranscription, type TranscriptionEvent } from "./collect-transcription.ts";
+import type { StreamKind } from "./inference-stream.ts";
+
+// Text helpers follow the first choice, as a chat UI shows it; `finalResult()` keeps every choice.
+const firstChoice = <C extends { index: number }>(choices: C[] | undefined): C | undefined =>
+  choices?.find((c) => c.index === 0) ?? choices?.[0];
+
+export const chatKind: StreamKind<ChatChunk, CollectedChatCompletion> = {
+  textOf: (chunk) => firstChoice(chunk.choices)?.delta?.content ?? undefined,
+  reasoningOf: (chunk) => reasoningOfDelta(firstChoice(chunk.choices)?.delta),
+  collect: collectChatCompletion,
+};
+
+export const completionKind: StreamKind<CompletionChunk, CollectedCompletion> = {
+  textOf: (chunk) => firstChoice(chunk.choices)?.text,
+  reasoningOf: () => undefined,
+  collect: collectCompletion,
+};
+
+export const responsesKind: StreamKind<ResponsesStreamItem, ResponsesResult> = {
+  textOf: (event) => (event.type === "response.output_text.delta" ? event.delta : undefined),
+  reasoningOf: (event) => (event.type === "response.reasoning_text.delta" ? event.delta : undefined),
+  collect: collectResponse,
+};
+
+export const messagesKind: StreamKind<MessagesStreamItem, CollectedMessage> = {
+  textOf: (event) =>
+    event.type === "content_block_delta" && event.delta.type === "text_delta" ? event.delta.text : undefined,
+  reasoningOf: (event) =>
+    event.type === "content_block_delta" && event.delta.type === "thinking_delta" ? event.delta.thinking : undefined,
+  collect: collectMessage,
+};
+
+export const transcriptionKind: StreamKind<TranscriptionEvent, CollectedTranscription> = {
+  textOf: (event) => (event.type === "transcript.text.delta" ? (event.delta ?? undefined) : undefined),
+  reasoningOf: () => undefined,
+  collect: collectTranscription,
+};
+
+export const toolAssistedChatKind: StreamKind<ToolAssistedChatEvent, CollectedToolAssistedChat> = {
+  textOf: (event) => (event.event === "token" ? chatKind.textOf(event.data) : undefined),
+  reasoningOf: (event) => (event.event === "token" ? chatKind.reasoningOf(event.data) : undefined),
+  collect: collectToolAssistedChat,
+};
+
+/** Every family's stream kind by name, for rebuilding a stream on the other side of a route. */
+export const streamKinds = {
+  chat: chatKind,
+  completions: completionKind,
+  responses: responsesKind,
+  messages: messagesKind,
+  transcriptions: transcriptionKind,
+  toolAssistedChat: toolAssistedChatKind,
+} as const;
