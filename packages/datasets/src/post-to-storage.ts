@@ -1,4 +1,4 @@
-import { APIUserAbortError } from "@friendli-ts/client";
+import { APIUserAbortError, combineSignals, sleep } from "@friendli-ts/client";
 import { StorageUploadError } from "./storage-upload-error.ts";
 
 export interface StorageRetryOptions {
@@ -34,7 +34,9 @@ export async function postToStorage(post: StoragePost): Promise<void> {
     const outcome = await attemptPost(post);
     if (outcome.ok) return;
     if (!outcome.retryable || attempt >= retries) throw outcome.error;
-    await sleep(baseDelay * 2 ** attempt * (0.5 + Math.random() / 2), post.signal);
+    await sleep(baseDelay * 2 ** attempt * (0.5 + Math.random() / 2), post.signal).catch((cause: unknown) => {
+      throw new APIUserAbortError(undefined, { cause });
+    });
   }
 }
 
@@ -50,7 +52,7 @@ async function attemptPost(post: StoragePost): Promise<Outcome> {
   form.append("file", post.file, post.fileName);
 
   const timeout = AbortSignal.timeout(post.storageTimeoutMs ?? 120_000);
-  const signal = post.signal ? AbortSignal.any([post.signal, timeout]) : timeout;
+  const signal = combineSignals([post.signal, timeout]);
   let response: Response;
   try {
     response = await post.fetch(post.url, { method: "POST", body: form, signal });
@@ -85,19 +87,4 @@ function describe(cause: unknown): string {
     return `${cause.message}${inner}`;
   }
   return String(cause);
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new APIUserAbortError(undefined, { cause: signal.reason }));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new APIUserAbortError(undefined, { cause: signal?.reason }));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }

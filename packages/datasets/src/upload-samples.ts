@@ -1,4 +1,4 @@
-import { FriendliError } from "@friendli-ts/client";
+import { combineSignals, FriendliError } from "@friendli-ts/client";
 import { modalityMismatch } from "./check-modality.ts";
 import { limitConcurrency } from "./limit-concurrency.ts";
 import { MediaUploadError } from "./media-upload-error.ts";
@@ -90,7 +90,7 @@ export async function uploadSamples(
     const dataUrlCache = new Map<string, Promise<StoredMedia>>();
     // The first failure cancels the rest of the batch's media, so nothing runs on after we throw.
     const cancel = new AbortController();
-    const signal = options.signal ? AbortSignal.any([options.signal, cancel.signal]) : cancel.signal;
+    const signal = combineSignals([options.signal, cancel.signal]);
     let failure: unknown;
     await Promise.allSettled(
       batch.flatMap(({ checked, position }) =>
