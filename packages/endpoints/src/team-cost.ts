@@ -1,7 +1,7 @@
 import type { FriendliClient } from "@friendli-ts/client";
 import { type CallOptions, callParts } from "./call-options.ts";
-import { nextPageToken } from "./next-page-token.ts";
-import { type PagedItems, type PaginationOptions, paginateByCursor } from "./paginate-by-cursor.ts";
+import type { PagedItems, PaginationOptions } from "./paginate-by-cursor.ts";
+import { paginateByPage } from "./paginate-by-page.ts";
 import type { CostBucket, CostPage, CostQuery } from "./spec-types.ts";
 import { readTimeRange } from "./time-range.ts";
 
@@ -22,16 +22,9 @@ export function teamCost(client: FriendliClient): TeamCost {
   };
   return {
     get,
-    getAll(query, options = {}) {
+    getAll(query, options) {
       readTimeRange(query.start_time, query.end_time, "day");
-      const { maxItems, maxPages, ...call } = options;
-      return paginateByCursor(
-        async (page) => {
-          const answer = await get({ ...query, page }, call);
-          return { items: answer.data ?? [], next: nextPageToken(answer) };
-        },
-        { maxItems, maxPages, firstCursor: query.page },
-      );
+      return paginateByPage(get, query, options);
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { FriendliClient } from "@friendli-ts/client";
 import { type CallOptions, callParts } from "./call-options.ts";
-import { nextPageToken } from "./next-page-token.ts";
-import { type PagedItems, type PaginationOptions, paginateByCursor } from "./paginate-by-cursor.ts";
+import type { PagedItems, PaginationOptions } from "./paginate-by-cursor.ts";
+import { paginateByPage } from "./paginate-by-page.ts";
 import type { UsageBucket, UsagePage, UsageQuery } from "./spec-types.ts";
 import { readTimeRange, type TimeAlignment } from "./time-range.ts";
 
@@ -33,16 +33,9 @@ export function teamUsage(client: FriendliClient): TeamUsage {
   };
   return {
     get,
-    getAll(query, options = {}) {
+    getAll(query, options) {
       range(query);
-      const { maxItems, maxPages, ...call } = options;
-      return paginateByCursor(
-        async (page) => {
-          const answer = await get({ ...query, page }, call);
-          return { items: answer.data ?? [], next: nextPageToken(answer) };
-        },
-        { maxItems, maxPages, firstCursor: query.page },
-      );
+      return paginateByPage(get, query, options);
     },
   };
 }
