@@ -1,0 +1,86 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// The client streams a chat the same way under Bun and Deno as under Node: the bundle
+// (no Node built-ins) runs in each runtime against a local SSE server.
+const run = promisify(execFile);
+const require = createRequire(import.meta.url);
+const entry = fileURLToPath(new URL("../../src/index.ts", import.meta.url));
+const chunk = (content: string) =>
+  `data: ${JSON.stringify({ id: "c", object: "chat.completion.chunk", created: 1, choices: [{ index: 0, delta: { content } }] })}\n\n`;
+
+// The script each runtime runs: stream from the URL it is given, print the text.
+const script = `
+import { createFriendliClient } from "./client.mjs";
+const baseURL = globalThis.Deno ? Deno.args[0] : process.argv[2];
+const client = createFriendliClient({ baseURL, token: "runtime-token" });
+const stream = await client.stream("/serverless/v1/chat/completions#stream", {
+  body: { model: "m", messages: [{ role: "user", content: "hi" }] },
+});
+let text = "";
+for await (const { data } of stream) text += data.choices[0]?.delta.content ?? "";
+console.log(text);
+`;
+
+const runtimes = {
+  bun: () => ({ file: join(dirname(require.resolve("bun/package.json")), "bin", "bun.exe"), args: [] as string[] }),
+  deno: () => ({
+    file: process.execPath,
+    args: [require.resolve("deno/bin.cjs"), "run", "--allow-net=127.0.0.1", "--no-prompt"],
+  }),
+};
+
+let dir = "";
+let server: Server;
+let origin = "";
+const authorizations: (string | undefined)[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "friendli-runtimes-"));
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    outfile: join(dir, "client.mjs"),
+    logLevel: "silent",
+  });
+  writeFileSync(join(dir, "main.mjs"), script);
+  server = createServer(async (req, res) => {
+    authorizations.push(req.headers.authorization);
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    for (const piece of [chunk("Same"), chunk(" everywhere"), "data: [DONE]\n\n"]) {
+      res.write(piece);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    res.end();
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+}, 60_000);
+
+afterAll(async () => {
+  await new Promise((r) => server?.close(r));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each(Object.keys(runtimes) as (keyof typeof runtimes)[])("under %s", (name) => {
+  it("streams a chat completion", async () => {
+    const { file, args } = runtimes[name]();
+    const { stdout } = await run(file, [...args, join(dir, "main.mjs"), origin], {
+      cwd: dir,
+      timeout: 30_000,
+      env: { ...process.env, DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(dir, ".deno"), DO_NOT_TRACK: "1" },
+    });
+    expect(stdout.trim()).toBe("Same everywhere");
+    expect(authorizations.at(-1)).toBe("Bearer runtime-token");
+  });
+});
