@@ -1,4 +1,5 @@
 export { createFriendliClient, type FriendliClient } from "./client/create-friendli-client.ts";
+export { type CallOptions, type PreparedCall, prepareCall } from "./client/prepare-call.ts";
 export { toFormData } from "./client/to-form-data.ts";
 export type {
   CallInit,

@@ -1,5 +1,4 @@
-import type { FriendliClient } from "@friendli-ts/client";
-import { callOptions } from "./call-options.ts";
+import { type FriendliClient, prepareCall } from "@friendli-ts/client";
 import { iteratePages } from "./iterate-pages.ts";
 import type { Body, DatasetInfo, Query, RequestOptions, Result } from "./spec-types.ts";
 
@@ -11,12 +10,12 @@ export type ListDatasetsResult = Result<"/beta/dataset", "get">;
 export function datasetOperations(client: FriendliClient) {
   const operations = {
     async create(body: CreateDatasetBody, options?: RequestOptions): Promise<Result<"/beta/dataset", "post">> {
-      const { header, signal } = callOptions(options);
-      return (await client.POST("/beta/dataset", { body, params: { header }, signal })).data;
+      const { client: api, header, signal, headers } = prepareCall(client, options);
+      return (await api.POST("/beta/dataset", { body, params: { header }, signal, headers })).data;
     },
     async list(query: ListDatasetsQuery, options?: RequestOptions): Promise<ListDatasetsResult> {
-      const { header, signal } = callOptions(options);
-      return (await client.GET("/beta/dataset", { params: { query, header }, signal })).data;
+      const { client: api, header, signal, headers } = prepareCall(client, options);
+      return (await api.GET("/beta/dataset", { params: { query, header }, signal, headers })).data;
     },
     /** Every dataset matching `query`, page after page. */
     iterate(query: ListDatasetsQuery, options?: RequestOptions): AsyncGenerator<DatasetInfo> {
@@ -25,15 +24,16 @@ export function datasetOperations(client: FriendliClient) {
       );
     },
     async get(datasetId: string, options?: RequestOptions): Promise<Result<"/beta/dataset/{dataset_id}", "get">> {
-      const { header, signal } = callOptions(options);
+      const { client: api, header, signal, headers } = prepareCall(client, options);
       const params = { path: { dataset_id: datasetId }, header };
-      return (await client.GET("/beta/dataset/{dataset_id}", { params, signal })).data;
+      return (await api.GET("/beta/dataset/{dataset_id}", { params, signal, headers })).data;
     },
     async delete(datasetId: string, options?: RequestOptions): Promise<void> {
-      const { header, signal } = callOptions(options);
-      await client.DELETE("/beta/dataset/{dataset_id}", {
+      const { client: api, header, signal, headers } = prepareCall(client, options);
+      await api.DELETE("/beta/dataset/{dataset_id}", {
         params: { path: { dataset_id: datasetId }, header },
         signal,
+        headers,
       });
     },
   };

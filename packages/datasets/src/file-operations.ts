@@ -1,5 +1,4 @@
-import type { FriendliClient } from "@friendli-ts/client";
-import { callOptions } from "./call-options.ts";
+import { type FriendliClient, prepareCall } from "@friendli-ts/client";
 import type { Body, RequestOptions, Result } from "./spec-types.ts";
 
 const FILE = "/beta/file/{file_id}";
@@ -10,24 +9,24 @@ export type InitUploadBody = Body<"/beta/file", "post">;
 export function fileOperations(client: FriendliClient) {
   return {
     async initUpload(body: InitUploadBody, options?: RequestOptions): Promise<Result<"/beta/file", "post">> {
-      const { header, signal } = callOptions(options);
-      return (await client.POST("/beta/file", { body, params: { header }, signal })).data;
+      const { client: api, header, signal, headers } = prepareCall(client, options);
+      return (await api.POST("/beta/file", { body, params: { header }, signal, headers })).data;
     },
     async completeUpload(fileId: string, options?: RequestOptions): Promise<void> {
-      const { header, signal } = callOptions(options);
-      await client.PATCH(FILE, { params: { path: { file_id: fileId }, header }, signal });
+      const { client: api, header, signal, headers } = prepareCall(client, options);
+      await api.PATCH(FILE, { params: { path: { file_id: fileId }, header }, signal, headers });
     },
     async getInfo(fileId: string, options?: RequestOptions): Promise<Result<typeof FILE, "get">> {
-      const { header, signal } = callOptions(options);
-      return (await client.GET(FILE, { params: { path: { file_id: fileId }, header }, signal })).data;
+      const { client: api, header, signal, headers } = prepareCall(client, options);
+      return (await api.GET(FILE, { params: { path: { file_id: fileId }, header }, signal, headers })).data;
     },
     async getDownloadUrl(
       fileId: string,
       options?: RequestOptions,
     ): Promise<Result<"/beta/file/{file_id}/download_url", "get">> {
-      const { header, signal } = callOptions(options);
+      const { client: api, header, signal, headers } = prepareCall(client, options);
       const params = { path: { file_id: fileId }, header };
-      return (await client.GET("/beta/file/{file_id}/download_url", { params, signal })).data;
+      return (await api.GET("/beta/file/{file_id}/download_url", { params, signal, headers })).data;
     },
   };
 }

@@ -1,5 +1,4 @@
-import type { FriendliClient } from "@friendli-ts/client";
-import { callOptions } from "./call-options.ts";
+import { type FriendliClient, prepareCall } from "@friendli-ts/client";
 import { iteratePages } from "./iterate-pages.ts";
 import type { Body, Query, RequestOptions, Result, Sample } from "./spec-types.ts";
 
@@ -24,10 +23,10 @@ export function sampleOperations(client: FriendliClient) {
       samples: readonly (Sample | string)[],
       options?: RequestOptions,
     ): Promise<Result<typeof SAMPLES, "post">> {
-      const { header, signal } = callOptions(options);
+      const { client: api, header, signal, headers } = prepareCall(client, options);
       const body = samples.map((s) => (typeof s === "string" ? s : JSON.stringify(s)));
       const params = { path: { dataset_id: datasetId, split_id: splitId }, header };
-      return (await client.POST(SAMPLES, { params, body, signal })).data;
+      return (await api.POST(SAMPLES, { params, body, signal, headers })).data;
     },
     async list(
       datasetId: string,
@@ -35,9 +34,9 @@ export function sampleOperations(client: FriendliClient) {
       query: ListSamplesQuery = {},
       options?: RequestOptions,
     ): Promise<Result<typeof SAMPLES, "get">> {
-      const { header, signal } = callOptions(options);
+      const { client: api, header, signal, headers } = prepareCall(client, options);
       const params = { path: { dataset_id: datasetId, split_id: splitId }, query, header };
-      return (await client.GET(SAMPLES, { params, signal })).data;
+      return (await api.GET(SAMPLES, { params, signal, headers })).data;
     },
     /** Every sample of the split as `[id, JSON]` pairs, page after page. */
     iterate(
@@ -57,9 +56,9 @@ export function sampleOperations(client: FriendliClient) {
       file: RawSamplesFile,
       options?: RequestOptions,
     ): Promise<Result<typeof SAMPLES, "put">> {
-      const { header, signal } = callOptions(options);
+      const { client: api, header, signal, headers } = prepareCall(client, options);
       const params = { path: { dataset_id: datasetId, split_id: splitId }, header };
-      return (await client.PUT(SAMPLES, { params, body: { file }, signal })).data;
+      return (await api.PUT(SAMPLES, { params, body: { file }, signal, headers })).data;
     },
     async delete(
       datasetId: string,
@@ -67,9 +66,9 @@ export function sampleOperations(client: FriendliClient) {
       sampleIds: SampleIds,
       options?: RequestOptions,
     ): Promise<Result<typeof DELETE_SAMPLES, "post">> {
-      const { header, signal } = callOptions(options);
+      const { client: api, header, signal, headers } = prepareCall(client, options);
       const params = { path: { dataset_id: datasetId, split_id: splitId }, header };
-      return (await client.POST(DELETE_SAMPLES, { params, body: sampleIds, signal })).data;
+      return (await api.POST(DELETE_SAMPLES, { params, body: sampleIds, signal, headers })).data;
     },
   };
   return operations;

@@ -1,4 +1,4 @@
-import type { CallInit, components, paths, SuccessData } from "@friendli-ts/client";
+import type { CallInit, CallOptions, components, paths, SuccessData } from "@friendli-ts/client";
 
 type Schemas = components["schemas"];
 type Method = "get" | "post" | "put" | "patch" | "delete";
@@ -40,10 +40,5 @@ export interface Sample {
   messages: Message[];
 }
 
-/** Per-call options every operation accepts. */
-export interface RequestOptions {
-  /** Aborts the call. */
-  signal?: AbortSignal;
-  /** Overrides the client's team for this call (sent as `X-Friendli-Team`). */
-  teamId?: string;
-}
+/** Per-call options every operation accepts: signal, team, headers, timeout, retries. */
+export type RequestOptions = CallOptions;

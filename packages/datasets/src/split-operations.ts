@@ -1,5 +1,4 @@
-import type { FriendliClient } from "@friendli-ts/client";
-import { callOptions } from "./call-options.ts";
+import { type FriendliClient, prepareCall } from "@friendli-ts/client";
 import { iteratePages } from "./iterate-pages.ts";
 import type { Query, RequestOptions, Result, SplitInfo } from "./spec-types.ts";
 
@@ -17,16 +16,18 @@ export function splitOperations(client: FriendliClient) {
       query: CreateSplitQuery,
       options?: RequestOptions,
     ): Promise<Result<typeof SPLITS, "post">> {
-      const { header, signal } = callOptions(options);
-      return (await client.POST(SPLITS, { params: { path: { dataset_id: datasetId }, query, header }, signal })).data;
+      const { client: api, header, signal, headers } = prepareCall(client, options);
+      return (await api.POST(SPLITS, { params: { path: { dataset_id: datasetId }, query, header }, signal, headers }))
+        .data;
     },
     async list(
       datasetId: string,
       query: ListSplitsQuery = {},
       options?: RequestOptions,
     ): Promise<Result<typeof SPLITS, "get">> {
-      const { header, signal } = callOptions(options);
-      return (await client.GET(SPLITS, { params: { path: { dataset_id: datasetId }, query, header }, signal })).data;
+      const { client: api, header, signal, headers } = prepareCall(client, options);
+      return (await api.GET(SPLITS, { params: { path: { dataset_id: datasetId }, query, header }, signal, headers }))
+        .data;
     },
     /** Every split of the dataset, page after page. */
     iterate(datasetId: string, query: ListSplitsQuery = {}, options?: RequestOptions): AsyncGenerator<SplitInfo> {
@@ -35,13 +36,17 @@ export function splitOperations(client: FriendliClient) {
       );
     },
     async get(datasetId: string, splitId: string, options?: RequestOptions): Promise<Result<typeof SPLIT, "get">> {
-      const { header, signal } = callOptions(options);
+      const { client: api, header, signal, headers } = prepareCall(client, options);
       const params = { path: { dataset_id: datasetId, split_id: splitId }, header };
-      return (await client.GET(SPLIT, { params, signal })).data;
+      return (await api.GET(SPLIT, { params, signal, headers })).data;
     },
     async delete(datasetId: string, splitId: string, options?: RequestOptions): Promise<void> {
-      const { header, signal } = callOptions(options);
-      await client.DELETE(SPLIT, { params: { path: { dataset_id: datasetId, split_id: splitId }, header }, signal });
+      const { client: api, header, signal, headers } = prepareCall(client, options);
+      await api.DELETE(SPLIT, {
+        params: { path: { dataset_id: datasetId, split_id: splitId }, header },
+        signal,
+        headers,
+      });
     },
   };
   return operations;

@@ -1,5 +1,4 @@
-import type { FriendliClient } from "@friendli-ts/client";
-import { callOptions } from "./call-options.ts";
+import { type FriendliClient, prepareCall } from "@friendli-ts/client";
 import type { Query, RequestOptions, Result } from "./spec-types.ts";
 
 const VERSIONS = "/beta/dataset/{dataset_id}/version";
@@ -15,23 +14,23 @@ export function versionOperations(client: FriendliClient) {
       query: CreateVersionQuery,
       options?: RequestOptions,
     ): Promise<Result<typeof VERSIONS, "post">> {
-      const { header, signal } = callOptions(options);
+      const { client: api, header, signal, headers } = prepareCall(client, options);
       const params = { path: { dataset_id: datasetId }, query, header };
-      return (await client.POST(VERSIONS, { params, signal })).data;
+      return (await api.POST(VERSIONS, { params, signal, headers })).data;
     },
     async list(datasetId: string, options?: RequestOptions): Promise<Result<typeof VERSIONS, "get">> {
-      const { header, signal } = callOptions(options);
-      return (await client.GET(VERSIONS, { params: { path: { dataset_id: datasetId }, header }, signal })).data;
+      const { client: api, header, signal, headers } = prepareCall(client, options);
+      return (await api.GET(VERSIONS, { params: { path: { dataset_id: datasetId }, header }, signal, headers })).data;
     },
     async get(datasetId: string, versionId: string, options?: RequestOptions): Promise<Result<typeof VERSION, "get">> {
-      const { header, signal } = callOptions(options);
+      const { client: api, header, signal, headers } = prepareCall(client, options);
       const params = { path: { dataset_id: datasetId, version_id: versionId }, header };
-      return (await client.GET(VERSION, { params, signal })).data;
+      return (await api.GET(VERSION, { params, signal, headers })).data;
     },
     async delete(datasetId: string, versionId: string, options?: RequestOptions): Promise<void> {
-      const { header, signal } = callOptions(options);
+      const { client: api, header, signal, headers } = prepareCall(client, options);
       const params = { path: { dataset_id: datasetId, version_id: versionId }, header };
-      await client.DELETE(VERSION, { params, signal });
+      await api.DELETE(VERSION, { params, signal, headers });
     },
   };
 }

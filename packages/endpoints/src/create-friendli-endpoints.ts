@@ -1,5 +1,5 @@
+import type { CallOptions } from "@friendli-ts/client";
 import { type ClientOptions, createFriendliClient, type FriendliClient } from "@friendli-ts/client";
-import type { CallOptions } from "./call-options.ts";
 import { EndpointIdMissingError } from "./endpoint-id-missing-error.ts";
 import { createEndpoint, type EndpointOperations, endpointOperations } from "./endpoint-operations.ts";
 import { readTargetStatuses } from "./endpoint-statuses.ts";

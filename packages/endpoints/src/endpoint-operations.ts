@@ -1,5 +1,4 @@
-import type { FriendliClient } from "@friendli-ts/client";
-import { type CallOptions, callParts } from "./call-options.ts";
+import { type CallOptions, type FriendliClient, prepareCall } from "@friendli-ts/client";
 import { namingEndpointOn404 } from "./endpoint-not-found-error.ts";
 import { type PagedItems, type PaginationOptions, paginateByCursor } from "./paginate-by-cursor.ts";
 import { requireEndpointId } from "./require-endpoint-id.ts";
@@ -52,8 +51,8 @@ export async function createEndpoint(
   body: CreateEndpointBody,
   options?: CallOptions,
 ): Promise<{ data: EndpointStatus; response: Response }> {
-  const { header, signal } = callParts(options);
-  return client.POST("/dedicated/beta/endpoint", { body, params: { header }, signal });
+  const { client: api, header, signal, headers } = prepareCall(client, options);
+  return api.POST("/dedicated/beta/endpoint", { body, params: { header }, signal, headers });
 }
 
 // The spec types cursors as Blob (`format: binary`); the API sends and takes strings.
@@ -67,11 +66,12 @@ function readNextCursor(value: unknown): string | null {
 
 export function endpointOperations(client: FriendliClient): EndpointOperations {
   const list = async (query: ListEndpointsQuery = {}, options?: CallOptions): Promise<EndpointListPage> => {
-    const { header, signal } = callParts(options);
+    const { client: api, header, signal, headers } = prepareCall(client, options);
     const { cursor, ...rest } = query;
-    const { data } = await client.GET("/dedicated/beta/endpoint", {
+    const { data } = await api.GET("/dedicated/beta/endpoint", {
       params: { query: { ...rest, ...cursorParam(cursor) }, header },
       signal,
+      headers,
     });
     return { ...data, data: data.data ?? {}, nextCursor: readNextCursor(data.nextCursor) };
   };
@@ -82,12 +82,13 @@ export function endpointOperations(client: FriendliClient): EndpointOperations {
     options?: CallOptions,
   ): Promise<EndpointVersionPage> => {
     const id = requireEndpointId(endpointId);
-    const { header, signal } = callParts(options);
+    const { client: api, header, signal, headers } = prepareCall(client, options);
     const { cursor, ...rest } = query;
     return namingEndpointOn404(id, async () => {
-      const { data } = await client.GET("/dedicated/beta/endpoint/{endpoint_id}/version", {
+      const { data } = await api.GET("/dedicated/beta/endpoint/{endpoint_id}/version", {
         params: { path: { endpoint_id: id }, query: { ...rest, ...cursorParam(cursor) }, header },
         signal,
+        headers,
       });
       return { ...data, data: data.data ?? {}, nextCursor: readNextCursor(data.nextCursor) };
     });
@@ -98,16 +99,16 @@ export function endpointOperations(client: FriendliClient): EndpointOperations {
     (verb: "sleep" | "wake" | "terminate" | "restart") =>
     async (endpointId: string, options?: CallOptions): Promise<EndpointStatus> => {
       const id = requireEndpointId(endpointId);
-      const { header, signal } = callParts(options);
+      const { client: api, header, signal, headers } = prepareCall(client, options);
       return namingEndpointOn404(id, async () => {
-        const init = { params: { path: { endpoint_id: id }, header }, signal };
+        const init = { params: { path: { endpoint_id: id }, header }, signal, headers };
         const { data } = await (verb === "sleep"
-          ? client.PUT("/dedicated/beta/endpoint/{endpoint_id}/sleep", init)
+          ? api.PUT("/dedicated/beta/endpoint/{endpoint_id}/sleep", init)
           : verb === "wake"
-            ? client.PUT("/dedicated/beta/endpoint/{endpoint_id}/wake", init)
+            ? api.PUT("/dedicated/beta/endpoint/{endpoint_id}/wake", init)
             : verb === "terminate"
-              ? client.PUT("/dedicated/beta/endpoint/{endpoint_id}/terminate", init)
-              : client.PUT("/dedicated/beta/endpoint/{endpoint_id}/restart", init));
+              ? api.PUT("/dedicated/beta/endpoint/{endpoint_id}/terminate", init)
+              : api.PUT("/dedicated/beta/endpoint/{endpoint_id}/restart", init));
         return data;
       });
     };
@@ -118,11 +119,12 @@ export function endpointOperations(client: FriendliClient): EndpointOperations {
     },
 
     async createFromWandbArtifact(body, options) {
-      const { header, signal } = callParts(options);
-      const { data } = await client.POST("/dedicated/endpoint/wandb-artifact-create", {
+      const { client: api, header, signal, headers } = prepareCall(client, options);
+      const { data } = await api.POST("/dedicated/endpoint/wandb-artifact-create", {
         body,
         params: { header },
         signal,
+        headers,
       });
       return data;
     },
@@ -144,11 +146,12 @@ export function endpointOperations(client: FriendliClient): EndpointOperations {
 
     async get(endpointId, options) {
       const id = requireEndpointId(endpointId);
-      const { header, signal } = callParts(options);
+      const { client: api, header, signal, headers } = prepareCall(client, options);
       return namingEndpointOn404(id, async () => {
-        const { data } = await client.GET("/dedicated/beta/endpoint/{endpoint_id}", {
+        const { data } = await api.GET("/dedicated/beta/endpoint/{endpoint_id}", {
           params: { path: { endpoint_id: id }, header },
           signal,
+          headers,
         });
         return data;
       });
@@ -156,12 +159,13 @@ export function endpointOperations(client: FriendliClient): EndpointOperations {
 
     async update(endpointId, body, options) {
       const id = requireEndpointId(endpointId);
-      const { header, signal } = callParts(options);
+      const { client: api, header, signal, headers } = prepareCall(client, options);
       return namingEndpointOn404(id, async () => {
-        const { data } = await client.PUT("/dedicated/beta/endpoint/{endpoint_id}", {
+        const { data } = await api.PUT("/dedicated/beta/endpoint/{endpoint_id}", {
           params: { path: { endpoint_id: id }, header },
           body,
           signal,
+          headers,
         });
         return data;
       });
@@ -169,22 +173,24 @@ export function endpointOperations(client: FriendliClient): EndpointOperations {
 
     async delete(endpointId, options) {
       const id = requireEndpointId(endpointId);
-      const { header, signal } = callParts(options);
+      const { client: api, header, signal, headers } = prepareCall(client, options);
       return namingEndpointOn404(id, async () => {
-        await client.DELETE("/dedicated/beta/endpoint/{endpoint_id}", {
+        await api.DELETE("/dedicated/beta/endpoint/{endpoint_id}", {
           params: { path: { endpoint_id: id }, header },
           signal,
+          headers,
         });
       });
     },
 
     async status(endpointId, options) {
       const id = requireEndpointId(endpointId);
-      const { header, signal } = callParts(options);
+      const { client: api, header, signal, headers } = prepareCall(client, options);
       return namingEndpointOn404(id, async () => {
-        const { data } = await client.GET("/dedicated/beta/endpoint/{endpoint_id}/status", {
+        const { data } = await api.GET("/dedicated/beta/endpoint/{endpoint_id}/status", {
           params: { path: { endpoint_id: id }, header },
           signal,
+          headers,
         });
         return data;
       });

@@ -1,4 +1,4 @@
-export type { CallOptions } from "./call-options.ts";
+export type { CallOptions } from "@friendli-ts/client";
 export {
   createFriendliEndpoints,
   type EndpointsOptions,

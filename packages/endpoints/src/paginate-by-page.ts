@@ -1,4 +1,4 @@
-import type { CallOptions } from "./call-options.ts";
+import type { CallOptions } from "@friendli-ts/client";
 import { nextPageToken } from "./next-page-token.ts";
 import { type PagedItems, type PaginationOptions, paginateByCursor } from "./paginate-by-cursor.ts";
 

@@ -1,5 +1,4 @@
-import type { FriendliClient } from "@friendli-ts/client";
-import { type CallOptions, callParts } from "./call-options.ts";
+import { type CallOptions, type FriendliClient, prepareCall } from "@friendli-ts/client";
 import type { PagedItems, PaginationOptions } from "./paginate-by-cursor.ts";
 import { paginateByPage } from "./paginate-by-page.ts";
 import type { CostBucket, CostPage, CostQuery } from "./spec-types.ts";
@@ -16,8 +15,12 @@ export function teamCost(client: FriendliClient): TeamCost {
   const get = async (query: CostQuery, options?: CallOptions): Promise<CostPage> => {
     // The API only takes whole days for cost (its one bucket width is 1d).
     const range = readTimeRange(query.start_time, query.end_time, "day");
-    const { header, signal } = callParts(options);
-    const { data } = await client.GET("/v1/team/cost", { params: { query: { ...query, ...range }, header }, signal });
+    const { client: api, header, signal, headers } = prepareCall(client, options);
+    const { data } = await api.GET("/v1/team/cost", {
+      params: { query: { ...query, ...range }, header },
+      signal,
+      headers,
+    });
     return data;
   };
   return {

@@ -1,5 +1,4 @@
-import type { FriendliClient } from "@friendli-ts/client";
-import { type CallOptions, callParts } from "./call-options.ts";
+import { type CallOptions, type FriendliClient, prepareCall } from "@friendli-ts/client";
 import type { PagedItems, PaginationOptions } from "./paginate-by-cursor.ts";
 import { paginateByPage } from "./paginate-by-page.ts";
 import type { UsageBucket, UsagePage, UsageQuery } from "./spec-types.ts";
@@ -27,8 +26,12 @@ export function teamUsage(client: FriendliClient): TeamUsage {
     readTimeRange(query.start_time, query.end_time, alignmentFor(query.bucket_width));
   const get = async (query: UsageQuery, options?: CallOptions): Promise<UsagePage> => {
     const times = range(query);
-    const { header, signal } = callParts(options);
-    const { data } = await client.GET("/v1/team/usage", { params: { query: { ...query, ...times }, header }, signal });
+    const { client: api, header, signal, headers } = prepareCall(client, options);
+    const { data } = await api.GET("/v1/team/usage", {
+      params: { query: { ...query, ...times }, header },
+      signal,
+      headers,
+    });
     return data;
   };
   return {

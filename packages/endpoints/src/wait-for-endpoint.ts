@@ -1,6 +1,6 @@
+import type { CallOptions } from "@friendli-ts/client";
 import { APIUserAbortError, InvalidInputError, sleep } from "@friendli-ts/client";
 import { type BackoffOptions, backoffDelay, resolveBackoff } from "./backoff-delay.ts";
-import type { CallOptions } from "./call-options.ts";
 import { EndpointFailedError } from "./endpoint-failed-error.ts";
 import { FAILURE_STATUSES, readTargetStatuses } from "./endpoint-statuses.ts";
 import { EndpointWaitTimeoutError } from "./endpoint-wait-timeout-error.ts";

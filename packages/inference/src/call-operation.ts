@@ -1,5 +1,5 @@
-import type { FriendliClient, Stream, StreamPath } from "@friendli-ts/client";
-import { callInit, clientFor, type RequestOptions } from "./request-options.ts";
+import { type FriendliClient, prepareCall, type Stream, type StreamPath } from "@friendli-ts/client";
+import type { RequestOptions } from "./request-options.ts";
 import { InferenceStream, type StreamKind } from "./streams/inference-stream.ts";
 
 // The families build their paths from a prefix, which the typed client methods cannot
@@ -12,10 +12,8 @@ export async function postOperation<Result>(
   body: unknown,
   options?: RequestOptions,
 ): Promise<Result> {
-  const { data, response } = await clientFor(client, options).POST(
-    path as never,
-    { body, ...callInit(options) } as never,
-  );
+  const { client: api, header, signal, headers } = prepareCall(client, options);
+  const { data, response } = await api.POST(path as never, { body, params: { header }, signal, headers } as never);
   options?.onResponse?.(response);
   return data as Result;
 }
@@ -26,7 +24,8 @@ export async function getOperation<Result>(
   path: string,
   options?: RequestOptions,
 ): Promise<Result> {
-  const { data, response } = await clientFor(client, options).GET(path as never, callInit(options) as never);
+  const { client: api, header, signal, headers } = prepareCall(client, options);
+  const { data, response } = await api.GET(path as never, { params: { header }, signal, headers } as never);
   options?.onResponse?.(response);
   return data as Result;
 }
@@ -40,9 +39,10 @@ export async function streamOperation<Item, Final>(
   kind: StreamKind<Item, Final>,
   toItem: (event: { event?: string; data: unknown }) => Item = (event) => event.data as Item,
 ): Promise<InferenceStream<Item, Final>> {
-  const stream = (await clientFor(client, options).stream(
+  const { client: api, header, signal, headers } = prepareCall(client, options);
+  const stream = (await api.stream(
     streamPath as StreamPath,
-    { body, ...callInit(options) } as never,
+    { body, params: { header }, signal, headers } as never,
   )) as unknown as Stream<{ event?: string; data: unknown }>;
   return InferenceStream.from(stream, kind, toItem);
 }
