@@ -1,5 +1,5 @@
 import { type ClientOptions, readEnv } from "@friendli-ts/client";
-import { startMockServer } from "../scripts/mock/start-mock-server.ts";
+import { startMockServer } from "@friendli-ts/test-kit";
 
 /**
  * Runs `main` with client options for the real API when FRIENDLI_TOKEN is set, else for

@@ -1,3 +1,3 @@
-import { packageVitestConfig } from "../../scripts/testing/package-vitest-config.ts";
+import { packageVitestConfig } from "@friendli-ts/test-kit/vitest-config";
 
 export default packageVitestConfig();

@@ -1,4 +1,4 @@
-import type { RecordedCall } from "../../packages/client/src/testing/index.ts";
+import type { RecordedCall } from "@friendli-ts/client/testing";
 import type { OperationEntry } from "../codegen/build-operation-index.ts";
 
 const templateToRegExp = (path: string) =>

@@ -1,7 +1,7 @@
 import { createFriendliClient } from "@friendli-ts/client";
+import type { FaultServer } from "@friendli-ts/test-kit";
+import { startFaultServer } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
-import type { FaultServer } from "../../../scripts/testing/start-fault-server.ts";
-import { startFaultServer } from "../../../scripts/testing/start-fault-server.ts";
 import { sendJson, statusBody } from "../test/support/local-endpoints.ts";
 import { createFriendliEndpoints } from "./create-friendli-endpoints.ts";
 

@@ -1,5 +1,5 @@
+import type { FaultHandler, FaultServer } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
-import type { FaultHandler, FaultServer } from "../../../scripts/testing/start-fault-server.ts";
 import { localEndpoints, sendJson } from "../test/support/local-endpoints.ts";
 
 const servers: FaultServer[] = [];

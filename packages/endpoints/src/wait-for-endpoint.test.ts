@@ -1,6 +1,6 @@
 import { APIUserAbortError, InvalidInputError } from "@friendli-ts/client";
+import type { FaultHandler, FaultServer } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
-import type { FaultHandler, FaultServer } from "../../../scripts/testing/start-fault-server.ts";
 import { localEndpoints, sendJson, statusBody } from "../test/support/local-endpoints.ts";
 import { EndpointFailedError } from "./endpoint-failed-error.ts";
 import { EndpointNotFoundError } from "./endpoint-not-found-error.ts";

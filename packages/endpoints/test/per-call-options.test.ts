@@ -1,6 +1,6 @@
 import { APITimeoutError } from "@friendli-ts/client";
+import { startFaultServer } from "@friendli-ts/test-kit";
 import { afterAll, describe, expect, it } from "vitest";
-import { startFaultServer } from "../../../scripts/testing/start-fault-server.ts";
 import { createFriendliEndpoints } from "../src/index.ts";
 
 // A server that never answers: only the call's own timeout can end the wait.

@@ -1,7 +1,7 @@
-import { inject } from "vitest";
-import { contractFetch } from "../../../../scripts/mock/contract-fetch.ts";
+import { contractFetch } from "@friendli-ts/test-kit";
 // Brings in the type of the mock server URL the global setup provides.
-import type {} from "../../../../scripts/mock/vitest-global-setup.ts";
+import type {} from "@friendli-ts/test-kit/global-setup";
+import { inject } from "vitest";
 import { type ClientOptions, createFriendliClient } from "../../src/index.ts";
 
 /** A client pointed at the run's Prism mock server, failing loudly on contract violations. */

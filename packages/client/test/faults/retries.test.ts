@@ -1,5 +1,5 @@
+import { type FaultServer, startFaultServer } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
-import { type FaultServer, startFaultServer } from "../../../../scripts/testing/start-fault-server.ts";
 import { APIConnectionError, ConflictError, InternalServerError, RateLimitError } from "../../src/index.ts";
 import { chatBody, faultClient, json } from "./fault-client.ts";
 

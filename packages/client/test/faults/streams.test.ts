@@ -1,5 +1,5 @@
+import { type FaultServer, startFaultServer, writeChunks } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
-import { type FaultServer, startFaultServer, writeChunks } from "../../../../scripts/testing/start-fault-server.ts";
 import {
   APIError,
   APIUserAbortError,

@@ -1,5 +1,5 @@
+import { type FaultServer, startFaultServer } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
-import { type FaultServer, startFaultServer } from "../../../../scripts/testing/start-fault-server.ts";
 import { APITimeoutError, APIUserAbortError, AuthenticationError } from "../../src/index.ts";
 import { faultClient, json } from "./fault-client.ts";
 

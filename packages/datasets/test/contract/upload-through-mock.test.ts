@@ -1,6 +1,6 @@
 import { ValidationError } from "@friendli-ts/client";
+import { type LocalStack, startLocalStack } from "@friendli-ts/test-kit/datasets-local-stack";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type LocalStack, startLocalStack } from "../../../../examples/datasets-local-stack.ts";
 import { createFriendliDatasets, type Sample } from "../../src/index.ts";
 
 // The README's flow, with every API request checked by the mock server against the spec.

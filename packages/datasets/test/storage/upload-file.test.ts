@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { APIUserAbortError } from "@friendli-ts/client";
+import { type FaultServer, startFaultServer } from "@friendli-ts/test-kit";
+import { startS3 } from "@friendli-ts/test-kit/local-s3";
 import { afterEach, describe, expect, it } from "vitest";
-import { type FaultServer, startFaultServer } from "../../../../scripts/testing/start-fault-server.ts";
 import { createFriendliDatasets, StorageUploadError } from "../../src/index.ts";
 import { startFakeApi } from "../helpers/start-fake-api.ts";
-import { startS3 } from "../helpers/start-s3.ts";
 
 const running: { stop(): Promise<void> }[] = [];
 afterEach(async () => {

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { APIUserAbortError } from "@friendli-ts/client";
+import { type FaultServer, startFaultServer } from "@friendli-ts/test-kit";
+import { type LocalS3, startS3 } from "@friendli-ts/test-kit/local-s3";
 import { afterEach, describe, expect, it } from "vitest";
-import { type FaultServer, startFaultServer } from "../../../../scripts/testing/start-fault-server.ts";
 import {
   createFriendliDatasets,
   MediaUploadError,
@@ -10,7 +11,6 @@ import {
   type UploadProgress,
 } from "../../src/index.ts";
 import { type FakeApi, startFakeApi } from "../helpers/start-fake-api.ts";
-import { type LocalS3, startS3 } from "../helpers/start-s3.ts";
 
 const running: { stop(): Promise<void> }[] = [];
 afterEach(async () => {

@@ -1,9 +1,5 @@
 import type { ServerResponse } from "node:http";
-import {
-  type FaultHandler,
-  type FaultServer,
-  startFaultServer,
-} from "../../../../scripts/testing/start-fault-server.ts";
+import { type FaultHandler, type FaultServer, startFaultServer } from "@friendli-ts/test-kit";
 import { createFriendliEndpoints, type EndpointsOptions, type FriendliEndpoints } from "../../src/index.ts";
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -1,8 +1,8 @@
 import { type ClientOptions, findOperation, type OperationId, operations } from "@friendli-ts/client";
-import { inject } from "vitest";
-import { contractFetch } from "../../../../scripts/mock/contract-fetch.ts";
+import { contractFetch } from "@friendli-ts/test-kit";
 // Brings in the type of the mock server URL the global setup provides.
-import type {} from "../../../../scripts/mock/vitest-global-setup.ts";
+import type {} from "@friendli-ts/test-kit/global-setup";
+import { inject } from "vitest";
 import { createFriendliInference, type InferenceOptions } from "../../src/index.ts";
 
 /** The inference operations of the spec: every Serverless/Dedicated/Container tag but endpoint management. */

@@ -1,4 +1,4 @@
-import { type FaultServer, startFaultServer, writeChunks } from "../../../../scripts/testing/start-fault-server.ts";
+import { type FaultServer, startFaultServer, writeChunks } from "@friendli-ts/test-kit";
 import { chunk, sse } from "./sse.ts";
 
 export interface Turn {

@@ -1,6 +1,6 @@
 import { APIUserAbortError } from "@friendli-ts/client";
+import { type FaultServer, startFaultServer } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
-import { type FaultServer, startFaultServer } from "../../../../scripts/testing/start-fault-server.ts";
 import { createFriendliInference } from "../../src/index.ts";
 import { completionFor } from "./chat-server.ts";
 

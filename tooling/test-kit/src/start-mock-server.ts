@@ -1,11 +1,7 @@
 import { existsSync } from "node:fs";
-import {
-  type MockServer,
-  type MockServerOptions,
-  startMockServer as startPrism,
-} from "../../packages/client/src/testing/index.ts";
-import { mockSpecFile } from "../spec/paths.ts";
-import { prepareSpec } from "../spec/prepare-spec.ts";
+import { type MockServer, type MockServerOptions, startMockServer as startPrism } from "@friendli-ts/client/testing";
+import { mockSpecFile } from "@friendli-ts/scripts/paths";
+import { prepareSpec } from "@friendli-ts/scripts/prepare-spec";
 
 export type { MockServer, MockServerOptions };
 

@@ -1,6 +1,6 @@
-import { type LocalS3, startS3 } from "../packages/datasets/test/helpers/start-s3.ts";
-import { contractFetch } from "../scripts/mock/contract-fetch.ts";
-import { startMockServer } from "../scripts/mock/start-mock-server.ts";
+import { contractFetch } from "./contract-fetch.ts";
+import { startMockServer } from "./start-mock-server.ts";
+import { type LocalS3, startS3 } from "./start-s3.ts";
 
 export interface LocalStack {
   /** Options for `createFriendliDatasets`: the mock server, through the bridge below. */

@@ -1,9 +1,19 @@
 import { existsSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const globalSetup = fileURLToPath(new URL("../mock/vitest-global-setup.ts", import.meta.url));
-const packagesDir = fileURLToPath(new URL("../../packages/", import.meta.url));
+const globalSetup = fileURLToPath(new URL("./vitest-global-setup.ts", import.meta.url));
+
+/** The workspace root: the nearest folder above this file holding `pnpm-workspace.yaml`. */
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, "pnpm-workspace.yaml"))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no pnpm-workspace.yaml above ${from}`);
+  }
+}
+
+const packagesDir = join(findRepoRoot(dirname(fileURLToPath(import.meta.url))), "packages");
 
 /**
  * Workspace packages resolve to their sources, so a test sees the current code of the
@@ -12,23 +22,29 @@ const packagesDir = fileURLToPath(new URL("../../packages/", import.meta.url));
  */
 function workspaceSources() {
   return readdirSync(packagesDir).flatMap((name) => {
+    const dir = join(packagesDir, name);
     const entries = [
-      { find: new RegExp(`^@friendli-ts/${name}$`), replacement: `${packagesDir}${name}/src/index.ts` },
-      { find: new RegExp(`^@friendli-ts/${name}/testing$`), replacement: `${packagesDir}${name}/src/testing/index.ts` },
+      { find: new RegExp(`^@friendli-ts/${name}$`), replacement: join(dir, "src/index.ts") },
+      { find: new RegExp(`^@friendli-ts/${name}/testing$`), replacement: join(dir, "src/testing/index.ts") },
     ];
     return entries.filter((e) => existsSync(e.replacement));
   });
+}
+
+export interface PackageVitestOptions {
+  /** Start one Prism mock server for the run (`inject("mockServerUrl")`); default true. */
+  mockServer?: boolean;
 }
 
 /**
  * The vitest config every package uses: workspace packages from source, one Prism mock
  * server for the run, and type tests in `*.test-d.ts`.
  */
-export function packageVitestConfig() {
+export function packageVitestConfig({ mockServer = true }: PackageVitestOptions = {}) {
   return defineConfig({
     resolve: { alias: workspaceSources() },
     test: {
-      globalSetup: [globalSetup],
+      globalSetup: mockServer ? [globalSetup] : [],
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
       typecheck: { include: ["src/**/*.test-d.ts", "test/**/*.test-d.ts"] },
       // The JSON report feeds the one-line total printed after all packages ran.

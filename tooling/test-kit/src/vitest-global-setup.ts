@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { formatCall } from "@friendli-ts/client/testing";
 import type { TestProject } from "vitest/node";
-import { formatCall } from "../../packages/client/src/testing/index.ts";
 import { startMockServer } from "./start-mock-server.ts";
 
 declare module "vitest" {

@@ -1,0 +1,9 @@
+export { contractFetch } from "./contract-fetch.ts";
+export {
+  type FaultHandler,
+  type FaultServer,
+  type RecordedRequest,
+  startFaultServer,
+  writeChunks,
+} from "./start-fault-server.ts";
+export { type MockServer, type MockServerOptions, startMockServer } from "./start-mock-server.ts";
