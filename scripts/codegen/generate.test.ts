@@ -1,8 +1,8 @@
 import type { OpenAPI3 } from "openapi-typescript";
 import { describe, expect, it } from "vitest";
 import { tinySpec } from "../spec/fixtures/tiny-openapi.ts";
-import { mergeStreamVariants } from "../spec/normalize-spec.ts";
-import { buildOperationIndex, renderOperationIndex } from "./build-operation-index.ts";
+import { mergeStreamVariants, textQueryParameters } from "../spec/normalize-spec.ts";
+import { buildOperationIndex, renderOperationIndex, renderRouteTable } from "./build-operation-index.ts";
 import { generateTypes } from "./generate-types.ts";
 
 describe("codegen", () => {
@@ -13,6 +13,18 @@ describe("codegen", () => {
       ["chatStream", "/v1/chat", true, true],
       ["getItem", "/v1/items/{item_id}", false, false],
     ]);
+  });
+
+  it("the route table holds each route's operationId and flags: token, team, multipart, JSON result", () => {
+    const table = renderRouteTable(buildOperationIndex(mergeStreamVariants(tinySpec())));
+    expect(table).toContain('"post /v1/chat": ["chat", 9],');
+    expect(table).toContain('"post /v1/chat#stream": ["chatStream", 1],');
+    expect(table).toContain('"get /v1/items/{item_id}": ["getItem", 10],');
+  });
+
+  it("a binary query parameter (a cursor) is typed as text", async () => {
+    const types = await generateTypes(textQueryParameters(mergeStreamVariants(tinySpec())) as unknown as OpenAPI3);
+    expect(types).toMatch(/cursor\?: string \| null;/);
   });
 
   it("same spec, same bytes", async () => {

@@ -5,7 +5,7 @@ import type { OpenAPI3 } from "openapi-typescript";
 import { generatedDir } from "../spec/paths.ts";
 import { prepareSpec } from "../spec/prepare-spec.ts";
 import { readSpecLock } from "../spec/spec-lock.ts";
-import { buildOperationIndex, renderOperationIndex } from "./build-operation-index.ts";
+import { buildOperationIndex, renderOperationIndex, renderRouteTable } from "./build-operation-index.ts";
 import { generateTypes } from "./generate-types.ts";
 
 /** Writes a file only when its bytes change, so unchanged output keeps its mtime. */
@@ -17,13 +17,21 @@ function writeIfChanged(file: string, text: string): boolean {
   return true;
 }
 
-/** Spec -> `packages/client/src/generated/{schema,operations}.ts`. */
+/** The client package's own version, for the user agent. */
+function clientVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(generatedDir, "..", "..", "package.json"), "utf8")) as { version: string };
+  return pkg.version;
+}
+
+/** Spec -> `packages/client/src/generated/{schema,operations,routes}.ts`. */
 export async function generate(): Promise<{ operations: number; written: string[] }> {
   const doc = await prepareSpec();
   const index = buildOperationIndex(doc);
   const files: Record<string, string> = {
     "schema.ts": await generateTypes(doc as unknown as OpenAPI3),
     "operations.ts": renderOperationIndex(index),
+    "routes.ts": renderRouteTable(index),
+    "package-version.ts": `// Generated. Do not edit.\nexport const packageVersion = ${JSON.stringify(clientVersion())};\n`,
     "spec-version.ts": `// Generated. Do not edit.\nexport const specSha256 = ${JSON.stringify(readSpecLock().sha256)};\n`,
   };
   mkdirSync(generatedDir, { recursive: true });

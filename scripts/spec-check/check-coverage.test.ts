@@ -12,6 +12,8 @@ const op = (operationId: string, method: OperationEntry["method"], path: string,
   stream,
   requestContentType: null,
   auth: true,
+  team: false,
+  jsonResult: true,
 });
 const index = [
   op("chat", "post", "/v1/chat"),

@@ -53,3 +53,26 @@ export function withoutFragmentPaths(doc: OpenApiDocument): OpenApiDocument {
   const paths = Object.fromEntries(Object.entries(doc.paths).filter(([key]) => !key.includes("#")));
   return { ...doc, paths };
 }
+
+/**
+ * Query parameters marked `format: binary` (the pagination cursors) are text on the wire;
+ * left as they are, the generated types would ask for a Blob. The format is dropped there.
+ */
+export function textQueryParameters(doc: OpenApiDocument): OpenApiDocument {
+  const out = structuredClone(doc);
+  const dropBinary = (schema: unknown): void => {
+    if (typeof schema !== "object" || schema === null) return;
+    const s = schema as Record<string, unknown>;
+    if (s.format === "binary") delete s.format;
+    for (const key of ["anyOf", "oneOf", "allOf"]) {
+      if (Array.isArray(s[key])) for (const inner of s[key] as unknown[]) dropBinary(inner);
+    }
+  };
+  for (const item of Object.values(out.paths)) {
+    for (const op of Object.values(item)) {
+      const parameters = (op as { parameters?: { in?: string; schema?: unknown }[] }).parameters ?? [];
+      for (const parameter of parameters) if (parameter.in === "query") dropBinary(parameter.schema);
+    }
+  }
+  return out;
+}

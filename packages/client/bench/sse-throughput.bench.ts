@@ -37,7 +37,7 @@ async function drain(stream: AsyncIterable<unknown>) {
 
 describe(`SSE: ${events} chat chunks (${(bytes.length / 1024).toFixed(0)} KiB)`, () => {
   bench("friendli-ts Stream", async () => {
-    await drain(Stream.fromSSEResponse(response(), new AbortController(), () => true));
+    await drain(Stream.fromSSEResponse(response(), new AbortController(), { endRule: () => true }));
   });
   bench("openai-node Stream", async () => {
     await drain(OpenAIStream.fromSSEResponse(response(), new AbortController()));

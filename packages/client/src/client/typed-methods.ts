@@ -1,15 +1,21 @@
-import type { FetchResponse, MaybeOptionalInit } from "openapi-fetch";
-import type { PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
+import type { ParamsOption, RequestBodyOption } from "openapi-fetch";
+import type { PathsWithMethod, RequiredKeysOf, ResponseObjectMap, SuccessResponse } from "openapi-typescript-helpers";
 import type { paths } from "../generated/schema.ts";
+import type { CallOptions } from "./call-options.ts";
 
 export type Paths = paths;
 export type Method = "get" | "put" | "post" | "delete" | "patch";
+/** Every key of the spec's `paths`, stream variants (`...#stream`) included. */
+export type SpecPath = keyof Paths;
 
-/** openapi-fetch's per-call options for one path and method. */
-export type CallInit<P extends keyof Paths, M extends Method> = MaybeOptionalInit<Paths[P], M>;
+type OperationOf<P extends SpecPath, M extends Method> = Paths[P] extends Record<M, infer Op> ? Op : never;
 
-type InitParam<Init> =
-  RequiredKeysOf<Init> extends never ? [(Init & { [key: string]: unknown })?] : [Init & { [key: string]: unknown }];
+/** What a call of `M P` takes: the spec's `params` and `body`, and the call options. */
+export type CallInit<P extends SpecPath, M extends Method> = ParamsOption<OperationOf<P, M>> &
+  RequestBodyOption<OperationOf<P, M>> &
+  CallOptions;
+
+type InitParam<Init> = RequiredKeysOf<Init> extends never ? [Init?] : [Init];
 
 /** What a successful call resolves to. Failures throw, so there is no `error` to check. */
 export interface CallResult<Data> {
@@ -19,15 +25,16 @@ export interface CallResult<Data> {
 
 // JSON only: after normalisation a base operation also lists its stream content, which a
 // plain call never receives.
-export type SuccessData<P extends keyof Paths, M extends Method, Init> = NonNullable<
-  FetchResponse<Paths[P][M] & Record<string | number, unknown>, Init, "application/json">["data"]
+/** The JSON body of a success answer of `M P`. */
+export type SuccessData<P extends SpecPath, M extends Method> = NonNullable<
+  SuccessResponse<ResponseObjectMap<OperationOf<P, M>>, "application/json">
 >;
 
-/** `client.POST("/path", init)`, typed from the spec like openapi-fetch, but throwing on errors. */
-export type CallMethod<M extends Method> = <P extends PathsWithMethod<Paths, M>, Init extends CallInit<P, M>>(
+/** `client.POST("/path", init)`, typed from the spec, throwing on errors. */
+export type CallMethod<M extends Method> = <P extends PathsWithMethod<Paths, M>>(
   path: P,
-  ...init: InitParam<Init>
-) => Promise<CallResult<SuccessData<P, M, Init>>>;
+  ...init: InitParam<CallInit<P, M>>
+) => Promise<CallResult<SuccessData<P, M>>>;
 
 /** The spec's path keys of streaming operations, e.g. `/serverless/v1/chat/completions#stream`. */
 export type StreamPath = Extract<PathsWithMethod<Paths, "post">, `${string}#stream`>;
@@ -52,3 +59,24 @@ export type StreamBody<P extends StreamPath> = Paths[P]["post"] extends {
   : never;
 
 export type StreamInit<P extends StreamPath> = CallInit<P, "post">;
+
+// Helpers the wrappers read their types from: one set, here.
+
+/** The request body of `M P` (JSON or multipart, whichever the spec declares). */
+export type RequestBody<P extends SpecPath, M extends Method = "post"> =
+  OperationOf<P, M> extends {
+    requestBody?: { content: infer Content };
+  }
+    ? Content[keyof Content]
+    : never;
+
+/** The query parameters of `M P`. */
+export type QueryParams<P extends SpecPath, M extends Method = "get"> =
+  OperationOf<P, M> extends {
+    parameters: { query?: infer Query };
+  }
+    ? NonNullable<Query>
+    : never;
+
+/** The `data` of one event of a stream operation. */
+export type StreamData<P extends StreamPath> = StreamEvent<P> extends { data: infer Data } ? Data : never;

@@ -39,6 +39,9 @@ export function decodeEvent(message: SseMessage, requestId: string | null): Deco
       cause,
     });
   }
+  if (typeof data !== "object" || data === null) {
+    throw new StreamParseError(`an event's data is not a JSON object: ${message.data.slice(0, 80)}`, message.data);
+  }
   if (isErrorPayload(message, data)) {
     throw new StreamEventError(`stream failed: ${errorMessageOf(data)}`, data, requestId);
   }

@@ -1,4 +1,5 @@
 import { createParser, type EventSourceMessage } from "eventsource-parser";
+import { APITimeoutError } from "../errors/connection-errors.ts";
 import { StreamInterruptedError } from "../errors/stream-errors.ts";
 
 export type SseMessage = EventSourceMessage;
@@ -29,6 +30,7 @@ const endsWithNewline = (text: string) => text.endsWith("\n") || text.endsWith("
 export async function* iterateSseMessages(
   body: ReadableStream<Uint8Array>,
   requestId: string | null = null,
+  idleTimeout = 0,
 ): AsyncGenerator<SseMessage> {
   const queue: SseMessage[] = [];
   const parser = createParser({ onEvent: (message) => queue.push(message) });
@@ -46,8 +48,9 @@ export async function* iterateSseMessages(
     for (;;) {
       let chunk: ReadableStreamReadResult<Uint8Array>;
       try {
-        chunk = await reader.read();
+        chunk = await (idleTimeout > 0 ? readWithin(reader, idleTimeout) : reader.read());
       } catch (error) {
+        if (error instanceof APITimeoutError) throw error;
         throw new StreamInterruptedError("the stream was cut before it finished", requestId, { cause: error });
       }
       if (chunk.done) break;
@@ -55,17 +58,28 @@ export async function* iterateSseMessages(
       while (queue.length > 0) yield queue.shift() as SseMessage;
     }
     feed(decoder.decode());
-    if (holdsUnfinishedEvent(unfinished)) {
-      // Some servers (the mock among them) omit only the blank line after the last event:
-      // whole lines are kept. A body that stops inside a line was cut.
-      if (!endsWithNewline(unfinished)) {
-        throw new StreamInterruptedError("the stream ended in the middle of an event", requestId);
-      }
-      feed("\n");
+    // A body that stops inside a line was cut.
+    if (holdsUnfinishedEvent(unfinished) && !endsWithNewline(unfinished)) {
+      throw new StreamInterruptedError("the stream ended in the middle of an event", requestId);
     }
+    // Whole lines are kept: some servers (the mock among them) omit the blank line after the
+    // last event, and a body ending in CR leaves the parser waiting to see whether LF follows.
+    feed("\n\n");
     while (queue.length > 0) yield queue.shift() as SseMessage;
   } finally {
     // Runs on break and on errors too: stop the body so the connection is released.
     await reader.cancel().catch(() => {});
   }
+}
+
+/** One read of the body, or APITimeoutError when nothing arrives for `ms`; the caller then cancels the body. */
+function readWithin(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  ms: number,
+): Promise<ReadableStreamReadResult<Uint8Array>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const idle = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new APITimeoutError(`the stream sent nothing for ${ms} ms`)), ms);
+  });
+  return Promise.race([reader.read(), idle]).finally(() => clearTimeout(timer));
 }

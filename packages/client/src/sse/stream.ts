@@ -1,11 +1,23 @@
 import { APIUserAbortError } from "../errors/connection-errors.ts";
 import { FriendliError } from "../errors/friendli-error.ts";
 import { StreamInterruptedError } from "../errors/stream-errors.ts";
+import { redactError } from "../transport/redact.ts";
 import { type DecodedEvent, DONE, decodeEvent } from "./decode-event.ts";
 import { iterateSseMessages, type SseMessage } from "./iterate-sse-messages.ts";
 import { type StreamEndRule, streamEndRuleFor } from "./stream-end-rules.ts";
 
 type Source<Item> = () => AsyncIterator<Item>;
+
+export interface SseStreamOptions {
+  /** How the stream says it is complete. Default: by the response's path. */
+  endRule?: StreamEndRule;
+  /** Ms the body may go without a byte; then APITimeoutError. 0: no limit. */
+  idleTimeout?: number;
+  /** Called once the stream is over, however it ended (to drop listeners). */
+  onEnd?: () => void;
+  /** Removed from every error the stream throws (an error event may echo the token). */
+  secret?: string | null;
+}
 
 /**
  * A stream of typed items you read with `for await`. Leaving the loop early (`break`,
@@ -29,19 +41,26 @@ export class Stream<Item> implements AsyncIterable<Item> {
   static fromSSEResponse<Event = DecodedEvent>(
     response: Response,
     controller: AbortController,
-    endRule: StreamEndRule = streamEndRuleFor(new URL(response.url || "http://x/").pathname),
+    options: SseStreamOptions = {},
   ): Stream<Event> {
     const requestId = response.headers.get("x-request-id");
+    const endRule = options.endRule ?? streamEndRuleFor(new URL(response.url || "http://x/").pathname);
     async function* events(): AsyncGenerator<Event> {
-      if (!response.body) throw new StreamInterruptedError("the response has no body to stream", requestId);
-      let last: SseMessage | undefined;
-      for await (const message of iterateSseMessages(response.body, requestId)) {
-        last = message;
-        if (message.data === DONE) break;
-        yield decodeEvent(message, requestId) as Event;
-      }
-      if (!endRule(last)) {
-        throw new StreamInterruptedError("the stream ended before its final event", requestId);
+      try {
+        if (!response.body) throw new StreamInterruptedError("the response has no body to stream", requestId);
+        let last: SseMessage | undefined;
+        for await (const message of iterateSseMessages(response.body, requestId, options.idleTimeout)) {
+          last = message;
+          if (message.data === DONE) break;
+          yield decodeEvent(message, requestId) as Event;
+        }
+        if (!endRule(last)) {
+          throw new StreamInterruptedError("the stream ended before its final event", requestId);
+        }
+      } catch (error) {
+        throw redactError(error, options.secret);
+      } finally {
+        options.onEnd?.();
       }
     }
     return new Stream(() => events(), controller, response);

@@ -25,6 +25,18 @@ export function shouldRetry(outcome: AttemptOutcome, idempotent: boolean): boole
   }
 }
 
+/** "answered 503", "timed out after 500 ms", "could not connect (ECONNRESET)": for the retry log line. */
+export function describeOutcome(outcome: AttemptOutcome, timeout: number): string {
+  switch (outcome.kind) {
+    case "status":
+      return `answered ${outcome.status}`;
+    case "timeout":
+      return `timed out after ${timeout} ms`;
+    case "connection":
+      return outcome.sent ? "lost its connection" : "could not connect";
+  }
+}
+
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"]);
 
 /** Reads the error code a runtime's fetch attaches to a network failure (undici, Bun, Deno). */

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { operations } from "../../src/index.ts";
+import { operations } from "../../src/internal.ts";
 import { mockClient } from "./mock-client.ts";
 
 // One typed call per tag of the spec, over HTTP to the mock server. The last test checks

@@ -138,13 +138,15 @@ describe("retries against a misbehaving server", () => {
     const url = closed.url;
     await closed.stop();
     const logs: string[] = [];
-    const logger = { debug() {}, info() {}, warn: (m: string) => logs.push(m), error() {} };
-    const error = await faultClient(url, { logger, logLevel: "warn" })
+    const logger = { debug() {}, info: (m: string) => logs.push(m), warn: (m: string) => logs.push(m), error() {} };
+    const error = await faultClient(url, { logger, logLevel: "info" })
       .POST("/beta/file", { body: { name: "a", size: 1, digest: "sha256:00", projectId: "p" } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionError);
     expect((error as Error).message).toContain("ECONNREFUSED");
+    // One clean line per retry: the call, what happened, which retry, the wait.
     expect(logs).toHaveLength(2);
+    expect(logs[0]).toMatch(/^friendli: POST \/beta\/file could not connect; retry 1 of 2 in \d+ ms$/);
     expect(logs.join("\n")).not.toContain("secret-token-123");
   });
 });

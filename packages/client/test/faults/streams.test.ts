@@ -1,7 +1,9 @@
+import { getEventListeners } from "node:events";
 import { type FaultServer, startFaultServer, writeChunks } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   APIError,
+  APITimeoutError,
   APIUserAbortError,
   StreamEventError,
   StreamInterruptedError,
@@ -163,5 +165,82 @@ describe("server-sent events against a misbehaving server", () => {
     const [request] = server?.requests ?? [];
     expect(JSON.parse(request?.body ?? "")).toMatchObject({ stream: true });
     expect(request?.headers.accept).toBe("text/event-stream");
+  });
+
+  it("a stream that goes quiet after its headers fails with APITimeoutError and closes the connection", async () => {
+    let closed = false;
+    server = await startFaultServer(async (req, res) => {
+      res.writeHead(200, SSE);
+      req.socket.once("close", () => {
+        closed = true;
+      });
+      await writeChunks(res, [chunk("a")]);
+      await new Promise(() => {});
+    });
+    const stream = await faultClient(server.url).stream("/serverless/v1/chat/completions#stream", {
+      body: chatBody,
+      idleTimeout: 200,
+    });
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const { data } of stream) seen.push(data.choices[0]?.delta.content ?? "");
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual(["a"]);
+    expect(error).toBeInstanceOf(APITimeoutError);
+    await expect.poll(() => closed, { timeout: 2_000 }).toBe(true);
+  });
+
+  it("the idle timeout defaults to the call's timeout", async () => {
+    server = await startFaultServer(async (_req, res) => {
+      res.writeHead(200, SSE).flushHeaders();
+      await new Promise(() => {});
+    });
+    const stream = await faultClient(server.url, { timeout: 150 }).stream("/serverless/v1/chat/completions#stream", {
+      body: chatBody,
+    });
+    await expect(
+      (async () => {
+        for await (const _ of stream);
+      })(),
+    ).rejects.toBeInstanceOf(APITimeoutError);
+  });
+
+  it("CR-only line endings deliver every event", async () => {
+    const text = await readText([chunk("a").replace(/\n/g, "\r"), chunk("b").replace(/\n/g, "\r"), "data: [DONE]\r\r"]);
+    expect(text).toBe("ab");
+    server = await startFaultServer(async (_req, res) => {
+      res.writeHead(200, SSE);
+      res.end(`${chunk("x")}${chunk("y")}${chunk("z")}`.replace(/\n/g, "\r"));
+    });
+    const events: string[] = [];
+    const stream = await faultClient(server.url).stream("/serverless/v1/chat/completions#stream", { body: chatBody });
+    await (async () => {
+      for await (const { data } of stream) events.push(data.choices[0]?.delta.content ?? "");
+    })().catch(() => {});
+    expect(events).toEqual(["x", "y", "z"]);
+  });
+
+  it("`data: null` is a StreamParseError, not a TypeError", async () => {
+    await expect(readText(["data: null\n\n", "data: [DONE]\n\n"])).rejects.toBeInstanceOf(StreamParseError);
+  });
+
+  it("one signal reused across calls and streams keeps no listener once they end", async () => {
+    server = await startFaultServer(async (req, res) => {
+      if (req.headers.accept === "text/event-stream") {
+        res.writeHead(200, SSE);
+        return void res.end(`${chunk("a")}data: [DONE]\n\n`);
+      }
+      res.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+    const client = faultClient(server.url);
+    const { signal } = new AbortController();
+    for (let i = 0; i < 15; i++) {
+      await client.GET("/serverless/v1/models", { signal });
+      for await (const _ of await client.stream("/serverless/v1/chat/completions#stream", { body: chatBody, signal })) {
+      }
+      const cut = await client.stream("/serverless/v1/chat/completions#stream", { body: chatBody, signal });
+      for await (const _ of cut) break;
+    }
+    expect(getEventListeners(signal, "abort")).toHaveLength(0);
   });
 });

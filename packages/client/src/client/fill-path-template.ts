@@ -1,0 +1,34 @@
+import { InvalidInputError } from "../errors/friendli-error.ts";
+
+// `/`, `?` and `#` end a path segment; `\` is read as `/` by some servers; control
+// characters are never part of an id.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
+const UNSAFE = /[/?#\\\u0000-\u001f\u007f]/;
+
+/**
+ * `/beta/dataset/{dataset_id}` with `{ dataset_id: "ds-1" }` -> `/beta/dataset/ds-1`.
+ * A value that is not a non-empty string, or that would address another resource
+ * (`.`, `..`, a slash, `?`, `#`, a control character), is an InvalidInputError that
+ * names the parameter, before any request.
+ */
+export function fillPathTemplate(template: string, values: Record<string, unknown> | undefined): string {
+  if (!template.includes("{")) return template;
+  return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = values?.[name];
+    if (typeof value !== "string" || value === "") {
+      throw new InvalidInputError(`path parameter \`${name}\` must be a non-empty string, got ${describe(value)}`);
+    }
+    if (value === "." || value === ".." || UNSAFE.test(value)) {
+      throw new InvalidInputError(
+        `path parameter \`${name}\` may not be "." or ".." or hold a slash, "?", "#" or a control character, got ${JSON.stringify(value)}`,
+      );
+    }
+    return encodeURIComponent(value);
+  });
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (value === "") return "an empty string";
+  return typeof value === "string" ? JSON.stringify(value) : `${typeof value} ${String(value)}`;
+}

@@ -1,0 +1,16 @@
+// For the @friendli-ts wrapper packages only: no stability promise, may change in any release.
+// Users import from "@friendli-ts/client".
+export { appendQuery } from "./client/append-query.ts";
+export { callOperation, streamOperation } from "./client/call-operation.ts";
+export { internalsOf } from "./client/client-internals.ts";
+export { toFormData } from "./client/to-form-data.ts";
+export { type OperationId, operations } from "./generated/operations.ts";
+export { findOperation, type OperationInfo } from "./operations/find-operation.ts";
+export { isRetrySafe, retryPolicy } from "./operations/retry-policy.ts";
+export { type RouteFacts, routeFacts } from "./operations/route-facts.ts";
+export { type Page, paginate } from "./pagination/paginate.ts";
+export { type BackoffOptions, backoffDelay } from "./transport/backoff-delay.ts";
+export { type PlainRequest, plainFetch } from "./transport/plain-fetch.ts";
+export { readEnv } from "./transport/read-env.ts";
+export { redact, redactValue } from "./transport/redact.ts";
+export { sleep } from "./transport/sleep.ts";

@@ -1,0 +1,37 @@
+import { type CallOptions, resolveCall } from "../client/call-options.ts";
+import { internalsOf } from "../client/client-internals.ts";
+import type { FriendliClient } from "../client/create-friendli-client.ts";
+
+export interface PlainRequest extends Omit<CallOptions, "teamId"> {
+  method?: string;
+  body?: string | FormData | Blob | ArrayBuffer | Uint8Array<ArrayBuffer> | null;
+  /** Whether a retry after the server may have acted is harmless. Default: true for GET. */
+  retrySafe?: boolean;
+}
+
+/**
+ * A request to storage or a media host through the client's transport (its fetch, timeout,
+ * retries, backoff and error classes), with nothing of the API's: no token, no team header,
+ * no default headers. For presigned upload URLs and downloads from third-party hosts.
+ */
+export async function plainFetch(client: FriendliClient, url: string, request: PlainRequest = {}): Promise<Response> {
+  const { options, transport } = internalsOf(client);
+  const { method = "GET", body, retrySafe, ...callOptions } = request;
+  const call = resolveCall(options, callOptions);
+  const sent = await transport(
+    {
+      method,
+      url,
+      headers: call.headers,
+      body,
+      plain: true,
+      // Resolved at the headers: the caller reads (or cancels) the body.
+      stream: true,
+      retrySafe: retrySafe ?? method === "GET",
+    },
+    call,
+  );
+  sent.release();
+  call.onResponse?.(sent.response);
+  return sent.response;
+}

@@ -1,0 +1,267 @@
+import { APIError } from "../errors/api-error.ts";
+import { APIConnectionError, APITimeoutError, APIUserAbortError } from "../errors/connection-errors.ts";
+import { createApiError } from "../errors/create-api-error.ts";
+import type { RouteFacts } from "../operations/route-facts.ts";
+import { backoffDelay } from "./backoff-delay.ts";
+import { checkToken } from "./check-header-value.ts";
+import type { ResolvedClientOptions } from "./client-options.ts";
+import type { MiddlewareContext } from "./middleware.ts";
+import { parseRetryAfter } from "./parse-retry-after.ts";
+import { readErrorBody } from "./read-error-body.ts";
+import { redactError } from "./redact.ts";
+import { type AttemptOutcome, describeOutcome, networkErrorCode, shouldRetry, wasNeverSent } from "./retry-decision.ts";
+import { sleep } from "./sleep.ts";
+import { userAgentHeader } from "./user-agent.ts";
+
+/** One request as the typed layer hands it over. */
+export interface OutgoingRequest {
+  /** Upper case. */
+  method: string;
+  /** Absolute. */
+  url: string;
+  /** The call's own headers (accept, content type, the caller's), lower-case names. */
+  headers: Record<string, string>;
+  /** Re-sendable: text, form data, a Blob or bytes. */
+  body?: string | FormData | Blob | ArrayBuffer | Uint8Array<ArrayBuffer> | null | undefined;
+  /** The spec route the call went through, if any. */
+  route?: RouteFacts | undefined;
+  schemaPath?: string | undefined;
+  /** The answer is an event stream: handed over at its headers, never retried after. */
+  stream?: boolean;
+  /**
+   * Storage and media: any origin, no token, no team header, no default headers, redirects
+   * followed. For presigned URLs and third-party downloads.
+   */
+  plain?: boolean;
+  /** For a request outside the spec: whether a retry after the server may have acted is harmless. */
+  retrySafe?: boolean;
+}
+
+/** The per-call settings, already checked. */
+export interface CallSettings {
+  signal?: AbortSignal | undefined;
+  timeout: number;
+  maxRetries: number;
+  teamId: string | null;
+}
+
+/** A success answer. `text` is the whole body of a non-stream answer, read within the timeout. */
+export interface SentResponse {
+  response: Response;
+  text: string | undefined;
+  /** Aborts the request (for a stream, the body being read). */
+  controller: AbortController;
+  /** Drops the listener on the caller's signal; a stream calls it when it ends. */
+  release(): void;
+  /** The token this call sent, to remove from errors built from the answer later. */
+  secret: string | null;
+}
+
+export type Transport = (request: OutgoingRequest, call: CallSettings) => Promise<SentResponse>;
+
+const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
+const MAX_REDIRECTS = 5;
+let callCounter = 0;
+
+/**
+ * The SDK's one way to `fetch`: headers (token and team to the API origin only, and only
+ * where the spec asks), a per-attempt timeout and the caller's signal passed to fetch
+ * directly (never through a Request, whose signal Node can lose to garbage collection),
+ * retries with one backoff and Retry-After, the retry table, typed errors with secrets
+ * removed, redirects to another origin refused.
+ */
+export function createTransport(options: ResolvedClientOptions): Transport {
+  const apiOrigin = new URL(options.baseURL).origin;
+  const basePath = new URL(options.baseURL).pathname.replace(/\/$/, "");
+  const { logger, middleware } = options;
+  const agent = userAgentHeader();
+
+  const tokenFor = async (): Promise<string | null> => {
+    const { token } = options;
+    if (token === null || typeof token === "string") return token;
+    return checkToken(await token());
+  };
+
+  return async function send(request, call) {
+    const url = new URL(request.url);
+    const label = `${request.method} ${url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || "/" : url.pathname}`;
+    const toApi = !request.plain && url.origin === apiOrigin;
+    const secret = request.plain ? null : await tokenFor();
+    const headers = buildHeaders(request, call, toApi, secret);
+    const retrySafe =
+      options.retryNonIdempotent ||
+      (request.route ? request.route.retrySafe : (request.retrySafe ?? isSafeMethod(request.method)));
+    const { signal } = call;
+    const id = middleware.length ? `${++callCounter}` : "";
+
+    for (let attempt = 0; ; attempt++) {
+      if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
+      const controller = new AbortController();
+      const onAbort = () => controller.abort(signal?.reason);
+      signal?.addEventListener("abort", onAbort, { once: true });
+      const release = () => signal?.removeEventListener("abort", onAbort);
+      let timedOut = false;
+      const timer =
+        call.timeout > 0
+          ? setTimeout(() => {
+              timedOut = true;
+              controller.abort();
+            }, call.timeout)
+          : undefined;
+      const started = Date.now();
+      let handedOver = false;
+      let outcome: AttemptOutcome;
+      let failure: Error;
+      let retryHeaders: Headers | undefined;
+      try {
+        logger.debug(`friendli: -> ${label}${attempt ? ` (retry ${attempt})` : ""}`);
+        const response = await fetchFollowingRedirects(request, url, headers, controller.signal, toApi, {
+          attempt,
+          id,
+          label,
+        });
+        logger.debug(`friendli: <- ${response.status} ${label} in ${Date.now() - started} ms`);
+        if (response.ok) {
+          if (request.stream || NULL_BODY_STATUS.has(response.status)) {
+            handedOver = true;
+            return { response, text: undefined, controller, release, secret };
+          }
+          const text = await response.text();
+          return { response, text, controller, release, secret };
+        }
+        failure = createApiError({
+          status: response.status,
+          headers: response.headers,
+          body: await readErrorBody(response),
+          method: request.method,
+          url: request.url,
+        });
+        outcome = { kind: "status", status: response.status };
+        retryHeaders = response.headers;
+      } catch (error) {
+        if (error instanceof APIError && error.status < 400) throw redactError(error, secret); // a refused redirect
+        if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
+        if (timedOut) {
+          failure = new APITimeoutError(`${label} timed out after ${call.timeout} ms`);
+          outcome = { kind: "timeout" };
+        } else {
+          const code = networkErrorCode(error);
+          failure = new APIConnectionError(
+            `${label} failed: could not get an answer from ${url.origin}${code ? ` (${code})` : ""}`,
+            { cause: error },
+          );
+          outcome = { kind: "connection", sent: !wasNeverSent(error) };
+        }
+      } finally {
+        clearTimeout(timer);
+        if (!handedOver) release();
+      }
+      if (attempt >= call.maxRetries || !shouldRetry(outcome, retrySafe)) throw redactError(failure, secret);
+      const asked = retryHeaders ? parseRetryAfter(retryHeaders) : undefined;
+      const delay = asked !== undefined ? Math.min(asked, options.maxDelayMs) : backoffDelay(attempt, options);
+      logger.info(
+        `friendli: ${label} ${describeOutcome(outcome, call.timeout)}; retry ${attempt + 1} of ${call.maxRetries} in ${delay} ms`,
+      );
+      try {
+        await sleep(delay, signal);
+      } catch (reason) {
+        throw new APIUserAbortError(undefined, { cause: reason });
+      }
+    }
+  };
+
+  function buildHeaders(
+    request: OutgoingRequest,
+    call: CallSettings,
+    toApi: boolean,
+    token: string | null,
+  ): Record<string, string> {
+    if (request.plain) return { ...request.headers };
+    const headers: Record<string, string> = { ...agent, ...options.defaultHeaders, ...request.headers };
+    // The token and the team go to the configured API only, and only where the spec asks
+    // for them (container routes and the model list take neither); a call outside the spec
+    // to the API origin gets both.
+    if (toApi && token && (request.route?.auth ?? true) && !("authorization" in headers)) {
+      headers.authorization = `Bearer ${token}`;
+    }
+    if (toApi && call.teamId && (request.route?.team ?? true) && !("x-friendli-team" in headers)) {
+      headers["x-friendli-team"] = call.teamId;
+    }
+    if (!toApi) {
+      delete headers.authorization;
+      delete headers["x-friendli-team"];
+    }
+    return headers;
+  }
+
+  async function fetchFollowingRedirects(
+    request: OutgoingRequest,
+    url: URL,
+    headers: Record<string, string>,
+    signal: AbortSignal,
+    toApi: boolean,
+    hook: Pick<MiddlewareContext, "attempt" | "id"> & { label: string },
+  ): Promise<Response> {
+    let target = url.href;
+    let method = request.method;
+    let body = request.body;
+    for (let hops = 0; ; hops++) {
+      const init: RequestInit = { method, headers, body: body ?? null, signal, redirect: toApi ? "manual" : "follow" };
+      const response = await fetchWithMiddleware(target, init, request, hook);
+      if (!toApi || !isRedirect(response)) return response;
+      const location = response.headers.get("location");
+      await response.body?.cancel().catch(() => {});
+      const next = location ? new URL(location, target) : undefined;
+      if (!next || next.origin !== apiOrigin || hops >= MAX_REDIRECTS) {
+        throw new APIError(
+          { status: response.status, headers: response.headers, body: null, method: request.method, url: request.url },
+          `${hook.label} was redirected ${next ? `to ${next.origin}` : "without a location"}${hops >= MAX_REDIRECTS ? " too many times" : ""}; not followed, so the token, the team and the body stay with ${apiOrigin}`,
+        );
+      }
+      // As browsers do: 303, and 301/302 after a POST, continue as a GET without the body.
+      if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === "POST")) {
+        method = "GET";
+        body = null;
+      }
+      target = next.href;
+    }
+  }
+
+  async function fetchWithMiddleware(
+    target: string,
+    init: RequestInit,
+    request: OutgoingRequest,
+    hook: Pick<MiddlewareContext, "attempt" | "id">,
+  ): Promise<Response> {
+    if (middleware.length === 0) return options.fetch(target, init);
+    const { signal, ...rest } = init;
+    let current = new Request(target, rest);
+    const context = {
+      schemaPath: request.schemaPath,
+      operationId: request.route?.operationId,
+      id: hook.id,
+      attempt: hook.attempt,
+    };
+    for (const m of middleware) {
+      const replaced = await m.onRequest?.({ ...context, request: current });
+      if (replaced instanceof Request) current = replaced;
+    }
+    // The signal goes to fetch itself, beside the Request, so it holds under GC.
+    let response = await options.fetch(current, { signal: signal ?? null, redirect: init.redirect ?? "follow" });
+    for (const m of middleware) {
+      const replaced = await m.onResponse?.({ ...context, request: current, response });
+      if (replaced instanceof Response) response = replaced;
+    }
+    return response;
+  }
+}
+
+function isRedirect(response: Response): boolean {
+  return (
+    response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400 && response.status !== 304)
+  );
+}
+
+function isSafeMethod(method: string): boolean {
+  return method === "GET" || method === "HEAD" || method === "OPTIONS";
+}

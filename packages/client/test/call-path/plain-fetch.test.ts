@@ -1,0 +1,47 @@
+import { type FaultServer, startFaultServer } from "@friendli-ts/test-kit";
+import { afterEach, describe, expect, it } from "vitest";
+import { APITimeoutError, BadRequestError } from "../../src/index.ts";
+import { plainFetch } from "../../src/internal.ts";
+import { faultClient } from "../faults/fault-client.ts";
+
+const servers: FaultServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.stop()));
+});
+async function serve(...args: Parameters<typeof startFaultServer>) {
+  const server = await startFaultServer(...args);
+  servers.push(server);
+  return server;
+}
+
+describe("the plain fetch for storage and media", () => {
+  it("sends nothing of the API's: no token, no team, no default headers", async () => {
+    const storage = await serve((_req, res) => void res.writeHead(204).end());
+    const client = faultClient("http://127.0.0.1:9", { teamId: "team-1", defaultHeaders: { "x-api-only": "1" } });
+    await plainFetch(client, `${storage.url}/bucket`, { method: "POST", body: "bytes", retrySafe: true });
+    const headers = storage.requests[0]?.headers ?? {};
+    expect(headers.authorization).toBeUndefined();
+    expect(headers["x-friendli-team"]).toBeUndefined();
+    expect(headers["x-api-only"]).toBeUndefined();
+    expect(storage.requests[0]?.body).toBe("bytes");
+  });
+
+  it("uses the client's retries, backoff, timeout and error classes", async () => {
+    const flaky = await serve((_req, res, { attempt }) => void res.writeHead(attempt < 3 ? 503 : 200).end("ok"));
+    const client = faultClient("http://127.0.0.1:9", { maxRetries: 2 });
+    const response = await plainFetch(client, `${flaky.url}/object`, { method: "POST", body: "x", retrySafe: true });
+    expect(await response.text()).toBe("ok");
+    expect(flaky.requests).toHaveLength(3);
+
+    const refusing = await serve(
+      (_req, res) => void res.writeHead(400, { "content-type": "application/xml" }).end("<Code>Bad</Code>"),
+    );
+    await expect(plainFetch(client, `${refusing.url}/object`)).rejects.toBeInstanceOf(BadRequestError);
+    expect(refusing.requests).toHaveLength(1);
+
+    const silent = await serve(() => new Promise(() => {}));
+    await expect(plainFetch(client, `${silent.url}/object`, { timeout: 50, maxRetries: 0 })).rejects.toBeInstanceOf(
+      APITimeoutError,
+    );
+  });
+});

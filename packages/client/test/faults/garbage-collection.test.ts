@@ -1,0 +1,58 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { type FaultServer, startFaultServer } from "@friendli-ts/test-kit";
+import { afterEach, describe, expect, it } from "vitest";
+
+// Node 20's fetch follows a Request's signal only weakly: a signal that reached fetch through
+// a Request object was lost once that Request was collected. This runs the built client in a
+// child process with `--expose-gc`, collecting every 20 ms while a call waits on a server that
+// never answers, and checks that the timeout and the caller's abort still end the call.
+const distEntry = fileURLToPath(new URL("../../dist/index.js", import.meta.url));
+
+const servers: FaultServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.stop()));
+});
+
+function runUnderGc(script: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--expose-gc", "--input-type=module", "-e", script], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    const killer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      clearTimeout(killer);
+      resolve({ code, output });
+    });
+  });
+}
+
+describe("timeouts and aborts hold under garbage collection", () => {
+  it("a timeout and a caller's abort end a call while gc() runs every 20 ms", { timeout: 40_000 }, async () => {
+    const server = await startFaultServer(() => new Promise(() => {}));
+    servers.push(server);
+    const script = `
+      import { createFriendliClient } from ${JSON.stringify(distEntry)};
+      const gcTimer = setInterval(() => globalThis.gc(), 20);
+      const client = createFriendliClient({ baseURL: ${JSON.stringify(server.url)}, token: "t", maxRetries: 0, logLevel: "off" });
+      const started = Date.now();
+      const timedOut = await client.GET("/serverless/v1/models", { timeout: 300 }).catch((e) => e.name);
+      const timeoutMs = Date.now() - started;
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(), 300);
+      const aborted = await client.GET("/serverless/v1/models", { signal: controller.signal, timeout: 0 }).catch((e) => e.name);
+      clearInterval(gcTimer);
+      console.log(JSON.stringify({ timedOut, timeoutMs, aborted }));
+      process.exit(0);
+    `;
+    const { code, output } = await runUnderGc(script);
+    expect(code, output).toBe(0);
+    const result = JSON.parse(output.trim().split("\n").at(-1) ?? "{}");
+    expect(result).toMatchObject({ timedOut: "APITimeoutError", aborted: "APIUserAbortError" });
+    expect(result.timeoutMs).toBeLessThan(5_000);
+  });
+});
