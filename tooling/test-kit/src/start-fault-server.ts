@@ -6,6 +6,8 @@ export interface RecordedRequest {
   path: string;
   headers: IncomingMessage["headers"];
   body: string;
+  /** Date.now() when the request arrived, for tests of waits between attempts. */
+  receivedAt: number;
 }
 
 export type FaultHandler = (
@@ -29,10 +31,11 @@ export async function startFaultServer(handler: FaultHandler): Promise<FaultServ
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   const server = createServer(async (req, res) => {
+    const receivedAt = Date.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString("utf8");
-    requests.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body });
+    requests.push({ method: req.method ?? "", path: req.url ?? "", headers: req.headers, body, receivedAt });
     try {
       await handler(req, res, { attempt: requests.length, body });
     } catch {

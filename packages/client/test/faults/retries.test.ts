@@ -40,6 +40,21 @@ describe("retries against a misbehaving server", () => {
     expect(server.requests).toHaveLength(2);
   });
 
+  it("Retry-After is waited out, not only capped: the retry comes no sooner than asked", async () => {
+    server = await startFaultServer((_req, res, { attempt }) => {
+      if (attempt === 1) return void res.writeHead(503, { "retry-after": "0.4" }).end();
+      if (attempt === 2)
+        return void res.writeHead(429, { "retry-after": new Date(Date.now() + 2_000).toUTCString() }).end();
+      res.writeHead(200, { "content-type": "application/json" }).end(json(models));
+    });
+    // Without Retry-After the backoff here would be a few ms (initialDelayMs 5).
+    await faultClient(server.url, { maxDelayMs: 5_000 }).GET("/serverless/v1/models");
+    const at = server.requests.map((r) => r.receivedAt);
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(380);
+    // An HTTP date has whole seconds: 2 s ahead is at least 1 s away.
+    expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(900);
+  });
+
   it("5xx twice, then success", async () => {
     server = await startFaultServer((_req, res, { attempt }) => {
       if (attempt < 3) return void res.writeHead(502).end("bad gateway");
@@ -130,6 +145,15 @@ describe("retries against a misbehaving server", () => {
       .POST("/dedicated/beta/endpoint", { body: {} as never })
       .catch((e: unknown) => e);
     expect(created).toBeInstanceOf(APIConnectionError);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("a TCP reset (ECONNRESET) after the request arrived counts as sent: a creating POST is not repeated", async () => {
+    server = await startFaultServer((_req, res) => void res.socket?.resetAndDestroy());
+    const error = await faultClient(server.url)
+      .POST("/dedicated/beta/endpoint", { body: {} as never })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APIConnectionError);
     expect(server.requests).toHaveLength(1);
   });
 

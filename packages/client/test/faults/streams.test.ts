@@ -243,4 +243,20 @@ describe("server-sent events against a misbehaving server", () => {
     }
     expect(getEventListeners(signal, "abort")).toHaveLength(0);
   });
+
+  it.each([
+    ["/serverless/v1/responses#stream", { model: "m", input: "hi" }],
+    ["/serverless/v1/messages#stream", { model: "m", max_tokens: 5, messages: [{ role: "user", content: "hi" }] }],
+  ] as const)('%s: `data: {"type":"error"}` with no event line is a StreamEventError', async (path, body) => {
+    server = await startFaultServer(async (_req, res) => {
+      res.writeHead(200, SSE);
+      res.end('data: {"type":"error","error":{"type":"overloaded","message":"busy, try later"}}\n\n');
+    });
+    const stream = await faultClient(server.url).stream(path, { body: body as never });
+    const error = await (async () => {
+      for await (const _ of stream);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StreamEventError);
+    expect((error as Error).message).toContain("busy, try later");
+  });
 });
