@@ -8,17 +8,20 @@ await withApiOrMock(async (options, target) => {
   console.log(`Endpoints on ${target}:`);
 
   let first: string | undefined;
-  // `limit` is the page size; the iterator follows the cursors and stops on its own.
-  for await (const endpoint of endpoints.listAll({ limit: 50 }, { maxItems: 500 })) {
+  let shown = 0;
+  // `limit` is the page size; the iterator follows the cursors and stops on its own, or
+  // at a `break` (no page past it is fetched).
+  for await (const endpoint of endpoints.listAll({ limit: 50 })) {
     first ??= endpoint.endpointId;
     console.log(
       `  ${endpoint.endpointId.padEnd(24)} ${endpoint.status}${endpoint.phase ? ` (${endpoint.phase})` : ""}`,
     );
+    if (++shown === 500) break;
   }
   if (!first) return console.log("  (none)");
 
-  console.log(`\nVersions of ${first}:`);
-  for (const version of await endpoints.listAllVersions(first, {}, { maxItems: 20 }).toArray()) {
+  console.log(`\nVersions of ${first} (the first 20):`);
+  for (const version of await endpoints.listAllVersions(first).toArray(20)) {
     console.log(`  #${version.version} ${version.name}: ${version.numGpu}x ${version.gpuType}`);
   }
 });

@@ -11,7 +11,7 @@ await withApiOrMock(async (options, target) => {
 
   // Daily buckets; up to 31 a page, and the iterator follows next_page for the rest.
   const costByItem = new Map<string, number>();
-  for await (const day of endpoints.cost.getAll({ ...range, group_by: "line_item", limit: 31 })) {
+  for await (const day of endpoints.cost.listAll({ ...range, group_by: "line_item", limit: 31 })) {
     // `?? []`: the mock's example answer nests its buckets unlike the schema, so it has none.
     for (const result of day.results ?? []) {
       const item = result.line_item ?? "total";
@@ -23,7 +23,7 @@ await withApiOrMock(async (options, target) => {
 
   console.log("\nTokens by model:");
   const tokensByModel = new Map<string, number>();
-  for await (const day of endpoints.usage.getAll({ ...range, group_by: ["model", "product_type"], limit: 31 })) {
+  for await (const day of endpoints.usage.listAll({ ...range, group_by: ["model", "product_type"], limit: 31 })) {
     for (const result of day.results) {
       const model = result.model ?? "(all)";
       const tokens = (result.input_tokens ?? 0) + (result.output_tokens ?? 0);

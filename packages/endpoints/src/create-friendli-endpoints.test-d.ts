@@ -1,12 +1,15 @@
-import type { CallInit, components, SuccessData } from "@friendli-ts/client";
+import type { CallOptions, components, PagedItems, SuccessData } from "@friendli-ts/client";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type CostBucket,
   createFriendliEndpoints,
   type EndpointFailedError,
   type EndpointStatus,
+  type EndpointVersion,
+  type ListEndpointsQuery,
   type ListedEndpoint,
   type UsageBucket,
+  type WaitOptions,
   type WaitProgress,
 } from "./index.ts";
 
@@ -17,11 +20,7 @@ describe("types follow the generated spec", () => {
   it("results are the spec's response bodies", () => {
     expectTypeOf(endpoints.status).returns.resolves.toEqualTypeOf<Schemas["DedicatedEndpointStatus"]>();
     expectTypeOf(endpoints.status).returns.resolves.toEqualTypeOf<
-      SuccessData<
-        "/dedicated/beta/endpoint/{endpoint_id}/status",
-        "get",
-        CallInit<"/dedicated/beta/endpoint/{endpoint_id}/status", "get">
-      >
+      SuccessData<"/dedicated/beta/endpoint/{endpoint_id}/status", "get">
     >();
     expectTypeOf(endpoints.get).returns.resolves.toEqualTypeOf<Schemas["DedicatedEndpointSpec"]>();
     expectTypeOf(endpoints.wake).returns.resolves.toEqualTypeOf<Schemas["DedicatedEndpointStatus"]>();
@@ -43,11 +42,16 @@ describe("types follow the generated spec", () => {
   it("lists yield items with their ids; cursors are strings", () => {
     expectTypeOf<ListedEndpoint>().toHaveProperty("endpointId").toEqualTypeOf<string>();
     expectTypeOf<ListedEndpoint["status"]>().toEqualTypeOf<Schemas["InferenceDeploymentStatus"]>();
-    expectTypeOf(endpoints.listAll()).toExtend<AsyncIterable<ListedEndpoint>>();
-    expectTypeOf(endpoints.listAll().toArray()).resolves.toEqualTypeOf<ListedEndpoint[]>();
+    expectTypeOf(endpoints.listAll()).toEqualTypeOf<PagedItems<ListedEndpoint>>();
+    expectTypeOf(endpoints.listAll().toArray(10)).resolves.toEqualTypeOf<ListedEndpoint[]>();
+    expectTypeOf(endpoints.listAllVersions("ep")).toEqualTypeOf<PagedItems<EndpointVersion>>();
     expectTypeOf(endpoints.list).returns.resolves.toHaveProperty("nextCursor").toEqualTypeOf<string | null>();
+    expectTypeOf<ListEndpointsQuery["cursor"]>().toEqualTypeOf<string | null | undefined>();
     void endpoints.list({ cursor: "c", limit: 10, project_id: "p" });
-    expectTypeOf(endpoints.cost.getAll).returns.toExtend<AsyncIterable<CostBucket>>();
+    expectTypeOf(endpoints.cost.listAll).returns.toEqualTypeOf<PagedItems<CostBucket>>();
+    expectTypeOf(endpoints.usage.listAll).returns.toEqualTypeOf<PagedItems<UsageBucket>>();
+    // @ts-expect-error: caps are toArray(n) or a break now, not options
+    void endpoints.listAll({}, { maxItems: 10 });
     expectTypeOf<CostBucket>().toEqualTypeOf<Schemas["CostBucket"]>();
     expectTypeOf<UsageBucket>().toEqualTypeOf<Schemas["UsageBucket"]>();
   });
@@ -69,6 +73,8 @@ describe("types follow the generated spec", () => {
     expectTypeOf(endpoints.waitFor).returns.resolves.toEqualTypeOf<EndpointStatus>();
     expectTypeOf<WaitProgress["phase"]>().toEqualTypeOf<Schemas["DedicatedEndpointStatus"]["phase"]>();
     expectTypeOf<EndpointFailedError["errorCode"]>().toEqualTypeOf<Schemas["InferenceDeploymentErrorCode"] | null>();
+    expectTypeOf<WaitOptions>().toExtend<CallOptions>();
+    void endpoints.wakeAndWait("ep", { timeout: 5_000, maxRetries: 1, headers: { "x-trace": "t" }, teamId: "t" });
     expectTypeOf(endpoints.createAndWait).returns.resolves.toEqualTypeOf<{
       endpointId: string;
       status: EndpointStatus;

@@ -1,4 +1,3 @@
-import type { CallOptions } from "@friendli-ts/client";
 import { type ClientOptions, createFriendliClient, type FriendliClient } from "@friendli-ts/client";
 import { EndpointIdMissingError } from "./endpoint-id-missing-error.ts";
 import { createEndpoint, type EndpointOperations, endpointOperations } from "./endpoint-operations.ts";
@@ -7,10 +6,13 @@ import { readCreatedEndpointId } from "./read-created-endpoint-id.ts";
 import type { CreateEndpointBody, EndpointStatus, EndpointStatusName, WandbArtifactCreateBody } from "./spec-types.ts";
 import { type TeamCost, teamCost } from "./team-cost.ts";
 import { type TeamUsage, teamUsage } from "./team-usage.ts";
-import { type WaitOptions, waitForEndpoint } from "./wait-for-endpoint.ts";
+import { readWaitOptions, type WaitOptions, waitForEndpoint } from "./wait-for-endpoint.ts";
 
 export interface EndpointsOptions extends ClientOptions {
-  /** A client to share (its options, plus any given here, apply). Default: a new one. */
+  /**
+   * A client to share. Used as is when no other option is given, else as
+   * `client.withOptions(options)`. Default: a new client from the options.
+   */
   client?: FriendliClient;
 }
 
@@ -58,14 +60,16 @@ export interface FriendliEndpoints extends EndpointOperations {
 
 const DEFAULT_TARGET: readonly EndpointStatusName[] = ["RUNNING"];
 
-function splitWait(options: WaitForTargetOptions): {
-  target: EndpointStatusName[];
-  wait: WaitOptions;
-  call: CallOptions;
-} {
+/**
+ * A helper's options: the target and the wait's own options, checked before the create or
+ * wake call (so a typo does not leave a half-done action), and the caller's call options,
+ * whole, for that call and every poll after it.
+ */
+function splitWait(options: WaitForTargetOptions) {
   const { target = DEFAULT_TARGET, ...wait } = options;
-  // Checked before the create or wake call, so a typo does not leave a half-done action.
-  return { target: readTargetStatuses(target), wait, call: { teamId: wait.teamId, signal: wait.signal } };
+  const targets = readTargetStatuses(target);
+  const { call } = readWaitOptions(wait);
+  return { target: targets, wait, call };
 }
 
 /** Dedicated endpoint lifecycle, waiting, and team cost and usage over one client. */
@@ -82,13 +86,11 @@ export function createFriendliEndpoints(options: EndpointsOptions = {}): Friendl
 
 function buildEndpoints(client: FriendliClient): FriendliEndpoints {
   const operations = endpointOperations(client);
-  const readStatus = (endpointId: string, call: CallOptions) => operations.status(endpointId, call);
-
   return {
     ...operations,
 
     waitFor(endpointId, target, options) {
-      return waitForEndpoint(readStatus, endpointId, target, options);
+      return waitForEndpoint(operations.status, endpointId, target, options);
     },
 
     async createAndWait(body, options = {}) {
@@ -96,21 +98,21 @@ function buildEndpoints(client: FriendliClient): FriendliEndpoints {
       const { data, response } = await createEndpoint(client, body, call);
       const endpointId = readCreatedEndpointId(data, response.headers);
       if (endpointId === null) throw new EndpointIdMissingError(data);
-      const status = await waitForEndpoint(readStatus, endpointId, target, wait, data);
+      const status = await waitForEndpoint(operations.status, endpointId, target, wait, data);
       return { endpointId, status };
     },
 
     async createFromWandbArtifactAndWait(body, options = {}) {
       const { target, wait, call } = splitWait(options);
       const created = await operations.createFromWandbArtifact(body, call);
-      const status = await waitForEndpoint(readStatus, created.endpointId, target, wait);
+      const status = await waitForEndpoint(operations.status, created.endpointId, target, wait);
       return { endpointId: created.endpointId, status };
     },
 
     async wakeAndWait(endpointId, options = {}) {
       const { target, wait, call } = splitWait(options);
       const woken = await operations.wake(endpointId, call);
-      return waitForEndpoint(readStatus, endpointId, target, wait, woken);
+      return waitForEndpoint(operations.status, endpointId, target, wait, woken);
     },
 
     cost: teamCost(client),

@@ -1,3 +1,4 @@
+import { InvalidInputError } from "@friendli-ts/client";
 import type { FaultHandler, FaultServer } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
 import { localEndpoints, sendJson } from "../test/support/local-endpoints.ts";
@@ -30,9 +31,35 @@ describe("list pages", () => {
 });
 
 describe("endpoint ids", () => {
-  it("are encoded into the path, so an id cannot reach another route", async () => {
+  it("are encoded into the path", async () => {
     const { endpoints, server } = await start((_req, res) => sendJson(res, 200, { status: "RUNNING", createdAt: "x" }));
-    await endpoints.status("a/b?c");
-    expect(server.requests[0]?.path).toBe("/dedicated/beta/endpoint/a%2Fb%3Fc/status");
+    await endpoints.status("ep 1:x");
+    expect(server.requests[0]?.path).toBe("/dedicated/beta/endpoint/ep%201%3Ax/status");
+  });
+
+  it("that are empty or would reach another route are rejected before any request", async () => {
+    const { endpoints, server } = await start((_req, res) => sendJson(res, 200, { status: "RUNNING", createdAt: "x" }));
+    // `undefined` is what a JavaScript caller can pass; the types say string.
+    const bad = ["", "..", ".", "a/b", "a?b", "a#b", undefined as unknown as string];
+    const body = { name: "n" };
+    for (const id of bad) {
+      const calls = [
+        () => endpoints.status(id),
+        () => endpoints.get(id),
+        () => endpoints.update(id, body),
+        () => endpoints.delete(id),
+        () => endpoints.sleep(id),
+        () => endpoints.listVersions(id),
+        () => endpoints.listAllVersions(id).toArray(),
+        () => endpoints.waitFor(id, "RUNNING"),
+        () => endpoints.wakeAndWait(id),
+      ];
+      for (const call of calls) {
+        const error = await call().catch((e: unknown) => e);
+        expect(error, `${String(id)}: ${call.toString()}`).toBeInstanceOf(InvalidInputError);
+        expect((error as Error).message).toContain("endpoint_id");
+      }
+    }
+    expect(server.requests).toHaveLength(0);
   });
 });

@@ -1,4 +1,6 @@
-export type { CallOptions } from "@friendli-ts/client";
+export { type CallOptions, type ClientOptions, PagedItems } from "@friendli-ts/client";
+// Every error class of the client, so this package alone is enough to `instanceof` what it throws.
+export * from "@friendli-ts/client/errors";
 export {
   createFriendliEndpoints,
   type EndpointsOptions,
@@ -12,7 +14,6 @@ export type { EndpointOperations } from "./endpoint-operations.ts";
 export { ENDPOINT_STATUSES, FAILURE_STATUSES, isEndpointStatus } from "./endpoint-statuses.ts";
 export { EndpointWaitTimeoutError } from "./endpoint-wait-timeout-error.ts";
 export { operationMethods } from "./operation-methods.ts";
-export { type CursorPage, PagedItems, type PaginationOptions, paginateByCursor } from "./paginate-by-cursor.ts";
 export type * from "./spec-types.ts";
 export type { TeamCost } from "./team-cost.ts";
 export type { TeamUsage } from "./team-usage.ts";

@@ -1,33 +1,36 @@
-import { type CallOptions, type FriendliClient, prepareCall } from "@friendli-ts/client";
-import type { PagedItems, PaginationOptions } from "./paginate-by-cursor.ts";
-import { paginateByPage } from "./paginate-by-page.ts";
+import type { CallOptions, FriendliClient, PagedItems } from "@friendli-ts/client";
+import { paginate } from "@friendli-ts/client/internal";
+import { nextPageToken } from "./next-page-token.ts";
 import type { CostBucket, CostPage, CostQuery } from "./spec-types.ts";
 import { readTimeRange } from "./time-range.ts";
 
 export interface TeamCost {
   /** One page of daily cost buckets. Times must be midnight UTC, start before end. */
   get(query: CostQuery, options?: CallOptions): Promise<CostPage>;
-  /** Every bucket across pages; `limit` is the page size. */
-  getAll(query: CostQuery, options?: CallOptions & PaginationOptions): PagedItems<CostBucket>;
+  /** Every bucket across pages, fetched as you read; `limit` is the page size. */
+  listAll(query: CostQuery, options?: CallOptions): PagedItems<CostBucket>;
 }
+
+// The API only takes whole days for cost (its one bucket width is 1d).
+const readCostRange = (query: CostQuery) => readTimeRange(query.start_time, query.end_time, "day");
 
 export function teamCost(client: FriendliClient): TeamCost {
   const get = async (query: CostQuery, options?: CallOptions): Promise<CostPage> => {
-    // The API only takes whole days for cost (its one bucket width is 1d).
-    const range = readTimeRange(query.start_time, query.end_time, "day");
-    const { client: api, header, signal, headers } = prepareCall(client, options);
-    const { data } = await api.GET("/v1/team/cost", {
-      params: { query: { ...query, ...range }, header },
-      signal,
-      headers,
+    const { data } = await client.GET("/v1/team/cost", {
+      ...options,
+      params: { query: { ...query, ...readCostRange(query) } },
     });
     return data;
   };
   return {
     get,
-    getAll(query, options) {
-      readTimeRange(query.start_time, query.end_time, "day");
-      return paginateByPage(get, query, options);
+    listAll(query, options) {
+      // Checked now, before any request, not on the first `next()`.
+      readCostRange(query);
+      return paginate(async (page) => {
+        const answer = await get({ ...query, page }, options);
+        return { items: answer.data ?? [], next: nextPageToken(answer) };
+      }, query.page);
     },
   };
 }

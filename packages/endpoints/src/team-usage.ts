@@ -1,6 +1,6 @@
-import { type CallOptions, type FriendliClient, prepareCall } from "@friendli-ts/client";
-import type { PagedItems, PaginationOptions } from "./paginate-by-cursor.ts";
-import { paginateByPage } from "./paginate-by-page.ts";
+import type { CallOptions, FriendliClient, PagedItems } from "@friendli-ts/client";
+import { paginate } from "@friendli-ts/client/internal";
+import { nextPageToken } from "./next-page-token.ts";
 import type { UsageBucket, UsagePage, UsageQuery } from "./spec-types.ts";
 import { readTimeRange, type TimeAlignment } from "./time-range.ts";
 
@@ -10,8 +10,8 @@ export interface TeamUsage {
    * (the default), a whole hour for `1h`, a multiple of 5 minutes for `5m`.
    */
   get(query: UsageQuery, options?: CallOptions): Promise<UsagePage>;
-  /** Every bucket across pages; `limit` is the page size. */
-  getAll(query: UsageQuery, options?: CallOptions & PaginationOptions): PagedItems<UsageBucket>;
+  /** Every bucket across pages, fetched as you read; `limit` is the page size. */
+  listAll(query: UsageQuery, options?: CallOptions): PagedItems<UsageBucket>;
 }
 
 // With no width given the API uses 1d, so the day rule applies.
@@ -21,24 +21,26 @@ function alignmentFor(bucketWidth: UsageQuery["bucket_width"]): TimeAlignment {
   return "day";
 }
 
+const readUsageRange = (query: UsageQuery) =>
+  readTimeRange(query.start_time, query.end_time, alignmentFor(query.bucket_width));
+
 export function teamUsage(client: FriendliClient): TeamUsage {
-  const range = (query: UsageQuery) =>
-    readTimeRange(query.start_time, query.end_time, alignmentFor(query.bucket_width));
   const get = async (query: UsageQuery, options?: CallOptions): Promise<UsagePage> => {
-    const times = range(query);
-    const { client: api, header, signal, headers } = prepareCall(client, options);
-    const { data } = await api.GET("/v1/team/usage", {
-      params: { query: { ...query, ...times }, header },
-      signal,
-      headers,
+    const { data } = await client.GET("/v1/team/usage", {
+      ...options,
+      params: { query: { ...query, ...readUsageRange(query) } },
     });
     return data;
   };
   return {
     get,
-    getAll(query, options) {
-      range(query);
-      return paginateByPage(get, query, options);
+    listAll(query, options) {
+      // Checked now, before any request, not on the first `next()`.
+      readUsageRange(query);
+      return paginate(async (page) => {
+        const answer = await get({ ...query, page }, options);
+        return { items: answer.data ?? [], next: nextPageToken(answer) };
+      }, query.page);
     },
   };
 }

@@ -3,7 +3,7 @@ import { formatApiTime } from "./time-range.ts";
 
 /**
  * The first instant of a calendar month in UTC and the first of the next, ready to spread
- * into a cost or usage query: `cost.getAll({ ...utcMonthRange(2026, 1) })`.
+ * into a cost or usage query: `cost.listAll({ ...utcMonthRange(2026, 1) })`.
  * `month` is 1-12.
  */
 export function utcMonthRange(year: number, month: number): { start_time: string; end_time: string } {

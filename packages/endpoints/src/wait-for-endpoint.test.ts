@@ -139,26 +139,30 @@ describe("waitFor", () => {
     expect((error as EndpointWaitTimeoutError).lastStatus).toBeNull();
   });
 
-  it("stops on abort, between polls and during a request, and sends nothing more", async () => {
+  it("stops on abort between polls, and sends nothing more", async () => {
     const { endpoints, server } = await start(statusSequence([statusBody("INITIALIZING")]));
     const controller = new AbortController();
-    const waiting = endpoints.waitFor("ep-1", "RUNNING", {
-      intervalMs: 1000,
-      signal: controller.signal,
-      onProgress: () => setTimeout(() => controller.abort(new Error("user gave up")), 10),
-    });
-    const error = await waiting.catch((e: unknown) => e);
+    const error = await endpoints
+      .waitFor("ep-1", "RUNNING", {
+        intervalMs: 1000,
+        signal: controller.signal,
+        // Called after the first answer, before the pause: the abort lands in the pause.
+        onProgress: () => controller.abort(new Error("user gave up")),
+      })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIUserAbortError);
     expect((error as Error).cause).toEqual(new Error("user gave up"));
-    await new Promise((r) => setTimeout(r, 30));
     expect(server.requests).toHaveLength(1);
+  });
 
-    const { endpoints: hanging } = await start(() => {});
+  it("stops on abort during a status request", async () => {
     const inFlight = new AbortController();
-    setTimeout(() => inFlight.abort(), 20);
-    await expect(hanging.waitFor("ep-1", "RUNNING", { signal: inFlight.signal })).rejects.toBeInstanceOf(
+    // The server has the request when it aborts, and never answers it.
+    const { endpoints, server } = await start(() => inFlight.abort());
+    await expect(endpoints.waitFor("ep-1", "RUNNING", { signal: inFlight.signal })).rejects.toBeInstanceOf(
       APIUserAbortError,
     );
+    expect(server.requests).toHaveLength(1);
   });
 
   it("sends nothing when the signal is already aborted or the input is bad", async () => {
@@ -170,6 +174,12 @@ describe("waitFor", () => {
     await expect(endpoints.waitFor("ep-1", [])).rejects.toBeInstanceOf(InvalidInputError);
     await expect(endpoints.waitFor("ep-1", "RUNNING", { timeoutMs: 0 })).rejects.toBeInstanceOf(InvalidInputError);
     await expect(endpoints.waitFor("ep-1", "RUNNING", { intervalMs: -1 })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(endpoints.waitFor("ep-1", "RUNNING", { intervalMs: 100, maxIntervalMs: 50 })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
+    await expect(endpoints.waitFor("ep-1", "RUNNING", { backoffFactor: 0.5 })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
     expect(server.requests).toHaveLength(0);
   });
 
@@ -243,9 +253,25 @@ describe("createAndWait and wakeAndWait", () => {
     ]);
   });
 
-  it("rejects a bad target before creating or waking anything", async () => {
+  it("rejects a bad target or wait option before creating or waking anything", async () => {
     const { endpoints, server } = await start(statusSequence([statusBody("RUNNING")]));
     await expect(endpoints.wakeAndWait("ep-1", { target: [] })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(endpoints.wakeAndWait("ep-1", { intervalMs: 0 })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(
+      endpoints.createFromWandbArtifactAndWait({ wandbArtifactVersionName: "a" }, { timeoutMs: -1 }),
+    ).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(
+      endpoints.createAndWait(
+        {
+          projectId: "p",
+          name: "n",
+          instanceOptionId: "i",
+          hfModelRepo: "org/model",
+          advanced: { tokenizer_add_special_tokens: true, tokenizer_skip_special_tokens: true },
+        },
+        { backoffFactor: 0.5 },
+      ),
+    ).rejects.toBeInstanceOf(InvalidInputError);
     expect(server.requests).toHaveLength(0);
   });
 });

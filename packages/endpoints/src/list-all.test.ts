@@ -2,7 +2,6 @@ import { APIUserAbortError, InvalidInputError } from "@friendli-ts/client";
 import type { FaultHandler, FaultServer } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
 import { localEndpoints, sendJson, statusBody } from "../test/support/local-endpoints.ts";
-import { paginateByCursor } from "./paginate-by-cursor.ts";
 
 const servers: FaultServer[] = [];
 afterEach(async () => {
@@ -87,7 +86,7 @@ describe("listAll over a local server", () => {
     expect(cursorsSent(server)).toEqual(["same"]);
   });
 
-  it("maxItems ends the walk without asking for the next page", async () => {
+  it("toArray(maxItems) ends the walk without asking for the next page", async () => {
     const { endpoints, server } = await start(
       listPages({
         "": { data: endpointsNamed("a", "b"), nextCursor: "c2" },
@@ -95,13 +94,30 @@ describe("listAll over a local server", () => {
         c3: { data: endpointsNamed("e"), nextCursor: null },
       }),
     );
-    const ids = (await endpoints.listAll({}, { maxItems: 3 }).toArray()).map((e) => e.endpointId);
+    const ids = (await endpoints.listAll().toArray(3)).map((e) => e.endpointId);
     expect(ids).toEqual(["a", "b", "c"]);
     expect(server.requests).toHaveLength(2);
 
-    const none = await endpoints.listAll({}, { maxItems: 0 }).toArray();
+    const none = await endpoints.listAll().toArray(0);
     expect(none).toEqual([]);
     expect(server.requests).toHaveLength(2);
+    await expect(endpoints.listAll().toArray(-1)).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(endpoints.listAll().toArray(1.5)).rejects.toBeInstanceOf(InvalidInputError);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("is lazy, and each walk starts again from the first page", async () => {
+    const { endpoints, server } = await start(
+      listPages({
+        "": { data: endpointsNamed("a"), nextCursor: "c2" },
+        c2: { data: endpointsNamed("b"), nextCursor: null },
+      }),
+    );
+    const all = endpoints.listAll();
+    expect(server.requests).toHaveLength(0);
+    expect((await all.toArray()).map((e) => e.endpointId)).toEqual(["a", "b"]);
+    expect((await all.toArray()).map((e) => e.endpointId)).toEqual(["a", "b"]);
+    expect(cursorsSent(server)).toEqual([null, "c2", null, "c2"]);
   });
 
   it("breaking out of for-await stops fetching", async () => {
@@ -159,7 +175,7 @@ describe("listAll over a local server", () => {
   });
 });
 
-describe("cost and usage getAll over a local server", () => {
+describe("cost and usage listAll over a local server", () => {
   const bucket = (day: number) => ({
     start_time: `2026-01-0${day}T00:00:00Z`,
     end_time: `2026-01-0${day + 1}T00:00:00Z`,
@@ -174,7 +190,7 @@ describe("cost and usage getAll over a local server", () => {
       // has_more: false wins even if a next_page is still there.
       sendJson(res, 200, { has_more: false, next_page: "p4", data: [bucket(3)] });
     });
-    const days = await endpoints.cost.getAll({ start_time: "2026-01-01", end_time: "2026-01-04", limit: 2 }).toArray();
+    const days = await endpoints.cost.listAll({ start_time: "2026-01-01", end_time: "2026-01-04", limit: 2 }).toArray();
     expect(days.map((d) => d.start_time)).toEqual([
       "2026-01-01T00:00:00Z",
       "2026-01-02T00:00:00Z",
@@ -192,7 +208,7 @@ describe("cost and usage getAll over a local server", () => {
       const page = new URL(req.url ?? "/", "http://x").searchParams.get("page");
       sendJson(res, 200, { has_more: true, next_page: "p2", data: [bucket(page ? 2 : 1)] });
     });
-    const buckets = await endpoints.usage.getAll({ start_time: "2026-01-01", end_time: "2026-01-03" }).toArray();
+    const buckets = await endpoints.usage.listAll({ start_time: "2026-01-01", end_time: "2026-01-03" }).toArray();
     expect(buckets).toHaveLength(2);
     expect(server.requests).toHaveLength(2);
 
@@ -200,51 +216,19 @@ describe("cost and usage getAll over a local server", () => {
       sendJson(res, 200, { has_more: true, data: [bucket(1)] }),
     );
     await expect(
-      noNext.cost.getAll({ start_time: "2026-01-01", end_time: "2026-01-02" }).toArray(),
+      noNext.cost.listAll({ start_time: "2026-01-01", end_time: "2026-01-02" }).toArray(),
     ).resolves.toHaveLength(1);
     expect(noNextServer.requests).toHaveLength(1);
   });
 
   it("checks the time range when the iterator is made, before any request", async () => {
     const { endpoints, server } = await start((_req, res) => sendJson(res, 200, { has_more: false, data: [] }));
-    expect(() => endpoints.cost.getAll({ start_time: "2026-01-02", end_time: "2026-01-01" })).toThrow(
+    expect(() => endpoints.cost.listAll({ start_time: "2026-01-02", end_time: "2026-01-01" })).toThrow(
       InvalidInputError,
     );
     expect(() =>
-      endpoints.usage.getAll({ start_time: "2026-01-01T10:05:00Z", end_time: "2026-01-02", bucket_width: "1h" }),
+      endpoints.usage.listAll({ start_time: "2026-01-01T10:05:00Z", end_time: "2026-01-02", bucket_width: "1h" }),
     ).toThrow(/whole hour/);
     expect(server.requests).toHaveLength(0);
-  });
-});
-
-describe("paginateByCursor", () => {
-  it("is lazy and starts over on each iteration", async () => {
-    const asked: (string | undefined)[] = [];
-    const items = paginateByCursor(async (cursor) => {
-      asked.push(cursor);
-      return cursor ? { items: [2], next: null } : { items: [1], next: "n" };
-    });
-    expect(asked).toEqual([]);
-    expect(await items.toArray()).toEqual([1, 2]);
-    expect(await items.toArray()).toEqual([1, 2]);
-    expect(asked).toEqual([undefined, "n", undefined, "n"]);
-  });
-
-  it("maxPages caps the requests; bad limits are rejected up front", async () => {
-    let calls = 0;
-    const endless = paginateByCursor(
-      async () => {
-        calls++;
-        return { items: [calls], next: `c${calls}` };
-      },
-      { maxPages: 3 },
-    );
-    expect(await endless.toArray()).toEqual([1, 2, 3]);
-    expect(() => paginateByCursor(async () => ({ items: [], next: null }), { maxItems: 1.5 })).toThrow(
-      InvalidInputError,
-    );
-    expect(() => paginateByCursor(async () => ({ items: [], next: null }), { maxPages: -1 })).toThrow(
-      InvalidInputError,
-    );
   });
 });
