@@ -1,0 +1,196 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { createRequire } from "node:module";
+import { connect, createServer as createNetServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+// The README says the client runs in edge workers: this runs a streamed chat through the
+// bundled client in workerd (Cloudflare's runtime, from npm with its binary), as a module
+// worker whose fetch handler calls a local SSE server. Everything stays on 127.0.0.1. If
+// the binary cannot run here, the test is skipped with the reason (under CI it fails).
+const require = createRequire(import.meta.url);
+const entry = fileURLToPath(new URL("../../src/index.ts", import.meta.url));
+const chunk = (content: string) =>
+  `data: ${JSON.stringify({ id: "c", object: "chat.completion.chunk", created: 1, choices: [{ index: 0, delta: { content } }] })}\n\n`;
+
+/** The workerd binary, or why it cannot run on this machine. */
+function probeWorkerd(): { bin: string; reason?: undefined } | { bin?: undefined; reason: string } {
+  try {
+    // `workerd`'s main export is the path of the platform package's binary.
+    const bin: string = require("workerd").default;
+    execFileSync(bin, ["--version"], { timeout: 10_000, stdio: "pipe" });
+    return { bin };
+  } catch (error) {
+    return { reason: String((error as Error).message).split("\n")[0] ?? "unknown error" };
+  }
+}
+const probe = probeWorkerd();
+if (probe.reason && !process.env.CI) console.warn(`workerd test skipped: workerd cannot run here: ${probe.reason}`);
+
+// The worker: the client is created per request from the bindings, streams, returns the text.
+const worker = `
+import { createFriendliClient } from "./client.mjs";
+export default {
+  async fetch(request, env) {
+    try {
+      const client = createFriendliClient({ baseURL: env.BASE_URL, token: env.TOKEN });
+      const stream = await client.stream("/serverless/v1/chat/completions#stream", {
+        body: { model: "m", messages: [{ role: "user", content: "hi" }] },
+      });
+      let text = "";
+      for await (const { data } of stream) text += data.choices[0]?.delta.content ?? "";
+      return new Response(text);
+    } catch (error) {
+      return new Response(String(error?.stack ?? error), { status: 500 });
+    }
+  },
+};
+`;
+
+// No nodejs_compat: the bundle uses web APIs only. The "internet" service lets the worker
+// reach 127.0.0.1 (workerd's default outbound allows public addresses only).
+const config = (port: number, baseURL: string) => `
+using Workerd = import "/workerd/workerd.capnp";
+
+const config :Workerd.Config = (
+  services = [
+    (name = "main", worker = .worker),
+    (name = "internet", network = (allow = ["public", "private", "local"], tlsOptions = (trustBrowserCas = true))),
+  ],
+  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
+);
+
+const worker :Workerd.Worker = (
+  modules = [
+    (name = "worker.mjs", esModule = embed "worker.mjs"),
+    (name = "client.mjs", esModule = embed "client.mjs"),
+  ],
+  compatibilityDate = "2026-11-17",
+  bindings = [
+    (name = "BASE_URL", text = ${JSON.stringify(baseURL)}),
+    (name = "TOKEN", text = "workerd-token"),
+  ],
+  globalOutbound = "internet",
+);
+`;
+
+/** A port free on 127.0.0.1 right now (asked of the OS, then released for workerd). */
+async function freePort(): Promise<number> {
+  const probeServer = createNetServer();
+  await new Promise<void>((r) => probeServer.listen(0, "127.0.0.1", r));
+  const { port } = probeServer.address() as { port: number };
+  await new Promise((r) => probeServer.close(r));
+  return port;
+}
+
+/** Resolves once something accepts connections on the port; rejects if workerd exits first. */
+async function waitForPort(port: number, child: ChildProcess, output: () => string, ms = 10_000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`workerd exited (${child.exitCode ?? child.signalCode}) before listening:\n${output()}`);
+    const open = await new Promise<boolean>((r) => {
+      const socket = connect(port, "127.0.0.1");
+      const done = (ok: boolean) => {
+        socket.destroy();
+        r(ok);
+      };
+      socket.once("connect", () => done(true)).once("error", () => done(false));
+      socket.setTimeout(500, () => done(false));
+    });
+    if (open) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`workerd did not listen on 127.0.0.1:${port} within ${ms} ms:\n${output()}`);
+}
+
+/** SIGTERM to workerd's process group, then SIGKILL if it is still there after 3 s. */
+async function stopGroup(child: ChildProcess) {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once("exit", r));
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-(child.pid as number), name);
+    } catch {} // already gone
+  };
+  signal("SIGTERM");
+  const timer = setTimeout(() => signal("SIGKILL"), 3_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+describe.skipIf(!probe.bin && !process.env.CI)(
+  probe.bin ? "in workerd" : `in workerd (skipped: workerd cannot run here: ${probe.reason})`,
+  () => {
+    let dir = "";
+    let server: Server | undefined;
+    let child: ChildProcess | undefined;
+    let workerURL = "";
+    let output = "";
+    const seen: { path: string; authorization?: string }[] = [];
+
+    beforeAll(async () => {
+      if (!probe.bin) throw new Error(`workerd cannot run on this machine: ${probe.reason}`);
+      dir = mkdtempSync(join(tmpdir(), "friendli-workerd-"));
+      // Bundled as for a worker: a `node:` import fails the bundle.
+      await build({
+        entryPoints: [entry],
+        bundle: true,
+        format: "esm",
+        platform: "browser",
+        conditions: ["workerd", "worker", "browser"],
+        outfile: join(dir, "client.mjs"),
+        logLevel: "silent",
+      });
+      writeFileSync(join(dir, "worker.mjs"), worker);
+      server = createServer(async (req, res) => {
+        seen.push({ path: req.url ?? "", authorization: req.headers.authorization });
+        if (req.url !== "/serverless/v1/chat/completions") return void res.writeHead(404).end();
+        res.writeHead(200, { "content-type": "text/event-stream" });
+        for (const piece of [chunk("Hello"), chunk(" from"), chunk(" workerd"), "data: [DONE]\n\n"]) {
+          res.write(piece);
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        res.end();
+      });
+      await new Promise<void>((r) => server?.listen(0, "127.0.0.1", r));
+      const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      const port = await freePort();
+      writeFileSync(join(dir, "config.capnp"), config(port, origin));
+      // Its own process group, so afterAll can end workerd and anything it started.
+      child = spawn(probe.bin, ["serve", join(dir, "config.capnp")], {
+        cwd: dir,
+        detached: true,
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      const keep = (data: Buffer) => {
+        output = (output + data.toString()).slice(-20_000);
+      };
+      child.stdout?.on("data", keep);
+      child.stderr?.on("data", keep);
+      await waitForPort(port, child, () => output);
+      workerURL = `http://127.0.0.1:${port}/`;
+    }, 60_000);
+
+    afterAll(async () => {
+      if (child) await stopGroup(child);
+      await new Promise((r) => (server ? server.close(r) : r(undefined)));
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    it("streams a chat completion from a module worker's fetch handler", async () => {
+      const response = await fetch(workerURL, { signal: AbortSignal.timeout(10_000) });
+      const text = await response.text();
+      expect(response.status, `${text}\n${output}`).toBe(200);
+      expect(text).toBe("Hello from workerd");
+      expect(seen.find((r) => r.path === "/serverless/v1/chat/completions")?.authorization).toBe(
+        "Bearer workerd-token",
+      );
+    });
+  },
+);
