@@ -1,4 +1,4 @@
-import { type ClientOptions, readEnv } from "@friendli-ts/client";
+import type { ClientOptions } from "@friendli-ts/client";
 import { startMockServer } from "@friendli-ts/test-kit";
 
 /**
@@ -6,7 +6,7 @@ import { startMockServer } from "@friendli-ts/test-kit";
  * a mock server started from the pinned spec on 127.0.0.1 (stopped when `main` ends).
  */
 export async function withApiOrMock(main: (options: ClientOptions, target: string) => Promise<void>): Promise<void> {
-  if (readEnv("FRIENDLI_TOKEN")) {
+  if (process.env.FRIENDLI_TOKEN?.trim()) {
     await main({}, "the Friendli API");
     return;
   }

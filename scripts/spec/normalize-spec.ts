@@ -55,24 +55,41 @@ export function withoutFragmentPaths(doc: OpenApiDocument): OpenApiDocument {
 }
 
 /**
- * Query parameters marked `format: binary` (the pagination cursors) are text on the wire;
- * left as they are, the generated types would ask for a Blob. The format is dropped there.
+ * `format: binary` means a file only in a multipart upload. Elsewhere the Friendli spec also
+ * uses it for text: pagination cursors (query parameters and `nextCursor`), base64 fields of
+ * JSON answers. Left as it is, the generated types would call those a Blob, so the format is
+ * dropped everywhere but in the schemas of multipart request bodies.
  */
-export function textQueryParameters(doc: OpenApiDocument): OpenApiDocument {
+export function binaryOnlyInUploads(doc: OpenApiDocument): OpenApiDocument {
   const out = structuredClone(doc);
-  const dropBinary = (schema: unknown): void => {
-    if (typeof schema !== "object" || schema === null) return;
-    const s = schema as Record<string, unknown>;
-    if (s.format === "binary") delete s.format;
-    for (const key of ["anyOf", "oneOf", "allOf"]) {
-      if (Array.isArray(s[key])) for (const inner of s[key] as unknown[]) dropBinary(inner);
+  const uploads = new Set<string>();
+  for (const item of Object.values(out.paths)) {
+    for (const op of Object.values(item)) {
+      const multipart = (op.requestBody as { content?: Record<string, { schema?: { $ref?: string } }> } | undefined)
+        ?.content?.["multipart/form-data"];
+      const ref = multipart?.schema?.$ref;
+      if (ref) uploads.add(ref.split("/").pop() as string);
     }
+  }
+  const dropBinary = (node: unknown): void => {
+    if (Array.isArray(node)) for (const item of node) dropBinary(item);
+    if (typeof node !== "object" || node === null) return;
+    const record = node as Record<string, unknown>;
+    if (record.format === "binary") delete record.format;
+    for (const value of Object.values(record)) dropBinary(value);
   };
   for (const item of Object.values(out.paths)) {
     for (const op of Object.values(item)) {
-      const parameters = (op as { parameters?: { in?: string; schema?: unknown }[] }).parameters ?? [];
-      for (const parameter of parameters) if (parameter.in === "query") dropBinary(parameter.schema);
+      const { requestBody, ...rest } = op;
+      dropBinary(rest);
+      const content = (requestBody as { content?: Record<string, unknown> } | undefined)?.content ?? {};
+      for (const [type, media] of Object.entries(content)) if (type !== "multipart/form-data") dropBinary(media);
     }
   }
+  const schemas = ((out.components as { schemas?: Record<string, unknown> } | undefined)?.schemas ?? {}) as Record<
+    string,
+    unknown
+  >;
+  for (const [name, schema] of Object.entries(schemas)) if (!uploads.has(name)) dropBinary(schema);
   return out;
 }

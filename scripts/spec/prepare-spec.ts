@@ -1,9 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { parse } from "yaml";
 import {
+  binaryOnlyInUploads,
   mergeStreamVariants,
   type OpenApiDocument,
-  textQueryParameters,
   withoutFragmentPaths,
 } from "./normalize-spec.ts";
 import { mockSpecFile, normalizedSpecFile, workDir } from "./paths.ts";
@@ -13,7 +13,7 @@ import { syncSpec } from "./sync-spec.ts";
 export async function prepareSpec(): Promise<OpenApiDocument> {
   const { file } = await syncSpec();
   const raw = parse(readFileSync(file, "utf8")) as OpenApiDocument;
-  const normalized = textQueryParameters(mergeStreamVariants(raw));
+  const normalized = binaryOnlyInUploads(mergeStreamVariants(raw));
   mkdirSync(workDir, { recursive: true });
   writeFileSync(normalizedSpecFile, `${JSON.stringify(normalized, null, 2)}\n`);
   writeFileSync(mockSpecFile, `${JSON.stringify(withoutFragmentPaths(normalized), null, 2)}\n`);

@@ -19,9 +19,8 @@ export type WandbArtifactCreateResult = SuccessData<"/dedicated/endpoint/wandb-a
 export type ListEndpointsQuery = QueryParams<"/dedicated/beta/endpoint", "get">;
 export type ListVersionsQuery = QueryParams<"/dedicated/beta/endpoint/{endpoint_id}/version", "get">;
 
-// The spec marks the answer's `nextCursor` as `format: binary`, which the generator turns
-// into Blob; on the wire it is a plain string. `data` has a default of {} in the spec, so
-// the wrappers fill it in when it is missing.
+// A list page as the wrappers return it: `data` (a default of {} in the spec) filled in when
+// missing, and `nextCursor` null when there is no next page (the API may send "" or omit it).
 type ListPage<T extends { data?: unknown }> = Omit<T, "nextCursor" | "data"> & {
   data: NonNullable<T["data"]>;
   nextCursor: string | null;

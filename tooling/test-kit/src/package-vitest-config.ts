@@ -26,6 +26,9 @@ function workspaceSources() {
     const entries = [
       { find: new RegExp(`^@friendli-ts/${name}$`), replacement: join(dir, "src/index.ts") },
       { find: new RegExp(`^@friendli-ts/${name}/testing$`), replacement: join(dir, "src/testing/index.ts") },
+      // Subpath entries kept as one file each (`src/internal.ts`, `src/errors.ts`).
+      { find: new RegExp(`^@friendli-ts/${name}/internal$`), replacement: join(dir, "src/internal.ts") },
+      { find: new RegExp(`^@friendli-ts/${name}/errors$`), replacement: join(dir, "src/errors.ts") },
     ];
     return entries.filter((e) => existsSync(e.replacement));
   });

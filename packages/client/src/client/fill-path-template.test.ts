@@ -8,7 +8,7 @@ describe("fillPathTemplate", () => {
     expect(fillPathTemplate("/plain", undefined)).toBe("/plain");
   });
 
-  it.each(["", ".", "..", "a/b", "a?b", "a#b", "a\\b", "a\u0000b", "a\tb", undefined, null, 7])(
+  it.each(["", "  ", ".", "..", "a/b", "a?b", "a#b", "a\\b", "a\u0000b", "a\tb", undefined, null, 7])(
     "refuses %j, naming the parameter",
     (value) => {
       expect(() => fillPathTemplate("/d/{dataset_id}", { dataset_id: value })).toThrowError(InvalidInputError);

@@ -7,7 +7,7 @@ const UNSAFE = /[/?#\\\u0000-\u001f\u007f]/;
 
 /**
  * `/beta/dataset/{dataset_id}` with `{ dataset_id: "ds-1" }` -> `/beta/dataset/ds-1`.
- * A value that is not a non-empty string, or that would address another resource
+ * A value that is not a string with something besides spaces, or that would address another resource
  * (`.`, `..`, a slash, `?`, `#`, a control character), is an InvalidInputError that
  * names the parameter, before any request.
  */
@@ -15,7 +15,7 @@ export function fillPathTemplate(template: string, values: Record<string, unknow
   if (!template.includes("{")) return template;
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = values?.[name];
-    if (typeof value !== "string" || value === "") {
+    if (typeof value !== "string" || value.trim() === "") {
       throw new InvalidInputError(`path parameter \`${name}\` must be a non-empty string, got ${describe(value)}`);
     }
     if (value === "." || value === ".." || UNSAFE.test(value)) {
@@ -29,6 +29,6 @@ export function fillPathTemplate(template: string, values: Record<string, unknow
 
 function describe(value: unknown): string {
   if (value === undefined) return "nothing";
-  if (value === "") return "an empty string";
+  if (typeof value === "string" && value.trim() === "") return value ? "only spaces" : "an empty string";
   return typeof value === "string" ? JSON.stringify(value) : `${typeof value} ${String(value)}`;
 }
