@@ -12,7 +12,14 @@ await withApiOrMock(async (options, target) => {
   const answer = await serverless.chat.complete({ model, messages, max_tokens: 200 });
   console.log(`complete(): ${answer.choices[0]?.message.content}\n`);
 
-  const stream = await serverless.chat.stream({ model, messages, stream_options: { include_usage: true } });
+  // Per-call options: this call only, e.g. its own timeout and a look at the response headers.
+  const stream = await serverless.chat.stream(
+    { model, messages, stream_options: { include_usage: true } },
+    {
+      timeout: 30_000,
+      onResponse: (response) => console.log(`request id: ${response.headers.get("x-request-id") ?? "not sent"}`),
+    },
+  );
   // One branch prints text as it arrives; the other adds everything up.
   const [live, whole] = stream.tee();
   process.stdout.write("stream(): ");

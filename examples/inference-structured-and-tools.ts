@@ -36,7 +36,8 @@ await withApiOrMock(async (options, target) => {
   });
   const result = await serverless.chat.runTools(
     { model, messages: [{ role: "user", content: "Is it warmer in Oslo or in Rome right now?" }] },
-    { tools: [weather], maxSteps: 5, stream: true, onTextDelta: (text) => process.stdout.write(text) },
+    // Call options among the loop's own (here a timeout) go to every model call.
+    { tools: [weather], maxSteps: 5, stream: true, onTextDelta: (text) => process.stdout.write(text), timeout: 30_000 },
   );
   console.log(`\nrunTools(): ${result.steps} step(s), ${result.messages.length} messages in the conversation`);
 });

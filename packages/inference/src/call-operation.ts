@@ -1,48 +1,54 @@
-import { type FriendliClient, prepareCall, type Stream, type StreamPath } from "@friendli-ts/client";
-import type { RequestOptions } from "./request-options.ts";
+import type { CallOptions, FriendliClient, SpecPath, StreamPath, SuccessData } from "@friendli-ts/client";
+import { callOperation, streamOperation as openStream } from "@friendli-ts/client/internal";
 import { InferenceStream, type StreamKind } from "./streams/inference-stream.ts";
 
-// The families build their paths from a prefix, which the typed client methods cannot
-// follow; each family's public signature carries the spec types instead.
+// The families build their paths from a prefix, which the client's typed methods cannot
+// follow; the paths stay spec keys, and each family's public signature carries the spec
+// types. The caller's options go to the client whole.
 
-/** POSTs a JSON (or multipart) body to one spec path and returns the parsed result. */
-export async function postOperation<Result>(
+/** POSTs a JSON (or multipart) body to one spec path; the spec's result for that path. */
+export function postOperation<Path extends SpecPath>(
   client: FriendliClient,
-  path: string,
+  path: Path,
   body: unknown,
-  options?: RequestOptions,
-): Promise<Result> {
-  const { client: api, header, signal, headers } = prepareCall(client, options);
-  const { data, response } = await api.POST(path as never, { body, params: { header }, signal, headers } as never);
-  options?.onResponse?.(response);
-  return data as Result;
+  options?: CallOptions,
+): Promise<SuccessData<Path, "post">> {
+  return callOperation<SuccessData<Path, "post">>(client, "post", path, { ...options, body });
 }
 
-/** GETs one spec path and returns the parsed result. */
-export async function getOperation<Result>(
+/** GETs one spec path; the spec's result for that path. */
+export function getOperation<Path extends SpecPath>(
   client: FriendliClient,
-  path: string,
-  options?: RequestOptions,
-): Promise<Result> {
-  const { client: api, header, signal, headers } = prepareCall(client, options);
-  const { data, response } = await api.GET(path as never, { params: { header }, signal, headers } as never);
-  options?.onResponse?.(response);
-  return data as Result;
+  path: Path,
+  options?: CallOptions,
+): Promise<SuccessData<Path, "get">> {
+  return callOperation<SuccessData<Path, "get">>(client, "get", path, options);
 }
 
-/** Opens a spec stream operation and wraps its events as `Item`s of one family. */
+/** Opens a spec stream operation: the `data` of each event, as one family's stream. */
 export async function streamOperation<Item, Final>(
   client: FriendliClient,
-  streamPath: string,
+  path: StreamPath,
   body: unknown,
-  options: RequestOptions | undefined,
+  options: CallOptions | undefined,
   kind: StreamKind<Item, Final>,
-  toItem: (event: { event?: string; data: unknown }) => Item = (event) => event.data as Item,
 ): Promise<InferenceStream<Item, Final>> {
-  const { client: api, header, signal, headers } = prepareCall(client, options);
-  const stream = (await api.stream(
-    streamPath as StreamPath,
-    { body, params: { header }, signal, headers } as never,
-  )) as unknown as Stream<{ event?: string; data: unknown }>;
-  return InferenceStream.from(stream, kind, toItem);
+  const events = await openStream<{ data: Item }>(client, path, { ...options, body });
+  return InferenceStream.from(
+    events.map((event) => event.data),
+    kind,
+  );
+}
+
+/** The same, for a family whose items are the whole events (`{ event, data }`). */
+export async function streamEvents<Item, Final>(
+  client: FriendliClient,
+  path: StreamPath,
+  body: unknown,
+  options: CallOptions | undefined,
+  kind: StreamKind<Item, Final>,
+  toItem: (event: { event?: string; data: unknown }) => Item,
+): Promise<InferenceStream<Item, Final>> {
+  const events = await openStream<{ event?: string; data: unknown }>(client, path, { ...options, body });
+  return InferenceStream.from(events.map(toItem), kind);
 }

@@ -1,13 +1,20 @@
-import type { components, paths } from "@friendli-ts/client";
+import type { CallOptions, components, paths, StreamData } from "@friendli-ts/client";
 import { describe, expectTypeOf, it } from "vitest";
 import {
+  type ChatCompletionChunk,
   type CollectedChatCompletion,
+  type CompletionChunk,
   type ContainerInference,
   createFriendliInference,
   type DedicatedInference,
   type InferenceStream,
+  type MessagesEvent,
+  type Prefix,
+  type ResponsesEvent,
+  type RunToolsOptions,
   type ServerlessInference,
   type ToolAssistedChatEvent,
+  type TranscriptionStreamEvent,
 } from "./index.ts";
 
 type Schemas = components["schemas"];
@@ -49,6 +56,31 @@ describe("signatures follow the spec", () => {
     expectTypeOf<
       ItemOf<StreamOf<ServerlessInference["toolAssistedChat"]["stream"]>>
     >().toEqualTypeOf<ToolAssistedChatEvent>();
+  });
+
+  it("one stream item type serves every deployment kind: each kind's spec item is exactly it", () => {
+    // If the spec ever gave one kind its own chunk type, these would fail (the streams'
+    // item types are the spec's, taken over all kinds).
+    type Same<P extends Prefix> = [
+      StreamData<`${P}/v1/chat/completions#stream`>,
+      StreamData<`${P}/v1/completions#stream`>,
+      StreamData<`${P}/v1/responses#stream`>,
+      StreamData<`${P}/v1/messages#stream`>,
+      StreamData<`${P}/v1/audio/transcriptions#stream`>,
+    ];
+    type Expected = [ChatCompletionChunk, CompletionChunk, ResponsesEvent, MessagesEvent, TranscriptionStreamEvent];
+    expectTypeOf<Same<"/serverless">>().toEqualTypeOf<Expected>();
+    expectTypeOf<Same<"/dedicated">>().toEqualTypeOf<Expected>();
+    expectTypeOf<Same<"">>().toEqualTypeOf<Expected>();
+  });
+
+  it("every method takes the client's CallOptions after its body; runTools takes them among its own", () => {
+    expectTypeOf(inference.serverless.chat.complete).parameter(1).toEqualTypeOf<CallOptions | undefined>();
+    expectTypeOf(inference.dedicated.chat.stream).parameter(1).toEqualTypeOf<CallOptions | undefined>();
+    expectTypeOf(inference.container.audio.transcriptions.create).parameter(1).toEqualTypeOf<CallOptions | undefined>();
+    expectTypeOf(inference.serverless.models.list).parameter(0).toEqualTypeOf<CallOptions | undefined>();
+    expectTypeOf(inference.serverless.chat.parse).parameter(2).toEqualTypeOf<CallOptions | undefined>();
+    expectTypeOf<RunToolsOptions>().toExtend<CallOptions>();
   });
 
   it("tool-assisted events are a union discriminated by `event`", () => {

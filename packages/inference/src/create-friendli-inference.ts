@@ -66,7 +66,10 @@ export interface InferenceOptions extends ClientOptions {
    * defaults to none. Without it, `container` uses the same client as the rest.
    */
   container?: ClientOptions;
-  /** An existing low-level client to share (its options win over the ones above). */
+  /**
+   * An existing low-level client to share: used as is when no other client option is
+   * given, else `client.withOptions(...)` of the options given here.
+   */
   client?: FriendliClient;
 }
 
@@ -117,7 +120,12 @@ export function containerInference(client: FriendliClient): ContainerInference {
  */
 export function createFriendliInference(options: InferenceOptions = {}): FriendliInference {
   const { container, client: given, ...clientOptions } = options;
-  const client = given ?? createFriendliClient(clientOptions);
+  const hasOverrides = Object.keys(clientOptions).length > 0;
+  const client = given
+    ? hasOverrides
+      ? given.withOptions(clientOptions)
+      : given
+    : createFriendliClient(clientOptions);
   const containerClient = container ? createFriendliClient({ token: null, ...container }) : client;
   return build(client, containerClient);
 }

@@ -1,3 +1,6 @@
+export type { CallOptions, ClientOptions } from "@friendli-ts/client";
+// The client's error classes: this package alone is enough to catch what it throws.
+export * from "@friendli-ts/client/errors";
 export * from "./create-friendli-inference.ts";
 export * from "./families/audio.ts";
 export * from "./families/chat.ts";
@@ -19,16 +22,7 @@ export * from "./helpers/run-tools.ts";
 export * from "./helpers/structured-output-error.ts";
 export * from "./helpers/validate-json-schema.ts";
 export { operationMethods } from "./operation-methods.ts";
-export type { RequestOptions } from "./request-options.ts";
-export type {
-  JsonBody,
-  JsonResult,
-  MultipartBody,
-  NoStreamFlag,
-  Prefix,
-  StreamData,
-  StreamRequest,
-} from "./spec-types.ts";
+export type { NoStreamFlag, Prefix } from "./spec-types.ts";
 export * from "./streams/chat-snapshots.ts";
 export * from "./streams/collect-chat-completion.ts";
 export * from "./streams/collect-completion.ts";

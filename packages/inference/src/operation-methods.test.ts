@@ -1,4 +1,4 @@
-import { type OperationId, operations } from "@friendli-ts/client";
+import { type OperationId, operations } from "@friendli-ts/client/internal";
 import { describe, expect, it } from "vitest";
 import { createFriendliInference } from "./create-friendli-inference.ts";
 import { operationMethods } from "./operation-methods.ts";

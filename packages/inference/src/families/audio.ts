@@ -1,34 +1,32 @@
-import type { FriendliClient } from "@friendli-ts/client";
+import type { CallOptions, FriendliClient, RequestBody, StreamBody, SuccessData } from "@friendli-ts/client";
 import { postOperation, streamOperation } from "../call-operation.ts";
 import { checkModel, checkObject, label } from "../check-body.ts";
-import type { RequestOptions } from "../request-options.ts";
-import type { JsonResult, MultipartBody, NoStreamFlag, Prefix, StreamData } from "../spec-types.ts";
+import type { NoStreamFlag, Prefix, SpecKey, StreamKey } from "../spec-types.ts";
 import type { CollectedTranscription, TranscriptionEvent } from "../streams/collect-transcription.ts";
 import type { InferenceStream } from "../streams/inference-stream.ts";
 import { transcriptionKind } from "../streams/stream-kinds.ts";
 import { toUploadBlob, type UploadInput } from "../to-upload-blob.ts";
 
-type TranscriptionsKey<P extends Prefix> = `${P}/v1/audio/transcriptions`;
+type TranscriptionsKey<P extends Prefix> = SpecKey<`${P}/v1/audio/transcriptions`>;
+type TranscriptionsStreamKey<P extends Prefix> = StreamKey<`${TranscriptionsKey<P>}#stream`>;
 
 /** The spec's multipart fields, with `file` widened to any upload input. */
 type WithUpload<Body> = Body extends { file: unknown } ? Omit<Body, "file" | "stream"> & { file: UploadInput } : never;
 
-export type TranscriptionBody<P extends Prefix> = NoStreamFlag<WithUpload<MultipartBody<TranscriptionsKey<P>>>>;
-export type Transcription<P extends Prefix> = JsonResult<TranscriptionsKey<P>>;
+export type TranscriptionBody<P extends Prefix> = NoStreamFlag<WithUpload<RequestBody<TranscriptionsKey<P>>>>;
+export type Transcription<P extends Prefix> = SuccessData<TranscriptionsKey<P>, "post">;
 export type TranscriptionStreamBody<P extends Prefix> = NoStreamFlag<
-  WithUpload<MultipartBody<`${TranscriptionsKey<P>}#stream`>>
+  WithUpload<StreamBody<TranscriptionsStreamKey<P>>>
 >;
-export type TranscriptionStreamEvent<P extends Prefix> = StreamData<`${TranscriptionsKey<P>}#stream`>;
-export type TranscriptionStream<P extends Prefix> = InferenceStream<
-  TranscriptionStreamEvent<P>,
-  CollectedTranscription
->;
+/** One event of a transcription stream: the spec's event, the same for every deployment kind. */
+export type TranscriptionStreamEvent = TranscriptionEvent;
+export type TranscriptionStream = InferenceStream<TranscriptionStreamEvent, CollectedTranscription>;
 
 export interface TranscriptionsApi<P extends Prefix> {
   /** The transcript of an audio file (Blob, File, bytes or a byte stream). */
-  create(body: TranscriptionBody<P>, options?: RequestOptions): Promise<Transcription<P>>;
+  create(body: TranscriptionBody<P>, options?: CallOptions): Promise<Transcription<P>>;
   /** The transcript as it is made: `transcript.text.delta` events, then `transcript.text.done`. */
-  stream(body: TranscriptionStreamBody<P>, options?: RequestOptions): Promise<TranscriptionStream<P>>;
+  stream(body: TranscriptionStreamBody<P>, options?: CallOptions): Promise<TranscriptionStream>;
 }
 
 export interface AudioApi<P extends Prefix> {
@@ -44,7 +42,8 @@ async function prepare(prefix: Prefix, method: string, body: unknown): Promise<R
 
 /** Audio transcription of one deployment kind, sent as multipart. */
 export function audioApi<P extends Prefix>(client: FriendliClient, prefix: P): AudioApi<P> {
-  const path = `${prefix}/v1/audio/transcriptions`;
+  const path: TranscriptionsKey<P> = `${prefix}/v1/audio/transcriptions`;
+  const streamPath: TranscriptionsStreamKey<P> = `${path}#stream`;
   return {
     transcriptions: {
       async create(body, options) {
@@ -52,14 +51,7 @@ export function audioApi<P extends Prefix>(client: FriendliClient, prefix: P): A
       },
       async stream(body, options) {
         const prepared = await prepare(prefix, "stream", body);
-        const stream = await streamOperation<TranscriptionEvent, CollectedTranscription>(
-          client,
-          `${path}#stream`,
-          prepared,
-          options,
-          transcriptionKind,
-        );
-        return stream as unknown as TranscriptionStream<P>;
+        return streamOperation(client, streamPath, prepared, options, transcriptionKind);
       },
     },
   };

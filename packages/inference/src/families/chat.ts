@@ -1,28 +1,36 @@
-import { type FriendliClient, InvalidInputError } from "@friendli-ts/client";
+import {
+  type CallOptions,
+  type FriendliClient,
+  InvalidInputError,
+  type RequestBody,
+  type StreamBody,
+  type SuccessData,
+} from "@friendli-ts/client";
 import { postOperation, streamOperation } from "../call-operation.ts";
 import { checkModel, checkNonEmptyArray, checkObject, label } from "../check-body.ts";
 import type { JsonSchema, StandardSchemaLike } from "../helpers/output-schema.ts";
 import { type Parsed, parseChatCompletion } from "../helpers/parse-chat-completion.ts";
-import { type RunToolsOptions, type RunToolsResult, runTools } from "../helpers/run-tools.ts";
-import type { RequestOptions } from "../request-options.ts";
-import type { JsonBody, JsonResult, NoStreamFlag, Prefix, StreamData, StreamRequest } from "../spec-types.ts";
+import { type ChatLoopBody, type RunToolsOptions, type RunToolsResult, runTools } from "../helpers/run-tools.ts";
+import type { NoStreamFlag, Prefix, SpecKey, StreamKey } from "../spec-types.ts";
 import type { ChatChunk, CollectedChatCompletion } from "../streams/collect-chat-completion.ts";
 import type { InferenceStream } from "../streams/inference-stream.ts";
 import { chatKind } from "../streams/stream-kinds.ts";
 
-type ChatKey<P extends Prefix> = `${P}/v1/chat/completions`;
+type ChatKey<P extends Prefix> = SpecKey<`${P}/v1/chat/completions`>;
+type ChatStreamKey<P extends Prefix> = StreamKey<`${ChatKey<P>}#stream`>;
 
-export type ChatCompleteBody<P extends Prefix> = NoStreamFlag<JsonBody<ChatKey<P>>>;
-export type ChatCompletion<P extends Prefix> = JsonResult<ChatKey<P>>;
-export type ChatStreamBody<P extends Prefix> = StreamRequest<`${ChatKey<P>}#stream`>;
-export type ChatCompletionChunk<P extends Prefix> = StreamData<`${ChatKey<P>}#stream`>;
-export type ChatCompletionStream<P extends Prefix> = InferenceStream<ChatCompletionChunk<P>, CollectedChatCompletion>;
+export type ChatCompleteBody<P extends Prefix> = NoStreamFlag<RequestBody<ChatKey<P>>>;
+export type ChatCompletion<P extends Prefix> = SuccessData<ChatKey<P>, "post">;
+export type ChatStreamBody<P extends Prefix> = NoStreamFlag<StreamBody<ChatStreamKey<P>>>;
+/** One chunk of a chat stream: the spec's chunk, the same for every deployment kind. */
+export type ChatCompletionChunk = ChatChunk;
+export type ChatCompletionStream = InferenceStream<ChatCompletionChunk, CollectedChatCompletion>;
 
 export interface ChatApi<P extends Prefix> {
   /** One chat completion, the whole answer at once. */
-  complete(body: ChatCompleteBody<P>, options?: RequestOptions): Promise<ChatCompletion<P>>;
+  complete(body: ChatCompleteBody<P>, options?: CallOptions): Promise<ChatCompletion<P>>;
   /** A chat completion as a stream of chunks; `finalResult()` merges them. */
-  stream(body: ChatStreamBody<P>, options?: RequestOptions): Promise<ChatCompletionStream<P>>;
+  stream(body: ChatStreamBody<P>, options?: CallOptions): Promise<ChatCompletionStream>;
   /**
    * Asks for JSON matching `schema` (a zod schema, or a JSON Schema) and returns the result
    * with `parsed`, validated. Throws StructuredOutputError when the output does not match.
@@ -30,11 +38,12 @@ export interface ChatApi<P extends Prefix> {
   parse<Output>(
     body: ChatParseBody<P>,
     schema: StandardSchemaLike<Output> | JsonSchema,
-    options?: RequestOptions,
+    options?: CallOptions,
   ): Promise<Parsed<ChatCompletion<P>, Output>>;
   /**
    * Runs a tool-calling conversation to its end: calls the model, runs the function tools it
-   * asks for (in parallel), sends their results back, and repeats until it answers.
+   * asks for (in parallel), sends their results back, and repeats until it answers. The
+   * call options among `options` (signal, teamId, headers, timeout, ...) go to every model call.
    */
   runTools(body: ChatCompleteBody<P>, options: RunToolsOptions): Promise<RunToolsResult>;
 }
@@ -43,7 +52,7 @@ export interface ChatApi<P extends Prefix> {
 export type ChatParseBody<P extends Prefix> = ChatCompleteBody<P> & { response_format?: never };
 
 /** Checks a chat body before it is sent; shared by plain and tool-assisted chat. */
-export function checkChatBody(what: string, body: unknown, modelRequired: boolean): void {
+export function checkChatBody(what: string, body: unknown, modelRequired: boolean): asserts body is ChatLoopBody {
   const record = checkObject(what, body);
   checkModel(what, record, modelRequired);
   checkNonEmptyArray(what, record, "messages");
@@ -57,33 +66,31 @@ export function checkChatBody(what: string, body: unknown, modelRequired: boolea
 
 /** Chat completions of one deployment kind. */
 export function chatApi<P extends Prefix>(client: FriendliClient, prefix: P): ChatApi<P> {
-  const path = `${prefix}/v1/chat/completions`;
+  const path: ChatKey<P> = `${prefix}/v1/chat/completions`;
+  const streamPath: ChatStreamKey<P> = `${path}#stream`;
   const modelRequired = prefix !== "";
-  const api: ChatApi<P> = {
+  return {
     async complete(body, options) {
       checkChatBody(label(prefix, "chat.complete"), body, modelRequired);
       return postOperation(client, path, body, options);
     },
     async stream(body, options) {
       checkChatBody(label(prefix, "chat.stream"), body, modelRequired);
-      const stream = await streamOperation<ChatChunk, CollectedChatCompletion>(
-        client,
-        `${path}#stream`,
-        body,
-        options,
-        chatKind,
-      );
-      return stream as unknown as ChatCompletionStream<P>;
+      return streamOperation(client, streamPath, body, options, chatKind);
     },
     async parse(body, schema, options) {
       checkChatBody(label(prefix, "chat.parse"), body, modelRequired);
-      const complete = (b: object) => postOperation<ChatCompletion<P>>(client, path, b, options);
-      return parseChatCompletion(complete, body as object, schema);
+      const complete = (request: ChatParseBody<P>) => postOperation(client, path, request, options);
+      return parseChatCompletion(complete, body, schema);
     },
     async runTools(body, options) {
       checkChatBody(label(prefix, "chat.runTools"), body, modelRequired);
-      return runTools(api, body as unknown as Parameters<typeof runTools>[1], options);
+      const chat = {
+        complete: (request: ChatLoopBody, call: CallOptions) => postOperation(client, path, request, call),
+        stream: (request: ChatLoopBody, call: CallOptions) =>
+          streamOperation(client, streamPath, request, call, chatKind),
+      };
+      return runTools(chat, body, options);
     },
   };
-  return api;
 }

@@ -1,32 +1,32 @@
-import type { FriendliClient } from "@friendli-ts/client";
+import type { CallOptions, FriendliClient, RequestBody, SuccessData } from "@friendli-ts/client";
 import { postOperation } from "../call-operation.ts";
 import { checkModel, checkObject, checkOneOf, label } from "../check-body.ts";
-import type { RequestOptions } from "../request-options.ts";
-import type { JsonBody, JsonResult } from "../spec-types.ts";
+import type { SpecKey } from "../spec-types.ts";
 
 /** Text classification exists for dedicated endpoints and containers (not under `/v1`). */
 export type ClassificationPrefix = "/dedicated" | "";
-type ClassifyKey<P extends ClassificationPrefix> = `${P}/classify`;
+type ClassifyKey<P extends ClassificationPrefix> = SpecKey<`${P}/classify`>;
 
-export type ClassifyBody<P extends ClassificationPrefix> = JsonBody<ClassifyKey<P>>;
-export type ClassifyResult<P extends ClassificationPrefix> = JsonResult<ClassifyKey<P>>;
+export type ClassifyBody<P extends ClassificationPrefix> = RequestBody<ClassifyKey<P>>;
+export type ClassifyResult<P extends ClassificationPrefix> = SuccessData<ClassifyKey<P>, "post">;
 
 export interface ClassificationApi<P extends ClassificationPrefix> {
   /** Class probabilities of a text, several texts, or token sequences. */
-  classify(body: ClassifyBody<P>, options?: RequestOptions): Promise<ClassifyResult<P>>;
+  classify(body: ClassifyBody<P>, options?: CallOptions): Promise<ClassifyResult<P>>;
 }
 
 export function classificationApi<P extends ClassificationPrefix>(
   client: FriendliClient,
   prefix: P,
 ): ClassificationApi<P> {
+  const path: ClassifyKey<P> = `${prefix}/classify`;
   return {
     async classify(body, options) {
       const what = label(prefix, "classification.classify");
       const record = checkObject(what, body);
       checkModel(what, record, prefix !== "");
       checkOneOf(what, record, "input", "tokens");
-      return postOperation(client, `${prefix}/classify`, body, options);
+      return postOperation(client, path, body, options);
     },
   };
 }

@@ -1,16 +1,15 @@
-import type { FriendliClient } from "@friendli-ts/client";
+import type { CallOptions, FriendliClient, RequestBody, SuccessData } from "@friendli-ts/client";
 import { postOperation } from "../call-operation.ts";
 import { checkModel, checkObject, checkOneOf } from "../check-body.ts";
-import type { RequestOptions } from "../request-options.ts";
-import type { JsonBody, JsonResult } from "../spec-types.ts";
+import type { SpecKey } from "../spec-types.ts";
 
-type EmbeddingsKey = "/dedicated/v1/embeddings";
-export type EmbeddingsBody = JsonBody<EmbeddingsKey>;
-export type EmbeddingsResult = JsonResult<EmbeddingsKey>;
+type EmbeddingsKey = SpecKey<"/dedicated/v1/embeddings">;
+export type EmbeddingsBody = RequestBody<EmbeddingsKey>;
+export type EmbeddingsResult = SuccessData<EmbeddingsKey, "post">;
 
 export interface EmbeddingsApi {
   /** Embedding vectors of a text, several texts, or token sequences. */
-  create(body: EmbeddingsBody, options?: RequestOptions): Promise<EmbeddingsResult>;
+  create(body: EmbeddingsBody, options?: CallOptions): Promise<EmbeddingsResult>;
 }
 
 /** Embeddings exist only for dedicated endpoints in the spec. */

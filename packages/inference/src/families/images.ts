@@ -1,33 +1,40 @@
-import { type FriendliClient, InvalidInputError } from "@friendli-ts/client";
+import {
+  type CallOptions,
+  type FriendliClient,
+  InvalidInputError,
+  type RequestBody,
+  type SuccessData,
+} from "@friendli-ts/client";
 import { postOperation } from "../call-operation.ts";
 import { checkModel, checkObject, checkString, label } from "../check-body.ts";
-import type { RequestOptions } from "../request-options.ts";
-import type { JsonBody, JsonResult } from "../spec-types.ts";
+import type { SpecKey } from "../spec-types.ts";
 
 /** Image generation and editing exist for dedicated endpoints and containers. */
 export type ImagesPrefix = "/dedicated" | "";
-type GenerateKey<P extends ImagesPrefix> = `${P}/v1/images/generations`;
-type EditKey<P extends ImagesPrefix> = `${P}/v1/images/edits`;
+type GenerateKey<P extends ImagesPrefix> = SpecKey<`${P}/v1/images/generations`>;
+type EditKey<P extends ImagesPrefix> = SpecKey<`${P}/v1/images/edits`>;
 
-export type ImageGenerateBody<P extends ImagesPrefix> = JsonBody<GenerateKey<P>>;
-export type ImageGenerateResult<P extends ImagesPrefix> = JsonResult<GenerateKey<P>>;
-export type ImageEditBody<P extends ImagesPrefix> = JsonBody<EditKey<P>>;
-export type ImageEditResult<P extends ImagesPrefix> = JsonResult<EditKey<P>>;
+export type ImageGenerateBody<P extends ImagesPrefix> = RequestBody<GenerateKey<P>>;
+export type ImageGenerateResult<P extends ImagesPrefix> = SuccessData<GenerateKey<P>, "post">;
+export type ImageEditBody<P extends ImagesPrefix> = RequestBody<EditKey<P>>;
+export type ImageEditResult<P extends ImagesPrefix> = SuccessData<EditKey<P>, "post">;
 
 export interface ImagesApi<P extends ImagesPrefix> {
-  generate(body: ImageGenerateBody<P>, options?: RequestOptions): Promise<ImageGenerateResult<P>>;
+  generate(body: ImageGenerateBody<P>, options?: CallOptions): Promise<ImageGenerateResult<P>>;
   /** Edits one or more images (URLs or base64 data, as JSON) following a prompt. */
-  edit(body: ImageEditBody<P>, options?: RequestOptions): Promise<ImageEditResult<P>>;
+  edit(body: ImageEditBody<P>, options?: CallOptions): Promise<ImageEditResult<P>>;
 }
 
 export function imagesApi<P extends ImagesPrefix>(client: FriendliClient, prefix: P): ImagesApi<P> {
+  const generatePath: GenerateKey<P> = `${prefix}/v1/images/generations`;
+  const editPath: EditKey<P> = `${prefix}/v1/images/edits`;
   return {
     async generate(body, options) {
       const what = label(prefix, "images.generate");
       const record = checkObject(what, body);
       checkModel(what, record, prefix !== "");
       checkString(what, record, "prompt");
-      return postOperation(client, `${prefix}/v1/images/generations`, body, options);
+      return postOperation(client, generatePath, body, options);
     },
     async edit(body, options) {
       const what = label(prefix, "images.edit");
@@ -40,7 +47,7 @@ export function imagesApi<P extends ImagesPrefix>(client: FriendliClient, prefix
           `${what}: \`image\` must be { image: "<url or base64>" } or a non-empty list of them`,
         );
       }
-      return postOperation(client, `${prefix}/v1/images/edits`, body, options);
+      return postOperation(client, editPath, body, options);
     },
   };
 }

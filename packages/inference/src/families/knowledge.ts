@@ -1,16 +1,21 @@
-import { type FriendliClient, InvalidInputError } from "@friendli-ts/client";
+import {
+  type CallOptions,
+  type FriendliClient,
+  InvalidInputError,
+  type RequestBody,
+  type SuccessData,
+} from "@friendli-ts/client";
 import { postOperation } from "../call-operation.ts";
 import { checkNonEmptyArray, checkObject, checkString, describeValue } from "../check-body.ts";
-import type { RequestOptions } from "../request-options.ts";
-import type { JsonBody, JsonResult } from "../spec-types.ts";
+import type { SpecKey } from "../spec-types.ts";
 
-type KnowledgeKey = "/serverless/v1/knowledge/retrieve";
-export type KnowledgeRetrieveBody = JsonBody<KnowledgeKey>;
-export type KnowledgeRetrieveResult = JsonResult<KnowledgeKey>;
+type KnowledgeKey = SpecKey<"/serverless/v1/knowledge/retrieve">;
+export type KnowledgeRetrieveBody = RequestBody<KnowledgeKey>;
+export type KnowledgeRetrieveResult = SuccessData<KnowledgeKey, "post">;
 
 export interface KnowledgeApi {
   /** The `k` entries of a knowledge base closest to a query. */
-  retrieve(body: KnowledgeRetrieveBody, options?: RequestOptions): Promise<KnowledgeRetrieveResult>;
+  retrieve(body: KnowledgeRetrieveBody, options?: CallOptions): Promise<KnowledgeRetrieveResult>;
 }
 
 export function knowledgeApi(client: FriendliClient): KnowledgeApi {

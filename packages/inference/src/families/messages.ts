@@ -1,24 +1,25 @@
-import type { FriendliClient } from "@friendli-ts/client";
+import type { CallOptions, FriendliClient, RequestBody, StreamBody, SuccessData } from "@friendli-ts/client";
 import { postOperation, streamOperation } from "../call-operation.ts";
 import { checkModel, checkNonEmptyArray, checkObject, label } from "../check-body.ts";
-import type { RequestOptions } from "../request-options.ts";
-import type { JsonBody, JsonResult, NoStreamFlag, Prefix, StreamData, StreamRequest } from "../spec-types.ts";
-import type { MessagesStreamItem as AnyMessagesEvent, CollectedMessage } from "../streams/collect-message.ts";
+import type { NoStreamFlag, Prefix, SpecKey, StreamKey } from "../spec-types.ts";
+import type { CollectedMessage, MessagesStreamItem } from "../streams/collect-message.ts";
 import type { InferenceStream } from "../streams/inference-stream.ts";
 import { messagesKind } from "../streams/stream-kinds.ts";
 
-type MessagesKey<P extends Prefix> = `${P}/v1/messages`;
+type MessagesKey<P extends Prefix> = SpecKey<`${P}/v1/messages`>;
+type MessagesStreamKey<P extends Prefix> = StreamKey<`${MessagesKey<P>}#stream`>;
 
-export type MessagesBody<P extends Prefix> = NoStreamFlag<JsonBody<MessagesKey<P>>>;
-export type MessagesResult<P extends Prefix> = JsonResult<MessagesKey<P>>;
-export type MessagesStreamBody<P extends Prefix> = StreamRequest<`${MessagesKey<P>}#stream`>;
-export type MessagesEvent<P extends Prefix> = StreamData<`${MessagesKey<P>}#stream`>;
-export type MessagesStream<P extends Prefix> = InferenceStream<MessagesEvent<P>, CollectedMessage>;
+export type MessagesBody<P extends Prefix> = NoStreamFlag<RequestBody<MessagesKey<P>>>;
+export type MessagesResult<P extends Prefix> = SuccessData<MessagesKey<P>, "post">;
+export type MessagesStreamBody<P extends Prefix> = NoStreamFlag<StreamBody<MessagesStreamKey<P>>>;
+/** One event of a Messages stream: the spec's event, the same for every deployment kind. */
+export type MessagesEvent = MessagesStreamItem;
+export type MessagesStream = InferenceStream<MessagesEvent, CollectedMessage>;
 
 export interface MessagesApi<P extends Prefix> {
-  create(body: MessagesBody<P>, options?: RequestOptions): Promise<MessagesResult<P>>;
+  create(body: MessagesBody<P>, options?: CallOptions): Promise<MessagesResult<P>>;
   /** Typed Messages events; `finalResult()` assembles the whole message. */
-  stream(body: MessagesStreamBody<P>, options?: RequestOptions): Promise<MessagesStream<P>>;
+  stream(body: MessagesStreamBody<P>, options?: CallOptions): Promise<MessagesStream>;
 }
 
 function check(prefix: Prefix, method: string, body: unknown): void {
@@ -30,7 +31,8 @@ function check(prefix: Prefix, method: string, body: unknown): void {
 
 /** The Messages API of one deployment kind. */
 export function messagesApi<P extends Prefix>(client: FriendliClient, prefix: P): MessagesApi<P> {
-  const path = `${prefix}/v1/messages`;
+  const path: MessagesKey<P> = `${prefix}/v1/messages`;
+  const streamPath: MessagesStreamKey<P> = `${path}#stream`;
   return {
     async create(body, options) {
       check(prefix, "create", body);
@@ -38,14 +40,7 @@ export function messagesApi<P extends Prefix>(client: FriendliClient, prefix: P)
     },
     async stream(body, options) {
       check(prefix, "stream", body);
-      const stream = await streamOperation<AnyMessagesEvent, CollectedMessage>(
-        client,
-        `${path}#stream`,
-        body,
-        options,
-        messagesKind,
-      );
-      return stream as unknown as MessagesStream<P>;
+      return streamOperation(client, streamPath, body, options, messagesKind);
     },
   };
 }

@@ -1,16 +1,14 @@
-import type { FriendliClient } from "@friendli-ts/client";
+import type { CallOptions, FriendliClient, SuccessData } from "@friendli-ts/client";
 import { getOperation } from "../call-operation.ts";
-import type { RequestOptions } from "../request-options.ts";
-import type { JsonResult } from "../spec-types.ts";
 
-export type ServerlessModelList = JsonResult<"/serverless/v1/models", "get">;
-export type OpenRouterModelList = JsonResult<"/serverless/v1/openrouter/models", "get">;
+export type ServerlessModelList = SuccessData<"/serverless/v1/models", "get">;
+export type OpenRouterModelList = SuccessData<"/serverless/v1/openrouter/models", "get">;
 
 export interface ModelsApi {
   /** The models serverless endpoints serve, with prices and features. */
-  list(options?: RequestOptions): Promise<ServerlessModelList>;
+  list(options?: CallOptions): Promise<ServerlessModelList>;
   /** The same catalogue in OpenRouter's listing format. */
-  listOpenRouter(options?: RequestOptions): Promise<OpenRouterModelList>;
+  listOpenRouter(options?: CallOptions): Promise<OpenRouterModelList>;
 }
 
 export function modelsApi(client: FriendliClient): ModelsApi {

@@ -1,24 +1,32 @@
-import { type FriendliClient, InvalidInputError } from "@friendli-ts/client";
+import {
+  type CallOptions,
+  type FriendliClient,
+  InvalidInputError,
+  type RequestBody,
+  type StreamBody,
+  type SuccessData,
+} from "@friendli-ts/client";
 import { postOperation, streamOperation } from "../call-operation.ts";
 import { checkModel, checkObject, describeValue, label } from "../check-body.ts";
-import type { RequestOptions } from "../request-options.ts";
-import type { JsonBody, JsonResult, NoStreamFlag, Prefix, StreamData, StreamRequest } from "../spec-types.ts";
-import type { ResponsesStreamItem as AnyResponsesEvent, ResponsesResult } from "../streams/collect-response.ts";
+import type { NoStreamFlag, Prefix, SpecKey, StreamKey } from "../spec-types.ts";
+import type { ResponsesResult, ResponsesStreamItem } from "../streams/collect-response.ts";
 import type { InferenceStream } from "../streams/inference-stream.ts";
 import { responsesKind } from "../streams/stream-kinds.ts";
 
-type ResponsesKey<P extends Prefix> = `${P}/v1/responses`;
+type ResponsesKey<P extends Prefix> = SpecKey<`${P}/v1/responses`>;
+type ResponsesStreamKey<P extends Prefix> = StreamKey<`${ResponsesKey<P>}#stream`>;
 
-export type ResponsesBody<P extends Prefix> = NoStreamFlag<JsonBody<ResponsesKey<P>>>;
-export type ResponsesResultOf<P extends Prefix> = JsonResult<ResponsesKey<P>>;
-export type ResponsesStreamBody<P extends Prefix> = StreamRequest<`${ResponsesKey<P>}#stream`>;
-export type ResponsesEvent<P extends Prefix> = StreamData<`${ResponsesKey<P>}#stream`>;
-export type ResponsesStream<P extends Prefix> = InferenceStream<ResponsesEvent<P>, ResponsesResult>;
+export type ResponsesBody<P extends Prefix> = NoStreamFlag<RequestBody<ResponsesKey<P>>>;
+export type ResponsesResultOf<P extends Prefix> = SuccessData<ResponsesKey<P>, "post">;
+export type ResponsesStreamBody<P extends Prefix> = NoStreamFlag<StreamBody<ResponsesStreamKey<P>>>;
+/** One event of a Responses stream: the spec's event, the same for every deployment kind. */
+export type ResponsesEvent = ResponsesStreamItem;
+export type ResponsesStream = InferenceStream<ResponsesEvent, ResponsesResult>;
 
 export interface ResponsesApi<P extends Prefix> {
-  create(body: ResponsesBody<P>, options?: RequestOptions): Promise<ResponsesResultOf<P>>;
+  create(body: ResponsesBody<P>, options?: CallOptions): Promise<ResponsesResultOf<P>>;
   /** Typed Responses events; `finalResult()` is the response of the final event. */
-  stream(body: ResponsesStreamBody<P>, options?: RequestOptions): Promise<ResponsesStream<P>>;
+  stream(body: ResponsesStreamBody<P>, options?: CallOptions): Promise<ResponsesStream>;
 }
 
 function check(prefix: Prefix, method: string, body: unknown): void {
@@ -35,7 +43,8 @@ function check(prefix: Prefix, method: string, body: unknown): void {
 
 /** The Responses API of one deployment kind. */
 export function responsesApi<P extends Prefix>(client: FriendliClient, prefix: P): ResponsesApi<P> {
-  const path = `${prefix}/v1/responses`;
+  const path: ResponsesKey<P> = `${prefix}/v1/responses`;
+  const streamPath: ResponsesStreamKey<P> = `${path}#stream`;
   return {
     async create(body, options) {
       check(prefix, "create", body);
@@ -43,14 +52,7 @@ export function responsesApi<P extends Prefix>(client: FriendliClient, prefix: P
     },
     async stream(body, options) {
       check(prefix, "stream", body);
-      const stream = await streamOperation<AnyResponsesEvent, ResponsesResult>(
-        client,
-        `${path}#stream`,
-        body,
-        options,
-        responsesKind,
-      );
-      return stream as unknown as ResponsesStream<P>;
+      return streamOperation(client, streamPath, body, options, responsesKind);
     },
   };
 }

@@ -1,24 +1,24 @@
-import type { FriendliClient } from "@friendli-ts/client";
-import { postOperation, streamOperation } from "../call-operation.ts";
-import type { RequestOptions } from "../request-options.ts";
-import type { JsonBody, JsonResult, NoStreamFlag, StreamRequest } from "../spec-types.ts";
+import type { CallOptions, FriendliClient, RequestBody, StreamBody, SuccessData } from "@friendli-ts/client";
+import { postOperation, streamEvents } from "../call-operation.ts";
+import type { NoStreamFlag, SpecKey, StreamKey } from "../spec-types.ts";
 import type { CollectedToolAssistedChat, ToolAssistedChatEvent } from "../streams/collect-tool-assisted-chat.ts";
 import type { InferenceStream } from "../streams/inference-stream.ts";
 import { toolAssistedChatKind } from "../streams/stream-kinds.ts";
 import { checkChatBody } from "./chat.ts";
 
-type ToolsKey = "/serverless/tools/v1/chat/completions";
+type ToolsKey = SpecKey<"/serverless/tools/v1/chat/completions">;
+type ToolsStreamKey = StreamKey<`${ToolsKey}#stream`>;
 
-export type ToolAssistedChatBody = NoStreamFlag<JsonBody<ToolsKey>>;
-export type ToolAssistedChatResult = JsonResult<ToolsKey>;
-export type ToolAssistedChatStreamBody = StreamRequest<`${ToolsKey}#stream`>;
+export type ToolAssistedChatBody = NoStreamFlag<RequestBody<ToolsKey>>;
+export type ToolAssistedChatResult = SuccessData<ToolsKey, "post">;
+export type ToolAssistedChatStreamBody = NoStreamFlag<StreamBody<ToolsStreamKey>>;
 export type ToolAssistedChatStream = InferenceStream<ToolAssistedChatEvent, CollectedToolAssistedChat>;
 
 export interface ToolAssistedChatApi {
   /** A chat completion during which the server runs its built-in tools (search, math, code). */
-  complete(body: ToolAssistedChatBody, options?: RequestOptions): Promise<ToolAssistedChatResult>;
+  complete(body: ToolAssistedChatBody, options?: CallOptions): Promise<ToolAssistedChatResult>;
   /** `{ event: "token" }` chunks of the answer and `{ event: "tool_status" }` updates, in order. */
-  stream(body: ToolAssistedChatStreamBody, options?: RequestOptions): Promise<ToolAssistedChatStream>;
+  stream(body: ToolAssistedChatStreamBody, options?: CallOptions): Promise<ToolAssistedChatStream>;
 }
 
 /**
@@ -31,7 +31,8 @@ export function normaliseToolAssistedEvent(event: { event?: string; data: unknow
 
 /** Tool-assisted chat, a serverless-only API. */
 export function toolAssistedChatApi(client: FriendliClient): ToolAssistedChatApi {
-  const path = "/serverless/tools/v1/chat/completions";
+  const path: ToolsKey = "/serverless/tools/v1/chat/completions";
+  const streamPath: ToolsStreamKey = `${path}#stream`;
   return {
     async complete(body, options) {
       checkChatBody("serverless.toolAssistedChat.complete", body, true);
@@ -39,7 +40,7 @@ export function toolAssistedChatApi(client: FriendliClient): ToolAssistedChatApi
     },
     async stream(body, options) {
       checkChatBody("serverless.toolAssistedChat.stream", body, true);
-      return streamOperation(client, `${path}#stream`, body, options, toolAssistedChatKind, normaliseToolAssistedEvent);
+      return streamEvents(client, streamPath, body, options, toolAssistedChatKind, normaliseToolAssistedEvent);
     },
   };
 }

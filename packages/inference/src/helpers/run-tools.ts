@@ -1,6 +1,11 @@
-import { APIUserAbortError, type components, FriendliError, InvalidInputError } from "@friendli-ts/client";
-import type { RequestOptions } from "../request-options.ts";
-import type { CollectedChatCompletion } from "../streams/collect-chat-completion.ts";
+import {
+  APIUserAbortError,
+  type CallOptions,
+  type components,
+  FriendliError,
+  InvalidInputError,
+} from "@friendli-ts/client";
+import type { ChatChunk, CollectedChatCompletion } from "../streams/collect-chat-completion.ts";
 import type { InferenceStream } from "../streams/inference-stream.ts";
 import { type FunctionTool, toSpecTool } from "./function-tool.ts";
 import { validateWithSchema } from "./output-schema.ts";
@@ -9,26 +14,34 @@ type Message = components["schemas"]["Message"];
 type AssistantMessage = components["schemas"]["AssistantMessage"];
 type ChatResult = components["schemas"]["ChatResult"];
 
-/** The slice of a chat API the loop needs, so it works for serverless, dedicated and container. */
-export interface ToolLoopChat {
-  complete(body: never, options?: RequestOptions): Promise<ChatResult>;
-  stream(body: never, options?: RequestOptions): Promise<InferenceStream<unknown, CollectedChatCompletion>>;
+/** What the loop reads of a chat body: the conversation so far and the caller's own tools. */
+export interface ChatLoopBody {
+  messages: Message[];
+  tools?: components["schemas"]["Tool"][] | null;
 }
 
-export interface RunToolsOptions {
+/** The model calls the loop makes, so it works for serverless, dedicated and container. */
+export interface ToolLoopChat {
+  complete(body: ChatLoopBody, options: CallOptions): Promise<ChatResult>;
+  stream(body: ChatLoopBody, options: CallOptions): Promise<InferenceStream<ChatChunk, CollectedChatCompletion>>;
+}
+
+/**
+ * The loop's settings, then the call options (`signal`, `teamId`, `headers`, `timeout`,
+ * `maxRetries`, `onResponse`, ...), which every model call of the loop gets as given.
+ */
+export interface RunToolsOptions extends CallOptions {
   // biome-ignore lint/suspicious/noExplicitAny: tools of different argument types share one list.
   tools: FunctionTool<any, unknown>[];
   /** Most model calls before giving up with ToolLoopLimitError. Default 10. */
   maxSteps?: number;
-  /** Stops the loop: the model call in flight and the signal given to running tools. */
-  signal?: AbortSignal;
+  /** Stops the loop: the model call in flight, and the signal given to running tools. */
+  signal?: AbortSignal | undefined;
   /** Stream each model call (text arrives through `onTextDelta`). Default false. */
   stream?: boolean;
   onTextDelta?: (text: string) => void;
   /** Called with every message added to the conversation (assistant turns and tool results). */
   onMessage?: (message: Message) => void;
-  /** Options for each model call (team, headers, timeout). */
-  requestOptions?: RequestOptions;
 }
 
 export interface RunToolsResult {
@@ -60,10 +73,11 @@ export class ToolLoopLimitError extends FriendliError {
  */
 export async function runTools(
   chat: ToolLoopChat,
-  body: { messages: Message[]; tools?: components["schemas"]["Tool"][] | null } & Record<string, unknown>,
+  body: ChatLoopBody,
   options: RunToolsOptions,
 ): Promise<RunToolsResult> {
-  const { tools, maxSteps = 10, signal, onMessage } = options;
+  const { tools, maxSteps = 10, stream, onTextDelta, onMessage, ...callOptions } = options;
+  const { signal } = callOptions;
   const byName = new Map(tools.map((tool) => [tool.name, tool]));
   if (byName.size !== tools.length) throw new InvalidInputError("runTools: two tools share a name");
   if (!Number.isInteger(maxSteps) || maxSteps < 1) {
@@ -71,15 +85,13 @@ export async function runTools(
   }
   const specTools = [...(body.tools ?? []), ...tools.map((tool) => toSpecTool(tool))];
   const messages: Message[] = [...body.messages];
-  const requestOptions: RequestOptions = { ...options.requestOptions };
-  if (signal) requestOptions.signal = signal;
 
   for (let step = 1; step <= maxSteps; step++) {
     throwIfAborted(signal);
-    const request = { ...body, messages, tools: specTools } as never;
-    const completion = options.stream
-      ? await streamStep(chat, request, requestOptions, options.onTextDelta)
-      : await chat.complete(request, requestOptions);
+    const request = { ...body, messages, tools: specTools };
+    const completion = stream
+      ? await streamStep(chat, request, callOptions, onTextDelta)
+      : await chat.complete(request, callOptions);
     const message = completion.choices[0]?.message;
     const calls = message?.tool_calls ?? [];
     const assistant: AssistantMessage = { role: "assistant", content: message?.content ?? null };
@@ -106,8 +118,8 @@ export async function runTools(
 
 async function streamStep(
   chat: ToolLoopChat,
-  request: never,
-  options: RequestOptions,
+  request: ChatLoopBody,
+  options: CallOptions,
   onTextDelta: ((text: string) => void) | undefined,
 ): Promise<CollectedChatCompletion> {
   const stream = await chat.stream(request, options);

@@ -1,7 +1,9 @@
-import type { components } from "@friendli-ts/client";
+import type { components, StreamData } from "@friendli-ts/client";
+import type { Prefix, StreamKey } from "../spec-types.ts";
 
 type Schemas = components["schemas"];
-export type ChatChunk = Schemas["StreamedChatData"];
+/** One chunk of a chat stream, of any deployment kind. */
+export type ChatChunk = StreamData<StreamKey<`${Prefix}/v1/chat/completions#stream`>>;
 type ChatResult = Schemas["ChatResult"];
 type ChatChoice = ChatResult["choices"][number];
 

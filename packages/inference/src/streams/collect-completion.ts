@@ -1,7 +1,9 @@
-import type { components } from "@friendli-ts/client";
+import type { components, StreamData } from "@friendli-ts/client";
+import type { Prefix, StreamKey } from "../spec-types.ts";
 
 type Schemas = components["schemas"];
-export type CompletionChunk = Schemas["StreamedCompletionData"];
+/** One chunk of a text completion stream, of any deployment kind. */
+export type CompletionChunk = StreamData<StreamKey<`${Prefix}/v1/completions#stream`>>;
 type CompletionsResult = Schemas["CompletionsResult"];
 
 export interface CollectedCompletionChoice {

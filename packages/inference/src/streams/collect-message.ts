@@ -1,7 +1,9 @@
-import { type components, StreamInterruptedError, StreamParseError } from "@friendli-ts/client";
+import { type components, type StreamData, StreamInterruptedError, StreamParseError } from "@friendli-ts/client";
+import type { Prefix, StreamKey } from "../spec-types.ts";
 
 type Schemas = components["schemas"];
-export type MessagesStreamItem = Schemas["MessagesStreamEvent"];
+/** One event of a Messages stream, of any deployment kind. */
+export type MessagesStreamItem = StreamData<StreamKey<`${Prefix}/v1/messages#stream`>>;
 type Block = Schemas["MessagesResponseContentBlock"];
 type Envelope = Schemas["MessagesStreamMessageEnvelope"];
 

@@ -1,7 +1,9 @@
-import { type components, StreamInterruptedError } from "@friendli-ts/client";
+import { type components, type StreamData, StreamInterruptedError } from "@friendli-ts/client";
+import type { Prefix, StreamKey } from "../spec-types.ts";
 
 type Schemas = components["schemas"];
-export type ResponsesStreamItem = Schemas["ResponsesStreamEvent"];
+/** One event of a Responses stream, of any deployment kind. */
+export type ResponsesStreamItem = StreamData<StreamKey<`${Prefix}/v1/responses#stream`>>;
 export type ResponsesResult = Schemas["ResponsesSuccess"];
 
 const FINAL = new Set(["response.completed", "response.failed", "response.incomplete"]);

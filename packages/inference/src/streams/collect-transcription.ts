@@ -1,7 +1,8 @@
-import type { components } from "@friendli-ts/client";
+import type { StreamData } from "@friendli-ts/client";
+import type { Prefix, StreamKey } from "../spec-types.ts";
 
-type Schemas = components["schemas"];
-export type TranscriptionEvent = Schemas["StreamedAudioTranscriptionData"];
+/** One event of a transcription stream, of any deployment kind. */
+export type TranscriptionEvent = StreamData<StreamKey<`${Prefix}/v1/audio/transcriptions#stream`>>;
 
 export interface CollectedTranscription {
   text: string;

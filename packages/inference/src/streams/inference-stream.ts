@@ -28,16 +28,9 @@ export class InferenceStream<Item, Final> extends Stream<Item> {
     this.kind = kind;
   }
 
-  /** Wraps a stream, mapping each item with `toItem`; both share the request's controller. */
-  static from<Event, Item, Final>(
-    stream: Stream<Event>,
-    kind: StreamKind<Item, Final>,
-    toItem: (event: Event) => Item = (event) => event as unknown as Item,
-  ): InferenceStream<Item, Final> {
-    async function* items(): AsyncGenerator<Item> {
-      for await (const event of stream) yield toItem(event);
-    }
-    return new InferenceStream(() => items(), stream.controller, stream.response, kind);
+  /** Adds a family's helpers to a stream of its items; both share the request's controller. */
+  static from<Item, Final>(stream: Stream<Item>, kind: StreamKind<Item, Final>): InferenceStream<Item, Final> {
+    return new InferenceStream(() => stream[Symbol.asyncIterator](), stream.controller, stream.response, kind);
   }
 
   /** Rebuilds a stream from `toReadableStream()` bytes, e.g. in the browser behind a route. */

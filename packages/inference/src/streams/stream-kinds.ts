@@ -57,12 +57,24 @@ export const toolAssistedChatKind: StreamKind<ToolAssistedChatEvent, CollectedTo
   collect: collectToolAssistedChat,
 };
 
+/** Each stream family's item and final result, by the name `rebuildStream` takes. */
+export interface StreamFamilies {
+  chat: { item: ChatChunk; final: CollectedChatCompletion };
+  completions: { item: CompletionChunk; final: CollectedCompletion };
+  responses: { item: ResponsesStreamItem; final: ResponsesResult };
+  messages: { item: MessagesStreamItem; final: CollectedMessage };
+  transcriptions: { item: TranscriptionEvent; final: CollectedTranscription };
+  toolAssistedChat: { item: ToolAssistedChatEvent; final: CollectedToolAssistedChat };
+}
+
 /** Every family's stream kind by name, for rebuilding a stream on the other side of a route. */
-export const streamKinds = {
+export const streamKinds: {
+  [Name in keyof StreamFamilies]: StreamKind<StreamFamilies[Name]["item"], StreamFamilies[Name]["final"]>;
+} = {
   chat: chatKind,
   completions: completionKind,
   responses: responsesKind,
   messages: messagesKind,
   transcriptions: transcriptionKind,
   toolAssistedChat: toolAssistedChatKind,
-} as const;
+};

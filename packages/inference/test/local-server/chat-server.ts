@@ -73,10 +73,15 @@ export function sseFor(turn: Turn): string {
 
 /**
  * A local chat server answering the n-th request with the n-th scripted turn (the last one
- * repeats), as JSON or as SSE when the request asks to stream.
+ * repeats), as JSON or as SSE when the request asks to stream. From request `hangFrom` on
+ * (1-based) it never answers.
  */
-export async function startChatServer(turns: Turn[]): Promise<FaultServer & { bodies(): Record<string, unknown>[] }> {
+export async function startChatServer(
+  turns: Turn[],
+  { hangFrom = Number.POSITIVE_INFINITY }: { hangFrom?: number } = {},
+): Promise<FaultServer & { bodies(): Record<string, unknown>[] }> {
   const server = await startFaultServer(async (_req, res, { attempt, body }) => {
+    if (attempt >= hangFrom) return;
     const turn = turns[Math.min(attempt, turns.length) - 1] as Turn;
     if ((JSON.parse(body) as { stream?: boolean }).stream) {
       res.writeHead(200, { "content-type": "text/event-stream" });

@@ -205,7 +205,7 @@ describe("chat.runTools", () => {
       run: (_args, { signal }) =>
         new Promise((_resolve, reject) => {
           signal?.addEventListener("abort", () => reject(new Error("stopped")));
-          setTimeout(() => abort.abort(), 10);
+          abort.abort();
         }),
     });
     const error = await inference.serverless.chat

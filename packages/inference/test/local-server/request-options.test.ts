@@ -1,4 +1,4 @@
-import { APIUserAbortError } from "@friendli-ts/client";
+import { APIConnectionError, APITimeoutError, APIUserAbortError } from "@friendli-ts/client";
 import { type FaultServer, startFaultServer } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFriendliInference } from "../../src/index.ts";
@@ -12,42 +12,61 @@ afterEach(async () => {
 
 const messages = [{ role: "user" as const, content: "Hi" }];
 
+async function answering() {
+  server = await startFaultServer((_req, res) => {
+    res.writeHead(200, { "content-type": "application/json", "x-request-id": "req-42" });
+    res.end(JSON.stringify(completionFor({ content: "ok" })));
+  });
+  return server;
+}
+
 describe("per-call options", () => {
   it("teamId and headers reach the server; the container client sends no token", async () => {
-    server = await startFaultServer((_req, res) => {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify(completionFor({ content: "ok" })));
-    });
+    const { url, requests } = await answering();
     const inference = createFriendliInference({
-      baseURL: server.url,
+      baseURL: url,
       token: "secret-token",
       maxRetries: 0,
-      container: { baseURL: server.url, maxRetries: 0 },
+      container: { baseURL: url, maxRetries: 0 },
     });
     await inference.serverless.chat.complete(
       { model: "m", messages },
       { teamId: "team-7", headers: { "x-trace": "t1" } },
     );
-    await inference.container.chat.complete({ messages });
-    const [cloud, container] = server.requests;
+    await inference.container.chat.complete({ messages }, { headers: { "x-trace": "t2" } });
+    const [cloud, container] = requests;
     expect(cloud?.headers["x-friendli-team"]).toBe("team-7");
     expect(cloud?.headers["x-trace"]).toBe("t1");
     expect(cloud?.headers.authorization).toBe("Bearer secret-token");
     expect(container?.path).toBe("/v1/chat/completions");
+    expect(container?.headers["x-trace"]).toBe("t2");
     expect(container?.headers.authorization).toBeUndefined();
   });
 
-  it("withOptions() changes options for the serverless, dedicated and container namespaces alike", async () => {
-    server = await startFaultServer((_req, res) => {
-      res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify(completionFor({ content: "ok" })));
+  it("container routes get no token or team from the shared client; a container's own auth goes as a header", async () => {
+    const { url, requests } = await answering();
+    const shared = createFriendliInference({ baseURL: url, token: "secret-token", teamId: "team-1", maxRetries: 0 });
+    await shared.container.chat.complete({ messages });
+    const guarded = createFriendliInference({
+      container: { baseURL: url, maxRetries: 0, defaultHeaders: { authorization: "Bearer container-secret" } },
     });
-    const inference = createFriendliInference({ baseURL: server.url, token: "t", maxRetries: 0 });
-    const team = inference.withOptions({ teamId: "team-9" });
+    await guarded.container.chat.complete({ messages });
+    expect(requests.map((r) => [r.headers.authorization, r.headers["x-friendli-team"]])).toEqual([
+      [undefined, undefined],
+      ["Bearer container-secret", undefined],
+    ]);
+  });
+
+  it("withOptions() changes options for the serverless, dedicated and container namespaces alike", async () => {
+    const { url, requests } = await answering();
+    const inference = createFriendliInference({ baseURL: url, token: "test-token", maxRetries: 0 });
+    const team = inference.withOptions({ teamId: "team-9", defaultHeaders: { "x-app": "a1" } });
     await team.dedicated.chat.complete({ model: "ep", messages });
     await team.container.chat.complete({ messages });
     await inference.serverless.chat.complete({ model: "m", messages });
-    expect(server.requests.map((r) => r.headers["x-friendli-team"])).toEqual(["team-9", "team-9", undefined]);
+    // The team header goes only where the spec takes it: container routes do not.
+    expect(requests.map((r) => r.headers["x-friendli-team"])).toEqual(["team-9", undefined, undefined]);
+    expect(requests.map((r) => r.headers["x-app"])).toEqual(["a1", "a1", undefined]);
   });
 
   it("onResponse hands over the HTTP response of a successful call", async () => {
@@ -55,7 +74,7 @@ describe("per-call options", () => {
       res.writeHead(200, { "content-type": "application/json", "x-request-id": "req-42" });
       res.end(JSON.stringify({ tokens: [1, 2] }));
     });
-    const inference = createFriendliInference({ baseURL: server.url, token: "t", maxRetries: 0 });
+    const inference = createFriendliInference({ baseURL: server.url, token: "test-token", maxRetries: 0 });
     let requestId: string | null = null;
     const result = await inference.serverless.token.tokenize(
       { model: "m", prompt: "Hi" },
@@ -65,28 +84,33 @@ describe("per-call options", () => {
     expect(requestId).toBe("req-42");
   });
 
-  it("a user AbortSignal cancels a JSON call", async () => {
+  it("a user AbortSignal cancels a JSON call once the server has it", async () => {
     server = await startFaultServer(() => {
       // Never answers.
     });
-    const inference = createFriendliInference({ baseURL: server.url, token: "t", maxRetries: 0 });
+    const inference = createFriendliInference({ baseURL: server.url, token: "test-token", maxRetries: 0 });
     const abort = new AbortController();
     const call = inference.dedicated.chat.complete({ model: "ep", messages }, { signal: abort.signal });
-    setTimeout(() => abort.abort(), 20);
-    await expect(call).rejects.toBeInstanceOf(APIUserAbortError);
+    const outcome = call.catch((e: unknown) => e);
+    await expect.poll(() => server?.requests.length).toBe(1);
+    abort.abort();
+    expect(await outcome).toBeInstanceOf(APIUserAbortError);
   });
 
   it("a per-call timeout applies to that call only", async () => {
-    server = await startFaultServer(async (_req, res) => {
-      await new Promise((r) => setTimeout(r, 200));
+    // The first request never gets an answer; the next ones do.
+    server = await startFaultServer((_req, res, { attempt }) => {
+      if (attempt === 1) return;
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify(completionFor({ content: "late" })));
+      res.end(JSON.stringify(completionFor({ content: "on time" })));
     });
-    const inference = createFriendliInference({ baseURL: server.url, token: "t", maxRetries: 0 });
-    await expect(inference.serverless.chat.complete({ model: "m", messages }, { timeout: 30 })).rejects.toThrow(
-      /time/i,
-    );
-    const late = await inference.serverless.chat.complete({ model: "m", messages });
-    expect(late.choices[0]?.message.content).toBe("late");
+    const inference = createFriendliInference({ baseURL: server.url, token: "test-token", maxRetries: 0 });
+    const error = await inference.serverless.chat
+      .complete({ model: "m", messages }, { timeout: 50 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APITimeoutError);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    const next = await inference.serverless.chat.complete({ model: "m", messages });
+    expect(next.choices[0]?.message.content).toBe("on time");
   });
 });
