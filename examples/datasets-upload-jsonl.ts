@@ -56,9 +56,16 @@ try {
 
   const ids = await dataset.uploadSamples(await openAsBlob(file), {
     split: "train",
+    // Call options hold for every request of the upload: API, storage and image downloads.
+    timeout: 120_000,
     onProgress: (p) => console.log(`  ${p.samplesDone} samples, ${p.mediaFiles} images (${p.mediaBytes} bytes)`),
   });
   console.log(`uploaded ${ids.length} samples: ${ids.join(", ")}`);
+
+  // listAll fetches page after page as you read; toArray(n) stops after n items.
+  const train = await dataset.split("train");
+  const listed = await friendli.samples.listAll(dataset.id, String(train.id)).toArray(5);
+  console.log(`listed ${listed.length} sample(s) back from the split`);
 
   if (local) {
     const posts = local.storage.requests.filter((r) => r.method === "POST");

@@ -1,8 +1,8 @@
-import type { components } from "@friendli-ts/client";
+import type { CallOptions, components, PagedItems } from "@friendli-ts/client";
 import { describe, expectTypeOf, it } from "vitest";
 import { createFriendliDatasets } from "./create-friendli-datasets.ts";
 import type { DatasetHandle } from "./open-dataset.ts";
-import type { Sample } from "./spec-types.ts";
+import type { ListDatasetsQuery, ListedSample, Sample } from "./spec-types.ts";
 import type { UploadedFile } from "./upload-file.ts";
 
 type Schemas = components["schemas"];
@@ -37,6 +37,36 @@ describe("parameter and result types come from the spec", () => {
     expectTypeOf(friendli.files.upload).returns.resolves.toEqualTypeOf<UploadedFile>();
     // @ts-expect-error projectId, not project_id
     void friendli.files.initUpload({ name: "a", size: 1, digest: "sha256:00", project_id: "p" });
+  });
+});
+
+describe("listAll, call options and factory options", () => {
+  it("every auto-paging list is a listAll giving the client's PagedItems", () => {
+    expectTypeOf(friendli.datasets.listAll).returns.toEqualTypeOf<PagedItems<Schemas["DatasetInfo"]>>();
+    expectTypeOf(friendli.splits.listAll).returns.toEqualTypeOf<PagedItems<Schemas["SplitInfo"]>>();
+    expectTypeOf(friendli.samples.listAll).returns.toEqualTypeOf<PagedItems<ListedSample>>();
+    expectTypeOf(friendli.datasets).not.toHaveProperty("iterate");
+    expectTypeOf(friendli.splits).not.toHaveProperty("iterate");
+    expectTypeOf(friendli.samples).not.toHaveProperty("iterate");
+    // Cursors are plain strings: a kept one can be handed back without a cast.
+    expectTypeOf<ListDatasetsQuery["cursor"]>().toEqualTypeOf<string | null | undefined>();
+    void friendli.datasets.listAll({ projectId: "p", cursor: "kept-cursor" });
+  });
+
+  it("each method takes the client's CallOptions last", () => {
+    expectTypeOf(friendli.datasets.get).parameter(1).toEqualTypeOf<CallOptions | undefined>();
+    expectTypeOf(friendli.samples.listAll).parameter(3).toEqualTypeOf<CallOptions | undefined>();
+    expectTypeOf<Parameters<typeof friendli.files.upload>[1]>().toExtend<CallOptions>();
+    void friendli.datasets.get("ds", { timeout: 5_000, maxRetries: 0, headers: { "x-trace": "1" }, teamId: "t" });
+  });
+
+  it("the storage options are gone: the client's fetch, timeout and maxRetries govern storage", () => {
+    // @ts-expect-error no storageRetries any more
+    void createFriendliDatasets({ storageRetries: 3 });
+    // @ts-expect-error no storageFetch any more
+    void createFriendliDatasets({ storageFetch: fetch });
+    // @ts-expect-error no storageTimeoutMs on a call either
+    void friendli.files.upload(new Blob([]), { name: "a", projectId: "p", storageTimeoutMs: 1 });
   });
 });
 

@@ -9,49 +9,46 @@ import {
   openDataset,
   openDatasetById,
 } from "./open-dataset.ts";
-import type { StorageRetryOptions } from "./post-to-storage.ts";
 import { sampleOperations } from "./sample-operations.ts";
 import { splitOperations } from "./split-operations.ts";
 import { type UploadData, type UploadedFile, type UploadFileOptions, uploadFile } from "./upload-file.ts";
 import { versionOperations } from "./version-operations.ts";
 
-export interface FriendliDatasetsOptions extends ClientOptions, StorageRetryOptions {
-  /** An existing low-level client to share (its options win over the ones here). */
-  client?: FriendliClient;
+export interface FriendliDatasetsOptions extends ClientOptions {
   /**
-   * The fetch for storage uploads and for downloading http(s) media: plain, without the
-   * Friendli token or team header. Default: the `fetch` option, else the global fetch.
+   * An existing low-level client to share. Used as is when no other option is given; with
+   * other options, `client.withOptions(those options)` is used instead.
    */
-  storageFetch?: typeof fetch;
+  client?: FriendliClient;
 }
 
-/** Datasets, versions, splits, samples and files of the Friendli API, with upload helpers. */
+/**
+ * Datasets, versions, splits, samples and files of the Friendli API, with upload helpers.
+ * Storage uploads and media downloads go through the same client (its `fetch`, `timeout`
+ * and `maxRetries`), without the token, the team or any API header.
+ */
 export function createFriendliDatasets(options: FriendliDatasetsOptions = {}) {
-  const { client: given, storageFetch: givenStorageFetch, ...rest } = options;
-  const client = given ?? createFriendliClient(rest);
-  const userFetch = givenStorageFetch ?? rest.fetch;
-  // Resolved per call, so a fetch installed later (polyfill, test server) is used.
-  const storageFetch: typeof fetch = userFetch ?? ((input, init) => fetch(input, init));
-  const storageDefaults: StorageRetryOptions = {
-    storageRetries: rest.storageRetries,
-    storageRetryDelayMs: rest.storageRetryDelayMs,
-    storageTimeoutMs: rest.storageTimeoutMs,
-  };
+  const { client: given, ...clientOptions } = options;
+  const client = given
+    ? Object.values(clientOptions).some((value) => value !== undefined)
+      ? given.withOptions(clientOptions)
+      : given
+    : createFriendliClient(clientOptions);
 
   const fileOps = fileOperations(client);
   const files = {
     ...fileOps,
     /** Digest, init upload, storage POST (skipped when already stored), complete upload; the file's info. */
     upload: (data: UploadData, uploadOptions: UploadFileOptions): Promise<UploadedFile> =>
-      uploadFile({ files: fileOps, storageFetch, defaults: storageDefaults }, data, uploadOptions),
+      uploadFile({ client, files: fileOps }, data, uploadOptions),
   };
   const datasetOps = datasetOperations(client);
   const context: DatasetsContext = {
+    client,
     datasets: datasetOps,
     splits: splitOperations(client),
     samples: sampleOperations(client),
     files,
-    mediaFetch: storageFetch,
   };
 
   return {

@@ -1,40 +1,30 @@
-import { type FriendliClient, prepareCall } from "@friendli-ts/client";
-import { iteratePages } from "./iterate-pages.ts";
-import type { Body, DatasetInfo, Query, RequestOptions, Result } from "./spec-types.ts";
-
-export type CreateDatasetBody = Body<"/beta/dataset", "post">;
-export type ListDatasetsQuery = Query<"/beta/dataset", "get">;
-export type ListDatasetsResult = Result<"/beta/dataset", "get">;
+import type { CallOptions, FriendliClient, PagedItems } from "@friendli-ts/client";
+import { paginate } from "@friendli-ts/client/internal";
+import type { CreateDatasetBody, DatasetInfo, ListDatasetsQuery, ListDatasetsResult } from "./spec-types.ts";
 
 /** Create, list, get and delete datasets. */
 export function datasetOperations(client: FriendliClient) {
   const operations = {
-    async create(body: CreateDatasetBody, options?: RequestOptions): Promise<Result<"/beta/dataset", "post">> {
-      const { client: api, header, signal, headers } = prepareCall(client, options);
-      return (await api.POST("/beta/dataset", { body, params: { header }, signal, headers })).data;
+    async create(body: CreateDatasetBody, options?: CallOptions): Promise<DatasetInfo> {
+      return (await client.POST("/beta/dataset", { ...options, body })).data;
     },
-    async list(query: ListDatasetsQuery, options?: RequestOptions): Promise<ListDatasetsResult> {
-      const { client: api, header, signal, headers } = prepareCall(client, options);
-      return (await api.GET("/beta/dataset", { params: { query, header }, signal, headers })).data;
+    async list(query: ListDatasetsQuery, options?: CallOptions): Promise<ListDatasetsResult> {
+      return (await client.GET("/beta/dataset", { ...options, params: { query } })).data;
     },
-    /** Every dataset matching `query`, page after page. */
-    iterate(query: ListDatasetsQuery, options?: RequestOptions): AsyncGenerator<DatasetInfo> {
-      return iteratePages((cursor) =>
-        operations.list({ ...query, cursor: cursor as ListDatasetsQuery["cursor"] }, options),
-      );
+    /** Every dataset matching `query`, fetched page by page as you read (from `query.cursor` when given). */
+    listAll(query: ListDatasetsQuery, options?: CallOptions): PagedItems<DatasetInfo> {
+      return paginate(async (cursor) => {
+        const page = await operations.list({ ...query, cursor }, options);
+        return { items: page.data, next: page.nextCursor };
+      }, query.cursor);
     },
-    async get(datasetId: string, options?: RequestOptions): Promise<Result<"/beta/dataset/{dataset_id}", "get">> {
-      const { client: api, header, signal, headers } = prepareCall(client, options);
-      const params = { path: { dataset_id: datasetId }, header };
-      return (await api.GET("/beta/dataset/{dataset_id}", { params, signal, headers })).data;
+    async get(datasetId: string, options?: CallOptions): Promise<DatasetInfo> {
+      return (
+        await client.GET("/beta/dataset/{dataset_id}", { ...options, params: { path: { dataset_id: datasetId } } })
+      ).data;
     },
-    async delete(datasetId: string, options?: RequestOptions): Promise<void> {
-      const { client: api, header, signal, headers } = prepareCall(client, options);
-      await api.DELETE("/beta/dataset/{dataset_id}", {
-        params: { path: { dataset_id: datasetId }, header },
-        signal,
-        headers,
-      });
+    async delete(datasetId: string, options?: CallOptions): Promise<void> {
+      await client.DELETE("/beta/dataset/{dataset_id}", { ...options, params: { path: { dataset_id: datasetId } } });
     },
   };
   return operations;

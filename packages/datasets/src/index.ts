@@ -1,10 +1,12 @@
+// The error classes, so this package alone is enough to catch what it throws.
+
+export { type CallOptions, type ClientOptions, PagedItems } from "@friendli-ts/client";
+export * from "@friendli-ts/client/errors";
 export {
   createFriendliDatasets,
   type FriendliDatasets,
   type FriendliDatasetsOptions,
 } from "./create-friendli-datasets.ts";
-export type { CreateDatasetBody, ListDatasetsQuery, ListDatasetsResult } from "./dataset-operations.ts";
-export type { InitUploadBody } from "./file-operations.ts";
 export { MediaUploadError } from "./media-upload-error.ts";
 export {
   type DatasetHandle,
@@ -13,25 +15,39 @@ export {
   type OpenDatasetOptions,
 } from "./open-dataset.ts";
 export { operationMethods } from "./operation-methods.ts";
-export type { StorageRetryOptions } from "./post-to-storage.ts";
-export type { ListSamplesQuery, RawSamplesFile, SampleIds } from "./sample-operations.ts";
 export type { SampleInput } from "./sample-source.ts";
 export { type SamplePosition, SampleValidationError } from "./sample-validation-error.ts";
 export type {
+  AddSamplesResult,
+  CreateDatasetBody,
+  CreateSplitQuery,
+  CreateVersionQuery,
   DatasetInfo,
   DatasetModality,
+  DeleteSamplesResult,
+  FileDownloadUrl,
   FileInfo,
+  InitUploadBody,
+  InitUploadResult,
+  ListDatasetsQuery,
+  ListDatasetsResult,
+  ListedSample,
+  ListSamplesQuery,
+  ListSamplesResult,
+  ListSplitsQuery,
+  ListSplitsResult,
+  ListVersionsResult,
   Message,
   ModalityType,
-  RequestOptions,
+  RawSamplesFile,
   Sample,
+  SampleIds,
   SplitInfo,
+  UploadRawSamplesResult,
   UserContentPart,
   VersionInfo,
 } from "./spec-types.ts";
-export type { CreateSplitQuery, ListSplitsQuery } from "./split-operations.ts";
 export { StorageUploadError } from "./storage-upload-error.ts";
 export type { UploadData, UploadedFile, UploadFileOptions } from "./upload-file.ts";
 export type { UploadProgress, UploadSamplesOptions } from "./upload-samples.ts";
 export { validateSample } from "./validate-sample.ts";
-export type { CreateVersionQuery } from "./version-operations.ts";

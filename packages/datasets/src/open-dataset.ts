@@ -1,26 +1,28 @@
-import { FriendliError, InvalidInputError } from "@friendli-ts/client";
+import { type CallOptions, type FriendliClient, FriendliError, InvalidInputError } from "@friendli-ts/client";
+import { plainFetch } from "@friendli-ts/client/internal";
 import type { datasetOperations } from "./dataset-operations.ts";
 import type { fileOperations } from "./file-operations.ts";
 import type { sampleOperations } from "./sample-operations.ts";
 import type { SampleInput } from "./sample-source.ts";
-import type { DatasetInfo, DatasetModality, ModalityType, RequestOptions, SplitInfo } from "./spec-types.ts";
+import type { DatasetInfo, DatasetModality, ModalityType, SplitInfo } from "./spec-types.ts";
 import type { splitOperations } from "./split-operations.ts";
+import { storageCall } from "./storage-call.ts";
 import type { UploadData, UploadedFile } from "./upload-file.ts";
 import { type UploadSamplesOptions, uploadSamples } from "./upload-samples.ts";
 
 export const DEFAULT_SPLIT = "train";
 
 export interface DatasetsContext {
+  client: FriendliClient;
   datasets: ReturnType<typeof datasetOperations>;
   splits: ReturnType<typeof splitOperations>;
   samples: ReturnType<typeof sampleOperations>;
   files: ReturnType<typeof fileOperations> & {
-    upload(data: UploadData, options: { name: string; projectId: string } & RequestOptions): Promise<UploadedFile>;
+    upload(data: UploadData, options: { name: string; projectId: string } & CallOptions): Promise<UploadedFile>;
   };
-  mediaFetch: typeof fetch;
 }
 
-export interface OpenDatasetOptions extends RequestOptions {
+export interface OpenDatasetOptions extends CallOptions {
   projectId: string;
   name: string;
   /** Input modalities (output is TEXT), or a full modality object. */
@@ -29,7 +31,7 @@ export interface OpenDatasetOptions extends RequestOptions {
   defaultSplit?: string;
 }
 
-export interface OpenDatasetByIdOptions extends RequestOptions {
+export interface OpenDatasetByIdOptions extends CallOptions {
   projectId: string;
   /** Used to check samples only when the API's answer carries no modality. */
   modality?: ModalityType[] | DatasetModality;
@@ -44,7 +46,7 @@ export interface DatasetHandle {
   /** True when `open` created the dataset rather than finding it. */
   readonly created: boolean;
   /** The split with this name, created when the dataset has none. */
-  split(name?: string, options?: RequestOptions): Promise<SplitInfo>;
+  split(name?: string, options?: CallOptions): Promise<SplitInfo>;
   /** Checks, stores media and adds samples to a split (default: the default split); ids in input order. */
   uploadSamples(input: SampleInput, options?: UploadSamplesOptions & { split?: string }): Promise<string[]>;
 }
@@ -53,12 +55,11 @@ export interface DatasetHandle {
 export async function openDataset(context: DatasetsContext, options: OpenDatasetOptions): Promise<DatasetHandle> {
   if (!options.name) throw new InvalidInputError("open needs a dataset `name`");
   if (!options.projectId) throw new InvalidInputError("open needs a `projectId`");
-  const request = { signal: options.signal, teamId: options.teamId };
   const modality = toModality(options.modality);
   let found: DatasetInfo | undefined;
-  for await (const dataset of context.datasets.iterate(
+  for await (const dataset of context.datasets.listAll(
     { projectId: options.projectId, nameSearch: options.name },
-    request,
+    options,
   )) {
     if (dataset.name === options.name) {
       found = dataset;
@@ -66,7 +67,7 @@ export async function openDataset(context: DatasetsContext, options: OpenDataset
     }
   }
   const info =
-    found ?? (await context.datasets.create({ name: options.name, projectId: options.projectId, modality }, request));
+    found ?? (await context.datasets.create({ name: options.name, projectId: options.projectId, modality }, options));
   const handle = datasetHandle(
     context,
     info,
@@ -75,7 +76,7 @@ export async function openDataset(context: DatasetsContext, options: OpenDataset
     !found,
     options.defaultSplit,
   );
-  await handle.split(options.defaultSplit ?? DEFAULT_SPLIT, request);
+  await handle.split(options.defaultSplit ?? DEFAULT_SPLIT, options);
   return handle;
 }
 
@@ -106,18 +107,25 @@ function datasetHandle(
   let known: Promise<Map<string, SplitInfo>> | undefined;
   const pending = new Map<string, Promise<SplitInfo>>();
 
-  const loadSplits = async (request: RequestOptions) => {
+  const loadSplits = async (request: CallOptions) => {
     const byName = new Map<string, SplitInfo>();
     if (created) return byName; // a dataset made a moment ago has no splits to list
-    for await (const split of context.splits.iterate(id, {}, request)) byName.set(split.name, split);
+    for await (const split of context.splits.listAll(id, {}, request)) byName.set(split.name, split);
     return byName;
   };
 
-  const split = (name = defaultSplit, request: RequestOptions = {}): Promise<SplitInfo> => {
+  const split = (name = defaultSplit, request: CallOptions = {}): Promise<SplitInfo> => {
     let result = pending.get(name);
     if (!result) {
       result = (async () => {
-        known ??= loadSplits(request);
+        if (!known) {
+          const loading = loadSplits(request);
+          known = loading;
+          // A failed listing (a timeout, an abort) is tried again by the next call.
+          loading.catch(() => {
+            if (known === loading) known = undefined;
+          });
+        }
         const existing = (await known).get(name);
         return existing ?? (await context.splits.create(id, { name }, request));
       })();
@@ -135,17 +143,16 @@ function datasetHandle(
     created,
     split,
     async uploadSamples(input, options = {}) {
-      const request = { signal: options.signal, teamId: options.teamId };
-      const splitId = String((await split(options.split ?? defaultSplit, request)).id);
+      const splitId = String((await split(options.split ?? defaultSplit, options)).id);
       return uploadSamples(
         {
           modality,
           add: (samples, callOptions) => context.samples.add(id, splitId, samples, callOptions),
           media: {
-            fetch: context.mediaFetch,
-            upload: (data, name) => context.files.upload(data, { name, projectId, ...request }),
-            s3Uri: async (fileId) => {
-              const { s3Uri } = await context.files.getDownloadUrl(fileId, request);
+            download: (url, callOptions) => plainFetch(context.client, url, storageCall(callOptions)),
+            upload: (data, name, callOptions) => context.files.upload(data, { ...callOptions, name, projectId }),
+            s3Uri: async (fileId, callOptions) => {
+              const { s3Uri } = await context.files.getDownloadUrl(fileId, callOptions);
               if (typeof s3Uri !== "string" || !s3Uri) {
                 throw new FriendliError(`the download URL answer for file ${fileId} has no s3Uri`);
               }

@@ -1,14 +1,17 @@
-import { FriendliError } from "@friendli-ts/client";
+import { APIConnectionError, APIUserAbortError, type CallOptions, FriendliError } from "@friendli-ts/client";
 import { decodeDataUrl } from "./decode-data-url.ts";
 import type { UploadData, UploadedFile } from "./upload-file.ts";
 import type { MediaRef } from "./validate-sample.ts";
 
 export interface MediaStore {
-  upload(data: UploadData, name: string): Promise<UploadedFile>;
-  s3Uri(fileId: string): Promise<string>;
-  /** Plain fetch for http(s) media: no Friendli credentials go to third-party hosts. */
-  fetch: typeof fetch;
-  signal?: AbortSignal | undefined;
+  /** Stores bytes through the file API (`files.upload`). */
+  upload(data: UploadData, name: string, options: CallOptions): Promise<UploadedFile>;
+  s3Uri(fileId: string, options: CallOptions): Promise<string>;
+  /**
+   * Downloads http(s) media through the client's plain fetch: its timeout, retries and typed
+   * errors, and no Friendli credentials or API headers sent to third-party hosts.
+   */
+  download(url: string, options: CallOptions): Promise<Response>;
 }
 
 export interface StoredMedia {
@@ -21,7 +24,7 @@ export interface StoredMedia {
  * Puts one media item into Friendli storage and gives its storage URI: a data URL is
  * decoded, an http(s) URL downloaded, then both go through the file API.
  */
-export async function storeMedia(ref: MediaRef, store: MediaStore): Promise<StoredMedia> {
+export async function storeMedia(ref: MediaRef, store: MediaStore, options: CallOptions): Promise<StoredMedia> {
   let data: Uint8Array<ArrayBuffer> | Blob;
   let name: string;
   if (ref.url.startsWith("data:")) {
@@ -30,17 +33,50 @@ export async function storeMedia(ref: MediaRef, store: MediaStore): Promise<Stor
     data = decoded.bytes;
     name = `${ref.modality.toLowerCase()}.${extension(decoded.mediaType)}`;
   } else {
-    const response = await store.fetch(ref.url, { signal: store.signal ?? null });
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw new FriendliError(`GET ${ref.url} answered ${response.status}`);
-    }
-    data = await response.blob();
-    name = decodeURIComponent(new URL(ref.url).pathname.split("/").pop() || "") || ref.modality.toLowerCase();
+    const response = await store.download(ref.url, options);
+    data = await readBlob(response, ref.url, options.signal);
+    name = fileName(ref.url) || ref.modality.toLowerCase();
   }
-  const file = await store.upload(data, name);
+  const file = await store.upload(data, name, options);
   // Bytes count as uploaded only when they went to storage, not when the API already had them.
-  return { uri: await store.s3Uri(file.fileId), bytes: file.sentToStorage ? file.size : 0 };
+  return { uri: await store.s3Uri(file.fileId, options), bytes: file.sentToStorage ? file.size : 0 };
+}
+
+/**
+ * The body as a Blob. The client's plain fetch hands the response over at its headers and
+ * lets go of the caller's signal there, so an abort during the body is applied here, and a
+ * body cut short becomes an APIConnectionError.
+ */
+async function readBlob(response: Response, url: string, signal: AbortSignal | undefined): Promise<Blob> {
+  const type = response.headers.get("content-type") ?? "";
+  if (!response.body) return new Blob([], { type });
+  const reader = response.body.getReader();
+  const onAbort = () => void reader.cancel(signal?.reason).catch(() => {});
+  signal?.addEventListener("abort", onAbort, { once: true });
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
+      if (done) break;
+      chunks.push(value as Uint8Array<ArrayBuffer>);
+    }
+  } catch (error) {
+    if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
+    throw new APIConnectionError(`GET ${url} broke off before the end of its body`, { cause: error });
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+  }
+  return new Blob(chunks, { type });
+}
+
+function fileName(url: string): string {
+  const last = new URL(url).pathname.split("/").pop() ?? "";
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
 }
 
 function extension(mediaType: string): string {

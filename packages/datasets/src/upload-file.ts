@@ -1,12 +1,12 @@
-import { InvalidInputError } from "@friendli-ts/client";
+import { type CallOptions, type FriendliClient, InvalidInputError } from "@friendli-ts/client";
 import type { fileOperations } from "./file-operations.ts";
-import { postToStorage, type StorageRetryOptions } from "./post-to-storage.ts";
+import { postToStorage } from "./post-to-storage.ts";
 import { sha256Hex } from "./sha256-hex.ts";
-import type { FileInfo, RequestOptions } from "./spec-types.ts";
+import type { FileInfo } from "./spec-types.ts";
 
 export type UploadData = Blob | ArrayBuffer | ArrayBufferView;
 
-export interface UploadFileOptions extends RequestOptions, StorageRetryOptions {
+export interface UploadFileOptions extends CallOptions {
   name: string;
   projectId: string;
 }
@@ -23,15 +23,14 @@ export interface UploadedFile {
 }
 
 export interface UploadFileContext {
+  client: FriendliClient;
   files: ReturnType<typeof fileOperations>;
-  /** The fetch for storage: plain, never the API client's. */
-  storageFetch: typeof fetch;
-  defaults?: StorageRetryOptions;
 }
 
 /**
  * Uploads one file: digest, init upload, the storage POST (skipped when the API already
- * holds these bytes), complete upload, then the file's info.
+ * holds these bytes), complete upload, then the file's info. The call options go whole to
+ * each API request; the storage POST takes their signal, timeout and retries only.
  */
 export async function uploadFile(
   context: UploadFileContext,
@@ -43,27 +42,17 @@ export async function uploadFile(
   const blob = toBlob(data);
   // Web Crypto has no streaming digest, so the bytes are read once into memory.
   const digest = `sha256:${await sha256Hex(await blob.arrayBuffer())}`;
-  const request = { signal: options.signal, teamId: options.teamId };
   const init = await context.files.initUpload(
     { name: options.name, size: blob.size, digest, projectId: options.projectId },
-    request,
+    options,
   );
   const sentToStorage = typeof init.uploadUrl === "string";
   if (typeof init.uploadUrl === "string") {
-    await postToStorage({
-      ...context.defaults,
-      ...pickRetryOptions(options),
-      url: init.uploadUrl,
-      fields: init.aws,
-      file: blob,
-      fileName: options.name,
-      fileId: init.fileId,
-      fetch: context.storageFetch,
-      signal: options.signal,
-    });
+    const post = { url: init.uploadUrl, fields: init.aws, file: blob, fileName: options.name, fileId: init.fileId };
+    await postToStorage(context.client, post, options);
   }
-  await context.files.completeUpload(init.fileId, request);
-  const info = await context.files.getInfo(init.fileId, request);
+  await context.files.completeUpload(init.fileId, options);
+  const info = await context.files.getInfo(init.fileId, options);
   return { fileId: init.fileId, digest, size: blob.size, sentToStorage, info };
 }
 
@@ -74,12 +63,4 @@ function toBlob(data: UploadData): Blob {
     return new Blob([new Uint8Array(data.buffer as ArrayBuffer, data.byteOffset, data.byteLength)]);
   }
   throw new InvalidInputError("files.upload takes a Blob, an ArrayBuffer or a typed array");
-}
-
-function pickRetryOptions(options: StorageRetryOptions): StorageRetryOptions {
-  const picked: StorageRetryOptions = {};
-  if (options.storageRetries !== undefined) picked.storageRetries = options.storageRetries;
-  if (options.storageRetryDelayMs !== undefined) picked.storageRetryDelayMs = options.storageRetryDelayMs;
-  if (options.storageTimeoutMs !== undefined) picked.storageTimeoutMs = options.storageTimeoutMs;
-  return picked;
 }

@@ -1,10 +1,10 @@
-import { combineSignals, FriendliError } from "@friendli-ts/client";
+import { type CallOptions, FriendliError } from "@friendli-ts/client";
 import { modalityMismatch } from "./check-modality.ts";
 import { limitConcurrency } from "./limit-concurrency.ts";
 import { MediaUploadError } from "./media-upload-error.ts";
 import { describeSource, readSamples, type SampleInput } from "./sample-source.ts";
 import { type SamplePosition, SampleValidationError } from "./sample-validation-error.ts";
-import type { DatasetModality, RequestOptions } from "./spec-types.ts";
+import type { DatasetModality } from "./spec-types.ts";
 import { type MediaStore, type StoredMedia, storeMedia } from "./store-media.ts";
 import { type CheckedSample, validateSample } from "./validate-sample.ts";
 
@@ -22,7 +22,11 @@ export interface UploadProgress {
   mediaBytes: number;
 }
 
-export interface UploadSamplesOptions extends RequestOptions {
+/**
+ * The call options go whole to every API request of the upload (add samples, and the file
+ * API for media); media downloads and storage uploads take their signal, timeout and retries.
+ */
+export interface UploadSamplesOptions extends CallOptions {
   /** Samples per add-samples request; also how many are held in memory at once. Default 200. */
   batchSize?: number;
   /** Media uploads in flight at once. Default 4. */
@@ -33,8 +37,8 @@ export interface UploadSamplesOptions extends RequestOptions {
 export interface SampleTarget {
   modality: DatasetModality;
   /** Adds one batch of JSON-encoded samples; resolves to the API's [id, data] pairs. */
-  add(samples: string[], options: RequestOptions): Promise<{ samples: readonly (readonly string[])[] }>;
-  media: Omit<MediaStore, "signal">;
+  add(samples: string[], options: CallOptions): Promise<{ samples: readonly (readonly string[])[] }>;
+  media: MediaStore;
 }
 
 // Enough to skip re-downloading an image that many samples share, small enough to stay bounded.
@@ -54,7 +58,6 @@ export async function uploadSamples(
   const batchSize = options.batchSize ?? 200;
   if (!(batchSize >= 1)) throw new RangeError("batchSize must be at least 1");
   const run = limitConcurrency(options.mediaConcurrency ?? 4);
-  const request: RequestOptions = { signal: options.signal, teamId: options.teamId };
   const urlCache = new Map<string, Promise<StoredMedia>>();
   const info = describeSource(input);
   const progress: UploadProgress = {
@@ -88,9 +91,13 @@ export async function uploadSamples(
 
   const flush = async (batch: { checked: CheckedSample; position: SamplePosition }[]) => {
     const dataUrlCache = new Map<string, Promise<StoredMedia>>();
-    // The first failure cancels the rest of the batch's media, so nothing runs on after we throw.
+    // The first failure (or the caller's abort) cancels the rest of the batch's media, so
+    // nothing runs on after we throw.
     const cancel = new AbortController();
-    const signal = combineSignals([options.signal, cancel.signal]);
+    const onAbort = () => cancel.abort(options.signal?.reason);
+    if (options.signal?.aborted) onAbort();
+    options.signal?.addEventListener("abort", onAbort, { once: true });
+    const mediaOptions: CallOptions = { ...options, signal: cancel.signal };
     let failure: unknown;
     await Promise.allSettled(
       batch.flatMap(({ checked, position }) =>
@@ -99,7 +106,7 @@ export async function uploadSamples(
             const cache = ref.url.startsWith("data:") ? dataUrlCache : urlCache;
             const stored = await storeOnce(cache, ref.url, () =>
               run(async () => {
-                const result = await storeMedia(ref, { ...target.media, signal });
+                const result = await storeMedia(ref, target.media, mediaOptions);
                 progress.mediaFiles++;
                 progress.mediaBytes += result.bytes;
                 report();
@@ -115,10 +122,10 @@ export async function uploadSamples(
           }
         }),
       ),
-    );
+    ).finally(() => options.signal?.removeEventListener("abort", onAbort));
     if (failure !== undefined) throw failure;
     const body = batch.map(({ checked }) => JSON.stringify(checked.sample));
-    const result = await target.add(body, request);
+    const result = await target.add(body, options);
     if (result.samples.length !== batch.length) {
       throw new FriendliError(
         `add samples answered ${result.samples.length} ids for ${batch.length} samples (samples ${batch[0]?.position.index}..${batch.at(-1)?.position.index})`,

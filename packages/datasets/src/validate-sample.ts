@@ -92,23 +92,23 @@ function checkPart(part: unknown, path: string, checked: CheckedSample, fail: Fa
     // The docs' shorthand forms: the URL sits in `image` or straight in `image_url`.
     const url = (part as { image?: unknown }).image ?? (part as { image_url?: unknown }).image_url;
     if (typeof url !== "string") return fail(`${path}.image`, "an image part needs the image URL as a string");
-    return addMedia({ type: "image_url", image_url: { url } }, `${path}.image`, checked, fail);
+    return addMedia("image_url", url, `${path}.image`, checked, fail);
   }
   if (type === "image_url" || type === "audio_url" || type === "video_url") {
     const holder = (part as Record<string, unknown>)[type];
     const url = isObject(holder) ? (holder as { url?: unknown }).url : typeof holder === "string" ? holder : undefined;
     if (typeof url !== "string") return fail(`${path}.${type}.url`, `a ${type} part needs a string url`);
-    const spec = { type, [type]: { url } } as MediaPart;
-    return addMedia(spec, `${path}.${type}.url`, checked, fail);
+    return addMedia(type, url, `${path}.${type}.url`, checked, fail);
   }
   return fail(`${path}.type`, `content type ${JSON.stringify(type)} is not text, image_url, audio_url or video_url`);
 }
 
-function addMedia(part: MediaPart, path: string, checked: CheckedSample, fail: Fail): MediaPart {
-  const modality = MEDIA_TYPES[part.type];
+function addMedia(type: MediaPart["type"], url: string, path: string, checked: CheckedSample, fail: Fail): MediaPart {
+  const modality = MEDIA_TYPES[type];
   checked.input.add(modality);
-  const holder = (part as unknown as Record<string, { url: string }>)[part.type]!;
-  const url = holder.url;
+  // The part's `{ url }` object, kept so the URL can be rewritten in place once stored.
+  const holder = { url };
+  const part = { type, [type]: holder } as MediaPart;
   if (url.startsWith("data:")) {
     const decoded = decodeDataUrl(url);
     if ("error" in decoded) fail(path, `the data URL ${decoded.error}`);

@@ -1,5 +1,7 @@
-import { operations, ValidationError } from "@friendli-ts/client";
+import { ValidationError } from "@friendli-ts/client";
+import { operations } from "@friendli-ts/client/internal";
 import { describe, expect, it } from "vitest";
+import { StorageUploadError } from "../../src/index.ts";
 import { calledOperations, mockDatasets, seenRequests } from "../helpers/mock-datasets.ts";
 
 // Prism answers with the spec's examples where it has them (some are in the older
@@ -58,11 +60,19 @@ describe("splits", () => {
     expect(lastRequest().method).toBe("DELETE");
   });
 
-  it("iterates splits and stops when the server repeats its cursor", async () => {
-    // Prism always answers nextCursor "string": the second page repeats it, so iteration ends.
+  it("lists all splits and stops when the server repeats its cursor", async () => {
+    // Prism always answers nextCursor "string": the second page repeats it, so the walk ends.
     const all = [];
-    for await (const split of friendli.splits.iterate("ds-1")) all.push(split);
+    for await (const split of friendli.splits.listAll("ds-1")) all.push(split);
     expect(all).toHaveLength(2);
+    expect(new URL(lastRequest().url).searchParams.get("cursor")).toBe("string");
+  });
+
+  it("lists all datasets into an array, fetching no page past the limit", async () => {
+    const before = seenRequests.length;
+    const first = await friendli.datasets.listAll({ projectId: "proj-1" }).toArray(1);
+    expect(first).toHaveLength(1);
+    expect(seenRequests.length - before).toBe(1);
   });
 });
 
@@ -78,9 +88,9 @@ describe("samples", () => {
     expect(Array.isArray(page.data)).toBe(true);
   });
 
-  it("iterates samples page by page", async () => {
+  it("lists all samples page by page", async () => {
     const pages = [];
-    for await (const pair of friendli.samples.iterate("ds-1", "split-1", { limit: 1 })) pages.push(pair);
+    for await (const pair of friendli.samples.listAll("ds-1", "split-1", { limit: 1 })) pages.push(pair);
     // One item per page from the mock server; its second page repeats the cursor, which ends the walk.
     expect(pages).toHaveLength(2);
   });
@@ -114,6 +124,20 @@ describe("files", () => {
     const error = await friendli.files.initUpload(old as never).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(String(error)).toMatch(/projectId/);
+  });
+
+  it("fails at once, before any storage request, when the upload URL is not a URL", async () => {
+    // The mock server's init upload answers the schema's placeholder: uploadUrl "string".
+    const before = seenRequests.length;
+    const error = await mockDatasets({ maxRetries: 3 })
+      .files.upload(new Blob(["x"]), { name: "x.txt", projectId: "proj-1" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageUploadError);
+    expect(error).toMatchObject({ status: null, fileId: "string" });
+    expect((error as Error).message).toMatch(/not an http\(s\) URL: "string"/);
+    expect(seenRequests.slice(before).map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
+      "POST /beta/file",
+    ]);
   });
 
   it("completes an upload, gets file info and a download URL", async () => {

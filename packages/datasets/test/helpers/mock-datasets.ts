@@ -1,4 +1,5 @@
-import { type ClientOptions, findOperation } from "@friendli-ts/client";
+import type { ClientOptions } from "@friendli-ts/client";
+import { findOperation } from "@friendli-ts/client/internal";
 import { contractFetch } from "@friendli-ts/test-kit";
 // Brings in the type of the mock server URL the global setup provides.
 import type {} from "@friendli-ts/test-kit/global-setup";

@@ -1,8 +1,15 @@
 import { createHash } from "node:crypto";
-import { APIUserAbortError } from "@friendli-ts/client";
+import {
+  APIConnectionError,
+  APITimeoutError,
+  APIUserAbortError,
+  type ClientOptions,
+  InternalServerError,
+  PermissionDeniedError,
+} from "@friendli-ts/client";
 import { type FaultServer, startFaultServer } from "@friendli-ts/test-kit";
 import { startS3 } from "@friendli-ts/test-kit/local-s3";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createFriendliDatasets, StorageUploadError } from "../../src/index.ts";
 import { startFakeApi } from "../helpers/start-fake-api.ts";
 
@@ -11,7 +18,7 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((server) => server.stop()));
 });
 
-async function setup(storage?: FaultServer) {
+async function setup(storage?: FaultServer, options: ClientOptions = {}) {
   const s3 = await startS3();
   running.push(s3);
   const api = await startFakeApi({ storageUrl: storage?.url ?? s3.url });
@@ -21,7 +28,8 @@ async function setup(storage?: FaultServer) {
     token: "test-token",
     teamId: "team-7",
     maxRetries: 0,
-    storageRetryDelayMs: 1,
+    initialDelayMs: 1,
+    ...options,
   });
   return { s3, api, friendli };
 }
@@ -72,17 +80,20 @@ describe("files.upload when storage misbehaves", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageUploadError);
     expect(error).toMatchObject({ status: 403, fileId: expect.stringMatching(/^file-/) });
+    expect((error as StorageUploadError).body).toContain("<Code>AccessDenied</Code>");
     expect((error as Error).message).toContain("AccessDenied: Policy expired");
+    // The client's own error for the answer is kept as the cause.
+    expect((error as Error).cause).toBeInstanceOf(PermissionDeniedError);
     expect(storage.requests).toHaveLength(1);
   });
 
-  it("retries 5xx answers, then completes", async () => {
+  it("retries 5xx answers as the client's maxRetries says, then completes", async () => {
     const storage = await startFaultServer((req, res, { attempt }) => {
       res.writeHead(req.method === "POST" && attempt <= 2 ? 503 : 204);
       res.end();
     });
     running.push(storage);
-    const { friendli } = await setup(storage);
+    const { friendli } = await setup(storage, { maxRetries: 2 });
     const uploaded = await friendli.files.upload(new Blob(["retry me"]), { name: "r.txt", projectId: "proj-1" });
     expect(uploaded.info.status).toBe("UPLOADED");
     expect(storage.requests.filter((r) => r.method === "POST")).toHaveLength(3);
@@ -92,6 +103,23 @@ describe("files.upload when storage misbehaves", () => {
     expect(storage.requests[0]!.headers.authorization).toBeUndefined();
   });
 
+  it("gives up after the call's retries with the status and the client's error as the cause", async () => {
+    const storage = await startFaultServer((_req, res) => {
+      res.writeHead(503, { "content-type": "application/xml" });
+      res.end("<Error><Code>SlowDown</Code><Message>Reduce your request rate</Message></Error>");
+    });
+    running.push(storage);
+    const { friendli } = await setup(storage, { maxRetries: 5 });
+    const error = await friendli.files
+      .upload(new Blob(["w"]), { name: "w.txt", projectId: "proj-1", maxRetries: 1 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageUploadError);
+    expect(error).toMatchObject({ status: 503, fileId: expect.stringMatching(/^file-/) });
+    expect((error as Error).message).toContain("SlowDown: Reduce your request rate");
+    expect((error as Error).cause).toBeInstanceOf(InternalServerError);
+    expect(storage.requests).toHaveLength(2);
+  });
+
   it("retries dropped connections and gives up with the file id", async () => {
     const storage = await startFaultServer((_req, res) => {
       res.destroy();
@@ -99,17 +127,31 @@ describe("files.upload when storage misbehaves", () => {
     running.push(storage);
     const { friendli } = await setup(storage);
     const error = await friendli.files
-      .upload(new Blob(["y"]), { name: "y.txt", projectId: "proj-1", storageRetries: 2 })
+      .upload(new Blob(["y"]), { name: "y.txt", projectId: "proj-1", maxRetries: 2 })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StorageUploadError);
     expect(error).toMatchObject({ status: null, fileId: expect.stringMatching(/^file-/) });
+    expect((error as Error).cause).toBeInstanceOf(APIConnectionError);
     expect(storage.requests).toHaveLength(3);
   });
 
+  it("times out a storage POST with the call's timeout", async () => {
+    const storage = await startFaultServer(() => new Promise<void>(() => {}));
+    running.push(storage);
+    const { api, friendli } = await setup(storage, { timeout: 60_000 });
+    const error = await friendli.files
+      .upload(new Blob(["t"]), { name: "t.txt", projectId: "proj-1", timeout: 100 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageUploadError);
+    expect(error).toMatchObject({ status: null });
+    expect((error as Error).cause).toBeInstanceOf(APITimeoutError);
+    expect(storage.requests).toHaveLength(1);
+    // Nothing is completed after a failed storage POST.
+    expect(api.requests.map((r) => r.method)).toEqual(["POST"]);
+  });
+
   it("stops when the caller aborts", async () => {
-    const storage = await startFaultServer(() => {
-      // never answers
-    });
+    const storage = await startFaultServer(() => new Promise<void>(() => {}));
     running.push(storage);
     const { friendli } = await setup(storage);
     const controller = new AbortController();
@@ -118,7 +160,24 @@ describe("files.upload when storage misbehaves", () => {
       projectId: "proj-1",
       signal: controller.signal,
     });
-    setTimeout(() => controller.abort(), 50);
+    await vi.waitFor(() => expect(storage.requests).toHaveLength(1));
+    controller.abort();
     await expect(upload).rejects.toBeInstanceOf(APIUserAbortError);
+  });
+
+  it("goes through the client's fetch, so a test or a proxy can route storage", async () => {
+    const { s3, api } = await setup();
+    const seen: string[] = [];
+    const friendli = createFriendliDatasets({
+      baseURL: api.url,
+      token: "test-token",
+      maxRetries: 0,
+      fetch: (input, init) => {
+        seen.push(`${init?.method ?? "GET"} ${new URL(String(input instanceof Request ? input.url : input)).origin}`);
+        return fetch(input, init);
+      },
+    });
+    await friendli.files.upload(new Blob(["routed"]), { name: "r.txt", projectId: "proj-1" });
+    expect(seen).toEqual([`POST ${api.url}`, `POST ${s3.url}`, `PATCH ${api.url}`, `GET ${api.url}`]);
   });
 });

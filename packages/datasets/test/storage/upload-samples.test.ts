@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { APIUserAbortError } from "@friendli-ts/client";
+import { APIUserAbortError, NotFoundError } from "@friendli-ts/client";
 import { type FaultServer, startFaultServer } from "@friendli-ts/test-kit";
 import { type LocalS3, startS3 } from "@friendli-ts/test-kit/local-s3";
 import { afterEach, describe, expect, it } from "vitest";
@@ -201,6 +201,8 @@ describe("uploadSamples", () => {
     const error = await dataset.uploadSamples(generate()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MediaUploadError);
     expect((error as Error).message).toMatch(/^sample 1 \(messages\[0\]\.content\[1\]\.image_url\.url\): .*404/);
+    // The download went through the client's transport: its typed error is the cause.
+    expect((error as Error).cause).toBeInstanceOf(NotFoundError);
   });
 
   it("cancels the rest of a batch's media after the first failure", async () => {
