@@ -1,4 +1,4 @@
-import { APIConnectionError, APIUserAbortError, type CallOptions, FriendliError } from "@friendli-ts/client";
+import { type CallOptions, FriendliError } from "@friendli-ts/client";
 import { decodeDataUrl } from "./decode-data-url.ts";
 import type { UploadData, UploadedFile } from "./upload-file.ts";
 import type { MediaRef } from "./validate-sample.ts";
@@ -34,40 +34,12 @@ export async function storeMedia(ref: MediaRef, store: MediaStore, options: Call
     name = `${ref.modality.toLowerCase()}.${extension(decoded.mediaType)}`;
   } else {
     const response = await store.download(ref.url, options);
-    data = await readBlob(response, ref.url, options.signal);
+    data = await response.blob();
     name = fileName(ref.url) || ref.modality.toLowerCase();
   }
   const file = await store.upload(data, name, options);
   // Bytes count as uploaded only when they went to storage, not when the API already had them.
   return { uri: await store.s3Uri(file.fileId, options), bytes: file.sentToStorage ? file.size : 0 };
-}
-
-/**
- * The body as a Blob. The client's plain fetch hands the response over at its headers and
- * lets go of the caller's signal there, so an abort during the body is applied here, and a
- * body cut short becomes an APIConnectionError.
- */
-async function readBlob(response: Response, url: string, signal: AbortSignal | undefined): Promise<Blob> {
-  const type = response.headers.get("content-type") ?? "";
-  if (!response.body) return new Blob([], { type });
-  const reader = response.body.getReader();
-  const onAbort = () => void reader.cancel(signal?.reason).catch(() => {});
-  signal?.addEventListener("abort", onAbort, { once: true });
-  const chunks: Uint8Array<ArrayBuffer>[] = [];
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
-      if (done) break;
-      chunks.push(value as Uint8Array<ArrayBuffer>);
-    }
-  } catch (error) {
-    if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
-    throw new APIConnectionError(`GET ${url} broke off before the end of its body`, { cause: error });
-  } finally {
-    signal?.removeEventListener("abort", onAbort);
-  }
-  return new Blob(chunks, { type });
 }
 
 function fileName(url: string): string {

@@ -12,7 +12,8 @@ export interface PlainRequest extends Omit<CallOptions, "teamId"> {
 /**
  * A request to storage or a media host through the client's transport (its fetch, timeout,
  * retries, backoff and error classes), with nothing of the API's: no token, no team header,
- * no default headers. For presigned upload URLs and downloads from third-party hosts.
+ * no default headers. For presigned upload URLs and downloads from third-party hosts. The
+ * body is read within the timeout; the Response handed back holds it in memory.
  */
 export async function plainFetch(client: FriendliClient, url: string, request: PlainRequest = {}): Promise<Response> {
   const { options, transport } = internalsOf(client);
@@ -25,8 +26,6 @@ export async function plainFetch(client: FriendliClient, url: string, request: P
       headers: call.headers,
       body,
       plain: true,
-      // Resolved at the headers: the caller reads (or cancels) the body.
-      stream: true,
       retrySafe: retrySafe ?? method === "GET",
     },
     call,

@@ -1,6 +1,7 @@
 import { APIError } from "../errors/api-error.ts";
 import { APIConnectionError, APITimeoutError, APIUserAbortError } from "../errors/connection-errors.ts";
 import { createApiError } from "../errors/create-api-error.ts";
+import { InvalidInputError } from "../errors/friendli-error.ts";
 import type { RouteFacts } from "../operations/route-facts.ts";
 import { backoffDelay } from "./backoff-delay.ts";
 import { checkToken } from "./check-header-value.ts";
@@ -83,7 +84,12 @@ export function createTransport(options: ResolvedClientOptions): Transport {
   };
 
   return async function send(request, call) {
-    const url = new URL(request.url);
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch (cause) {
+      throw new InvalidInputError(`${request.method} ${request.url.slice(0, 80)}: not an absolute URL`, { cause });
+    }
     const label = `${request.method} ${url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || "/" : url.pathname}`;
     const toApi = !request.plain && url.origin === apiOrigin;
     const secret = request.plain ? null : await tokenFor();
@@ -125,6 +131,12 @@ export function createTransport(options: ResolvedClientOptions): Transport {
           if (request.stream || NULL_BODY_STATUS.has(response.status)) {
             handedOver = true;
             return { response, text: undefined, controller, release, secret };
+          }
+          if (request.plain) {
+            // Storage and media bodies are bytes, read within the timeout like any answer.
+            const bytes = await response.arrayBuffer();
+            const buffered = new Response(bytes, { status: response.status, headers: response.headers });
+            return { response: buffered, text: undefined, controller, release, secret };
           }
           const text = await response.text();
           return { response, text, controller, release, secret };
