@@ -2,6 +2,7 @@
 // Users import from "@friendli-ts/client".
 export { appendQuery } from "./client/append-query.ts";
 export { callOperation, streamOperation } from "./client/call-operation.ts";
+export { clientFromOptions, type SharedClientOptions } from "./client/client-from-options.ts";
 export { internalsOf } from "./client/client-internals.ts";
 export { toFormData } from "./client/to-form-data.ts";
 export { type OperationId, operations } from "./generated/operations.ts";

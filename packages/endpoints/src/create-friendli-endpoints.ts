@@ -1,4 +1,5 @@
-import { type ClientOptions, createFriendliClient, type FriendliClient } from "@friendli-ts/client";
+import type { ClientOptions, FriendliClient } from "@friendli-ts/client";
+import { clientFromOptions } from "@friendli-ts/client/internal";
 import { EndpointIdMissingError } from "./endpoint-id-missing-error.ts";
 import { createEndpoint, type EndpointOperations, endpointOperations } from "./endpoint-operations.ts";
 import { readTargetStatuses } from "./endpoint-statuses.ts";
@@ -74,14 +75,7 @@ function splitWait(options: WaitForTargetOptions) {
 
 /** Dedicated endpoint lifecycle, waiting, and team cost and usage over one client. */
 export function createFriendliEndpoints(options: EndpointsOptions = {}): FriendliEndpoints {
-  const { client: given, ...clientOptions } = options;
-  const hasOverrides = Object.keys(clientOptions).length > 0;
-  const client = given
-    ? hasOverrides
-      ? given.withOptions(clientOptions)
-      : given
-    : createFriendliClient(clientOptions);
-  return buildEndpoints(client);
+  return buildEndpoints(clientFromOptions(options));
 }
 
 function buildEndpoints(client: FriendliClient): FriendliEndpoints {

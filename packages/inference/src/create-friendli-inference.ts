@@ -1,4 +1,5 @@
 import { type ClientOptions, createFriendliClient, type FriendliClient } from "@friendli-ts/client";
+import { clientFromOptions } from "@friendli-ts/client/internal";
 import { type AudioApi, audioApi } from "./families/audio.ts";
 import { type ChatApi, chatApi } from "./families/chat.ts";
 import { type ChatRenderApi, chatRenderApi } from "./families/chat-render.ts";
@@ -119,13 +120,8 @@ export function containerInference(client: FriendliClient): ContainerInference {
  * `container`, then `chat`, `completions`, `responses`, `messages`, `token`, `audio`, ...
  */
 export function createFriendliInference(options: InferenceOptions = {}): FriendliInference {
-  const { container, client: given, ...clientOptions } = options;
-  const hasOverrides = Object.keys(clientOptions).length > 0;
-  const client = given
-    ? hasOverrides
-      ? given.withOptions(clientOptions)
-      : given
-    : createFriendliClient(clientOptions);
+  const { container, ...shared } = options;
+  const client = clientFromOptions(shared);
   const containerClient = container ? createFriendliClient({ token: null, ...container }) : client;
   return build(client, containerClient);
 }

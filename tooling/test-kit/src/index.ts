@@ -7,3 +7,5 @@ export {
   writeChunks,
 } from "./start-fault-server.ts";
 export { type MockServer, type MockServerOptions, startMockServer } from "./start-mock-server.ts";
+export { runNodeScript } from "./run-node-script.ts";
+export { serveFaults } from "./serve-faults.ts";

@@ -1,17 +1,9 @@
-import { type FaultServer, startFaultServer } from "@friendli-ts/test-kit";
-import { afterEach, describe, expect, it } from "vitest";
+import { serveFaults } from "@friendli-ts/test-kit";
+import { describe, expect, it } from "vitest";
 import { APITimeoutError, InternalServerError, InvalidInputError } from "../../src/index.ts";
 import { chatBody, faultClient, json } from "../faults/fault-client.ts";
 
-const servers: FaultServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
-async function serve(...args: Parameters<typeof startFaultServer>) {
-  const server = await startFaultServer(...args);
-  servers.push(server);
-  return server;
-}
+const serve = serveFaults();
 const ok =
   (body: unknown = {}) =>
   (_req: unknown, res: import("node:http").ServerResponse) =>

@@ -1,18 +1,10 @@
-import { type FaultServer, startFaultServer } from "@friendli-ts/test-kit";
-import { afterEach, describe, expect, it } from "vitest";
+import { serveFaults } from "@friendli-ts/test-kit";
+import { describe, expect, it } from "vitest";
 import { APITimeoutError, BadRequestError } from "../../src/index.ts";
 import { plainFetch } from "../../src/internal.ts";
 import { faultClient } from "../faults/fault-client.ts";
 
-const servers: FaultServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
-async function serve(...args: Parameters<typeof startFaultServer>) {
-  const server = await startFaultServer(...args);
-  servers.push(server);
-  return server;
-}
+const serve = serveFaults();
 
 describe("the plain fetch for storage and media", () => {
   it("sends nothing of the API's: no token, no team, no default headers", async () => {

@@ -1,5 +1,5 @@
-import { type FaultServer, startFaultServer } from "@friendli-ts/test-kit";
-import { afterEach, describe, expect, it } from "vitest";
+import { serveFaults } from "@friendli-ts/test-kit";
+import { describe, expect, it } from "vitest";
 import {
   APIError,
   createFriendliClient,
@@ -9,15 +9,7 @@ import {
 } from "../../src/index.ts";
 import { chatBody, faultClient } from "./fault-client.ts";
 
-const servers: FaultServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
-async function serve(...args: Parameters<typeof startFaultServer>) {
-  const server = await startFaultServer(...args);
-  servers.push(server);
-  return server;
-}
+const serve = serveFaults();
 
 describe("answers that are not what they claim", () => {
   it.each([

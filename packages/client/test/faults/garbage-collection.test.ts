@@ -1,7 +1,6 @@
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { type FaultServer, startFaultServer } from "@friendli-ts/test-kit";
-import { afterEach, describe, expect, it } from "vitest";
+import { runNodeScript, serveFaults } from "@friendli-ts/test-kit";
+import { describe, expect, it } from "vitest";
 
 // Node 20's fetch follows a Request's signal only weakly: a signal that reached fetch through
 // a Request object was lost once that Request was collected. This runs the built client in a
@@ -9,32 +8,11 @@ import { afterEach, describe, expect, it } from "vitest";
 // never answers, and checks that the timeout and the caller's abort still end the call.
 const distEntry = fileURLToPath(new URL("../../dist/index.js", import.meta.url));
 
-const servers: FaultServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
-
-function runUnderGc(script: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--expose-gc", "--input-type=module", "-e", script], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    const killer = setTimeout(() => child.kill("SIGKILL"), 20_000);
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      clearTimeout(killer);
-      resolve({ code, output });
-    });
-  });
-}
+const serve = serveFaults();
 
 describe("timeouts and aborts hold under garbage collection", () => {
   it("a timeout and a caller's abort end a call while gc() runs every 20 ms", { timeout: 40_000 }, async () => {
-    const server = await startFaultServer(() => new Promise(() => {}));
-    servers.push(server);
+    const server = await serve(() => new Promise(() => {}));
     const script = `
       import { createFriendliClient } from ${JSON.stringify(distEntry)};
       const gcTimer = setInterval(() => globalThis.gc(), 20);
@@ -49,7 +27,7 @@ describe("timeouts and aborts hold under garbage collection", () => {
       console.log(JSON.stringify({ timedOut, timeoutMs, aborted }));
       process.exit(0);
     `;
-    const { code, output } = await runUnderGc(script);
+    const { code, output } = await runNodeScript(script, { flags: ["--expose-gc"], timeoutMs: 20_000 });
     expect(code, output).toBe(0);
     const result = JSON.parse(output.trim().split("\n").at(-1) ?? "{}");
     expect(result).toMatchObject({ timedOut: "APITimeoutError", aborted: "APIUserAbortError" });

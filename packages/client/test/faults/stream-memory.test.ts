@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { runNodeScript } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
 
 // A long stream must not pile up in memory: the built client reads 100,000 chat chunks
@@ -41,20 +41,8 @@ console.log(JSON.stringify({ n, peakGrowthMB: peak / 2 ** 20, bytes }));
 
 describe("memory", () => {
   it("a 100,000-chunk stream read with for await keeps the heap flat", { timeout: 60_000 }, async () => {
-    const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, ["--expose-gc", "--input-type=module", "-e", script], {
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let out = "";
-      child.stdout.on("data", (d) => (out += d));
-      child.stderr.on("data", (d) => (out += d));
-      const killer = setTimeout(() => child.kill("SIGKILL"), 50_000);
-      child.on("error", reject);
-      child.on("exit", (code) => {
-        clearTimeout(killer);
-        code === 0 ? resolve(out) : reject(new Error(`exit ${code}: ${out}`));
-      });
-    });
+    const { code, output } = await runNodeScript(script, { flags: ["--expose-gc"], timeoutMs: 50_000 });
+    expect(code, output).toBe(0);
     const result = JSON.parse(output.trim().split("\n").at(-1) ?? "{}");
     console.log(`stream memory: ${result.n} chunks, peak heap growth ${result.peakGrowthMB.toFixed(2)} MB`);
     expect(result.n).toBe(100_000);

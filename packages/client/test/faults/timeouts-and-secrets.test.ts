@@ -1,6 +1,6 @@
 import { inspect } from "node:util";
-import { type FaultServer, startFaultServer } from "@friendli-ts/test-kit";
-import { afterEach, describe, expect, it } from "vitest";
+import { serveFaults } from "@friendli-ts/test-kit";
+import { describe, expect, it } from "vitest";
 import {
   APITimeoutError,
   APIUserAbortError,
@@ -10,15 +10,7 @@ import {
 } from "../../src/index.ts";
 import { chatBody, faultClient, json } from "./fault-client.ts";
 
-const servers: FaultServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
-async function serve(...args: Parameters<typeof startFaultServer>) {
-  const server = await startFaultServer(...args);
-  servers.push(server);
-  return server;
-}
+const serve = serveFaults();
 const never = () => new Promise<void>(() => {});
 
 describe("timeouts and aborts", () => {

@@ -1,0 +1,25 @@
+import { spawn } from "node:child_process";
+
+/**
+ * Runs an ES module script in a child `node` with extra flags (`--expose-gc`), killed after
+ * `timeoutMs`; resolves to the exit code and everything it printed.
+ */
+export function runNodeScript(
+  script: string,
+  { flags = [], timeoutMs = 30_000 }: { flags?: string[]; timeoutMs?: number } = {},
+): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...flags, "--input-type=module", "-e", script], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    const killer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      clearTimeout(killer);
+      resolve({ code, output });
+    });
+  });
+}
