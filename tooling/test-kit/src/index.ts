@@ -1,4 +1,6 @@
 export { contractFetch } from "./contract-fetch.ts";
+export { runNodeScript } from "./run-node-script.ts";
+export { serveFaults } from "./serve-faults.ts";
 export {
   type FaultHandler,
   type FaultServer,
@@ -7,5 +9,3 @@ export {
   writeChunks,
 } from "./start-fault-server.ts";
 export { type MockServer, type MockServerOptions, startMockServer } from "./start-mock-server.ts";
-export { runNodeScript } from "./run-node-script.ts";
-export { serveFaults } from "./serve-faults.ts";
