@@ -11,6 +11,7 @@ export { isRetrySafe, retryPolicy } from "./operations/retry-policy.ts";
 export { type RouteFacts, routeFacts } from "./operations/route-facts.ts";
 export { type Page, paginate } from "./pagination/paginate.ts";
 export { type BackoffOptions, backoffDelay } from "./transport/backoff-delay.ts";
+export { type LinkedAbort, linkedAbort } from "./transport/linked-abort.ts";
 export { type PlainRequest, plainFetch } from "./transport/plain-fetch.ts";
 export { readEnv } from "./transport/read-env.ts";
 export { redact, redactValue } from "./transport/redact.ts";

@@ -1,6 +1,6 @@
 import type { CallOptions } from "@friendli-ts/client";
 import { APIUserAbortError, InvalidInputError } from "@friendli-ts/client";
-import { type BackoffOptions, backoffDelay, sleep } from "@friendli-ts/client/internal";
+import { type BackoffOptions, backoffDelay, linkedAbort, sleep } from "@friendli-ts/client/internal";
 import { EndpointFailedError } from "./endpoint-failed-error.ts";
 import { FAILURE_STATUSES, readTargetStatuses } from "./endpoint-statuses.ts";
 import { EndpointWaitTimeoutError } from "./endpoint-wait-timeout-error.ts";
@@ -36,8 +36,6 @@ export interface WaitOptions extends CallOptions {
 }
 
 export const DEFAULT_WAIT_TIMEOUT_MS = 30 * 60_000;
-const MAX_TIMER_MS = 2_147_483_647;
-
 export type StatusReader = (endpointId: string, options: CallOptions) => Promise<EndpointStatus>;
 
 function atLeast(name: string, value: number, min: number): number {
@@ -89,28 +87,15 @@ export async function waitForEndpoint(
   const userSignal = call.signal;
   if (userSignal?.aborted) throw new APIUserAbortError(undefined, { cause: userSignal.reason });
 
-  // One controller stops the request in flight or the sleep, for the deadline or the caller;
-  // each poll takes the caller's call options whole, with this controller's signal.
-  const controller = new AbortController();
-  let timedOut = false;
-  const onUserAbort = () => controller.abort(userSignal?.reason);
-  userSignal?.addEventListener("abort", onUserAbort, { once: true });
-  // setTimeout fires at once for delays past 2^31-1 ms, so a longer (or Infinity) timeout
-  // means no deadline timer at all.
-  const timer =
-    timeoutMs <= MAX_TIMER_MS
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, timeoutMs)
-      : undefined;
+  // One abort stops the request in flight or the sleep, for the deadline or the caller;
+  // each poll takes the caller's call options whole, with this abort's signal.
+  const link = linkedAbort(userSignal, timeoutMs);
 
   const started = Date.now();
   let last: EndpointStatus | null = null;
   try {
     for (let poll = 0; ; poll++) {
-      const current =
-        poll === 0 && first ? first : await readStatus(endpointId, { ...call, signal: controller.signal });
+      const current = poll === 0 && first ? first : await readStatus(endpointId, { ...call, signal: link.signal });
       const changed =
         last === null || last.status !== current.status || (last.phase ?? null) !== (current.phase ?? null);
       if (changed && onProgress) {
@@ -128,16 +113,15 @@ export async function waitForEndpoint(
       last = current;
       if (targets.includes(current.status)) return current;
       if (failures.includes(current.status)) throw new EndpointFailedError(endpointId, current, targets);
-      await sleep(backoffDelay(poll, backoff), controller.signal);
+      await sleep(backoffDelay(poll, backoff), link.signal);
     }
   } catch (error) {
-    if (timedOut) throw new EndpointWaitTimeoutError(endpointId, targets, timeoutMs, last);
+    if (link.timedOut) throw new EndpointWaitTimeoutError(endpointId, targets, timeoutMs, last);
     if (userSignal?.aborted && !(error instanceof APIUserAbortError)) {
       throw new APIUserAbortError(`waiting for endpoint "${endpointId}" was aborted`, { cause: userSignal.reason });
     }
     throw error;
   } finally {
-    clearTimeout(timer);
-    userSignal?.removeEventListener("abort", onUserAbort);
+    link.dispose();
   }
 }

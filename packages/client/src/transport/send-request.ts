@@ -6,6 +6,7 @@ import type { RouteFacts } from "../operations/route-facts.ts";
 import { backoffDelay } from "./backoff-delay.ts";
 import { checkToken } from "./check-header-value.ts";
 import type { ResolvedClientOptions } from "./client-options.ts";
+import { linkedAbort } from "./linked-abort.ts";
 import type { MiddlewareContext } from "./middleware.ts";
 import { parseRetryAfter } from "./parse-retry-after.ts";
 import { readErrorBody } from "./read-error-body.ts";
@@ -102,18 +103,8 @@ export function createTransport(options: ResolvedClientOptions): Transport {
 
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
-      const controller = new AbortController();
-      const onAbort = () => controller.abort(signal?.reason);
-      signal?.addEventListener("abort", onAbort, { once: true });
-      const release = () => signal?.removeEventListener("abort", onAbort);
-      let timedOut = false;
-      const timer =
-        call.timeout > 0
-          ? setTimeout(() => {
-              timedOut = true;
-              controller.abort();
-            }, call.timeout)
-          : undefined;
+      const link = linkedAbort(signal, call.timeout);
+      const { controller } = link;
       const started = Date.now();
       let handedOver = false;
       let outcome: AttemptOutcome;
@@ -130,16 +121,17 @@ export function createTransport(options: ResolvedClientOptions): Transport {
         if (response.ok) {
           if (request.stream || NULL_BODY_STATUS.has(response.status)) {
             handedOver = true;
-            return { response, text: undefined, controller, release, secret };
+            link.clearDeadline();
+            return { response, text: undefined, controller, release: link.dispose, secret };
           }
           if (request.plain) {
             // Storage and media bodies are bytes, read within the timeout like any answer.
             const bytes = await response.arrayBuffer();
             const buffered = new Response(bytes, { status: response.status, headers: response.headers });
-            return { response: buffered, text: undefined, controller, release, secret };
+            return { response: buffered, text: undefined, controller, release: link.dispose, secret };
           }
           const text = await response.text();
-          return { response, text, controller, release, secret };
+          return { response, text, controller, release: link.dispose, secret };
         }
         failure = createApiError({
           status: response.status,
@@ -153,7 +145,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
       } catch (error) {
         if (error instanceof APIError && error.status < 400) throw redactError(error, secret); // a refused redirect
         if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
-        if (timedOut) {
+        if (link.timedOut) {
           failure = new APITimeoutError(`${label} timed out after ${call.timeout} ms`);
           outcome = { kind: "timeout" };
         } else {
@@ -165,8 +157,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
           outcome = { kind: "connection", sent: !wasNeverSent(error) };
         }
       } finally {
-        clearTimeout(timer);
-        if (!handedOver) release();
+        if (!handedOver) link.dispose();
       }
       if (attempt >= call.maxRetries || !shouldRetry(outcome, retrySafe)) throw redactError(failure, secret);
       const asked = retryHeaders ? parseRetryAfter(retryHeaders) : undefined;
