@@ -62,12 +62,13 @@ describe("timeouts and aborts", () => {
   it("an abort during the backoff wait stops the retries", async () => {
     const controller = new AbortController();
     const server = await serve((_req, res) => {
-      res.writeHead(503, { "retry-after": "1" }).end();
-      // The client is now waiting out Retry-After (capped at 5 s): abort that wait.
+      res.writeHead(503, { "retry-after": "30" }).end();
+      // The client now waits out Retry-After (30 s, far longer than any busy machine takes to
+      // get there): abort during that wait.
       setTimeout(() => controller.abort(), 20);
     });
     await expect(
-      faultClient(server.url, { maxDelayMs: 5_000 }).GET("/serverless/v1/models", { signal: controller.signal }),
+      faultClient(server.url, { maxDelayMs: 60_000 }).GET("/serverless/v1/models", { signal: controller.signal }),
     ).rejects.toBeInstanceOf(APIUserAbortError);
     expect(server.requests).toHaveLength(1);
   });
