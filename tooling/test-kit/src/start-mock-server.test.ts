@@ -25,7 +25,13 @@ describe("the mock server", () => {
       expect(response.headers.get("content-type")).toContain("text/event-stream");
       expect(await response.text()).toContain("data: [DONE]");
       expect(server.calls).toEqual([
-        { method: "POST", path: "/serverless/v1/chat/completions", stream: true, status: 200 },
+        {
+          method: "POST",
+          path: "/serverless/v1/chat/completions",
+          stream: true,
+          status: 200,
+          operationId: "serverlessChatStream",
+        },
       ]);
     } finally {
       await server.stop();

@@ -1,12 +1,19 @@
 import { existsSync } from "node:fs";
 import { type MockServer, type MockServerOptions, startMockServer as startPrism } from "@friendli-ts/client/testing";
-import { mockSpecFile } from "@friendli-ts/scripts/paths";
+import { mockSpecFile, normalizedSpecFile } from "@friendli-ts/scripts/paths";
 import { prepareSpec } from "@friendli-ts/scripts/prepare-spec";
 
 export type { MockServer, MockServerOptions };
 
-/** The SDK's mock server, serving the workspace's normalised spec (prepared first if needed). */
+/**
+ * The SDK's mock server, serving the workspace's normalised spec (prepared first if needed);
+ * scripted replies are checked against the whole normalised spec, stream operations included.
+ */
 export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
-  if (!options.specFile && !existsSync(mockSpecFile)) await prepareSpec();
-  return startPrism({ specFile: mockSpecFile, ...options });
+  if (!options.specFile && !(existsSync(mockSpecFile) && existsSync(normalizedSpecFile))) await prepareSpec();
+  return startPrism({
+    specFile: mockSpecFile,
+    ...(!options.specFile && { schemaSpecFile: normalizedSpecFile }),
+    ...options,
+  });
 }

@@ -3,16 +3,40 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { OperationId } from "../generated/operations.ts";
+import { checkReply, type ScriptedReply } from "./check-reply.ts";
 import { findFreePort } from "./find-free-port.ts";
+import type { MockReply, RespondOptions } from "./mock-reply-types.ts";
+import { createMockStorage, type MockStorage } from "./mock-storage.ts";
+import { loadSpecIndex, type SpecIndex } from "./spec-operations.ts";
 import { type RecordedCall, startRecordingProxy } from "./start-recording-proxy.ts";
 
 export interface MockServer {
   /** Base URL of the server, e.g. `http://127.0.0.1:43121`. */
   url: string;
-  /** Every request the server answered, in order. */
+  /** Every API request the server answered, in order (scripted answers included). */
   calls: RecordedCall[];
   /** Prism's process id (its process group is stopped as a whole). */
   pid: number;
+  /**
+   * Makes the next call of `operationId` (or the next `times`, or every one until `reset()`)
+   * answer `reply` instead of the spec's example. The reply is checked against the spec's
+   * schema for that operation and status now: one no real server could send throws a
+   * `MockReplyError` naming the JSON path and the rule. Requests are still checked by the
+   * mock server first; one it rejects gets its rejection, and the reply waits for the next.
+   * Replies given for the same operation are used in the order given.
+   */
+  respond<Id extends OperationId, S extends number = 200>(
+    operationId: Id,
+    reply: MockReply<Id, S>,
+    options?: RespondOptions,
+  ): void;
+  /** Scripted replies given with `respond` and not used yet: operation id and how many calls are left. */
+  pendingReplies(): { operationId: string; remaining: number | "always" }[];
+  /** Forgets every scripted reply not used yet and every stored file (`calls` are kept). */
+  reset(): void;
+  /** The presigned upload target the mock hands out in init upload, and what was stored there. */
+  storage: MockStorage;
   stop(): Promise<void>;
 }
 
@@ -22,6 +46,12 @@ export interface MockServerOptions {
    * that ships with this package (streams merged so that `Accept: text/event-stream` works).
    */
   specFile?: string;
+  /**
+   * The OpenAPI file scripted replies are checked against and requests are routed by: the
+   * normalised spec with its `#stream` operations, whose event schemas the mock's copy drops.
+   * Default: the copy shipped with this package when `specFile` is not given, else `specFile`.
+   */
+  schemaSpecFile?: string;
   /** How long to wait for Prism to listen. */
   startTimeoutMs?: number;
 }
@@ -55,6 +85,8 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
 
 /** Where the build puts the mock server's spec: beside this module in `dist/testing/`. */
 const bundledSpec = () => fileURLToPath(new URL("./friendli-openapi.mock.json", import.meta.url));
+/** The normalised spec with its stream operations, shipped beside it. */
+const bundledSchemaSpec = () => fileURLToPath(new URL("./friendli-openapi.normalized.json", import.meta.url));
 
 /**
  * Starts a mock of the Friendli API (Prism, from the pinned, normalised spec) on a free
@@ -66,6 +98,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   if (!existsSync(specFile)) {
     throw new Error(`no spec for the mock server at ${specFile}; pass \`specFile\` (an OpenAPI file)`);
   }
+  const schemaSpecFile = options.schemaSpecFile ?? (options.specFile ? specFile : bundledSchemaSpec());
+  if (!existsSync(schemaSpecFile)) {
+    throw new Error(`no spec to check scripted replies against at ${schemaSpecFile}; pass \`schemaSpecFile\``);
+  }
+  const spec = loadSpecIndex(schemaSpecFile);
   const port = await findFreePort();
   const child = spawn(
     process.execPath,
@@ -104,6 +141,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   });
 
   let proxy: Awaited<ReturnType<typeof startRecordingProxy>> | undefined;
+  const script = new ReplyScript(spec);
+  const files = createMockStorage(() => proxy?.url ?? "");
   const stop = async () => {
     await proxy?.stop();
     killGroup(child, "SIGTERM");
@@ -115,10 +154,96 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   try {
     await listening;
-    proxy = await startRecordingProxy(`http://127.0.0.1:${port}`);
+    proxy = await startRecordingProxy(`http://127.0.0.1:${port}`, {
+      operationOf: (request) => spec.match(request.method, request.path, request.stream)?.operationId,
+      before: (request) => files.serve(request),
+      async after(request, answer) {
+        const op = spec.match(request.method, request.path, request.stream);
+        if (!op) return undefined;
+        // Prism checked the request: a rejected one keeps its rejection, and the reply waits.
+        const rejected = answer.status < 200 || answer.status >= 300 || hasRequestViolations(answer.headers);
+        if (rejected) return undefined;
+        const reply = script.take(op.operationId, request.stream);
+        if (reply) {
+          const status = reply.status ?? 200;
+          return reply.events
+            ? { status, events: reply.events, headers: reply.headers ?? {}, scripted: true }
+            : reply.body === undefined
+              ? { status, headers: reply.headers ?? {}, scripted: true }
+              : { status, json: reply.body, headers: reply.headers ?? {}, scripted: true };
+        }
+        const stored = await files.answerFileOperation(op.operationId, request, answer);
+        // The storage's own answers follow the spec too.
+        if (stored) checkReply(spec, op, { status: stored.status, body: stored.json });
+        return stored;
+      },
+    });
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url: proxy.url, calls: proxy.calls, pid: child.pid as number, stop };
+  return {
+    url: proxy.url,
+    calls: proxy.calls,
+    pid: child.pid as number,
+    respond: (operationId, reply, respondOptions) => script.add(operationId, reply as ScriptedReply, respondOptions),
+    pendingReplies: () => script.pending(),
+    reset() {
+      script.clear();
+      files.storage.clear();
+    },
+    storage: files.storage,
+    stop,
+  };
+}
+
+function hasRequestViolations(headers: Record<string, string | string[] | undefined>): boolean {
+  const header = headers["sl-violations"];
+  if (typeof header !== "string") return false;
+  try {
+    return (JSON.parse(header) as { location?: unknown[] }[]).some((v) => v.location?.[0] === "request");
+  } catch {
+    return false;
+  }
+}
+
+/** The scripted replies, per operation, in the order given. */
+class ReplyScript {
+  private readonly queues = new Map<string, { reply: ScriptedReply; remaining: number }[]>();
+  constructor(private readonly spec: SpecIndex) {}
+
+  add(operationId: string, reply: ScriptedReply, options: RespondOptions = {}): void {
+    const op = this.spec.byId.get(operationId);
+    if (!op) throw new Error(`mock.respond: no operation "${operationId}" in the spec`);
+    const times = options.times ?? 1;
+    if (times !== "always" && !(Number.isInteger(times) && times > 0)) {
+      throw new Error(`mock.respond: \`times\` must be a positive integer or "always", not ${String(times)}`);
+    }
+    if (typeof reply !== "object" || reply === null) throw new Error("mock.respond: the reply must be an object");
+    checkReply(this.spec, op, reply);
+    const queue = this.queues.get(operationId) ?? [];
+    // A copy: changing the fixture afterwards cannot bypass the check.
+    queue.push({ reply: structuredClone(reply), remaining: times === "always" ? Number.POSITIVE_INFINITY : times });
+    this.queues.set(operationId, queue);
+  }
+
+  /** The next reply for a call of `operationId`; events only ever answer a request for a stream. */
+  take(operationId: string, stream: boolean): ScriptedReply | undefined {
+    const queue = this.queues.get(operationId);
+    const head = queue?.[0];
+    if (!queue || !head || (head.reply.events && !stream)) return undefined;
+    head.remaining -= 1;
+    if (head.remaining <= 0) queue.shift();
+    return head.reply;
+  }
+
+  pending(): { operationId: string; remaining: number | "always" }[] {
+    return [...this.queues].flatMap(([operationId, queue]) =>
+      queue.map((e) => ({ operationId, remaining: e.remaining === Number.POSITIVE_INFINITY ? "always" : e.remaining })),
+    );
+  }
+
+  clear(): void {
+    this.queues.clear();
+  }
 }

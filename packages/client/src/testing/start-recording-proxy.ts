@@ -1,4 +1,4 @@
-import { createServer, request as httpRequest } from "node:http";
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
 
 export interface RecordedCall {
@@ -8,6 +8,10 @@ export interface RecordedCall {
   /** The client asked for an event stream (the `#stream` variant of an operation). */
   stream: boolean;
   status: number;
+  /** The spec operation the request went to, when one matched. */
+  operationId?: string;
+  /** Answered by a scripted reply (`mock.respond`) rather than the spec's example. */
+  scripted?: true;
 }
 
 /** `POST /v1/chat/completions stream 200`: one line of the request log. */
@@ -19,33 +23,176 @@ export function parseCall(line: string): RecordedCall | undefined {
   return { method, path, stream: kind === "stream", status: Number(status) };
 }
 
+/** A request as the proxy read it, body included. */
+export interface ProxyRequest {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  /** The query string with its `?`, or "". */
+  search: string;
+  stream: boolean;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/** An answer the proxy sends itself. */
+export interface LocalAnswer {
+  status: number;
+  headers?: Record<string, string>;
+  /** A JSON value, sent as `application/json` unless `headers` say otherwise. */
+  json?: unknown;
+  /** Raw bytes or text. */
+  body?: string | Uint8Array;
+  /** Server-sent events; `data` is sent as JSON, except the `[DONE]` sentinel. */
+  events?: { event?: string; data: unknown }[];
+}
+
+/** The mock server's answer, as the `after` hook sees it. */
+export interface UpstreamAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** Reads the answer's body as JSON (undefined when it is not JSON). */
+  json(): Promise<unknown>;
+}
+
+export interface ProxyHooks {
+  /** The operation a request goes to, for the call log. */
+  operationOf?(request: ProxyRequest): string | undefined;
+  /** Answers a request without the mock server; `record: false` keeps it out of `calls`. */
+  before?(request: ProxyRequest): LocalAnswer | undefined | Promise<LocalAnswer | undefined>;
+  /** Sees the mock server's answer and may send another instead. */
+  after?(
+    request: ProxyRequest,
+    answer: UpstreamAnswer,
+  ): (LocalAnswer & { scripted?: boolean }) | undefined | Promise<(LocalAnswer & { scripted?: boolean }) | undefined>;
+}
+
+export interface RecordingProxy {
+  url: string;
+  calls: RecordedCall[];
+  stop(): Promise<void>;
+}
+
+function readAll(stream: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    stream.once("end", () => resolve(Buffer.concat(chunks)));
+    stream.once("error", reject);
+  });
+}
+
+/** An SSE body: `event:` when named, then the data as JSON (the `[DONE]` sentinel as it is). */
+export function formatEvents(events: { event?: string; data: unknown }[]): string {
+  return events
+    .map(({ event, data }) => {
+      const text = data === "[DONE]" ? data : JSON.stringify(data);
+      return `${event === undefined ? "" : `event: ${event}\n`}data: ${text}\n\n`;
+    })
+    .join("");
+}
+
+function encode(answer: LocalAnswer): { headers: Record<string, string>; body: string | Uint8Array } {
+  if (answer.events) {
+    return {
+      headers: { "content-type": "text/event-stream", "cache-control": "no-cache", ...answer.headers },
+      body: formatEvents(answer.events),
+    };
+  }
+  if (answer.json !== undefined) {
+    return {
+      headers: { "content-type": "application/json", ...answer.headers },
+      body: JSON.stringify(answer.json),
+    };
+  }
+  return { headers: { ...answer.headers }, body: answer.body ?? "" };
+}
+
 /**
- * A pass-through HTTP proxy on 127.0.0.1 in front of the mock server that records what
- * each request was (method, path, stream or not) and how it was answered. The mock
- * server's own log does not say whether a request asked for a stream.
+ * An HTTP proxy on 127.0.0.1 in front of the mock server that records what each request
+ * was (method, path, stream or not, operation) and how it was answered; the mock server's
+ * own log does not say whether a request asked for a stream. Hooks may answer a request
+ * themselves (`before`) or replace the mock server's answer (`after`).
  */
-export async function startRecordingProxy(
-  target: string,
-): Promise<{ url: string; calls: RecordedCall[]; stop(): Promise<void> }> {
+export async function startRecordingProxy(target: string, hooks: ProxyHooks = {}): Promise<RecordingProxy> {
   const calls: RecordedCall[] = [];
   const sockets = new Set<Socket>();
   const upstream = new URL(target);
-  const server = createServer((req, res) => {
-    const forward = httpRequest(
-      { hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
+
+  const server = createServer(async (req, res) => {
+    res.on("error", () => {});
+    try {
+      const [path = "/", query] = (req.url ?? "/").split(/\?(.*)/s, 2);
+      const request: ProxyRequest = {
+        method: req.method ?? "GET",
+        path,
+        search: query === undefined ? "" : `?${query}`,
+        stream: String(req.headers.accept ?? "").includes("text/event-stream"),
+        headers: req.headers,
+        body: await readAll(req),
+      };
+      const send = (answer: LocalAnswer) => {
+        const { headers, body } = encode(answer);
+        res.writeHead(answer.status, { ...headers, "content-length": String(Buffer.byteLength(body)) });
+        res.end(body);
+      };
+
+      const local = await hooks.before?.(request);
+      if (local) {
+        send(local);
+        return;
+      }
+      const operationId = hooks.operationOf?.(request);
+      const record = (status: number, scripted?: boolean) =>
         calls.push({
-          method: req.method ?? "GET",
-          path: (req.url ?? "/").split("?")[0] as string,
-          stream: String(req.headers.accept ?? "").includes("text/event-stream"),
-          status: answer.statusCode ?? 0,
+          method: request.method,
+          path: request.path,
+          stream: request.stream,
+          status,
+          ...(operationId && { operationId }),
+          ...(scripted && { scripted: true as const }),
         });
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    forward.on("error", () => res.destroy());
-    req.pipe(forward);
+
+      const forward = httpRequest({
+        hostname: upstream.hostname,
+        port: upstream.port,
+        method: request.method,
+        path: req.url,
+        headers: req.headers,
+      });
+      forward.on("error", () => res.destroy());
+      forward.end(request.body);
+      const answer = await new Promise<IncomingMessage>((resolve) => forward.once("response", resolve));
+      let read: Promise<Buffer> | undefined;
+      const replaced = await hooks.after?.(request, {
+        status: answer.statusCode ?? 502,
+        headers: answer.headers,
+        async json() {
+          read ??= readAll(answer);
+          try {
+            return JSON.parse((await read).toString("utf8"));
+          } catch {
+            return undefined;
+          }
+        },
+      });
+      if (replaced) {
+        if (!read) answer.resume();
+        record(replaced.status, replaced.scripted);
+        send(replaced);
+        return;
+      }
+      record(answer.statusCode ?? 0);
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      if (read) res.end(await read);
+      else answer.pipe(res);
+    } catch (error) {
+      // A hook's bug must not hang the test: answer 500 naming it.
+      if (!res.headersSent) {
+        res.writeHead(500, { "content-type": "text/plain" });
+        res.end(`mock server proxy: ${error instanceof Error ? error.message : String(error)}`);
+      } else res.destroy();
+    }
   });
   server.on("connection", (socket) => {
     sockets.add(socket);

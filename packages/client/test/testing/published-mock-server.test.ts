@@ -13,7 +13,13 @@ describe("@friendli-ts/client/testing", () => {
       });
       expect(data.choices.length).toBeGreaterThan(0);
       expect(mock.calls).toEqual([
-        { method: "POST", path: "/serverless/v1/chat/completions", stream: false, status: 200 },
+        {
+          method: "POST",
+          path: "/serverless/v1/chat/completions",
+          stream: false,
+          status: 200,
+          operationId: "serverlessChatComplete",
+        },
       ]);
     } finally {
       await mock.stop();
