@@ -2,8 +2,9 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { OpenAPI3 } from "openapi-typescript";
+import { formatRepairReport, type RepairReport } from "../spec/normalize-spec.ts";
 import { generatedDir } from "../spec/paths.ts";
-import { prepareSpec } from "../spec/prepare-spec.ts";
+import { prepareSpecWithReport } from "../spec/prepare-spec.ts";
 import { readSpecLock } from "../spec/spec-lock.ts";
 import { buildOperationIndex, renderOperationIndex, renderRouteTable } from "./build-operation-index.ts";
 import { generateTypes } from "./generate-types.ts";
@@ -24,8 +25,8 @@ function clientVersion(): string {
 }
 
 /** Spec -> `packages/client/src/generated/{schema,operations,routes}.ts`. */
-export async function generate(): Promise<{ operations: number; written: string[] }> {
-  const doc = await prepareSpec();
+export async function generate(): Promise<{ operations: number; written: string[]; repairs: RepairReport }> {
+  const { doc, repairs } = await prepareSpecWithReport();
   const index = buildOperationIndex(doc);
   const files: Record<string, string> = {
     "schema.ts": await generateTypes(doc as unknown as OpenAPI3),
@@ -38,14 +39,15 @@ export async function generate(): Promise<{ operations: number; written: string[
   const written = Object.entries(files)
     .filter(([name, text]) => writeIfChanged(join(generatedDir, name), text))
     .map(([name]) => name);
-  return { operations: index.length, written };
+  return { operations: index.length, written, repairs };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const started = performance.now();
   generate().then(
-    ({ operations, written }) => {
+    ({ operations, written, repairs }) => {
       const ms = Math.round(performance.now() - started);
+      console.log(formatRepairReport(repairs));
       console.log(
         `generated ${operations} operations in ${ms} ms (${written.length ? `wrote ${written.join(", ")}` : "unchanged"})`,
       );

@@ -1,7 +1,14 @@
+import { type ExampleRepair, exampleRepairs } from "./example-repairs.ts";
 import { SpecSyncError } from "./spec-sync-error.ts";
 
 // Just enough of OpenAPI 3.1 to say what normalisation touches.
-type MediaTypes = Record<string, unknown>;
+type MediaTypes = Record<string, MediaObject | undefined>;
+interface MediaObject {
+  schema?: unknown;
+  example?: unknown;
+  examples?: Record<string, { value?: unknown } | undefined>;
+  [key: string]: unknown;
+}
 interface Operation {
   operationId?: string;
   responses?: Record<string, { description?: string; content?: MediaTypes } | undefined>;
@@ -92,4 +99,68 @@ export function binaryOnlyInUploads(doc: OpenApiDocument): OpenApiDocument {
   >;
   for (const [name, schema] of Object.entries(schemas)) if (!uploads.has(name)) dropBinary(schema);
   return out;
+}
+
+/** One row of the repair table, as the normaliser reports it. */
+export type RepairEntry = Pick<ExampleRepair, "operation" | "status" | "mediaType" | "what" | "why">;
+
+export interface RepairReport {
+  /** The repairs made. */
+  applied: RepairEntry[];
+  /** Repairs not made, and why (upstream fixed the example, or the answer is gone). */
+  skipped: (RepairEntry & { reason: string })[];
+}
+
+const entryOf = ({ operation, status, mediaType, what, why }: ExampleRepair): RepairEntry => ({
+  operation,
+  status,
+  mediaType,
+  what,
+  why,
+});
+
+/**
+ * Applies the table of example repairs (scripts/spec/example-repairs.ts) to the published
+ * spec: each replaces the first example of one answer (or adds one where there is none).
+ * Run it before the stream variants are merged, so their copies carry the repair too.
+ */
+export function repairExamples(
+  doc: OpenApiDocument,
+  repairs: ExampleRepair[] = exampleRepairs,
+): { doc: OpenApiDocument; report: RepairReport } {
+  const out = structuredClone(doc);
+  const byId = new Map<string, Operation>();
+  for (const item of Object.values(out.paths)) {
+    for (const op of Object.values(item)) if (op?.operationId) byId.set(op.operationId, op);
+  }
+  const report: RepairReport = { applied: [], skipped: [] };
+  for (const repair of repairs) {
+    const media = byId.get(repair.operation)?.responses?.[repair.status]?.content?.[repair.mediaType];
+    if (!media) {
+      report.skipped.push({ ...entryOf(repair), reason: "the spec has no such answer any more" });
+      continue;
+    }
+    const named = media.examples ? Object.keys(media.examples)[0] : undefined;
+    const current = named !== undefined ? media.examples?.[named]?.value : media.example;
+    if (!repair.broken(current)) {
+      report.skipped.push({ ...entryOf(repair), reason: "the published example no longer has the problem" });
+      continue;
+    }
+    const value = repair.repair(current);
+    if (named !== undefined) media.examples = { ...media.examples, [named]: { ...media.examples?.[named], value } };
+    else media.example = value;
+    report.applied.push(entryOf(repair));
+  }
+  return { doc: out, report };
+}
+
+/** `repaired 12 published examples (getCost 200, ...)` and a line per skipped repair. */
+export function formatRepairReport({ applied, skipped }: RepairReport): string {
+  const lines = [
+    `repaired ${applied.length} published example${applied.length === 1 ? "" : "s"} (scripts/spec/example-repairs.ts)${
+      applied.length ? `: ${applied.map((r) => `${r.operation} ${r.status}`).join(", ")}` : ""
+    }`,
+    ...skipped.map((r) => `repair not applied, ${r.operation} ${r.status} ${r.mediaType}: ${r.reason}`),
+  ];
+  return lines.join("\n");
 }
