@@ -1,7 +1,8 @@
-import type { CallOptions, components, PagedItems } from "@friendli-ts/client";
+import type { CallOptions, components, FriendliError, PagedItems } from "@friendli-ts/client";
 import { describe, expectTypeOf, it } from "vitest";
 import { createFriendliDatasets } from "./create-friendli-datasets.ts";
 import type { DatasetHandle } from "./open-dataset.ts";
+import type { SampleUploadError } from "./sample-upload-error.ts";
 import type { ListDatasetsQuery, ListedSample, Sample } from "./spec-types.ts";
 import type { UploadedFile } from "./upload-file.ts";
 
@@ -87,5 +88,16 @@ describe("high-level helpers", () => {
     expectTypeOf<AsyncIterable<Sample>>().toExtend<Input>();
     expectTypeOf<File>().toExtend<Input>();
     expectTypeOf<number[]>().not.toExtend<Input>();
+  });
+
+  it("a handle's uploadSamples resumes from a count, and its error tells that count", () => {
+    type Options = NonNullable<Parameters<DatasetHandle["uploadSamples"]>[1]>;
+    expectTypeOf<Options["resumeFrom"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<SampleUploadError["samplesStored"]>().toEqualTypeOf<number>();
+    expectTypeOf<SampleUploadError["ids"]>().toEqualTypeOf<string[]>();
+    expectTypeOf<SampleUploadError["batchOutcome"]>().toEqualTypeOf<
+      "not sent" | "refused" | "stored" | "not stored" | "unknown"
+    >();
+    expectTypeOf<SampleUploadError>().toExtend<FriendliError>();
   });
 });

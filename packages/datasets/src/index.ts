@@ -16,6 +16,7 @@ export {
 } from "./open-dataset.ts";
 export { operationMethods } from "./operation-methods.ts";
 export type { SampleInput } from "./sample-source.ts";
+export { type BatchOutcome, SampleUploadError } from "./sample-upload-error.ts";
 export { type SamplePosition, SampleValidationError } from "./sample-validation-error.ts";
 export type {
   AddSamplesResult,

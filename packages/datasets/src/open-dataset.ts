@@ -47,7 +47,11 @@ export interface DatasetHandle {
   readonly created: boolean;
   /** The split with this name, created when the dataset has none. */
   split(name?: string, options?: CallOptions): Promise<SplitInfo>;
-  /** Checks, stores media and adds samples to a split (default: the default split); ids in input order. */
+  /**
+   * Checks, stores media and adds samples to a split (default: the default split), each as
+   * written; ids in input order. A failure part way is a SampleUploadError telling how many
+   * samples are stored; `resumeFrom` goes on from there.
+   */
   uploadSamples(input: SampleInput, options?: UploadSamplesOptions & { split?: string }): Promise<string[]>;
 }
 
@@ -148,6 +152,7 @@ function datasetHandle(
         {
           modality,
           add: (samples, callOptions) => context.samples.add(id, splitId, samples, callOptions),
+          list: (callOptions) => context.samples.listAll(id, splitId, { direction: "asc" }, callOptions),
           media: {
             download: (url, callOptions) => plainFetch(context.client, url, storageCall(callOptions)),
             upload: (data, name, callOptions) => context.files.upload(data, { ...callOptions, name, projectId }),

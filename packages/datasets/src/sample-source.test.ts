@@ -1,6 +1,6 @@
 import { InvalidInputError } from "@friendli-ts/client";
 import { describe, expect, it } from "vitest";
-import { describeSource, readSamples, type SampleInput } from "./sample-source.ts";
+import { describeSource, parseSample, readSamples, type SampleInput, sampleText } from "./sample-source.ts";
 import { SampleValidationError } from "./sample-validation-error.ts";
 
 async function collect(input: SampleInput) {
@@ -12,10 +12,10 @@ async function collect(input: SampleInput) {
 const sample = { messages: [{ role: "user" as const, content: "hi" }] };
 
 describe("readSamples", () => {
-  it("numbers array items and parses the JSON strings among them", async () => {
+  it("numbers array items and leaves them as given", async () => {
     expect(await collect([sample, JSON.stringify(sample)])).toEqual([
-      { value: sample, index: 0 },
-      { value: sample, index: 1 },
+      { raw: sample, index: 0 },
+      { raw: JSON.stringify(sample), index: 1 },
     ]);
   });
 
@@ -31,19 +31,34 @@ describe("readSamples", () => {
     expect(produced).toBe(3);
   });
 
-  it("gives JSONL items their line numbers", async () => {
-    const blob = new Blob([`\n${JSON.stringify(sample)}\n`]);
-    expect(await collect(blob)).toEqual([{ value: sample, index: 0, line: 2 }]);
-  });
-
-  it("names the item of a string that is not JSON", async () => {
-    const error = await collect([sample, "{oops"]).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(SampleValidationError);
-    expect((error as Error).message).toMatch(/^sample 1: not valid JSON/);
+  it("gives JSONL items their line numbers and their text as written", async () => {
+    const line = '{ "messages": [{"role": "user", "content": "hi"}], "n": 12345678901234567890 }';
+    const blob = new Blob([`\n${line}\r\n`]);
+    expect(await collect(blob)).toEqual([{ raw: line, index: 0, line: 2 }]);
   });
 
   it("refuses a bare string instead of reading its characters", async () => {
     await expect(collect("not samples" as never)).rejects.toBeInstanceOf(InvalidInputError);
+  });
+});
+
+describe("sampleText and parseSample", () => {
+  it("keeps a string as written, without the whitespace around it, and writes an object with JSON.stringify", () => {
+    expect(sampleText({ raw: ' \t{"messages": [], "n": 1.0e2}\n', index: 0 })).toBe('{"messages": [], "n": 1.0e2}');
+    expect(sampleText({ raw: { ...sample, id: "x" }, index: 0 })).toBe(JSON.stringify({ ...sample, id: "x" }));
+  });
+
+  it("names the sample or line of a text that is not JSON", () => {
+    const error = (() => {
+      try {
+        return parseSample("{oops", { index: 1 });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(SampleValidationError);
+    expect((error as Error).message).toMatch(/^sample 1: not valid JSON/);
+    expect(() => parseSample("[", { index: 4, line: 7 })).toThrow(/^line 7: not valid JSON/);
   });
 });
 

@@ -1,6 +1,7 @@
 import { InvalidInputError } from "@friendli-ts/client";
 import { readJsonlLines } from "./read-jsonl-lines.ts";
-import { SampleValidationError } from "./sample-validation-error.ts";
+import { sampleJson } from "./sample-json.ts";
+import { type SamplePosition, SampleValidationError } from "./sample-validation-error.ts";
 import type { Sample } from "./spec-types.ts";
 
 /**
@@ -14,7 +15,8 @@ export type SampleInput =
   | Blob;
 
 export interface SourceItem {
-  value: unknown;
+  /** The sample as given: a JSONL line (trimmed) or a string, or an object. Not parsed yet. */
+  raw: unknown;
   index: number;
   line?: number | undefined;
 }
@@ -26,13 +28,24 @@ export interface SourceInfo {
   bytesTotal: number | null;
 }
 
+/** Throws an InvalidInputError when the input is none of the kinds `SampleInput` names. */
+export function checkSource(input: SampleInput): void {
+  if (input instanceof Blob || input instanceof ReadableStream) return;
+  if (input === null || typeof input !== "object" || !(Symbol.iterator in input || Symbol.asyncIterator in input)) {
+    throw new InvalidInputError("uploadSamples takes an array, an (async) iterable, a ReadableStream or a Blob");
+  }
+}
+
 export function describeSource(input: SampleInput): SourceInfo {
   if (Array.isArray(input)) return { samplesTotal: input.length, bytesTotal: null };
   if (input instanceof Blob) return { samplesTotal: null, bytesTotal: input.size };
   return { samplesTotal: null, bytesTotal: null };
 }
 
-/** One item at a time, whatever the input; JSON is parsed here so errors carry their position. */
+/**
+ * One item at a time, whatever the input, numbered and not parsed: a caller skipping items
+ * (resuming an upload) pays for reading them only.
+ */
 export async function* readSamples(
   input: SampleInput,
   onBytes?: (bytesRead: number) => void,
@@ -41,22 +54,31 @@ export async function* readSamples(
     const stream = input instanceof Blob ? input.stream() : input;
     let index = 0;
     for await (const { text, line } of readJsonlLines(stream, onBytes)) {
-      yield { value: parseJson(text, { index, line }), index, line };
+      yield { raw: text, index, line };
       index++;
     }
     return;
   }
-  if (input === null || typeof input !== "object" || !(Symbol.iterator in input || Symbol.asyncIterator in input)) {
-    throw new InvalidInputError("uploadSamples takes an array, an (async) iterable, a ReadableStream or a Blob");
-  }
+  checkSource(input);
   let index = 0;
   for await (const item of input as AsyncIterable<Sample | string>) {
-    yield { value: typeof item === "string" ? parseJson(item, { index }) : item, index };
+    yield { raw: item, index };
     index++;
   }
 }
 
-function parseJson(text: string, position: { index: number; line?: number }): unknown {
+/**
+ * The sample's JSON text as it will be sent: a JSONL line or a string as written (without the
+ * whitespace around it), an object as JSON.stringify writes it (refusing what JSON cannot
+ * carry as is, see `sampleJson`).
+ */
+export function sampleText(item: SourceItem): string {
+  const position = { index: item.index, line: item.line };
+  return typeof item.raw === "string" ? item.raw.trim() : sampleJson(item.raw, position);
+}
+
+/** Parses a sample's text; an error names the sample or line. */
+export function parseSample(text: string, position: SamplePosition): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -47,29 +47,42 @@ describe("validateSample", () => {
     expect(error.line).toBe(12);
   });
 
-  it("collects media and rewrites it on a copy, never on the input", () => {
+  it("collects the media to store with where each URL sits, and only reads the input", () => {
     const input = {
+      id: "kept",
       messages: [
         {
           role: "user",
           content: [
             { type: "text", text: "what is this?" },
-            { type: "image_url", image_url: { url: PNG } },
+            { type: "image_url", image_url: { url: PNG, detail: "low" } },
             { type: "audio_url", audio_url: { url: "https://example.com/a.wav" } },
             { type: "video_url", video_url: { url: "s3://bucket/already-there.mp4" } },
           ],
         },
       ],
     };
+    const copy = structuredClone(input);
     const checked = validateSample(input, at);
     expect([...checked.input].sort()).toEqual(["AUDIO", "IMAGE", "TEXT", "VIDEO"]);
-    expect(checked.media.map((m) => m.modality)).toEqual(["IMAGE", "AUDIO"]);
-    checked.media[0]!.set("s3://uploads/files/abc");
-    expect(JSON.stringify(checked.sample)).toContain("s3://uploads/files/abc");
-    expect(input.messages[0]!.content[1]).toEqual({ type: "image_url", image_url: { url: PNG } });
+    expect(checked.media).toEqual([
+      {
+        modality: "IMAGE",
+        url: PNG,
+        keys: ["messages", 0, "content", 1, "image_url", "url"],
+        path: "messages[0].content[1].image_url.url",
+      },
+      {
+        modality: "AUDIO",
+        url: "https://example.com/a.wav",
+        keys: ["messages", 0, "content", 2, "audio_url", "url"],
+        path: "messages[0].content[2].audio_url.url",
+      },
+    ]);
+    expect(input).toEqual(copy);
   });
 
-  it("turns the docs' image shorthands into the spec's image_url part", () => {
+  it("accepts the docs' image shorthands and points at the key that holds each URL", () => {
     const checked = validateSample(
       {
         messages: [
@@ -78,19 +91,18 @@ describe("validateSample", () => {
             content: [
               { type: "image", image: "https://example.com/a.jpg" },
               { type: "image", image_url: "https://example.com/b.jpg" },
+              { type: "image_url", image_url: "https://example.com/c.jpg" },
             ],
           },
         ],
       },
       at,
     );
-    expect(checked.sample.messages[0]).toEqual({
-      role: "user",
-      content: [
-        { type: "image_url", image_url: { url: "https://example.com/a.jpg" } },
-        { type: "image_url", image_url: { url: "https://example.com/b.jpg" } },
-      ],
-    });
+    expect(checked.media.map((m) => [m.path, m.url])).toEqual([
+      ["messages[0].content[0].image", "https://example.com/a.jpg"],
+      ["messages[0].content[1].image_url", "https://example.com/b.jpg"],
+      ["messages[0].content[2].image_url", "https://example.com/c.jpg"],
+    ]);
   });
 
   it.each([

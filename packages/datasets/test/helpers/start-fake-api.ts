@@ -1,21 +1,39 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { Socket } from "node:net";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { startFaultServer } from "@friendli-ts/test-kit";
 
 /**
- * A small, consistent stand-in for the dataset and file API on 127.0.0.1, for flows Prism
- * cannot play (its answers are fixed examples): init upload hands out a presigned-style
- * form upload to a real storage server, complete upload checks the bytes are there, and
- * add samples answers one id per sample. It keeps counts, not bodies, so a test can
- * measure the client's memory.
+ * What an add-samples request gets: an answer; the connection cut after the batch was stored
+ * (the API acted, the client never hears it), or before; the batch stored and no answer ever
+ * (only a timeout ends the request); or an error status with nothing stored.
+ */
+export type AddSamplesFault = "answer" | "store-then-cut" | "cut" | "store-then-hang" | { status: number };
+
+/**
+ * A small, consistent stand-in for the dataset and file API on 127.0.0.1 (a
+ * `startFaultServer`), for flows Prism cannot play (its answers are fixed examples): init
+ * upload hands out a presigned-style form upload to a real storage server, complete upload
+ * checks the bytes are there, add samples answers one id per sample, and with `keepSamples`
+ * list samples gives back what was added. Without `keepSamples` it keeps counts, not bodies,
+ * so a test can measure the client's memory.
  */
 export interface FakeApi {
   url: string;
   /** Method, path and the two headers that matter, for every request. */
   requests: { method: string; path: string; authorization: string | undefined; team: string | undefined }[];
-  /** The JSON-encoded samples added, when `keepSamples` is on. */
+  /** The JSON-encoded samples added (every split), when `keepSamples` is on. */
   samples: string[];
+  /** The [id, JSON] pairs a split holds, in the order added, when `keepSamples` is on. */
+  splitSamples(splitId: string): [string, string][];
   samplesAdded: number;
   addRequests: number;
+  /**
+   * Set by a test to misbehave: `addSamples` is asked, for each add-samples request (its
+   * 1-based count), once the request has fully arrived; `listSamples` may cut list requests.
+   */
+  faults: {
+    addSamples?: (request: number) => AddSamplesFault;
+    listSamples?: () => "answer" | "cut";
+  };
   stop(): Promise<void>;
 }
 
@@ -48,12 +66,15 @@ export async function startFakeApi(options: FakeApiOptions): Promise<FakeApi> {
   >();
   const files = new Map<string, StoredFile>(); // by id
   let nextId = 1;
+  const bySplit = new Map<string, [string, string][]>();
   const state: FakeApi = {
     url: "",
     requests: [],
     samples: [],
     samplesAdded: 0,
     addRequests: 0,
+    splitSamples: (splitId) => [...(bySplit.get(splitId) ?? [])],
+    faults: {},
     stop: async () => {},
   };
   const now = Math.floor(Date.now() / 1000);
@@ -114,14 +135,35 @@ export async function startFakeApi(options: FakeApiOptions): Promise<FakeApi> {
       return send(200, splitInfo(split));
     }
     if ((m = /^\/beta\/dataset\/([^/]+)\/split\/([^/]+)\/sample$/.exec(path)) && method === "POST") {
+      const [, datasetId, splitId] = m as unknown as [string, string, string];
       const samples = JSON.parse(body) as string[];
-      state.addRequests++;
-      const pairs = samples.map((sample) => {
+      const request = ++state.addRequests;
+      const fault = state.faults.addSamples?.(request) ?? "answer";
+      if (typeof fault === "object") return send(fault.status, { detail: "refused by the test" });
+      if (fault === "cut") return void res.destroy();
+      const pairs = samples.map((sample): [string, string] => {
         const n = state.samplesAdded++;
-        if (options.keepSamples) state.samples.push(sample);
-        return [`${m![1]}:v0:${m![2]}:${n}`, sample];
+        const pair: [string, string] = [`${datasetId}:v0:${splitId}:${n}`, sample];
+        if (options.keepSamples) {
+          state.samples.push(sample);
+          let held = bySplit.get(splitId);
+          if (!held) bySplit.set(splitId, (held = []));
+          held.push(pair);
+        }
+        return pair;
       });
+      // Stored, and then the client never hears of it.
+      if (fault === "store-then-cut") return void res.destroy();
+      if (fault === "store-then-hang") return new Promise<void>(() => {});
       return send(200, { samples: pairs });
+    }
+    if ((m = /^\/beta\/dataset\/([^/]+)\/split\/([^/]+)\/sample$/.exec(path)) && method === "GET") {
+      if (state.faults.listSamples?.() === "cut") return void res.destroy();
+      const all = bySplit.get(m[2]!) ?? [];
+      const from = Number(url.searchParams.get("cursor") ?? 0);
+      const limit = Number(url.searchParams.get("limit") ?? 0) || 50;
+      const next = from + limit < all.length ? String(from + limit) : null;
+      return send(200, { data: all.slice(from, from + limit), nextCursor: next });
     }
     if (path === "/beta/file" && method === "POST") {
       const request = JSON.parse(body) as { name: string; size: number; digest: string; projectId: string };
@@ -162,10 +204,10 @@ export async function startFakeApi(options: FakeApiOptions): Promise<FakeApi> {
     return send(404, { detail: `fake API has no ${method} ${path}` });
   };
 
-  const sockets = new Set<Socket>();
-  const server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+  const server = await startFaultServer(async (req, res, { body }) => {
+    // The fault server records bodies; this API keeps its own light log instead, so a test of
+    // the client's memory does not measure the server's.
+    server.requests.length = 0;
     state.requests.push({
       method: req.method ?? "",
       path: req.url ?? "",
@@ -173,23 +215,13 @@ export async function startFakeApi(options: FakeApiOptions): Promise<FakeApi> {
       team: req.headers["x-friendli-team"] as string | undefined,
     });
     try {
-      await handle(req, res, Buffer.concat(chunks).toString("utf8"));
+      await handle(req, res, body);
     } catch (error) {
       res.writeHead(500, { "content-type": "application/json" });
       res.end(JSON.stringify({ detail: String(error) }));
     }
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.once("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  state.url = `http://127.0.0.1:${port}`;
-  state.stop = () =>
-    new Promise<void>((resolve) => {
-      for (const socket of sockets) socket.destroy();
-      server.close(() => resolve());
-    });
+  state.url = server.url;
+  state.stop = () => server.stop();
   return state;
 }

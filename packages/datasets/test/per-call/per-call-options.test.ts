@@ -6,6 +6,7 @@ import {
   type FriendliDatasets,
   MediaUploadError,
   type Sample,
+  SampleUploadError,
   StorageUploadError,
 } from "../../src/index.ts";
 import { type HangRule, type ScriptedServers, startScriptedServers } from "./scripted-servers.ts";
@@ -149,16 +150,23 @@ describe("a handle's uploadSamples", () => {
   it("applies the call's timeout to adding the samples", async () => {
     const dataset = await friendli.datasets.openById("ds-1", { projectId: "p" });
     servers.hang.api = onPath("POST", "/beta/dataset/ds-1/split/sp-1/sample");
+    servers.api.requests.length = 0;
     const error = await expectCallTimeout((options) => dataset.uploadSamples([imageSample(PNG)], options));
-    expect(error).toBeInstanceOf(APITimeoutError);
+    expect(error).toBeInstanceOf(SampleUploadError);
+    expect((error as Error).cause).toBeInstanceOf(APITimeoutError);
+    // The batch in doubt was looked for in the split, with the same call options.
+    expect(apiRoutes()).toContain("GET /beta/dataset/ds-1/split/sp-1/sample");
+    expect(error).toMatchObject({ samplesStored: 0, batchOutcome: "unknown" });
+    expectHeadersOnApiOnly();
   });
 
   it("applies the call's timeout to the file API requests of its media", async () => {
     const dataset = await friendli.datasets.openById("ds-1", { projectId: "p" });
     servers.hang.api = onPath("GET", "/beta/file/f-1/download_url");
     const error = await expectCallTimeout((options) => dataset.uploadSamples([imageSample(PNG)], options));
-    expect(error).toBeInstanceOf(MediaUploadError);
-    expect((error as Error).cause).toBeInstanceOf(APITimeoutError);
+    const cause = (error as Error).cause;
+    expect(cause).toBeInstanceOf(MediaUploadError);
+    expect((cause as Error).cause).toBeInstanceOf(APITimeoutError);
   });
 
   it("applies the call's timeout to media downloads", async () => {
@@ -167,16 +175,18 @@ describe("a handle's uploadSamples", () => {
     const error = await expectCallTimeout((options) =>
       dataset.uploadSamples([imageSample(`${servers.storage.url}/slow.png`)], options),
     );
-    expect(error).toBeInstanceOf(MediaUploadError);
-    expect((error as Error).cause).toBeInstanceOf(APITimeoutError);
+    const cause = (error as Error).cause;
+    expect(cause).toBeInstanceOf(MediaUploadError);
+    expect((cause as Error).cause).toBeInstanceOf(APITimeoutError);
   });
 
   it("applies the call's timeout to storage uploads", async () => {
     const dataset = await friendli.datasets.openById("ds-1", { projectId: "p" });
     servers.hang.storage = (method) => method === "POST";
     const error = await expectCallTimeout((options) => dataset.uploadSamples([imageSample(PNG)], options));
-    expect(error).toBeInstanceOf(MediaUploadError);
-    const storageError = (error as Error).cause;
+    const cause = (error as Error).cause;
+    expect(cause).toBeInstanceOf(MediaUploadError);
+    const storageError = (cause as Error).cause;
     expect(storageError).toBeInstanceOf(StorageUploadError);
     expect((storageError as Error).cause).toBeInstanceOf(APITimeoutError);
   });

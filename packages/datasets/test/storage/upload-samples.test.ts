@@ -7,6 +7,7 @@ import {
   createFriendliDatasets,
   MediaUploadError,
   type Sample,
+  SampleUploadError,
   SampleValidationError,
   type UploadProgress,
 } from "../../src/index.ts";
@@ -157,8 +158,11 @@ describe("uploadSamples", () => {
     const dataset = await friendli.datasets.open({ projectId: "p", name: "strict", modality: ["TEXT", "IMAGE"] });
     const samples: unknown[] = [text("a"), text("b"), image(PIXEL_URL), { messages: [{ role: "bot", content: "x" }] }];
     const error = await dataset.uploadSamples(samples as Sample[], { batchSize: 2 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(SampleValidationError);
-    expect((error as Error).message).toBe(
+    expect(error).toBeInstanceOf(SampleUploadError);
+    expect(error).toMatchObject({ samplesStored: 2, batchOutcome: "not sent" });
+    const cause = (error as Error).cause;
+    expect(cause).toBeInstanceOf(SampleValidationError);
+    expect((cause as Error).message).toBe(
       'sample 3 (messages[0].role): role "bot" is not one of system, user, assistant, tool',
     );
     // The first batch went; nothing of the second one did, not even its image.
@@ -170,7 +174,7 @@ describe("uploadSamples", () => {
     const { api, friendli } = await setup();
     const dataset = await friendli.datasets.open({ projectId: "p", name: "text-only", modality: ["TEXT"] });
     const error = await dataset.uploadSamples([text("ok"), image(PIXEL_URL)]).catch((e: unknown) => e);
-    expect(error).toMatchObject({
+    expect((error as Error).cause).toMatchObject({
       name: "SampleValidationError",
       index: 1,
       message: "sample 1: uses IMAGE input but the dataset's input modality is TEXT",
@@ -186,8 +190,10 @@ describe("uploadSamples", () => {
 
     const broken = new File([`${JSON.stringify(text("a"))}\n\n{"messages": [\n`], "broken.jsonl");
     const error = await dataset.uploadSamples(broken).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: "SampleValidationError", index: 1, line: 3 });
-    expect((error as Error).message).toMatch(/^line 3: not valid JSON/);
+    expect(error).toMatchObject({ name: "SampleUploadError", samplesStored: 0 });
+    const cause = (error as Error).cause;
+    expect(cause).toMatchObject({ name: "SampleValidationError", index: 1, line: 3 });
+    expect((cause as Error).message).toMatch(/^line 3: not valid JSON/);
     expect(api.addRequests).toBe(1);
   });
 
@@ -199,10 +205,12 @@ describe("uploadSamples", () => {
       yield image(`${images.url}/missing.png`);
     }
     const error = await dataset.uploadSamples(generate()).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(MediaUploadError);
-    expect((error as Error).message).toMatch(/^sample 1 \(messages\[0\]\.content\[1\]\.image_url\.url\): .*404/);
+    expect(error).toMatchObject({ samplesStored: 0, batchOutcome: "not sent", batch: { first: 0, count: 2 } });
+    const cause = (error as Error).cause;
+    expect(cause).toBeInstanceOf(MediaUploadError);
+    expect((cause as Error).message).toMatch(/^sample 1 \(messages\[0\]\.content\[1\]\.image_url\.url\): .*404/);
     // The download went through the client's transport: its typed error is the cause.
-    expect((error as Error).cause).toBeInstanceOf(NotFoundError);
+    expect((cause as Error).cause).toBeInstanceOf(NotFoundError);
   });
 
   it("cancels the rest of a batch's media after the first failure", async () => {
@@ -210,7 +218,7 @@ describe("uploadSamples", () => {
     const dataset = await friendli.datasets.open({ projectId: "p", name: "cancel", modality: ["TEXT", "IMAGE"] });
     const samples = [image(`${images.url}/missing.png`), ...[1, 2, 3].map((i) => image(`${images.url}/ok-${i}.png`))];
     const error = await dataset.uploadSamples(samples, { mediaConcurrency: 1 }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: "MediaUploadError", index: 0 });
+    expect((error as Error).cause).toMatchObject({ name: "MediaUploadError", index: 0 });
     await new Promise((r) => setTimeout(r, 50));
     expect(images.requests.map((r) => r.path)).toEqual(["/missing.png"]);
   });
@@ -227,7 +235,9 @@ describe("uploadSamples", () => {
         if (p.samplesDone === 4) controller.abort();
       },
     });
-    await expect(upload).rejects.toBeInstanceOf(APIUserAbortError);
+    const error = await upload.catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "SampleUploadError", samplesStored: 4, batchOutcome: "not sent" });
+    expect((error as Error).cause).toBeInstanceOf(APIUserAbortError);
     expect(api.addRequests).toBe(2);
   });
 
