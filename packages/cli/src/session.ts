@@ -1,0 +1,122 @@
+import type { ClientOptions, Logger } from "@friendli-ts/client";
+import type { MockServer } from "@friendli-ts/client/testing";
+import type { Command } from "commander";
+import { UsageError } from "./errors.ts";
+import { err } from "./terminal.ts";
+
+/** The options every command takes (before or after the command's name). */
+export interface GlobalOptions {
+  token?: string;
+  team?: string;
+  baseUrl?: string;
+  mock?: boolean;
+  json?: boolean;
+  maxRetries?: number;
+  requestTimeout?: number;
+  verbose?: boolean;
+}
+
+/** The token used with `--mock` when none is given: the mock checks one is sent, not which. */
+const MOCK_TOKEN = "mock-token";
+
+// The SDK's logger prints to stdout through console.info; a command's stdout is its output.
+const stderrLogger: Logger = {
+  debug: (...args) => console.error(...args),
+  info: (...args) => console.error(...args),
+  warn: (...args) => console.error(...args),
+  error: (...args) => console.error(...args),
+};
+
+/**
+ * What one run of `friendli` shares between its command and `main`: the global options,
+ * the signal Ctrl-C aborts, and the embedded mock server when `--mock` started one.
+ */
+export class Session {
+  readonly signal: AbortSignal;
+  #program: Command | undefined;
+  #mock: MockServer | undefined;
+
+  constructor(signal: AbortSignal) {
+    this.signal = signal;
+  }
+
+  attach(program: Command): void {
+    this.#program = program;
+  }
+
+  get globals(): GlobalOptions {
+    return this.#program?.opts<GlobalOptions>() ?? {};
+  }
+
+  /** `--json`: machine output on stdout. */
+  get json(): boolean {
+    return Boolean(this.globals.json);
+  }
+
+  /** Options for the SDK's clients; starts the mock server first when `--mock` asks for it. */
+  async clientOptions(): Promise<ClientOptions> {
+    const g = this.globals;
+    if (g.mock && g.baseUrl) throw new UsageError("--mock and --base-url cannot be used together");
+    let baseURL: string | undefined;
+    if (g.baseUrl !== undefined) baseURL = readBaseUrl(g.baseUrl);
+    if (g.mock) baseURL = (await this.#startMock()).url;
+    const token = g.token ?? process.env.FRIENDLI_TOKEN ?? (g.mock ? MOCK_TOKEN : undefined);
+    if (!token) throw new UsageError("no token: pass --token or set FRIENDLI_TOKEN (or try --mock)");
+    return {
+      token,
+      ...(g.team !== undefined && { teamId: g.team }),
+      ...(baseURL !== undefined && { baseURL }),
+      ...(g.maxRetries !== undefined && { maxRetries: g.maxRetries }),
+      ...(g.requestTimeout !== undefined && { timeout: g.requestTimeout }),
+      logger: stderrLogger,
+      ...(g.verbose && { logLevel: "info" as const }),
+    };
+  }
+
+  /** Every call's options: the run's signal, so Ctrl-C cancels the request in flight. */
+  get call(): { signal: AbortSignal } {
+    return { signal: this.signal };
+  }
+
+  async #startMock(): Promise<MockServer> {
+    if (this.#mock) return this.#mock;
+    let startMockServer: typeof import("@friendli-ts/client/testing").startMockServer;
+    try {
+      ({ startMockServer } = await import("@friendli-ts/client/testing"));
+    } catch (error) {
+      throw new Error(`--mock could not load the mock server: ${(error as Error).message}`);
+    }
+    err("starting the mock server...\n");
+    try {
+      this.#mock = await startMockServer();
+    } catch (error) {
+      const message = (error as Error).message;
+      if (message.includes("@stoplight/prism-cli")) {
+        throw new Error("--mock needs @stoplight/prism-cli ~5.14.2: npm install @stoplight/prism-cli@~5.14.2");
+      }
+      throw new Error(`--mock could not start the mock server: ${message}`);
+    }
+    err(`mock Friendli API on ${this.#mock.url}\n`);
+    return this.#mock;
+  }
+
+  /** Stops what the run started (the mock server). */
+  async close(): Promise<void> {
+    const mock = this.#mock;
+    this.#mock = undefined;
+    await mock?.stop();
+  }
+}
+
+function readBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--base-url ${JSON.stringify(value)} is not a URL (e.g. https://api.friendli.ai)`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new UsageError(`--base-url must be an http or https URL, got ${url.protocol}`);
+  }
+  return value.replace(/\/+$/, "");
+}
