@@ -1,6 +1,9 @@
 import { Command } from "commander";
 import { registerChat } from "./commands/chat.ts";
+import { registerCost } from "./commands/cost.ts";
+import { registerEndpoints } from "./commands/endpoints.ts";
 import { registerTokenize } from "./commands/tokenize.ts";
+import { registerUsage } from "./commands/usage.ts";
 import { integerAtLeast } from "./parse-args.ts";
 import type { Session } from "./session.ts";
 import { out } from "./terminal.ts";
@@ -45,5 +48,8 @@ Examples:
   session.attach(program);
   registerChat(program, session);
   registerTokenize(program, session);
+  registerEndpoints(program, session);
+  registerCost(program, session);
+  registerUsage(program, session);
   return program;
 }
