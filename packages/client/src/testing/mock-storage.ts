@@ -151,7 +151,7 @@ export function createMockStorage(baseUrl: () => string) {
       if (typeof sent.digest !== "string") return undefined;
       const known = byDigest.get(sent.digest);
       if (known && objects.has(known)) return { status: 200, json: { fileId: known, uploadUrl: null, aws: null } };
-      const fileId = known ?? `file-${byDigest.size + 1}`;
+      const fileId = known ?? `mock-file-${byDigest.size + 1}`;
       byDigest.set(sent.digest, fileId);
       files.set(fileId, {
         fileId,
