@@ -1,7 +1,9 @@
 import { Command } from "commander";
 import { registerChat } from "./commands/chat.ts";
 import { registerCost } from "./commands/cost.ts";
+import { registerDatasets } from "./commands/datasets.ts";
 import { registerEndpoints } from "./commands/endpoints.ts";
+import { registerFiles } from "./commands/files.ts";
 import { registerTokenize } from "./commands/tokenize.ts";
 import { registerUsage } from "./commands/usage.ts";
 import { integerAtLeast } from "./parse-args.ts";
@@ -51,5 +53,7 @@ Examples:
   registerEndpoints(program, session);
   registerCost(program, session);
   registerUsage(program, session);
+  registerDatasets(program, session);
+  registerFiles(program, session);
   return program;
 }
