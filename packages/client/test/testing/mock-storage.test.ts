@@ -17,7 +17,11 @@ const initUpload = (d = digest) =>
   client().POST("/beta/file", { body: { name: "hello.txt", size: bytes.length, digest: d, projectId: "proj-1" } });
 
 /** A presigned POST as a browser form sends it: the fields first, then the file. */
-function form(fields: Record<string, unknown> | null | undefined, file: Uint8Array | null, after?: Record<string, string>) {
+function form(
+  fields: Record<string, unknown> | null | undefined,
+  file: Uint8Array | null,
+  after?: Record<string, string>,
+) {
   const body = new FormData();
   for (const [name, value] of Object.entries(fields ?? {})) body.append(name, String(value));
   if (file) body.append("file", new Blob([file as Uint8Array<ArrayBuffer>]), "hello.txt");
@@ -39,8 +43,15 @@ describe("the mock's storage: the upload target init upload hands out", () => {
       { key: init.fileId, bytes, fileName: "hello.txt", fields: { key: init.fileId } },
     ]);
     // Storage requests are not API calls; each is listed, with no token (none was sent).
-    expect(mock.storage.requests).toEqual([{ method: "POST", key: init.fileId, status: 204, authorization: undefined }]);
-    expect(mock.calls.at(-1)).toMatchObject({ method: "POST", path: "/beta/file", status: 202, operationId: "init_upload" });
+    expect(mock.storage.requests).toEqual([
+      { method: "POST", key: init.fileId, status: 204, authorization: undefined },
+    ]);
+    expect(mock.calls.at(-1)).toMatchObject({
+      method: "POST",
+      path: "/beta/file",
+      status: 202,
+      operationId: "init_upload",
+    });
   });
 
   it("knows the stored file afterwards: init upload of the same bytes, file info, download URL", async () => {
@@ -64,7 +75,10 @@ describe("the mock's storage: the upload target init upload hands out", () => {
     const { data: init } = await initUpload(`sha256:${"cd".repeat(32)}`);
     const url = init.uploadUrl as string;
     const noFile = await fetch(url, { method: "POST", body: form(init.aws, null) });
-    expect([noFile.status, await noFile.text()]).toEqual([400, expect.stringContaining("<Code>InvalidArgument</Code>")]);
+    expect([noFile.status, await noFile.text()]).toEqual([
+      400,
+      expect.stringContaining("<Code>InvalidArgument</Code>"),
+    ]);
     const otherKey = await fetch(url, { method: "POST", body: form({ key: "someone-else" }, bytes) });
     expect(otherKey.status).toBe(403);
     const notAForm = await fetch(url, { method: "POST", body: bytes });

@@ -91,6 +91,20 @@ describe("mock.respond: scripted JSON answers", () => {
     expect((missing as NotFoundError).message).toContain("no such endpoint");
   });
 
+  it("scripts a retry (the README's example): a 429, then the answer", async () => {
+    mock.respond("serverlessChatComplete", {
+      status: 429,
+      body: { detail: "slow down" },
+      headers: { "retry-after": "0" },
+    });
+    mock.respond("serverlessChatComplete", { body: chatAnswer("Hello") });
+    const before = mock.calls.length;
+    const friendli = createFriendliClient({ baseURL: mock.url, token: "test" });
+    const { data } = await friendli.POST("/serverless/v1/chat/completions", { body: { model: "m", messages } });
+    expect(data.choices[0]?.message.content).toBe("Hello");
+    expect(mock.calls.slice(before).map((c) => c.status)).toEqual([429, 200]);
+  });
+
   it("a request the spec forbids gets the mock server's rejection, and the reply waits for the next call", async () => {
     mock.respond("serverlessChatComplete", { body: chatAnswer("kept") });
     const error = await client()
