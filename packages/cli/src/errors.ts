@@ -1,4 +1,5 @@
 import { APIConnectionError, APIError, FriendliError, InvalidInputError } from "@friendli-ts/client";
+import { SampleValidationError } from "@friendli-ts/datasets";
 
 /** Exit codes of the `friendli` command. */
 export const EXIT = {
@@ -19,8 +20,9 @@ export class UsageError extends Error {
 /** The one line printed for an error, and the exit code it gives. */
 export function describeError(error: unknown): { message: string; exitCode: number } {
   if (error instanceof UsageError) return { message: `error: ${error.message}`, exitCode: EXIT.usage };
-  // Caught by the SDK before any request: a bad value on the command line.
-  if (error instanceof InvalidInputError) {
+  // Caught by the SDK before any request: a bad value on the command line. (A bad line in an
+  // uploaded file is the data's fault, not the command line's, and earlier batches may be in.)
+  if (error instanceof InvalidInputError && !(error instanceof SampleValidationError)) {
     return { message: `error: ${error.name}: ${error.message}`, exitCode: EXIT.usage };
   }
   if (error instanceof APIError) {

@@ -19,7 +19,9 @@ export interface ProgramOutput {
 /** The `friendli` command line: global options and every command, not parsed yet. */
 export function buildProgram(session: Session, output: ProgramOutput): Command {
   const program = new Command("friendli")
-    .description("The Friendli Suite API from the command line: chat, tokens, dedicated endpoints, cost and usage.")
+    .description(
+      "The Friendli Suite API from the command line: chat, tokens, dedicated endpoints, cost and usage, datasets and files.",
+    )
     .version(packageVersion(), "-V, --version", "print the version")
     .helpOption("-h, --help", "show help")
     .option("--token <token>", "API token (default: $FRIENDLI_TOKEN); never printed")

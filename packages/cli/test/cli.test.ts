@@ -368,7 +368,13 @@ describe("requests as sent", () => {
       res.once("close", () => clearInterval(timer));
     });
     const run = startCli(["--base-url", server.url, "--token", TOKEN, "chat", "tell me a story"]);
-    await requested;
+    // Fails fast (instead of timing out) if the command ends before the request arrives.
+    await Promise.race([
+      requested,
+      run.done.then((r) => {
+        throw new Error(`friendli exited before the request: ${r.code}\n${r.stderr}`);
+      }),
+    ]);
     // Let the first chunk reach the terminal, then press Ctrl-C.
     await new Promise((r) => setTimeout(r, 300));
     run.child.kill("SIGINT");

@@ -19,6 +19,14 @@ export function pickProject(given: string | undefined): string {
   return project;
 }
 
+interface UploadOptions {
+  dataset: string;
+  project?: string;
+  split: string;
+  batchSize?: number;
+  resumeFrom?: number;
+}
+
 export function registerDatasets(program: Command, session: Session): void {
   const datasets = program.command("datasets").description("fine-tuning datasets: create, list, upload samples");
   const open = async () => createFriendliDatasets(await session.clientOptions());
@@ -77,7 +85,8 @@ export function registerDatasets(program: Command, session: Session): void {
     .option("--project <id>", projectHelp)
     .option("--split <name>", "the split, created when missing", "train")
     .option("--batch-size <n>", "samples per request (default: 200)", integerAtLeast(1))
-    .action(async (file: string, options: { dataset: string; project?: string; split: string; batchSize?: number }) => {
+    .option("--resume-from <n>", "skip the first n samples (those a failed upload reported stored)", integerAtLeast(0))
+    .action(async (file: string, options: UploadOptions) => {
       const projectId = pickProject(options.project);
       const blob = await openFile(file);
       const handle = await (await open()).datasets.openById(options.dataset, { ...session.call, projectId });
@@ -99,6 +108,7 @@ export function registerDatasets(program: Command, session: Session): void {
           split: options.split,
           onProgress,
           ...(options.batchSize !== undefined && { batchSize: options.batchSize }),
+          ...(options.resumeFrom !== undefined && { resumeFrom: options.resumeFrom }),
         });
       } finally {
         bar.stop();
