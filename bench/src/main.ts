@@ -1,0 +1,152 @@
+// `pnpm bench`: ours against openai-node and a raw floor, interleaved in one run. Prints a
+// table of medians and ratios and writes bench/results.json. Not a test: nothing here
+// fails on a slow number. The packages must be built first (`pnpm bench` does that).
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { bundleCases } from "./cases/bundle.ts";
+import { coldImportCases } from "./cases/cold-import.ts";
+import { timeGenerate } from "./cases/generate.ts";
+import { requestCases } from "./cases/requests.ts";
+import { streamCases } from "./cases/streams.ts";
+import { writeResults } from "./results.ts";
+import { startServer } from "./start-server.ts";
+import { median, roundRobin } from "./stats.ts";
+import { formatTable, met, type Row } from "./table.ts";
+
+const benchDir = dirname(dirname(fileURLToPath(import.meta.url)));
+const repoRoot = dirname(benchDir);
+const resultsFile = join(benchDir, "results.json");
+
+const STREAM_ROUNDS = 7;
+const REQUESTS = 2_000;
+const REQUEST_ROUNDS = 4;
+const IMPORT_RUNS = 15;
+const GENERATE_RUNS = 3;
+
+// Ctrl-C still runs the exit hook that stops the server process.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const elapsed = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+const medians = (samples: Record<string, number[]>) =>
+  Object.fromEntries(Object.entries(samples).map(([key, values]) => [key, median(values)]));
+
+const results: Record<string, number> = {};
+const started = performance.now();
+
+const server = await startServer();
+try {
+  log(
+    `server on ${server.url}: chat SSE of ${server.sseChunks.toLocaleString("en-US")} chunks, ` +
+      `${(server.sseBytes / 1e6).toFixed(2)} MB in ${server.sseSlices.toLocaleString("en-US")} slices of 1..4096 B`,
+  );
+
+  let since = performance.now();
+  Object.assign(results, medians(await roundRobin(streamCases(server), { warmups: 1, rounds: STREAM_ROUNDS })));
+  log(`1. streams: 1 warm-up + ${STREAM_ROUNDS} rounds, ${elapsed(since)}`);
+
+  since = performance.now();
+  await roundRobin(requestCases(server, REQUESTS / 4), { warmups: 1, rounds: 0 });
+  Object.assign(
+    results,
+    medians(await roundRobin(requestCases(server, REQUESTS), { warmups: 0, rounds: REQUEST_ROUNDS })),
+  );
+  log(`2. requests: warm-up + ${REQUEST_ROUNDS} rounds of ${REQUESTS} requests, ${elapsed(since)}`);
+} finally {
+  await server.close();
+}
+
+let since = performance.now();
+Object.assign(results, await bundleCases(benchDir));
+log(`3. bundle: ${elapsed(since)}`);
+
+since = performance.now();
+Object.assign(results, medians(await coldImportCases(benchDir, IMPORT_RUNS)));
+log(`4. cold import: 1 warm-up + ${IMPORT_RUNS} runs each, ${elapsed(since)}`);
+
+since = performance.now();
+timeGenerate(repoRoot);
+results.generate_ms = median(Array.from({ length: GENERATE_RUNS }, () => timeGenerate(repoRoot)));
+log(`5. generate: 1 warm-up + ${GENERATE_RUNS} runs, ${elapsed(since)}`);
+
+const r = results as Record<string, number>;
+const at = (key: string) => r[key] as number;
+const aboveBaseline =
+  (at("import_ms") - at("import_ms_baseline")) / (at("import_ms_openai") - at("import_ms_baseline"));
+const requestTarget = (key: string, c: number) => `≥ 0.9x raw: ${met(at(key) >= 0.9 * at(`request_rps_c${c}_fetch`))}`;
+
+const rows: Row[] = [
+  {
+    name: "stream 50k chunks: inference textDeltas()",
+    unit: "ms",
+    ours: at("stream_ms"),
+    peer: at("stream_openai_ms"),
+    raw: at("stream_raw_ms"),
+    target:
+      `≤ 0.4x peer: ${met(at("stream_ms") <= 0.4 * at("stream_openai_ms"))}, ` +
+      `≤ 1.5x floor: ${met(at("stream_ms") <= 1.5 * at("stream_raw_ms"))}`,
+  },
+  {
+    name: "stream 50k chunks: client.stream",
+    unit: "ms",
+    ours: at("stream_client_ms"),
+    peer: at("stream_openai_ms"),
+    raw: at("stream_raw_ms"),
+  },
+  ...[1, 64].flatMap((c): Row[] => [
+    {
+      name: `requests c${c}: client.POST`,
+      unit: "req/s",
+      ours: at(`request_rps_c${c}`),
+      peer: at(`request_rps_c${c}_openai`),
+      raw: at(`request_rps_c${c}_fetch`),
+      target: requestTarget(`request_rps_c${c}`, c),
+    },
+    {
+      name: `requests c${c}: inference chat.complete`,
+      unit: "req/s",
+      ours: at(`request_rps_c${c}_inference`),
+      peer: at(`request_rps_c${c}_openai`),
+      raw: at(`request_rps_c${c}_fetch`),
+      target: requestTarget(`request_rps_c${c}_inference`, c),
+    },
+  ]),
+  {
+    name: "bundle (min+gzip -9): inference app",
+    unit: "B",
+    ours: at("bundle_gz_bytes"),
+    peer: at("bundle_gz_bytes_openai"),
+    target: `≤ 10 kB: ${met(at("bundle_gz_bytes") <= 10_000)}`,
+  },
+  {
+    name: "bundle (min+gzip -9): client app",
+    unit: "B",
+    ours: at("bundle_gz_bytes_client"),
+    peer: at("bundle_gz_bytes_openai"),
+  },
+  {
+    name: "cold import: inference (raw = bare node)",
+    unit: "ms",
+    ours: at("import_ms"),
+    peer: at("import_ms_openai"),
+    raw: at("import_ms_baseline"),
+    target: `above baseline ≤ 0.25x peer's: ${aboveBaseline.toFixed(2)}x, ${met(aboveBaseline <= 0.25)}`,
+  },
+  {
+    name: "cold import: client (raw = bare node)",
+    unit: "ms",
+    ours: at("import_ms_client"),
+    peer: at("import_ms_openai"),
+    raw: at("import_ms_baseline"),
+  },
+  { name: "pnpm generate (full spec)", unit: "ms", ours: at("generate_ms") },
+];
+
+writeResults(resultsFile, results);
+console.log(`\n${formatTable(rows)}\n`);
+console.log(
+  `medians; streams ${STREAM_ROUNDS} rounds (transport alone, fetch + reader, no parsing: ` +
+    `${at("stream_drain_ms").toFixed(1)} ms); requests ${REQUEST_ROUNDS} rounds of ${REQUESTS}; ` +
+    `imports ${IMPORT_RUNS} runs; generate ${GENERATE_RUNS} runs. Node ${process.version}, total ${elapsed(started)}.`,
+);
+console.log(`wrote ${resultsFile}`);
