@@ -24,6 +24,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     controller.abort(new Error("interrupted"));
   };
   process.on("SIGINT", onSigint);
+  // A reader that went away (`friendli chat ... | head -1`): stop quietly, as Unix tools do.
+  const onStdoutError = (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    controller.abort(new Error("stdout closed"));
+    process.exit(EXIT.ok);
+  };
+  process.stdout.on("error", onStdoutError);
 
   const session = new Session(controller.signal);
   const program = buildProgram(session, {
@@ -46,5 +53,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   } finally {
     await session.close().catch(() => {});
     process.off("SIGINT", onSigint);
+    process.stdout.off("error", onStdoutError);
   }
 }

@@ -353,6 +353,19 @@ describe("requests as sent", () => {
     });
   });
 
+  it("a reader that stops reading (| head) ends the command quietly", async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      const timer = setInterval(() => res.write(chunk("more ")), 20);
+      res.once("close", () => clearInterval(timer));
+    });
+    const run = startCli(["--base-url", server.url, "--token", TOKEN, "--json", "chat", "hi"]);
+    run.child.stdout?.once("data", () => run.child.stdout?.destroy());
+    const result = await run.done;
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+  });
+
   it("Ctrl-C cancels a streaming chat: exit 130 and the connection closed", async () => {
     let sawRequest!: () => void;
     const requested = new Promise<void>((resolve) => (sawRequest = resolve));
