@@ -41,12 +41,12 @@ describe("open and uploadSamples through the mock server", () => {
     expect(new TextDecoder().decode(stored!)).toBe("not really a png");
   });
 
-  it("opens a dataset by id, falling back to the given modality when the answer has none", async () => {
+  it("opens a dataset by id with the answer's modality", async () => {
     const friendli = createFriendliDatasets(stack.options);
-    // The spec's example dataset carries no modality: without one given, samples cannot be checked.
-    await expect(friendli.datasets.openById("ds-1", { projectId: "p" })).rejects.toThrow(/without a modality/);
     const dataset = await friendli.datasets.openById("ds-1", { projectId: "p", modality: ["TEXT"] });
     expect(dataset.id).toBe("123");
+    // The answer's modality wins over the one given, which is only a fallback.
+    expect(dataset.modality.input_modals).toEqual(["TEXT", "IMAGE"]);
     // Listing splits stops although the mock server repeats its cursor; "train" is then created.
     expect((await dataset.split("train")).id).toBe("string");
   });

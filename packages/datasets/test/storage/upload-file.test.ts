@@ -68,6 +68,21 @@ describe("files.upload against a real S3-compatible server", () => {
 });
 
 describe("files.upload when storage misbehaves", () => {
+  it("fails at once, before any storage request, when the upload URL is not a URL", async () => {
+    // An API that hands out "string/uploads" as the upload URL (a schema placeholder).
+    const api = await startFakeApi({ storageUrl: "string" });
+    running.push(api);
+    const friendli = createFriendliDatasets({ baseURL: api.url, token: "test-token", maxRetries: 3 });
+    const error = await friendli.files
+      .upload(new Blob(["x"]), { name: "x.txt", projectId: "proj-1" })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StorageUploadError);
+    expect(error).toMatchObject({ status: null, fileId: expect.any(String) });
+    expect((error as Error).message).toMatch(/not an http\(s\) URL: "string\/uploads"/);
+    // No retry of a URL that can never work: the init upload is the only request.
+    expect(api.requests.map((r) => r.method)).toEqual(["POST"]);
+  });
+
   it("fails at once with a StorageUploadError that keeps the file id on a 403", async () => {
     const storage = await startFaultServer((_req, res) => {
       res.writeHead(403, { "content-type": "application/xml" });
