@@ -1,4 +1,4 @@
-import { type ClientOptions, createFriendliClient, type FriendliClient } from "@friendli-ts/client";
+import { clientFromOptions, type SharedClientOptions } from "@friendli-ts/client/internal";
 import { datasetOperations } from "./dataset-operations.ts";
 import { fileOperations } from "./file-operations.ts";
 import {
@@ -14,13 +14,8 @@ import { splitOperations } from "./split-operations.ts";
 import { type UploadData, type UploadedFile, type UploadFileOptions, uploadFile } from "./upload-file.ts";
 import { versionOperations } from "./version-operations.ts";
 
-export interface FriendliDatasetsOptions extends ClientOptions {
-  /**
-   * An existing low-level client to share. Used as is when no other option is given; with
-   * other options, `client.withOptions(those options)` is used instead.
-   */
-  client?: FriendliClient;
-}
+/** Client options, or a low-level client to share (other options then apply on top of it). */
+export interface FriendliDatasetsOptions extends SharedClientOptions {}
 
 /**
  * Datasets, versions, splits, samples and files of the Friendli API, with upload helpers.
@@ -28,12 +23,7 @@ export interface FriendliDatasetsOptions extends ClientOptions {
  * and `maxRetries`), without the token, the team or any API header.
  */
 export function createFriendliDatasets(options: FriendliDatasetsOptions = {}) {
-  const { client: given, ...clientOptions } = options;
-  const client = given
-    ? Object.values(clientOptions).some((value) => value !== undefined)
-      ? given.withOptions(clientOptions)
-      : given
-    : createFriendliClient(clientOptions);
+  const client = clientFromOptions(options);
 
   const fileOps = fileOperations(client);
   const files = {

@@ -7,6 +7,7 @@ import {
   FriendliError,
   InvalidInputError,
 } from "@friendli-ts/client";
+import { linkedAbort } from "@friendli-ts/client/internal";
 import { modalityMismatch } from "./check-modality.ts";
 import { formatPath } from "./json-path.ts";
 import { limitConcurrency } from "./limit-concurrency.ts";
@@ -162,10 +163,7 @@ export async function uploadSamples(
     const dataUrlCache = new Map<string, Promise<StoredMedia>>();
     // The first failure (or the caller's abort) cancels the rest of the batch's media, so
     // nothing runs on after we throw.
-    const cancel = new AbortController();
-    const onAbort = () => cancel.abort(options.signal?.reason);
-    if (options.signal?.aborted) onAbort();
-    options.signal?.addEventListener("abort", onAbort, { once: true });
+    const cancel = linkedAbort(options.signal);
     const mediaOptions: CallOptions = { ...options, signal: cancel.signal };
     let failure: unknown;
     await Promise.allSettled(
@@ -186,12 +184,12 @@ export async function uploadSamples(
           } catch (error) {
             if (failure === undefined) {
               failure = options.signal?.aborted ? error : new MediaUploadError(position, item.ref.path, error);
-              cancel.abort();
+              cancel.controller.abort();
             }
           }
         }),
       ),
-    ).finally(() => options.signal?.removeEventListener("abort", onAbort));
+    ).finally(() => cancel.dispose());
     if (failure !== undefined) throw failure;
   };
 

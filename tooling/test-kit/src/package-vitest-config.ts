@@ -37,13 +37,15 @@ function workspaceSources() {
 export interface PackageVitestOptions {
   /** Start one Prism mock server for the run (`inject("mockServerUrl")`); default true. */
   mockServer?: boolean;
+  /** Per-test limit; default 20 s. Packages whose tests start processes need more on a busy machine. */
+  testTimeout?: number;
 }
 
 /**
  * The vitest config every package uses: workspace packages from source, one Prism mock
  * server for the run, and type tests in `*.test-d.ts`.
  */
-export function packageVitestConfig({ mockServer = true }: PackageVitestOptions = {}) {
+export function packageVitestConfig({ mockServer = true, testTimeout = 20_000 }: PackageVitestOptions = {}) {
   return defineConfig({
     resolve: { alias: workspaceSources() },
     test: {
@@ -53,7 +55,7 @@ export function packageVitestConfig({ mockServer = true }: PackageVitestOptions 
       // The JSON report feeds the one-line total printed after all packages ran.
       reporters: ["default", "json"],
       outputFile: { json: "test-results.json" },
-      testTimeout: 20_000,
+      testTimeout,
       hookTimeout: 60_000,
     },
   });

@@ -33,7 +33,7 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 /** Starts `node dist/cli.js ...args`; `input` is written to its stdin (else stdin is empty). */
 export function startCli(
   args: string[],
-  { input, env = {}, timeoutMs = 15_000 }: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+  { input, env = {}, timeoutMs = 45_000 }: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {},
 ): CliRun {
   const child = spawn(process.execPath, [CLI, ...args], {
     env: cleanEnv(env),
