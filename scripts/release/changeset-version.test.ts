@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../spec/paths.ts";
-import { createReleaseSandbox, type PackageManifest, type ReleaseSandbox } from "./release-sandbox.ts";
+import { cliTimeout, createReleaseSandbox, type PackageManifest, type ReleaseSandbox } from "./release-sandbox.ts";
 
 // `changeset version` run on a copy of the repository's release files: what a "Version
 // packages" pull request would change after one changeset for the client.
@@ -49,7 +49,7 @@ describe.each<{ type: ReleaseType; why: string }>([
       `---\n"@friendli-ts/client": ${type}\n---\n\n${summary}\n`,
     );
     run = await sandbox.changeset(["version"]);
-  });
+  }, cliTimeout);
   afterAll(() => sandbox?.remove());
 
   const version = (name: string) => sandbox.manifest(name).version;

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../spec/paths.ts";
-import { createReleaseSandbox, type ReleaseSandbox } from "./release-sandbox.ts";
+import { cliTimeout, createReleaseSandbox, type ReleaseSandbox } from "./release-sandbox.ts";
 
 // Every changeset must be one the release tooling can read: front matter of
 // `"<published package>": major|minor|patch` lines between `---` fences, then a summary.
@@ -41,7 +41,7 @@ describe("pending changesets", () => {
       sandbox = createReleaseSandbox({ pendingChangesets: true });
       run = await sandbox.changeset(["status", "--output=status.json"]);
       status = JSON.parse(readFileSync(join(sandbox.dir, "status.json"), "utf8"));
-    });
+    }, cliTimeout);
     afterAll(() => sandbox?.remove());
 
     it("reads every one of them", () => {

@@ -16,6 +16,8 @@ import { workspacePackageDirs } from "../ci/workspace-package-dirs.ts";
 import { repoRoot } from "../spec/paths.ts";
 
 const changesetBin = createRequire(import.meta.url).resolve("@changesets/cli/bin.js");
+/** A run takes 1-3 s; the margin is for a machine busy with the rest of the suite. */
+export const cliTimeout = 60_000;
 
 export interface PackageManifest {
   name: string;
