@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { parse } from "yaml";
 import { repoRoot } from "../spec/paths.ts";
+import { workspacePackageDirs } from "./workspace-package-dirs.ts";
 
 interface VitestJsonReport {
   numPassedTests: number;
@@ -26,14 +26,7 @@ export function summarizeTests(packageDirs: string[]): { passed: number; failed:
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  // Workspace entries are folders (`scripts`) or folders of packages (`packages/*`).
-  const workspace = parse(readFileSync(join(repoRoot, "pnpm-workspace.yaml"), "utf8")) as { packages: string[] };
-  const entries = workspace.packages;
-  const dirs = entries.flatMap((entry) =>
-    entry.endsWith("/*")
-      ? readdirSync(join(repoRoot, entry.slice(0, -2))).map((name) => join(repoRoot, entry.slice(0, -2), name))
-      : [join(repoRoot, entry)],
-  );
+  const dirs = workspacePackageDirs(repoRoot);
   const { passed, failed, skipped } = summarizeTests(dirs);
   console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   if (passed === 0 || failed > 0) process.exit(1);

@@ -1,16 +1,17 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { generate } from "../codegen/generate.ts";
 import { generatedDir, rawSpecFile, repoRoot, specLockFile, workDir } from "../spec/paths.ts";
 import { syncSpec } from "../spec/sync-spec.ts";
+import { parseSpecUpdateArgs, type SpecUpdateArgs } from "./parse-args.ts";
 import { typecheckPackages } from "./typecheck-packages.ts";
 import { updateSpec } from "./update-spec.ts";
 
-// pnpm spec:update --source <path|url> [--keep]
-const args = process.argv.slice(2);
-const source = args[args.indexOf("--source") + 1];
-if (!args.includes("--source") || !source || source.startsWith("--")) {
-  console.error("usage: pnpm spec:update --source <spec path|url> [--keep]");
+let args: SpecUpdateArgs;
+try {
+  args = parseSpecUpdateArgs(process.argv.slice(2));
+} catch (error) {
+  console.error((error as Error).message);
   process.exit(2);
 }
 const packagesDir = join(repoRoot, "packages");
@@ -27,7 +28,7 @@ try {
   // The diff's "before" is the pinned spec, so make sure the verified copy is there.
   await syncSpec();
   const result = await updateSpec(
-    source,
+    args.source,
     {
       lockFile: specLockFile,
       rawSpecFile,
@@ -42,7 +43,7 @@ try {
       packageVersions,
       log: (line) => console.log(line),
     },
-    { keep: args.includes("--keep") },
+    { keep: args.keep, ...(args.summary ? { summaryFile: resolve(args.summary) } : {}) },
   );
   if (result.status === "rolled-back") process.exit(1);
 } catch (error) {

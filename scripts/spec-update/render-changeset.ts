@@ -19,20 +19,13 @@ export function releaseTypes(
   return out;
 }
 
-/** A changeset file: front matter of package bumps, then a readable summary of the API change. */
-export function renderChangeset(
-  diff: SpecDiff,
-  bumps: Map<string, ReleaseType>,
-  sha256: string,
-  report: string,
-): string {
-  const front = [...bumps].sort(([a], [b]) => a.localeCompare(b)).map(([name, type]) => `"${name}": ${type}`);
+/**
+ * What a new spec changes, for people: counts, each breaking change, and the full diff
+ * report folded away. The changeset's summary and the pull request body share it.
+ */
+export function renderChangeSummary(diff: SpecDiff, sha256: string, report: string): string[] {
   const breaking = diff.changes.filter((c) => c.breaking);
   const lines = [
-    "---",
-    ...front,
-    "---",
-    "",
     `Regenerated from the Friendli OpenAPI spec ${sha256.slice(0, 12)}: ` +
       `${diff.operations.added.length} operation(s) added, ${diff.operations.removed.length} removed, ` +
       `${diff.operations.changed.length} changed; ${breaking.length} breaking change(s).`,
@@ -42,5 +35,16 @@ export function renderChangeset(
     lines.push("Breaking:", "", ...breaking.map((c) => `- ${c.operationId ?? c.schema} ${c.path}: ${c.message}`), "");
   }
   lines.push("<details><summary>Full API diff</summary>", "", "```", report, "```", "", "</details>", "");
-  return lines.join("\n");
+  return lines;
+}
+
+/** A changeset file: front matter of package bumps, then a readable summary of the API change. */
+export function renderChangeset(
+  diff: SpecDiff,
+  bumps: Map<string, ReleaseType>,
+  sha256: string,
+  report: string,
+): string {
+  const front = [...bumps].sort(([a], [b]) => a.localeCompare(b)).map(([name, type]) => `"${name}": ${type}`);
+  return ["---", ...front, "---", "", ...renderChangeSummary(diff, sha256, report)].join("\n");
 }

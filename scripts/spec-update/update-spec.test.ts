@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { tinySpec } from "../spec/fixtures/tiny-openapi.ts";
@@ -127,5 +127,35 @@ describe("spec:update", () => {
     const before = snapshot();
     await expect(updateSpec(join(dir, "bad.yaml"), ctx)).rejects.toThrow(/step "diff"/);
     expect(snapshot()).toEqual(before);
+  });
+
+  it("with a summary file: the pull request body, written when the update stays", async () => {
+    typeErrors = [
+      { package: "@friendli-ts/inference", file: "src/chat.ts", line: 3, message: "no 'id' on the result" },
+    ];
+    const summaryFile = join(dir, "summary.md");
+    const result = await updateSpec(join(dir, "new.yaml"), ctx, { keep: true, summaryFile });
+    const body = readFileSync(summaryFile, "utf8");
+    expect(body).toContain(`from ${join(dir, "new.yaml")}`);
+    expect(body).toContain(`\`${sha256Hex(oldText).slice(0, 12)}\` → \`${sha256Hex(newText()).slice(0, 12)}\``);
+    expect(body).toContain(`changeset: \`changesets/${basename(result.changesetFile as string)}\``);
+    expect(body).toContain("| `@friendli-ts/client` | minor |\n| `@friendli-ts/endpoints` | minor |");
+    expect(body).toContain("**1 type error(s) against the new spec.**");
+    expect(body).toContain("- `@friendli-ts/inference` src/chat.ts:3 no 'id' on the result");
+    expect(body).toContain("- chat response.id: id removed");
+    expect(body).toMatch(
+      /<details><summary>Full API diff<\/summary>\n\n```\n[\s\S]*bump: major[\s\S]*```\n\n<\/details>/,
+    );
+  });
+
+  it("no summary file when nothing changes or the update is rolled back, not even one left from before", async () => {
+    const summaryFile = join(dir, "summary.md");
+    writeFileSync(summaryFile, "from an earlier run");
+    expect((await updateSpec(ctx.rawSpecFile, ctx, { summaryFile })).status).toBe("unchanged");
+    expect(existsSync(summaryFile)).toBe(false);
+    writeFileSync(summaryFile, "from an earlier run");
+    typeErrors = [{ package: "@friendli-ts/inference", file: "src/chat.ts", line: 3, message: "x" }];
+    expect((await updateSpec(join(dir, "new.yaml"), ctx, { summaryFile })).status).toBe("rolled-back");
+    expect(existsSync(summaryFile)).toBe(false);
   });
 });

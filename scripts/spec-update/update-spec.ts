@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { parse } from "yaml";
 import { isUrl, readSpecSource } from "../spec/read-spec-source.ts";
 import { sha256Hex } from "../spec/sha256.ts";
@@ -8,6 +8,7 @@ import { diffSpecs } from "../spec-diff/diff-specs.ts";
 import { formatDiff, packagesOf } from "../spec-diff/format-diff.ts";
 import type { Spec, SpecDiff } from "../spec-diff/types.ts";
 import { releaseTypes, renderChangeset } from "./render-changeset.ts";
+import { renderPullRequestBody } from "./render-pull-request-body.ts";
 import { snapshotFiles } from "./snapshot-files.ts";
 
 export interface TypeErrorEntry {
@@ -51,6 +52,17 @@ export class SpecUpdateError extends Error {
   }
 }
 
+export interface UpdateSpecOptions {
+  /** Keep a spec the wrappers no longer compile against, to fix them in place. */
+  keep?: boolean;
+  /**
+   * Where to write a pull request body (the pin, the bumps, type errors, the diff). Written
+   * only when the update stays, so its presence tells a scheduled job there is something
+   * to propose; removed otherwise.
+   */
+  summaryFile?: string;
+}
+
 /**
  * Takes a new spec: diff against the pinned one, re-pin, regenerate, type-check the
  * wrappers, write a changeset. Any failed step (or wrappers that no longer compile, unless
@@ -59,8 +71,9 @@ export class SpecUpdateError extends Error {
 export async function updateSpec(
   source: string,
   ctx: UpdateSpecContext,
-  options: { keep?: boolean } = {},
+  options: UpdateSpecOptions = {},
 ): Promise<UpdateSpecResult> {
+  if (options.summaryFile) rmSync(options.summaryFile, { force: true });
   let step = "read";
   const snapshot = snapshotFiles([ctx.lockFile, ctx.rawSpecFile, ...ctx.outputs]);
   try {
@@ -121,6 +134,20 @@ export async function updateSpec(
     const changesetFile = join(ctx.changesetDir, `spec-${sha256.slice(0, 8)}.md`);
     writeFileSync(changesetFile, renderChangeset(diff, bumps, sha256, report));
     ctx.log(`wrote ${changesetFile}`);
+    if (options.summaryFile) {
+      const body = renderPullRequestBody({
+        source,
+        oldSha256: lock.sha256,
+        newSha256: sha256,
+        diff,
+        report,
+        bumps,
+        broken,
+        changesetFile: join(basename(ctx.changesetDir), basename(changesetFile)),
+      });
+      writeFileSync(options.summaryFile, body);
+      ctx.log(`wrote ${options.summaryFile}`);
+    }
     return { status: "updated", diff, broken, changesetFile };
   } catch (error) {
     snapshot.restore();
