@@ -1,7 +1,7 @@
 import { serveFaults, writeChunks } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
 import { createDriftCheck, type DriftCheckOptions, type DriftReport } from "../../src/drift/index.ts";
-import { StreamInterruptedError } from "../../src/index.ts";
+import { InternalServerError, StreamInterruptedError, ValidationError } from "../../src/index.ts";
 import { chatBody, chunk, faultClient, json } from "../faults/fault-client.ts";
 
 const serve = serveFaults();
@@ -111,6 +111,32 @@ describe("the drift check reports answers that break the spec", () => {
         issues: [{ path: "/", message: expect.stringMatching(/^is not a status this operation answers with/) }],
       }),
     ]);
+  });
+
+  it("an error answer is checked where the spec describes its body; the call fails as it would anyway", async () => {
+    const { client, drift, reports } = await driftClient({ status: 422, body: json({ detail: "bad id" }) });
+    const call = client.GET("/beta/dataset/{dataset_id}", { params: { path: { dataset_id: "d-1" } } });
+    await expect(call).rejects.toBeInstanceOf(ValidationError);
+    await drift.settled();
+    expect(reports).toEqual([
+      expect.objectContaining({
+        operationId: "get_dataset",
+        status: 422,
+        issues: [{ path: "/detail", message: "must be array" }],
+      }),
+    ]);
+  });
+
+  it("an error status the spec does not describe (a 500 from a proxy) is not drift", async () => {
+    const { client, drift, reports } = await driftClient({
+      status: 500,
+      body: "<html>bad gateway</html>",
+      type: "text/html",
+    });
+    const call = client.GET("/v1/team/cost", { params: { query: costQuery }, maxRetries: 0 });
+    await expect(call).rejects.toBeInstanceOf(InternalServerError);
+    await drift.settled();
+    expect(reports).toEqual([]);
   });
 
   it("only the operations asked for, and none at sampleRate 0", async () => {
