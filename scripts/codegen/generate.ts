@@ -7,6 +7,7 @@ import { generatedDir } from "../spec/paths.ts";
 import { prepareSpecWithReport } from "../spec/prepare-spec.ts";
 import { readSpecLock } from "../spec/spec-lock.ts";
 import { buildOperationIndex, renderOperationIndex, renderRouteTable } from "./build-operation-index.ts";
+import { renderResponseSpec } from "./build-response-spec.ts";
 import { generateTypes } from "./generate-types.ts";
 
 /** Writes a file only when its bytes change, so unchanged output keeps its mtime. */
@@ -24,14 +25,17 @@ function clientVersion(): string {
   return pkg.version;
 }
 
-/** Spec -> `packages/client/src/generated/{schema,operations,routes}.ts`. */
+/** Spec -> `packages/client/src/generated/{schema,operations,routes,response-spec}.ts`. */
 export async function generate(): Promise<{ operations: number; written: string[]; repairs: RepairReport }> {
   const { doc, repairs } = await prepareSpecWithReport();
   const index = buildOperationIndex(doc);
+  // Before generateTypes, which rewrites parts of the document it is given (`const` to `enum`).
+  const responseSpec = renderResponseSpec(doc);
   const files: Record<string, string> = {
     "schema.ts": await generateTypes(doc as unknown as OpenAPI3),
     "operations.ts": renderOperationIndex(index),
     "routes.ts": renderRouteTable(index),
+    "response-spec.ts": responseSpec,
     "package-version.ts": `// Generated. Do not edit.\nexport const packageVersion = ${JSON.stringify(clientVersion())};\n`,
     "spec-version.ts": `// Generated. Do not edit.\nexport const specSha256 = ${JSON.stringify(readSpecLock().sha256)};\n`,
   };

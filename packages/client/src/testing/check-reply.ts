@@ -1,14 +1,14 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
-import { JSON_TYPE, type SpecIndex, type SpecOperation, SSE } from "./spec-operations.ts";
+import {
+  eventIssues,
+  type ReplyEvent,
+  type ReplyIssue,
+  responseValidator,
+  statusIssue,
+  toIssues,
+} from "../spec-check/response-validator.ts";
+import { JSON_TYPE, type SpecIndex, type SpecOperation, SSE } from "../spec-check/spec-index.ts";
 
-/** One rule an answer breaks: where (a JSON pointer into the body or event) and what. */
-export interface ReplyIssue {
-  /** e.g. `/choices/0/message/role`; `/` is the whole body. */
-  path: string;
-  /** e.g. `must be equal to one of the allowed values`. */
-  message: string;
-}
+export type { ReplyEvent, ReplyIssue } from "../spec-check/response-validator.ts";
 
 /**
  * A scripted answer that no server following the spec could send: its status is not one
@@ -27,133 +27,6 @@ export class MockReplyError extends Error {
     this.status = status;
     this.issues = issues;
   }
-}
-
-/** The `{ event?, data }` shape of one server-sent event, as the spec models it. */
-export interface ReplyEvent {
-  event?: string;
-  data: unknown;
-}
-
-const SPEC_ID = "friendli-mock-spec";
-
-interface Validators {
-  ajv: Ajv2020;
-  compiled: Map<string, ValidateFunction>;
-}
-const validatorsBySpec = new WeakMap<SpecIndex, Validators>();
-
-function validatorsOf(spec: SpecIndex): Validators {
-  let validators = validatorsBySpec.get(spec);
-  if (!validators) {
-    // OpenAPI 3.1 schemas are JSON Schema 2020-12. `strict: false` lets the OpenAPI words
-    // (`discriminator`, `example`) pass as annotations.
-    const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, logger: false });
-    addFormats.default(ajv);
-    ajv.addFormat("binary", true);
-    // The components, under an id that the response schemas' `$ref`s are pointed at.
-    ajv.addSchema({ $id: SPEC_ID, components: discriminatorsAsConditions(spec.doc.components ?? {}) });
-    validators = { ajv, compiled: new Map() };
-    validatorsBySpec.set(spec, validators);
-  }
-  return validators;
-}
-
-/** `#/components/...` in a schema outside the components points into the added spec. */
-function pointRefsAtSpec(schema: unknown): unknown {
-  return JSON.parse(JSON.stringify(schema).replaceAll('"$ref":"#/', `"$ref":"${SPEC_ID}#/`));
-}
-
-/**
- * An OpenAPI `discriminator` says which `oneOf` branch a value is meant for: its tag property
- * picks the schema. JSON Schema has no such word, so a plain `oneOf` reports every branch's
- * failures and the message names the wrong one. Where the mapping covers every branch, this
- * rewrites the `oneOf` as "the tag is one of the mapped values, and then that branch", so
- * the error is about the branch the value is tagged for (or about the tag itself).
- */
-export function discriminatorsAsConditions<T>(node: T): T {
-  if (Array.isArray(node)) return node.map(discriminatorsAsConditions) as T;
-  if (typeof node !== "object" || node === null) return node;
-  const record = Object.fromEntries(
-    Object.entries(node).map(([key, value]) => [key, discriminatorsAsConditions(value)]),
-  ) as Record<string, unknown>;
-  const discriminator = record.discriminator as
-    | { propertyName?: unknown; mapping?: Record<string, string> }
-    | undefined;
-  const branches = record.oneOf;
-  if (!discriminator || typeof discriminator.propertyName !== "string" || !discriminator.mapping) return record as T;
-  if (!Array.isArray(branches)) return record as T;
-  const targets = new Set(Object.values(discriminator.mapping));
-  if (!branches.every((b) => typeof b?.$ref === "string" && targets.has(b.$ref))) return record as T;
-  const tag = discriminator.propertyName;
-  const { oneOf: _oneOf, discriminator: _discriminator, ...rest } = record;
-  return {
-    ...rest,
-    type: "object",
-    required: [...((rest.required as string[] | undefined) ?? []), tag],
-    properties: { ...(rest.properties as object | undefined), [tag]: { enum: Object.keys(discriminator.mapping) } },
-    allOf: [
-      ...((rest.allOf as unknown[] | undefined) ?? []),
-      ...Object.entries(discriminator.mapping).map(([value, ref]) => ({
-        if: { properties: { [tag]: { const: value } }, required: [tag] },
-        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's if/then, never awaited
-        then: { $ref: ref },
-      })),
-    ],
-  } as T;
-}
-
-/** The schema check of one operation's answer with `status` as `type`, or undefined if the spec gives no schema. */
-export function responseValidator(
-  spec: SpecIndex,
-  op: SpecOperation,
-  status: string,
-  type: string,
-): ValidateFunction | undefined {
-  const schema = op.responses[status]?.content?.[type]?.schema;
-  if (schema === undefined) return undefined;
-  const { ajv, compiled } = validatorsOf(spec);
-  const key = `${op.operationId} ${status} ${type}`;
-  let validate = compiled.get(key);
-  if (!validate) {
-    validate = ajv.compile(pointRefsAtSpec(discriminatorsAsConditions(schema)) as object);
-    compiled.set(key, validate);
-  }
-  return validate;
-}
-
-const COMBINATORS = new Set(["anyOf", "oneOf", "allOf", "if", "not", "discriminator"]);
-
-/**
- * The issues worth reading first: ajv reports every branch of a `oneOf`; the deepest
- * concrete rule (an enum, a type, a missing property) says best what is wrong.
- */
-export function toIssues(errors: ErrorObject[] | null | undefined, prefix = ""): ReplyIssue[] {
-  const list = [...(errors ?? [])];
-  const depth = (e: ErrorObject) => (e.instancePath ? e.instancePath.split("/").length : 0);
-  list.sort((a, b) => {
-    const concrete = Number(COMBINATORS.has(a.keyword)) - Number(COMBINATORS.has(b.keyword));
-    return concrete !== 0 ? concrete : depth(b) - depth(a);
-  });
-  const seen = new Set<string>();
-  const issues: ReplyIssue[] = [];
-  for (const error of list) {
-    const path = `${prefix}${error.instancePath}` || "/";
-    const message = describe(error);
-    const key = `${path} ${message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    issues.push({ path, message });
-  }
-  return issues;
-}
-
-function describe(error: ErrorObject): string {
-  const message = error.message ?? `breaks ${error.keyword}`;
-  const params = error.params as { allowedValues?: unknown[]; allowedValue?: unknown };
-  if (error.keyword === "enum" && params.allowedValues) return `${message} (${JSON.stringify(params.allowedValues)})`;
-  if (error.keyword === "const") return `${message} (${JSON.stringify(params.allowedValue)})`;
-  return message;
 }
 
 export interface ScriptedReply {
@@ -177,13 +50,9 @@ export function checkReply(spec: SpecIndex, op: SpecOperation, reply: ScriptedRe
   if (!Number.isInteger(status) || status < 200 || status > 599) {
     throw new MockReplyError(id, status, [{ path: "/", message: "status must be an HTTP status from 200 to 599" }]);
   }
+  const undeclared = statusIssue(op, status);
+  if (undeclared) throw new MockReplyError(id, status, [undeclared]);
   const declared = op.responses[String(status)];
-  if (!declared && isSuccess(status)) {
-    const known = Object.keys(op.responses).filter((s) => isSuccess(Number(s)));
-    throw new MockReplyError(id, status, [
-      { path: "/", message: `is not a status this operation answers with (the spec lists ${known.join(", ")})` },
-    ]);
-  }
   if (reply.events !== undefined) {
     const variant = op.stream
       ? undefined
@@ -207,19 +76,8 @@ export function checkReply(spec: SpecIndex, op: SpecOperation, reply: ScriptedRe
       if (typeof event !== "object" || event === null || !("data" in event)) {
         throw new MockReplyError(id, status, [{ path: "/", message: "must be `{ event?, data }`" }], ` event ${i}`);
       }
-      if (event.data === "[DONE]") {
-        if (sentinel === "[DONE]") return;
-        throw new MockReplyError(
-          id,
-          status,
-          [{ path: "/data", message: "this stream never ends with [DONE]" }],
-          ` event ${i}`,
-        );
-      }
-      const value = event.event === undefined ? { data: event.data } : { event: event.event, data: event.data };
-      if (validate && !validate(value)) {
-        throw new MockReplyError(id, status, toIssues(validate.errors), ` event ${i}`);
-      }
+      const issues = eventIssues(validate, sentinel, event);
+      if (issues.length > 0) throw new MockReplyError(id, status, issues, ` event ${i}`);
     });
     return;
   }

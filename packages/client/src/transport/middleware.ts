@@ -1,3 +1,5 @@
+import type { Logger } from "./logger.ts";
+
 /** What a middleware hook is told about one attempt. */
 export interface MiddlewareContext {
   /** The request about to be sent (a fresh copy for each attempt). */
@@ -10,6 +12,8 @@ export interface MiddlewareContext {
   id: string;
   /** 0 for the first attempt, then 1, 2, ... */
   attempt: number;
+  /** The client's logger, at the client's `logLevel`. */
+  logger: Logger;
 }
 
 /**

@@ -244,6 +244,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
       operationId: request.route?.operationId,
       id: hook.id,
       attempt: hook.attempt,
+      logger,
     };
     for (const m of middleware) {
       const replaced = await m.onRequest?.({ ...context, request: current });

@@ -30,6 +30,24 @@ for await (const { data } of stream) text += data.choices[0]?.delta.content ?? "
 console.log(text);
 `;
 
+// The drift check in each runtime: a stream with an event the spec forbids is reported.
+const driftScript = `
+import { createDriftCheck, createFriendliClient } from "./drift.mjs";
+const baseURL = globalThis.Deno ? Deno.args[0] : process.argv[2];
+const reports = [];
+const drift = createDriftCheck({ report: (r) => reports.push(r) });
+const client = createFriendliClient({
+  baseURL, token: "runtime-token", middleware: [drift], logLevel: "off", defaultHeaders: { "x-drift": "1" },
+});
+const stream = await client.stream("/serverless/v1/chat/completions#stream", {
+  body: { model: "m", messages: [{ role: "user", content: "hi" }] },
+});
+let text = "";
+for await (const { data } of stream) text += data.choices[0]?.delta.content ?? "";
+await drift.settled();
+console.log(JSON.stringify({ text, reports }));
+`;
+
 const runtimes = {
   bun: () => ({ file: join(dirname(require.resolve("bun/package.json")), "bin", "bun.exe"), args: [] as string[] }),
   deno: () => ({
@@ -37,6 +55,8 @@ const runtimes = {
     args: [require.resolve("deno/bin.cjs"), "run", "--allow-net=127.0.0.1", "--no-prompt"],
   }),
 };
+
+const badChunk = `data: ${JSON.stringify({ id: "c", object: "chat.completion.chunk", created: 1, choices: [{ index: 0, delta: { content: " everywhere" }, finish_reason: "exploded" }] })}\n\n`;
 
 let dir = "";
 let server: Server;
@@ -53,11 +73,28 @@ beforeAll(async () => {
     outfile: join(dir, "client.mjs"),
     logLevel: "silent",
   });
+  await build({
+    stdin: {
+      contents:
+        'export { createFriendliClient } from "./index.ts"; export { createDriftCheck } from "./drift/index.ts";',
+      resolveDir: dirname(entry),
+      loader: "ts",
+    },
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    // ajv is CommonJS, found through `main`.
+    mainFields: ["module", "main"],
+    outfile: join(dir, "drift.mjs"),
+    logLevel: "silent",
+  });
   writeFileSync(join(dir, "main.mjs"), script);
+  writeFileSync(join(dir, "drift-main.mjs"), driftScript);
   server = createServer(async (req, res) => {
     authorizations.push(req.headers.authorization);
     res.writeHead(200, { "content-type": "text/event-stream" });
-    for (const piece of [chunk("Same"), chunk(" everywhere"), "data: [DONE]\n\n"]) {
+    const last = req.headers["x-drift"] ? badChunk : chunk(" everywhere");
+    for (const piece of [chunk("Same"), last, "data: [DONE]\n\n"]) {
       res.write(piece);
       await new Promise((r) => setTimeout(r, 5));
     }
@@ -72,15 +109,32 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Runs `script` (a file in the bundle's folder) under the runtime; its stdout. */
+async function runIn(name: keyof typeof runtimes, script: string): Promise<string> {
+  const { file, args } = runtimes[name]();
+  const { stdout } = await run(file, [...args, join(dir, script), origin], {
+    cwd: dir,
+    timeout: 30_000,
+    env: { ...process.env, DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(dir, ".deno"), DO_NOT_TRACK: "1" },
+  });
+  return stdout.trim();
+}
+
 describe.each(Object.keys(runtimes) as (keyof typeof runtimes)[])("under %s", (name) => {
   it("streams a chat completion", async () => {
-    const { file, args } = runtimes[name]();
-    const { stdout } = await run(file, [...args, join(dir, "main.mjs"), origin], {
-      cwd: dir,
-      timeout: 30_000,
-      env: { ...process.env, DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(dir, ".deno"), DO_NOT_TRACK: "1" },
-    });
-    expect(stdout.trim()).toBe("Same everywhere");
+    expect(await runIn(name, "main.mjs")).toBe("Same everywhere");
     expect(authorizations.at(-1)).toBe("Bearer runtime-token");
+  });
+
+  it("the drift check reports an event the spec forbids, and the stream reads on", async () => {
+    const { text, reports } = JSON.parse(await runIn(name, "drift-main.mjs"));
+    expect(text).toBe("Same everywhere");
+    expect(reports).toEqual([
+      expect.objectContaining({
+        operationId: "serverlessChatStream",
+        where: "event 1",
+        issues: expect.arrayContaining([expect.objectContaining({ path: "/data/choices/0/finish_reason" })]),
+      }),
+    ]);
   });
 });

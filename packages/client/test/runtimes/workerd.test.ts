@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // the binary cannot run here, the test is skipped with the reason (under CI it fails).
 const require = createRequire(import.meta.url);
 const entry = fileURLToPath(new URL("../../src/index.ts", import.meta.url));
+const srcDir = fileURLToPath(new URL("../../src/", import.meta.url));
 const chunk = (content: string) =>
   `data: ${JSON.stringify({ id: "c", object: "chat.completion.chunk", created: 1, choices: [{ index: 0, delta: { content } }] })}\n\n`;
 
@@ -38,6 +39,7 @@ import { createFriendliClient } from "./client.mjs";
 export default {
   async fetch(request, env) {
     try {
+      if (new URL(request.url).pathname === "/drift") return await withDriftCheck(env);
       const client = createFriendliClient({ baseURL: env.BASE_URL, token: env.TOKEN });
       const stream = await client.stream("/serverless/v1/chat/completions#stream", {
         body: { model: "m", messages: [{ role: "user", content: "hi" }] },
@@ -50,6 +52,23 @@ export default {
     }
   },
 };
+
+// Workers forbid compiling code from strings, which ajv needs: the drift check must say it
+// is off and leave the call alone. Its own bundle, loaded only here.
+async function withDriftCheck(env) {
+  const { createFriendliClient, createDriftCheck } = await import("./drift.mjs");
+  const lines = [];
+  const logger = { debug() {}, info() {}, warn: (m) => lines.push(m), error: (m) => lines.push(m) };
+  const drift = createDriftCheck();
+  const client = createFriendliClient({ baseURL: env.BASE_URL, token: env.TOKEN, middleware: [drift], logger });
+  const stream = await client.stream("/serverless/v1/chat/completions#stream", {
+    body: { model: "m", messages: [{ role: "user", content: "hi" }] },
+  });
+  let text = "";
+  for await (const { data } of stream) text += data.choices[0]?.delta.content ?? "";
+  await drift.settled();
+  return Response.json({ text, lines });
+}
 `;
 
 // No nodejs_compat: the bundle uses web APIs only. The "internet" service lets the worker
@@ -69,6 +88,7 @@ const worker :Workerd.Worker = (
   modules = [
     (name = "worker.mjs", esModule = embed "worker.mjs"),
     (name = "client.mjs", esModule = embed "client.mjs"),
+    (name = "drift.mjs", esModule = embed "drift.mjs"),
   ],
   compatibilityDate = "2026-11-17",
   bindings = [
@@ -147,6 +167,20 @@ describe.skipIf(!probe.bin && !process.env.CI)(
         outfile: join(dir, "client.mjs"),
         logLevel: "silent",
       });
+      await build({
+        stdin: {
+          contents:
+            'export { createFriendliClient } from "./index.ts"; export { createDriftCheck } from "./drift/index.ts";',
+          resolveDir: srcDir,
+          loader: "ts",
+        },
+        bundle: true,
+        format: "esm",
+        platform: "browser",
+        conditions: ["workerd", "worker", "browser"],
+        outfile: join(dir, "drift.mjs"),
+        logLevel: "silent",
+      });
       writeFileSync(join(dir, "worker.mjs"), worker);
       server = createServer(async (req, res) => {
         seen.push({ path: req.url ?? "", authorization: req.headers.authorization });
@@ -191,6 +225,17 @@ describe.skipIf(!probe.bin && !process.env.CI)(
       expect(seen.find((r) => r.path === "/serverless/v1/chat/completions")?.authorization).toBe(
         "Bearer workerd-token",
       );
+    });
+
+    it("the drift check says it is off (no code from strings in workers) and the call goes on", async () => {
+      const response = await fetch(`${workerURL}drift`, { signal: AbortSignal.timeout(10_000) });
+      const body = await response.text();
+      expect(response.status, `${body}\n${output}`).toBe(200);
+      const { text, lines } = JSON.parse(body) as { text: string; lines: string[] };
+      expect(text).toBe("Hello from workerd");
+      expect(lines).toEqual([
+        expect.stringMatching(/^friendli: drift: the check is off, no validator could be built here: /),
+      ]);
     });
   },
 );

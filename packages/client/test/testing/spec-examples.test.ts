@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { responseValidator, toIssues } from "../../src/testing/check-reply.ts";
+import { responseValidator, toIssues } from "../../src/spec-check/response-validator.ts";
 import { loadSpecIndex, type MediaObject } from "../../src/testing/spec-operations.ts";
 
 // The mock server answers with the spec's examples, so each must be one a real server could
