@@ -12,8 +12,7 @@ await withApiOrMock(async (options, target) => {
   // Daily buckets; up to 31 a page, and the iterator follows next_page for the rest.
   const costByItem = new Map<string, number>();
   for await (const day of endpoints.cost.listAll({ ...range, group_by: "line_item", limit: 31 })) {
-    // `?? []`: the mock's example answer nests its buckets unlike the schema, so it has none.
-    for (const result of day.results ?? []) {
+    for (const result of day.results) {
       const item = result.line_item ?? "total";
       costByItem.set(item, (costByItem.get(item) ?? 0) + Number(result.total));
     }

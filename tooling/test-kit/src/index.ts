@@ -1,5 +1,5 @@
 export { contractFetch } from "./contract-fetch.ts";
-export { runNodeScript } from "./run-node-script.ts";
+export { type RunNodeScriptOptions, runNodeScript } from "./run-node-script.ts";
 export { serveFaults } from "./serve-faults.ts";
 export {
   type FaultHandler,
