@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { serveFaults } from "@friendli-ts/test-kit";
+import { recordSentRequests, serveFaults } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
 import {
   APITimeoutError,
@@ -18,17 +18,13 @@ describe("timeouts and aborts", () => {
     const server = await serve(never);
     const started = Date.now();
     // Attempts are counted as they leave: an attempt may time out before the server reads it.
-    let attempts = 0;
-    const counting: typeof fetch = (input, init) => {
-      attempts++;
-      return fetch(input, init);
-    };
-    const error = await faultClient(server.url, { timeout: 100, maxRetries: 1, fetch: counting })
+    const { fetch, sent } = recordSentRequests();
+    const error = await faultClient(server.url, { timeout: 100, maxRetries: 1, fetch })
       .GET("/serverless/v1/models")
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APITimeoutError);
     expect((error as Error).message).toBe("GET /serverless/v1/models timed out after 100 ms");
-    expect(attempts).toBe(2);
+    expect(sent).toHaveLength(2);
     expect(Date.now() - started).toBeLessThan(3_000);
   });
 

@@ -1,4 +1,5 @@
 import { APITimeoutError, APIUserAbortError, type CallOptions } from "@friendli-ts/client";
+import { recordSentRequests } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createFriendliInference, functionTool } from "../../src/index.ts";
@@ -15,9 +16,9 @@ afterEach(async () => {
 
 async function serve(turns: Turn[], options?: { hangFrom?: number }) {
   server = await startChatServer(turns, options);
-  // Requests the client sent, counted as they leave: with a 50 ms timeout on a busy machine
-  // the client may give up before the server has read one, so the server's count can be short.
-  const sent = { count: 0, headers: [] as Headers[] };
+  // Requests counted as they leave: with a 50 ms timeout on a busy machine the client may
+  // give up before the server has read one, so the server's count can be short.
+  const { fetch, sent } = recordSentRequests();
   // Client-wide values the per-call ones must override: a lost one shows as the wrong
   // timeout in the message or as retried requests.
   const inference = createFriendliInference({
@@ -25,11 +26,7 @@ async function serve(turns: Turn[], options?: { hangFrom?: number }) {
     token: "test-token",
     maxRetries: 2,
     timeout: 2_000,
-    fetch: (input, init) => {
-      sent.count++;
-      sent.headers.push(new Headers(init?.headers));
-      return fetch(input, init);
-    },
+    fetch,
   });
   return { server, inference, sent };
 }
@@ -126,26 +123,26 @@ describe("a per-call timeout and retry count reach the wire", () => {
   it("complete", async () => {
     const { sent, inference } = await serve([answerTurn], { hangFrom: 1 });
     await expectTimedOut(inference.serverless.chat.complete(body, quick));
-    expect(sent.count).toBe(1);
+    expect(sent).toHaveLength(1);
   });
 
   it("stream (to the headers)", async () => {
     const { sent, inference } = await serve([answerTurn], { hangFrom: 1 });
     await expectTimedOut(inference.container.chat.stream({ messages }, quick));
-    expect(sent.count).toBe(1);
+    expect(sent).toHaveLength(1);
   });
 
   it("parse", async () => {
     const { sent, inference } = await serve([answerTurn], { hangFrom: 1 });
     await expectTimedOut(inference.serverless.chat.parse(body, Answer, quick));
-    expect(sent.count).toBe(1);
+    expect(sent).toHaveLength(1);
   });
 
   it("runTools: the second model call gets it too", async () => {
     const { sent, inference } = await serve([toolTurn], { hangFrom: 2 });
     await expectTimedOut(inference.serverless.chat.runTools(body, { tools: [weather], ...answered }), 1_000);
-    expect(sent.count).toBe(2);
-    expect(sent.headers[1]?.get("x-trace")).toBe("t1");
+    expect(sent).toHaveLength(2);
+    expect(sent[1]?.headers.get("x-trace")).toBe("t1");
   });
 
   it("a streaming runTools: the second model call gets it too", async () => {
@@ -154,7 +151,7 @@ describe("a per-call timeout and retry count reach the wire", () => {
       inference.dedicated.chat.runTools(body, { tools: [weather], stream: true, ...answered }),
       1_000,
     );
-    expect(sent.count).toBe(2);
+    expect(sent).toHaveLength(2);
   });
 
   it("runTools: its signal aborts the model call in flight", async () => {
