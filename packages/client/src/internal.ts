@@ -18,6 +18,7 @@ export { findOperation, type OperationInfo } from "./operations/find-operation.t
 export { isRetrySafe, retryPolicy } from "./operations/retry-policy.ts";
 export { type RouteFacts, routeFacts } from "./operations/route-facts.ts";
 export { type Page, paginate } from "./pagination/paginate.ts";
+export { type BatchSource, readBatches, useBatches } from "./sse/stream.ts";
 export { type BackoffOptions, backoffDelay } from "./transport/backoff-delay.ts";
 export { type LinkedAbort, linkedAbort } from "./transport/linked-abort.ts";
 export { type PlainRequest, plainFetch } from "./transport/plain-fetch.ts";
