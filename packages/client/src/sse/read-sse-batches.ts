@@ -4,10 +4,16 @@ import { StreamInterruptedError } from "../errors/stream-errors.ts";
 
 export type SseMessage = EventSourceMessage;
 
-/** Index just past the last blank line (the end of an event) in `text`, or 0. */
-function endOfLastEvent(text: string): number {
-  let end = 0;
-  for (const boundary of ["\n\n", "\r\r", "\r\n\r\n"]) {
+/**
+ * Index just past the last blank line (the end of an event) in `text`, or 0. The CR forms
+ * are looked for only in a body that has sent a CR: each search that finds nothing reads
+ * the whole text.
+ */
+function endOfLastEvent(text: string, withCr: boolean): number {
+  const lf = text.lastIndexOf("\n\n");
+  let end = lf < 0 ? 0 : lf + 2;
+  if (!withCr) return end;
+  for (const boundary of ["\r\r", "\r\n\r\n"]) {
     const at = text.lastIndexOf(boundary);
     if (at >= 0) end = Math.max(end, at + boundary.length);
   }
@@ -39,10 +45,12 @@ export async function* readSseBatches(
   const decoder = new TextDecoder();
   const reader = body.getReader();
   let unfinished = "";
+  let withCr = false;
   const feed = (text: string) => {
     parser.feed(text);
     unfinished += text;
-    const end = endOfLastEvent(unfinished);
+    withCr ||= text.includes("\r");
+    const end = endOfLastEvent(unfinished, withCr);
     if (end > 0) unfinished = unfinished.slice(end);
   };
   const take = () => {

@@ -86,7 +86,7 @@ describe("Stream", () => {
       yield [1, 2];
       yield [3, 4, 5];
     }
-    const source = () => useBatches(new Stream<number>(() => batches(), new AbortController()), batches);
+    const source = () => useBatches(numbers(0), batches);
     expect(await collect(source())).toEqual([1, 2, 3, 4, 5]);
     const seen: number[] = [];
     const error = await (async () => {
