@@ -20,9 +20,9 @@ describe("codegen", () => {
     expect(table).toContain('export const chat: RouteEntry = ["chat", 25];');
     expect(table).toContain('export const chatStream: RouteEntry = ["chatStream", 17];');
     expect(table).toContain('export const getItem: RouteEntry = ["getItem", 26];');
-    expect(table).toContain('"post /v1/chat": chat,');
-    expect(table).toContain('"post /v1/chat#stream": chatStream,');
-    expect(table).toContain('"get /v1/items/{item_id}": getItem,');
+    expect(table).toContain('"post /v1/chat": ["chat", 25],');
+    expect(table).toContain('"post /v1/chat#stream": ["chatStream", 17],');
+    expect(table).toContain('"get /v1/items/{item_id}": ["getItem", 26],');
   });
 
   it("the retry table decides the retry flag", () => {
