@@ -1,5 +1,13 @@
 import type { ClientOptions, FriendliClient } from "@friendli-ts/client";
-import { callCoreFromSharedOptions } from "@friendli-ts/client/internal";
+import {
+  callCoreFromSharedOptions,
+  containerChatComplete,
+  containerChatStream,
+  dedicatedChatComplete,
+  dedicatedChatStream,
+  serverlessChatComplete,
+  serverlessChatStream,
+} from "@friendli-ts/client/internal";
 import { type ChatCalls, chatCalls } from "./families/chat.ts";
 
 export interface ChatOptions extends ClientOptions {
@@ -13,15 +21,16 @@ export interface ChatOptions extends ClientOptions {
  * a fraction of the SDK this way.
  */
 export function createServerlessChat(options: ChatOptions = {}): ChatCalls<"/serverless"> {
-  return chatCalls(callCoreFromSharedOptions(options), "/serverless");
+  return chatCalls(callCoreFromSharedOptions(options), "/serverless", [serverlessChatComplete, serverlessChatStream]);
 }
 
 /** Chat with a dedicated endpoint alone (`model` is the endpoint id). */
 export function createDedicatedChat(options: ChatOptions = {}): ChatCalls<"/dedicated"> {
-  return chatCalls(callCoreFromSharedOptions(options), "/dedicated");
+  return chatCalls(callCoreFromSharedOptions(options), "/dedicated", [dedicatedChatComplete, dedicatedChatStream]);
 }
 
 /** Chat with your Friendli Container alone; its token defaults to none, as for `container`. */
 export function createContainerChat(options: ChatOptions = {}): ChatCalls<""> {
-  return chatCalls(callCoreFromSharedOptions(options.client ? options : { token: null, ...options }), "");
+  const core = callCoreFromSharedOptions(options.client ? options : { token: null, ...options });
+  return chatCalls(core, "", [containerChatComplete, containerChatStream]);
 }

@@ -5,8 +5,9 @@ import type { CallCore } from "./call-core.ts";
 import type { CallOptions } from "./call-options.ts";
 import { internalsOf } from "./client-internals.ts";
 import type { FriendliClient } from "./create-friendli-client.ts";
-import { operationTarget, pathOfSpecKey } from "./operation-target.ts";
+import { type OperationTarget, operationTarget, pathOfSpecKey } from "./operation-target.ts";
 import { openOperationStream, sendOperation } from "./send-operation.ts";
+import { serializeJson } from "./serialize-body.ts";
 import type { Method, SpecPath, StreamPath } from "./typed-methods.ts";
 
 /** What a call of a spec path takes when the path is built at run time. */
@@ -41,17 +42,20 @@ export async function streamOperation<Event>(
   return (await openOperationStream(internalsOf(client), target, init)) as Stream<Event>;
 }
 
-/** What a call of a route without path or query parameters takes. */
+/** What a call of a JSON route without path or query parameters takes. */
 export interface RouteInit extends CallOptions {
   body?: unknown;
 }
 
-/** The target of a route without parameters: nothing to fill in, so no path helpers in a bundle. */
-const plainTarget = (specPath: string, route: RouteEntry) => ({
-  specPath,
-  path: pathOfSpecKey(specPath),
-  route: factsOf(route),
-});
+/**
+ * The target of a JSON route without parameters: nothing to fill in and no multipart, so
+ * neither helper in a bundle.
+ */
+function plainTarget(specPath: string, route: RouteEntry): OperationTarget {
+  const facts = factsOf(route);
+  if (facts.multipart) throw new TypeError(`${facts.operationId} takes multipart: call it through callOperation`);
+  return { specPath, path: pathOfSpecKey(specPath), route: facts, serialize: serializeJson };
+}
 
 /**
  * `callOperation` for a caller that names its route (`serverlessChatComplete` of the

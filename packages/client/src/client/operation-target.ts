@@ -1,6 +1,7 @@
 import type { RouteFacts } from "../operations/route-facts.ts";
 import { appendQuery } from "./append-query.ts";
 import { fillPathTemplate } from "./fill-path-template.ts";
+import { type BodySerializer, serializeBody } from "./serialize-body.ts";
 
 /** Where one call of a spec operation goes. */
 export interface OperationTarget {
@@ -11,6 +12,8 @@ export interface OperationTarget {
   route: RouteFacts | undefined;
   /** The spec's own header parameters of the call (`x-friendli-team`), lower-cased. */
   headers?: Record<string, string> | undefined;
+  /** JSON or multipart, as the route takes. */
+  serialize: BodySerializer;
 }
 
 export interface OperationParams {
@@ -32,7 +35,14 @@ export function operationTarget(
   params: OperationParams | undefined,
 ): OperationTarget {
   const path = appendQuery(fillPathTemplate(pathOfSpecKey(specPath), params?.path), params?.query);
-  return { specPath, path, route, headers: params?.header ? headerParams(params.header) : undefined };
+  const multipart = route?.multipart ?? false;
+  return {
+    specPath,
+    path,
+    route,
+    headers: params?.header ? headerParams(params.header) : undefined,
+    serialize: (body) => serializeBody(body, multipart) as string | FormData,
+  };
 }
 
 /** Header parameters lower-cased, nulls left out. */

@@ -9,7 +9,7 @@ import type { SentResponse } from "../transport/send-request.ts";
 import type { CallCore } from "./call-core.ts";
 import { type CallOptions, resolveCall } from "./call-options.ts";
 import type { OperationParams, OperationTarget } from "./operation-target.ts";
-import { serializeBody } from "./serialize-body.ts";
+import { serializeWith } from "./serialize-body.ts";
 import type { Method } from "./typed-methods.ts";
 
 /** What a call of a spec path takes: its parameters, its body and the call options. */
@@ -20,7 +20,7 @@ export interface OperationInit extends CallOptions {
 }
 
 /** Everything a call needs that is known before the network: checked here, or it throws. */
-function prepare(core: CallCore, { route, headers: fromParams }: OperationTarget, init: OperationInit) {
+function prepare(core: CallCore, { route, headers: fromParams, serialize }: OperationTarget, init: OperationInit) {
   const { options } = core;
   const { params: _, body, ...callOptions } = init;
   const call = resolveCall(options, callOptions);
@@ -29,7 +29,7 @@ function prepare(core: CallCore, { route, headers: fromParams }: OperationTarget
   }
   // `call.headers` is this call's own copy.
   const headers = fromParams ? Object.assign(call.headers, fromParams) : call.headers;
-  const serialized = serializeBody(body, route?.multipart ?? false);
+  const serialized = serializeWith(body, serialize);
   if (typeof serialized === "string") headers["content-type"] ??= "application/json";
   return { call, headers, serialized };
 }
@@ -64,8 +64,8 @@ export async function openOperationStream(
   const { specPath, path, route } = target;
   const raw = init.body;
   const body = raw instanceof FormData ? raw : { ...(raw as object), stream: true };
-  if (body instanceof FormData) body.set("stream", "true");
   const { call, headers, serialized } = prepare(core, target, { ...init, body });
+  // A form (given, or built from a multipart body) passes through serialization as itself.
   if (serialized instanceof FormData) serialized.set("stream", "true");
   headers.accept = "text/event-stream";
   const sent = await core.transport(

@@ -13,6 +13,7 @@ import {
   dedicatedChatComplete,
   dedicatedChatStream,
   internalsOf,
+  type RouteEntry,
   serverlessChatComplete,
   serverlessChatStream,
 } from "@friendli-ts/client/internal";
@@ -79,16 +80,19 @@ export function checkChatBody(what: string, body: unknown, modelRequired: boolea
 }
 
 // Chat names its routes, so an app that only chats bundles neither the client object nor
-// the route table (see create-chat.ts).
-const chatRoutes = {
+// the route table (see create-chat.ts); each factory names the routes of its own kind.
+/** The generated routes of one kind's chat: `complete`, then `stream`. */
+export type ChatRoutes = readonly [complete: RouteEntry, stream: RouteEntry];
+
+const chatRoutes: Record<Prefix, ChatRoutes> = {
   "/serverless": [serverlessChatComplete, serverlessChatStream],
   "/dedicated": [dedicatedChatComplete, dedicatedChatStream],
   "": [containerChatComplete, containerChatStream],
-} as const;
+};
 
 /** `complete` and `stream` of one deployment kind, over a call core. */
-export function chatCalls<P extends Prefix>(core: CallCore, prefix: P): ChatCalls<P> {
-  const { send, open, modelRequired } = chatSender(core, prefix);
+export function chatCalls<P extends Prefix>(core: CallCore, prefix: P, routes: ChatRoutes): ChatCalls<P> {
+  const { send, open, modelRequired } = chatSender(core, prefix, routes);
   return {
     async complete(body, options) {
       checkChatBody(label(prefix, "chat.complete"), body, modelRequired);
@@ -101,10 +105,9 @@ export function chatCalls<P extends Prefix>(core: CallCore, prefix: P): ChatCall
   };
 }
 
-function chatSender<P extends Prefix>(core: CallCore, prefix: P) {
+function chatSender<P extends Prefix>(core: CallCore, prefix: P, [completeRoute, streamRoute]: ChatRoutes) {
   const path: ChatKey<P> = `${prefix}/v1/chat/completions`;
   const streamPath: ChatStreamKey<P> = `${path}#stream`;
-  const [completeRoute, streamRoute] = chatRoutes[prefix];
   return {
     modelRequired: prefix !== "",
     send: (body: unknown, options: CallOptions | undefined) => postRoute(core, completeRoute, path, body, options),
@@ -116,9 +119,10 @@ function chatSender<P extends Prefix>(core: CallCore, prefix: P) {
 /** Chat completions of one deployment kind. */
 export function chatApi<P extends Prefix>(client: FriendliClient, prefix: P): ChatApi<P> {
   const core = internalsOf(client);
-  const { send, open, modelRequired } = chatSender(core, prefix);
+  const routes = chatRoutes[prefix];
+  const { send, open, modelRequired } = chatSender(core, prefix, routes);
   return {
-    ...chatCalls(core, prefix),
+    ...chatCalls(core, prefix, routes),
     async parse(body, schema, options) {
       checkChatBody(label(prefix, "chat.parse"), body, modelRequired);
       const complete = (request: ChatParseBody<P>) => send(request, options);
