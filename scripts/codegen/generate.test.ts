@@ -15,11 +15,22 @@ describe("codegen", () => {
     ]);
   });
 
-  it("the route table holds each route's operationId and flags: token, team, multipart, JSON result", () => {
+  it("the route table holds each route's operationId and flags: token, team, multipart, JSON result, retry", () => {
     const table = renderRouteTable(buildOperationIndex(mergeStreamVariants(tinySpec())));
-    expect(table).toContain('"post /v1/chat": ["chat", 9],');
-    expect(table).toContain('"post /v1/chat#stream": ["chatStream", 1],');
-    expect(table).toContain('"get /v1/items/{item_id}": ["getItem", 10],');
+    expect(table).toContain('export const chat: RouteEntry = ["chat", 25];');
+    expect(table).toContain('export const chatStream: RouteEntry = ["chatStream", 17];');
+    expect(table).toContain('export const getItem: RouteEntry = ["getItem", 26];');
+    expect(table).toContain('"post /v1/chat": ["chat", 25],');
+    expect(table).toContain('"post /v1/chat#stream": ["chatStream", 17],');
+    expect(table).toContain('"get /v1/items/{item_id}": ["getItem", 26],');
+  });
+
+  it("the retry table decides the retry flag", () => {
+    const entry = {
+      ...buildOperationIndex(mergeStreamVariants(tinySpec()))[0],
+      operationId: "dedicatedCreateEndpoint",
+    };
+    expect(renderRouteTable([entry as never])).toContain('["dedicatedCreateEndpoint", 9]');
   });
 
   it("a binary query parameter (a cursor) is typed as text", async () => {

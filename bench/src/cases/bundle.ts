@@ -5,7 +5,15 @@ import { build } from "esbuild";
 // each SDK. Workspace packages resolve to their built `dist` (esbuild's default
 // conditions; never `source`), so run `pnpm build` first (`pnpm bench` does).
 const apps = {
+  // The smallest way the inference README shows: chat alone, not the whole of createFriendliInference.
   bundle_gz_bytes: `
+import { createServerlessChat } from "@friendli-ts/inference";
+const chat = createServerlessChat({ token: "bench", baseURL: "http://127.0.0.1:8080" });
+const stream = await chat.stream({ model: "bench-model", messages: [{ role: "user", content: "Hi" }] });
+for await (const text of stream.textDeltas()) console.log(text);
+`,
+  // Every family at once, for reference.
+  bundle_gz_bytes_all_families: `
 import { createFriendliInference } from "@friendli-ts/inference";
 const { serverless } = createFriendliInference({ token: "bench", baseURL: "http://127.0.0.1:8080" });
 const stream = await serverless.chat.stream({ model: "bench-model", messages: [{ role: "user", content: "Hi" }] });

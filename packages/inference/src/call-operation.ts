@@ -1,5 +1,12 @@
-import type { CallOptions, FriendliClient, SpecPath, StreamPath, SuccessData } from "@friendli-ts/client";
-import { callOperation, streamOperation as openStream } from "@friendli-ts/client/internal";
+import type { CallOptions, FriendliClient, SpecPath, Stream, StreamPath, SuccessData } from "@friendli-ts/client";
+import {
+  type CallCore,
+  callOperation,
+  callRoute,
+  streamOperation as openStream,
+  type RouteEntry,
+  streamRoute,
+} from "@friendli-ts/client/internal";
 import { InferenceStream, type StreamKind } from "./streams/inference-stream.ts";
 
 // The families build their paths from a prefix, which the client's typed methods cannot
@@ -33,11 +40,41 @@ export async function streamOperation<Item, Final>(
   options: CallOptions | undefined,
   kind: StreamKind<Item, Final>,
 ): Promise<InferenceStream<Item, Final>> {
-  const events = await openStream<{ data: Item }>(client, path, { ...options, body });
+  return dataStream(await openStream<{ data: Item }>(client, path, { ...options, body }), kind);
+}
+
+/** The events' `data`, with one family's helpers. */
+function dataStream<Item, Final>(events: Stream<{ data: Item }>, kind: StreamKind<Item, Final>) {
   return InferenceStream.from(
     events.map((event) => event.data),
     kind,
   );
+}
+
+/**
+ * `postOperation` over a call core, for a family that names its routes: a bundle that
+ * uses only that family carries neither the client object nor the route table.
+ */
+export function postRoute<Path extends SpecPath>(
+  core: CallCore,
+  route: RouteEntry,
+  path: Path,
+  body: unknown,
+  options?: CallOptions,
+): Promise<SuccessData<Path, "post">> {
+  return callRoute<SuccessData<Path, "post">>(core, route, "post", path, { ...options, body });
+}
+
+/** `streamOperation` over a call core, for a family that names its routes. */
+export async function streamRouteData<Item, Final>(
+  core: CallCore,
+  route: RouteEntry,
+  path: StreamPath,
+  body: unknown,
+  options: CallOptions | undefined,
+  kind: StreamKind<Item, Final>,
+): Promise<InferenceStream<Item, Final>> {
+  return dataStream(await streamRoute<{ data: Item }>(core, route, path, { ...options, body }), kind);
 }
 
 /** The same, for a family whose items are the whole events (`{ event, data }`). */

@@ -1,4 +1,6 @@
 import type { ClientOptions } from "../transport/client-options.ts";
+import { type CallCore, callCoreFromOptions } from "./call-core.ts";
+import { internalsOf } from "./client-internals.ts";
 import { createFriendliClient, type FriendliClient } from "./create-friendli-client.ts";
 
 /** What every wrapper factory takes: client options, or a client to share, or both. */
@@ -10,10 +12,26 @@ export interface SharedClientOptions extends ClientOptions {
   client?: FriendliClient | undefined;
 }
 
+/** The options given (undefined ones left out), and the client to share, if any. */
+function split(options: SharedClientOptions): { client: FriendliClient | undefined; given: ClientOptions } {
+  const { client, ...rest } = options;
+  return { client, given: Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined)) };
+}
+
 /** The one rule every wrapper factory follows for a passed-in client. */
 export function clientFromOptions(options: SharedClientOptions): FriendliClient {
-  const { client, ...rest } = options;
-  const given = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
+  const { client, given } = split(options);
   if (!client) return createFriendliClient(given);
   return Object.keys(given).length > 0 ? client.withOptions(given) : client;
+}
+
+/**
+ * The same rule for a wrapper that needs only a call core: a passed-in client's core (of
+ * `client.withOptions(...)` when other options are given), else a core of its own, without
+ * the client object.
+ */
+export function callCoreFromSharedOptions(options: SharedClientOptions): CallCore {
+  const { client, given } = split(options);
+  if (!client) return callCoreFromOptions(given);
+  return internalsOf(Object.keys(given).length > 0 ? client.withOptions(given) : client);
 }

@@ -1,14 +1,8 @@
-import type { ResolvedClientOptions } from "../transport/client-options.ts";
-import type { Transport } from "../transport/send-request.ts";
+import type { CallCore } from "./call-core.ts";
 import type { FriendliClient } from "./create-friendli-client.ts";
 
 /** What the wrappers reach through `@friendli-ts/client/internal`, kept off the public object. */
-export interface ClientInternals {
-  options: ResolvedClientOptions;
-  transport: Transport;
-  call(method: string, specPath: string, init: Record<string, unknown> | undefined): Promise<unknown>;
-  stream(specPath: string, init: Record<string, unknown> | undefined): Promise<unknown>;
-}
+export type ClientInternals = CallCore;
 
 const internals = new WeakMap<object, ClientInternals>();
 

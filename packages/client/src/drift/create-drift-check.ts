@@ -9,7 +9,7 @@ import {
   toIssues,
 } from "../spec-check/response-validator.ts";
 import { indexSpec, JSON_TYPE, type SpecIndex, type SpecOperation, SSE } from "../spec-check/spec-index.ts";
-import { iterateSseMessages } from "../sse/iterate-sse-messages.ts";
+import { readSseBatches } from "../sse/read-sse-batches.ts";
 import type { Logger } from "../transport/logger.ts";
 import type { Middleware } from "../transport/middleware.ts";
 
@@ -117,22 +117,24 @@ export function createDriftCheck(options: DriftCheckOptions = {}): DriftCheck {
     // A rule every event breaks is reported once per stream, at its first event.
     const seen = new Set<string>();
     let index = 0;
-    for await (const message of iterateSseMessages(copy.body)) {
-      const where = `event ${index++}`;
-      let data: unknown = message.data;
-      if (data !== "[DONE]") {
-        try {
-          data = JSON.parse(message.data);
-        } catch {
-          continue; // The stream itself fails on it (StreamParseError).
+    for await (const messages of readSseBatches(copy.body)) {
+      for (const message of messages) {
+        const where = `event ${index++}`;
+        let data: unknown = message.data;
+        if (data !== "[DONE]") {
+          try {
+            data = JSON.parse(message.data);
+          } catch {
+            continue; // The stream itself fails on it (StreamParseError).
+          }
         }
+        const event = message.event === undefined ? { data } : { event: message.event, data };
+        const fresh = eventIssues(validate, sentinel, event).filter(
+          (issue) => !seen.has(`${issue.path} ${issue.message}`),
+        );
+        for (const issue of fresh) seen.add(`${issue.path} ${issue.message}`);
+        if (fresh.length > 0) emit(logger, { ...base, where, issues: fresh });
       }
-      const event = message.event === undefined ? { data } : { event: message.event, data };
-      const fresh = eventIssues(validate, sentinel, event).filter(
-        (issue) => !seen.has(`${issue.path} ${issue.message}`),
-      );
-      for (const issue of fresh) seen.add(`${issue.path} ${issue.message}`);
-      if (fresh.length > 0) emit(logger, { ...base, where, issues: fresh });
     }
   }
 

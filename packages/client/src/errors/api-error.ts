@@ -12,22 +12,23 @@ export interface ApiErrorInit {
 /** The API answered with an error status. Subclasses say what kind, by status. */
 export class APIError extends FriendliError {
   override name = "APIError";
-  readonly status: number;
-  readonly headers: Headers;
-  readonly body: unknown;
+  declare readonly status: number;
+  declare readonly headers: Headers;
+  declare readonly body: unknown;
   /** The `x-request-id` the API sent, to quote when asking Friendli support. */
-  readonly requestId: string | null;
-  readonly method: string;
-  readonly url: string;
+  declare readonly requestId: string | null;
+  declare readonly method: string;
+  declare readonly url: string;
 
   constructor(init: ApiErrorInit, message?: string) {
     super(message ?? describeApiError(init));
+    // In the order of the fields above, as their own properties were before they were `declare`d.
     this.status = init.status;
     this.headers = init.headers;
     this.body = init.body;
+    this.requestId = init.headers.get("x-request-id") ?? init.headers.get("x-friendli-request-id");
     this.method = init.method;
     this.url = init.url;
-    this.requestId = init.headers.get("x-request-id") ?? init.headers.get("x-friendli-request-id");
   }
 }
 
@@ -62,7 +63,7 @@ export interface ValidationIssue {
 /** 422: the request was well-formed but its content was invalid; `issues` lists each problem. */
 export class ValidationError extends APIError {
   override name = "ValidationError";
-  readonly issues: ValidationIssue[];
+  declare readonly issues: ValidationIssue[];
   constructor(init: ApiErrorInit) {
     const issues = readValidationIssues(init.body);
     if (issues.length === 0) issues.push(...readMockViolations(init.headers));

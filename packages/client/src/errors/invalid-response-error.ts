@@ -3,11 +3,11 @@ import { FriendliError } from "./friendli-error.ts";
 /** A success status whose body is not what the operation promises (empty, not JSON, an HTML page). */
 export class InvalidResponseError extends FriendliError {
   override name = "InvalidResponseError";
-  readonly status: number;
-  readonly headers: Headers;
-  readonly requestId: string | null;
+  declare readonly status: number;
+  declare readonly headers: Headers;
+  declare readonly requestId: string | null;
   /** The first 200 characters of the body. */
-  readonly bodyStart: string;
+  declare readonly bodyStart: string;
 
   constructor(
     message: string,

@@ -4,8 +4,8 @@ import { FriendliError } from "./friendli-error.ts";
 export class StreamEventError extends FriendliError {
   override name = "StreamEventError";
   /** The parsed error payload as the server sent it. */
-  readonly error: unknown;
-  readonly requestId: string | null;
+  declare readonly error: unknown;
+  declare readonly requestId: string | null;
   constructor(message: string, error: unknown, requestId: string | null) {
     super(message);
     this.error = error;
@@ -16,7 +16,7 @@ export class StreamEventError extends FriendliError {
 /** The stream ended before it was complete: a cut connection, or a half-sent event. */
 export class StreamInterruptedError extends FriendliError {
   override name = "StreamInterruptedError";
-  readonly requestId: string | null;
+  declare readonly requestId: string | null;
   constructor(message: string, requestId: string | null, options?: { cause?: unknown }) {
     super(message, options);
     this.requestId = requestId;
@@ -27,7 +27,7 @@ export class StreamInterruptedError extends FriendliError {
 export class StreamParseError extends FriendliError {
   override name = "StreamParseError";
   /** The raw `data:` text, cut to 200 characters. */
-  readonly data: string;
+  declare readonly data: string;
   constructor(message: string, data: string, options?: { cause?: unknown }) {
     super(message, options);
     this.data = data.slice(0, 200);

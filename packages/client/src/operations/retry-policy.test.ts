@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { operations } from "../generated/operations.ts";
+import { routes } from "../generated/routes.ts";
 import { isRetrySafe, retryPolicy } from "./retry-policy.ts";
+import { routeFacts } from "./route-facts.ts";
 
 const INFERENCE = /^(Serverless|Dedicated|Container)\.(?!Endpoint$)/;
 
@@ -25,5 +27,16 @@ describe("the retry table", () => {
     expect(isRetrySafe("add_samples")).toBe(false);
     expect(isRetrySafe("dedicatedSleepEndpoint")).toBe(true);
     expect(isRetrySafe("serverlessChatComplete")).toBe(true);
+  });
+
+  it("reaches the call path through the generated route flags", () => {
+    const keys = Object.keys(routes);
+    expect(keys.length).toBeGreaterThan(50);
+    for (const key of keys) {
+      const [method, specPath] = key.split(" ") as [string, string];
+      const facts = routeFacts(method, specPath);
+      expect(facts?.retrySafe, key).toBe(isRetrySafe(facts?.operationId ?? ""));
+    }
+    expect(routeFacts("post", "/dedicated/beta/endpoint")?.retrySafe).toBe(false);
   });
 });

@@ -1,5 +1,4 @@
-import { routes } from "../generated/routes.ts";
-import { isRetrySafe } from "./retry-policy.ts";
+import { type RouteEntry, routes } from "../generated/routes.ts";
 
 /** What the call path needs to know about one spec route. */
 export interface RouteFacts {
@@ -12,19 +11,17 @@ export interface RouteFacts {
   multipart: boolean;
   /** A success answer carries JSON (an empty or unparsable one is then an error). */
   jsonResult: boolean;
-  /** A retry after the server may have acted is harmless (see retry-policy.ts). */
+  /** A retry after the server may have acted is harmless (retry-policy.ts, read by codegen). */
   retrySafe: boolean;
 }
 
-const cache = new Map<string, RouteFacts>();
+// Keyed by the generated entry itself: no string is built per call.
+const cache = new WeakMap<RouteEntry, RouteFacts>();
 
-/** Facts of the route `method specPath` (`post /serverless/v1/chat/completions#stream`). */
-export function routeFacts(method: string, specPath: string): RouteFacts | undefined {
-  const key = `${method} ${specPath}`;
-  let facts = cache.get(key);
+/** Facts of one generated route entry (`serverlessChatStream` from `generated/routes.ts`). */
+export function factsOf(entry: RouteEntry): RouteFacts {
+  let facts = cache.get(entry);
   if (facts) return facts;
-  const entry = routes[key];
-  if (!entry) return undefined;
   const [operationId, flags] = entry;
   facts = {
     operationId,
@@ -32,8 +29,14 @@ export function routeFacts(method: string, specPath: string): RouteFacts | undef
     team: (flags & 2) !== 0,
     multipart: (flags & 4) !== 0,
     jsonResult: (flags & 8) !== 0,
-    retrySafe: isRetrySafe(operationId),
+    retrySafe: (flags & 16) !== 0,
   };
-  cache.set(key, facts);
+  cache.set(entry, facts);
   return facts;
+}
+
+/** Facts of the route `method specPath` (`post /serverless/v1/chat/completions#stream`), from the whole table. */
+export function routeFacts(method: string, specPath: string): RouteFacts | undefined {
+  const entry = routes[`${method} ${specPath}`];
+  return entry && factsOf(entry);
 }

@@ -1,5 +1,5 @@
 import { StreamEventError, StreamParseError } from "../errors/stream-errors.ts";
-import type { SseMessage } from "./iterate-sse-messages.ts";
+import type { SseMessage } from "./read-sse-batches.ts";
 
 /** One event of a stream as the spec models it: the event name, when sent, and the parsed data. */
 export interface DecodedEvent<Data = unknown> {

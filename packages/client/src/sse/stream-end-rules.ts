@@ -1,5 +1,5 @@
 import { DONE } from "./decode-event.ts";
-import type { SseMessage } from "./iterate-sse-messages.ts";
+import type { SseMessage } from "./read-sse-batches.ts";
 
 /**
  * How each stream family says it is finished, so a connection cut between two events is

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FriendliError } from "../errors/friendli-error.ts";
 import { StreamParseError } from "../errors/stream-errors.ts";
-import { Stream } from "./stream.ts";
+import { readBatches, Stream, useBatches } from "./stream.ts";
 
 function numbers(n: number, controller = new AbortController()) {
   async function* gen() {
@@ -79,5 +79,31 @@ describe("Stream", () => {
     await reader.read();
     await reader.cancel();
     expect(stream.controller.signal.aborted).toBe(true);
+  });
+
+  it("a stream of batches yields their items in order; map keeps the items before a failing one", async () => {
+    async function* batches() {
+      yield [1, 2];
+      yield [3, 4, 5];
+    }
+    const source = () => useBatches(numbers(0), batches);
+    expect(await collect(source())).toEqual([1, 2, 3, 4, 5]);
+    const seen: number[] = [];
+    const error = await (async () => {
+      for await (const n of source().map((n) => {
+        if (n === 4) throw new StreamParseError("bad item", "4");
+        return n * 10;
+      }))
+        seen.push(n);
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual([10, 20, 30]);
+    expect(error).toBeInstanceOf(FriendliError);
+  });
+
+  it("readBatches reads a stream once, and stopping early aborts it", async () => {
+    const stream = numbers(5);
+    for await (const _ of readBatches(stream)) break;
+    expect(stream.controller.signal.aborted).toBe(true);
+    await expect(collect(stream)).rejects.toBeInstanceOf(FriendliError);
   });
 });

@@ -3,10 +3,35 @@ import { FriendliError } from "../errors/friendli-error.ts";
 import { StreamInterruptedError } from "../errors/stream-errors.ts";
 import { redactError } from "../transport/redact.ts";
 import { type DecodedEvent, DONE, decodeEvent } from "./decode-event.ts";
-import { iterateSseMessages, type SseMessage } from "./iterate-sse-messages.ts";
+import { readSseBatches, type SseMessage } from "./read-sse-batches.ts";
 import { type StreamEndRule, streamEndRuleFor } from "./stream-end-rules.ts";
 
 type Source<Item> = () => AsyncIterator<Item>;
+/** Items a few at a time (an SSE stream: the events of one read), so each item costs no promise of its own. */
+export type BatchSource<Item> = () => AsyncIterator<Item[]>;
+
+/** A source of single-item batches, passing `return()` on. */
+function singles<Item>(iterator: AsyncIterator<Item>): AsyncIterator<Item[]> {
+  return {
+    next: async () => {
+      const result = await iterator.next();
+      return result.done ? { done: true, value: undefined } : { done: false, value: [result.value] };
+    },
+    return: async () => {
+      await iterator.return?.();
+      return { done: true, value: undefined };
+    },
+  };
+}
+
+const noItems = (): AsyncIterator<never> => ({ next: async () => ({ done: true, value: undefined }) });
+
+// Set in the class's static block, which sees its private fields; exported below for the
+// streams the SDK builds on others (`map` here, InferenceStream in the inference package).
+let batchAccess: {
+  read<Item>(stream: Stream<Item>): AsyncGenerator<Item[]>;
+  use<Item, S extends Stream<Item>>(stream: S, batches: BatchSource<Item>): S;
+};
 
 export interface SseStreamOptions {
   /** How the stream says it is complete. Default: by the response's path. */
@@ -28,11 +53,21 @@ export class Stream<Item> implements AsyncIterable<Item> {
   readonly controller: AbortController;
   /** The HTTP response, when the stream came from one. */
   readonly response: Response | undefined;
-  readonly #source: Source<Item>;
+  #batches: BatchSource<Item>;
   #consumed = false;
 
+  static {
+    batchAccess = {
+      read: (stream) => stream.#read(),
+      use: (stream, batches) => {
+        stream.#batches = batches as never;
+        return stream;
+      },
+    };
+  }
+
   constructor(source: Source<Item>, controller: AbortController, response?: Response) {
-    this.#source = source;
+    this.#batches = () => singles(source());
     this.controller = controller;
     this.response = response;
   }
@@ -45,14 +80,29 @@ export class Stream<Item> implements AsyncIterable<Item> {
   ): Stream<Event> {
     const requestId = response.headers.get("x-request-id");
     const endRule = options.endRule ?? streamEndRuleFor(new URL(response.url || "http://x/").pathname);
-    async function* events(): AsyncGenerator<Event> {
+    async function* events(): AsyncGenerator<Event[]> {
       try {
         if (!response.body) throw new StreamInterruptedError("the response has no body to stream", requestId);
         let last: SseMessage | undefined;
-        for await (const message of iterateSseMessages(response.body, requestId, options.idleTimeout)) {
-          last = message;
-          if (message.data === DONE) break;
-          yield decodeEvent(message, requestId) as Event;
+        let done = false;
+        for await (const messages of readSseBatches(response.body, requestId, options.idleTimeout)) {
+          const decoded: Event[] = [];
+          try {
+            for (const message of messages) {
+              last = message;
+              if (message.data === DONE) {
+                done = true;
+                break;
+              }
+              decoded.push(decodeEvent(message, requestId) as Event);
+            }
+          } catch (error) {
+            // The events before the bad one still reach the reader, then the error.
+            if (decoded.length > 0) yield decoded;
+            throw error;
+          }
+          if (decoded.length > 0) yield decoded;
+          if (done) break;
         }
         if (!endRule(last)) {
           throw new StreamInterruptedError("the stream ended before its final event", requestId);
@@ -63,7 +113,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
         options.onEnd?.();
       }
     }
-    return new Stream(() => events(), controller, response);
+    return batchAccess.use(new Stream<Event>(noItems, controller, response), events);
   }
 
   /** Rebuilds a stream from `toReadableStream()` output, e.g. on the client side of a route. */
@@ -95,18 +145,25 @@ export class Stream<Item> implements AsyncIterable<Item> {
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Item> {
+    for await (const batch of this.#read()) {
+      for (const item of batch) yield item;
+    }
+  }
+
+  /** The items a batch at a time; read once, and a reader that stops early aborts the request. */
+  async *#read(): AsyncGenerator<Item[]> {
     if (this.#consumed) {
       throw new FriendliError("this stream was already read; use tee() to read it twice");
     }
     this.#consumed = true;
-    const iterator = this.#source();
+    const iterator = this.#batches();
     // Only a reader that stops early aborts the request: when the source fails, it has
     // already released the body, and an abort here would make every stream built on this
     // one (map, tee) report the failure as a user abort.
     let stoppedEarly = true;
     try {
       for (;;) {
-        let result: IteratorResult<Item>;
+        let result: IteratorResult<Item[]>;
         try {
           result = await iterator.next();
         } catch (error) {
@@ -136,11 +193,20 @@ export class Stream<Item> implements AsyncIterable<Item> {
 
   /** A stream of `fn(item)` for each item (sharing this stream's request). */
   map<Out>(fn: (item: Item) => Out): Stream<Out> {
-    const parent = this;
-    async function* mapped(): AsyncGenerator<Out> {
-      for await (const item of parent) yield fn(item);
+    const batches = () => this.#read();
+    async function* mapped(): AsyncGenerator<Out[]> {
+      for await (const batch of batches()) {
+        const out: Out[] = [];
+        try {
+          for (const item of batch) out.push(fn(item));
+        } catch (error) {
+          if (out.length > 0) yield out;
+          throw error;
+        }
+        yield out;
+      }
     }
-    return new Stream(() => mapped(), this.controller, this.response);
+    return batchAccess.use(new Stream<Out>(noItems, this.controller, this.response), mapped);
   }
 
   /**
@@ -199,4 +265,17 @@ export class Stream<Item> implements AsyncIterable<Item> {
       },
     });
   }
+}
+
+/**
+ * Reads a stream a batch of items at a time, with the rules of `for await`: once only, and
+ * a reader that stops early aborts the request. For streams built on others.
+ */
+export function readBatches<Item>(stream: Stream<Item>): AsyncGenerator<Item[]> {
+  return batchAccess.read(stream);
+}
+
+/** Makes a new stream (of a subclass too) take its items from `batches`. */
+export function useBatches<Item, S extends Stream<Item>>(stream: S, batches: BatchSource<Item>): S {
+  return batchAccess.use(stream, batches);
 }

@@ -7,6 +7,7 @@ import { backoffDelay } from "./backoff-delay.ts";
 import { checkToken } from "./check-header-value.ts";
 import type { ResolvedClientOptions } from "./client-options.ts";
 import { linkedAbort } from "./linked-abort.ts";
+import { dropped } from "./logger.ts";
 import type { MiddlewareContext } from "./middleware.ts";
 import { parseRetryAfter } from "./parse-retry-after.ts";
 import { readErrorBody } from "./read-error-body.ts";
@@ -73,71 +74,81 @@ let callCounter = 0;
  * removed, redirects to another origin refused.
  */
 export function createTransport(options: ResolvedClientOptions): Transport {
-  const apiOrigin = new URL(options.baseURL).origin;
-  const basePath = new URL(options.baseURL).pathname.replace(/\/$/, "");
-  const { logger, middleware } = options;
-  const agent = userAgentHeader();
-
-  const tokenFor = async (): Promise<string | null> => {
-    const { token } = options;
-    if (token === null || typeof token === "string") return token;
-    return checkToken(await token());
-  };
+  const { baseURL, logger, middleware } = options;
+  const apiOrigin = new URL(baseURL).origin;
+  // The base URL is already origin + path without a trailing slash (client-options.ts).
+  const basePath = baseURL.slice(apiOrigin.length);
+  const apiPrefix = `${baseURL}/`;
+  // Once per client: what every API request starts from.
+  const baseHeaders = { ...userAgentHeader(), ...options.defaultHeaders };
+  // Debug lines are built only when they are kept.
+  const debug = logger.debug === dropped ? undefined : logger.debug;
 
   return async function send(request, call) {
-    let url: URL;
-    try {
-      url = new URL(request.url);
-    } catch (cause) {
-      throw new InvalidInputError(`${request.method} ${request.url.slice(0, 80)}: not an absolute URL`, { cause });
+    const { method, plain } = request;
+    // A spec call's URL is the base URL and a path the client built: no need to parse it.
+    let url: URL | undefined;
+    if (plain || !request.url.startsWith(apiPrefix)) {
+      try {
+        url = new URL(request.url);
+      } catch (cause) {
+        throw new InvalidInputError(`${method} ${request.url.slice(0, 80)}: not an absolute URL`, { cause });
+      }
     }
-    const label = `${request.method} ${url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || "/" : url.pathname}`;
-    const toApi = !request.plain && url.origin === apiOrigin;
-    const secret = request.plain ? null : await tokenFor();
+    const pathname = url ? url.pathname : (request.url.slice(apiOrigin.length).split(/[?#]/, 1)[0] as string);
+    const label = `${method} ${pathname.startsWith(basePath) ? pathname.slice(basePath.length) || "/" : pathname}`;
+    const toApi = !plain && (!url || url.origin === apiOrigin);
+    const target = url ? url.href : request.url;
+    const { token } = options;
+    const secret = plain ? null : typeof token === "function" ? checkToken(await token()) : token;
     const headers = buildHeaders(request, call, toApi, secret);
     const retrySafe =
       options.retryNonIdempotent ||
-      (request.route ? request.route.retrySafe : (request.retrySafe ?? isSafeMethod(request.method)));
-    const { signal } = call;
+      (request.route ? request.route.retrySafe : (request.retrySafe ?? isSafeMethod(method)));
+    const { signal, timeout, maxRetries } = call;
     const id = middleware.length ? `${++callCounter}` : "";
 
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
-      const link = linkedAbort(signal, call.timeout);
+      const link = linkedAbort(signal, timeout);
       const { controller } = link;
-      const started = Date.now();
+      const started = debug ? Date.now() : 0;
       let handedOver = false;
       let outcome: AttemptOutcome;
       let failure: Error;
       let retryHeaders: Headers | undefined;
       try {
-        logger.debug(`friendli: -> ${label}${attempt ? ` (retry ${attempt})` : ""}`);
-        const response = await fetchFollowingRedirects(request, url, headers, controller.signal, toApi, {
-          attempt,
-          id,
-          label,
-        });
-        logger.debug(`friendli: <- ${response.status} ${label} in ${Date.now() - started} ms`);
+        debug?.(`friendli: -> ${label}${attempt ? ` (retry ${attempt})` : ""}`);
+        const init: RequestInit = {
+          method,
+          headers,
+          body: request.body ?? null,
+          signal: controller.signal,
+          redirect: toApi ? "manual" : "follow",
+        };
+        let response = await fetchOnce(target, init, request, attempt, id);
+        if (toApi && isRedirect(response))
+          response = await followRedirects(response, target, init, request, attempt, id, label);
+        debug?.(`friendli: <- ${response.status} ${label} in ${Date.now() - started} ms`);
         if (response.ok) {
+          let text: string | undefined;
           if (request.stream || NULL_BODY_STATUS.has(response.status)) {
             handedOver = true;
             link.clearDeadline();
-            return { response, text: undefined, controller, release: link.dispose, secret };
-          }
-          if (request.plain) {
+          } else if (plain) {
             // Storage and media bodies are bytes, read within the timeout like any answer.
             const bytes = await response.arrayBuffer();
-            const buffered = new Response(bytes, { status: response.status, headers: response.headers });
-            return { response: buffered, text: undefined, controller, release: link.dispose, secret };
+            response = new Response(bytes, { status: response.status, headers: response.headers });
+          } else {
+            text = await response.text();
           }
-          const text = await response.text();
           return { response, text, controller, release: link.dispose, secret };
         }
         failure = createApiError({
           status: response.status,
           headers: response.headers,
           body: await readErrorBody(response),
-          method: request.method,
+          method,
           url: request.url,
         });
         outcome = { kind: "status", status: response.status };
@@ -146,12 +157,12 @@ export function createTransport(options: ResolvedClientOptions): Transport {
         if (error instanceof APIError && error.status < 400) throw redactError(error, secret); // a refused redirect
         if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
         if (link.timedOut) {
-          failure = new APITimeoutError(`${label} timed out after ${call.timeout} ms`);
+          failure = new APITimeoutError(`${label} timed out after ${timeout} ms`);
           outcome = { kind: "timeout" };
         } else {
           const code = networkErrorCode(error);
           failure = new APIConnectionError(
-            `${label} failed: could not get an answer from ${url.origin}${code ? ` (${code})` : ""}`,
+            `${label} failed: could not get an answer from ${url?.origin ?? apiOrigin}${code ? ` (${code})` : ""}`,
             { cause: error },
           );
           outcome = { kind: "connection", sent: !wasNeverSent(error) };
@@ -159,11 +170,11 @@ export function createTransport(options: ResolvedClientOptions): Transport {
       } finally {
         if (!handedOver) link.dispose();
       }
-      if (attempt >= call.maxRetries || !shouldRetry(outcome, retrySafe)) throw redactError(failure, secret);
+      if (attempt >= maxRetries || !shouldRetry(outcome, retrySafe)) throw redactError(failure, secret);
       const asked = retryHeaders ? parseRetryAfter(retryHeaders) : undefined;
       const delay = asked !== undefined ? Math.min(asked, options.maxDelayMs) : backoffDelay(attempt, options);
       logger.info(
-        `friendli: ${label} ${describeOutcome(outcome, call.timeout)}; retry ${attempt + 1} of ${call.maxRetries} in ${delay} ms`,
+        `friendli: ${label} ${describeOutcome(outcome, timeout)}; retry ${attempt + 1} of ${maxRetries} in ${delay} ms`,
       );
       try {
         await sleep(delay, signal);
@@ -180,45 +191,44 @@ export function createTransport(options: ResolvedClientOptions): Transport {
     token: string | null,
   ): Record<string, string> {
     if (request.plain) return { ...request.headers };
-    const headers: Record<string, string> = { ...agent, ...options.defaultHeaders, ...request.headers };
+    const headers: Record<string, string> = { ...baseHeaders, ...request.headers };
     // The token and the team go to the configured API only, and only where the spec asks
     // for them (container routes and the model list take neither); a call outside the spec
     // to the API origin gets both.
-    if (toApi && token && (request.route?.auth ?? true) && !("authorization" in headers)) {
-      headers.authorization = `Bearer ${token}`;
-    }
-    if (toApi && call.teamId && (request.route?.team ?? true) && !("x-friendli-team" in headers)) {
-      headers["x-friendli-team"] = call.teamId;
-    }
     if (!toApi) {
       delete headers.authorization;
       delete headers["x-friendli-team"];
+      return headers;
+    }
+    const { route } = request;
+    if (token && (route?.auth ?? true) && !("authorization" in headers)) headers.authorization = `Bearer ${token}`;
+    if (call.teamId && (route?.team ?? true) && !("x-friendli-team" in headers)) {
+      headers["x-friendli-team"] = call.teamId;
     }
     return headers;
   }
 
-  async function fetchFollowingRedirects(
+  /** Follows a redirect within the API origin (at most MAX_REDIRECTS); any other is refused. */
+  async function followRedirects(
+    first: Response,
+    from: string,
+    init: RequestInit,
     request: OutgoingRequest,
-    url: URL,
-    headers: Record<string, string>,
-    signal: AbortSignal,
-    toApi: boolean,
-    hook: Pick<MiddlewareContext, "attempt" | "id"> & { label: string },
+    attempt: number,
+    id: string,
+    label: string,
   ): Promise<Response> {
-    let target = url.href;
-    let method = request.method;
-    let body = request.body;
-    for (let hops = 0; ; hops++) {
-      const init: RequestInit = { method, headers, body: body ?? null, signal, redirect: toApi ? "manual" : "follow" };
-      const response = await fetchWithMiddleware(target, init, request, hook);
-      if (!toApi || !isRedirect(response)) return response;
+    let response = first;
+    let target = from;
+    let { method, body } = init;
+    for (let hops = 0; isRedirect(response); hops++) {
       const location = response.headers.get("location");
       await response.body?.cancel().catch(() => {});
       const next = location ? new URL(location, target) : undefined;
       if (!next || next.origin !== apiOrigin || hops >= MAX_REDIRECTS) {
         throw new APIError(
           { status: response.status, headers: response.headers, body: null, method: request.method, url: request.url },
-          `${hook.label} was redirected ${next ? `to ${next.origin}` : "without a location"}${hops >= MAX_REDIRECTS ? " too many times" : ""}; not followed, so the token, the team and the body stay with ${apiOrigin}`,
+          `${label} was redirected ${next ? `to ${next.origin}` : "without a location"}${hops >= MAX_REDIRECTS ? " too many times" : ""}; not followed, so the token, the team and the body stay with ${apiOrigin}`,
         );
       }
       // As browsers do: 303, and 301/302 after a POST, continue as a GET without the body.
@@ -227,23 +237,38 @@ export function createTransport(options: ResolvedClientOptions): Transport {
         body = null;
       }
       target = next.href;
+      response = await fetchOnce(target, { ...init, method, body }, request, attempt, id);
     }
+    return response;
+  }
+
+  /** One fetch, through the middleware when there is any. */
+  function fetchOnce(
+    target: string,
+    init: RequestInit,
+    request: OutgoingRequest,
+    attempt: number,
+    id: string,
+  ): Promise<Response> {
+    return middleware.length === 0
+      ? options.fetch(target, init)
+      : fetchWithMiddleware(target, init, request, attempt, id);
   }
 
   async function fetchWithMiddleware(
     target: string,
     init: RequestInit,
     request: OutgoingRequest,
-    hook: Pick<MiddlewareContext, "attempt" | "id">,
+    attempt: number,
+    id: string,
   ): Promise<Response> {
-    if (middleware.length === 0) return options.fetch(target, init);
     const { signal, ...rest } = init;
     let current = new Request(target, rest);
-    const context = {
+    const context: Omit<MiddlewareContext, "request"> = {
       schemaPath: request.schemaPath,
       operationId: request.route?.operationId,
-      id: hook.id,
-      attempt: hook.attempt,
+      id,
+      attempt,
       logger,
     };
     for (const m of middleware) {

@@ -6,7 +6,18 @@ import {
   type StreamBody,
   type SuccessData,
 } from "@friendli-ts/client";
-import { postOperation, streamOperation } from "../call-operation.ts";
+import {
+  type CallCore,
+  containerChatComplete,
+  containerChatStream,
+  dedicatedChatComplete,
+  dedicatedChatStream,
+  internalsOf,
+  type RouteEntry,
+  serverlessChatComplete,
+  serverlessChatStream,
+} from "@friendli-ts/client/internal";
+import { postRoute, streamRouteData } from "../call-operation.ts";
 import { checkModel, checkNonEmptyArray, checkObject, label } from "../check-body.ts";
 import type { JsonSchema, StandardSchemaLike } from "../helpers/output-schema.ts";
 import { type Parsed, parseChatCompletion } from "../helpers/parse-chat-completion.ts";
@@ -26,11 +37,15 @@ export type ChatStreamBody<P extends Prefix> = NoStreamFlag<StreamBody<ChatStrea
 export type ChatCompletionChunk = ChatChunk;
 export type ChatCompletionStream = InferenceStream<ChatCompletionChunk, CollectedChatCompletion>;
 
-export interface ChatApi<P extends Prefix> {
+/** The two calls of chat: the whole answer at once, or a stream of chunks. */
+export interface ChatCalls<P extends Prefix> {
   /** One chat completion, the whole answer at once. */
   complete(body: ChatCompleteBody<P>, options?: CallOptions): Promise<ChatCompletion<P>>;
   /** A chat completion as a stream of chunks; `finalResult()` merges them. */
   stream(body: ChatStreamBody<P>, options?: CallOptions): Promise<ChatCompletionStream>;
+}
+
+export interface ChatApi<P extends Prefix> extends ChatCalls<P> {
   /**
    * Asks for JSON matching `schema` (a zod schema, or a JSON Schema) and returns the result
    * with `parsed`, validated. Throws StructuredOutputError when the output does not match.
@@ -64,31 +79,60 @@ export function checkChatBody(what: string, body: unknown, modelRequired: boolea
   });
 }
 
-/** Chat completions of one deployment kind. */
-export function chatApi<P extends Prefix>(client: FriendliClient, prefix: P): ChatApi<P> {
-  const path: ChatKey<P> = `${prefix}/v1/chat/completions`;
-  const streamPath: ChatStreamKey<P> = `${path}#stream`;
-  const modelRequired = prefix !== "";
+// Chat names its routes, so an app that only chats bundles neither the client object nor
+// the route table (see create-chat.ts); each factory names the routes of its own kind.
+/** The generated routes of one kind's chat: `complete`, then `stream`. */
+export type ChatRoutes = readonly [complete: RouteEntry, stream: RouteEntry];
+
+const chatRoutes: Record<Prefix, ChatRoutes> = {
+  "/serverless": [serverlessChatComplete, serverlessChatStream],
+  "/dedicated": [dedicatedChatComplete, dedicatedChatStream],
+  "": [containerChatComplete, containerChatStream],
+};
+
+/** `complete` and `stream` of one deployment kind, over a call core. */
+export function chatCalls<P extends Prefix>(core: CallCore, prefix: P, routes: ChatRoutes): ChatCalls<P> {
+  const { send, open, modelRequired } = chatSender(core, prefix, routes);
   return {
     async complete(body, options) {
       checkChatBody(label(prefix, "chat.complete"), body, modelRequired);
-      return postOperation(client, path, body, options);
+      return send(body, options);
     },
     async stream(body, options) {
       checkChatBody(label(prefix, "chat.stream"), body, modelRequired);
-      return streamOperation(client, streamPath, body, options, chatKind);
+      return open(body, options);
     },
+  };
+}
+
+function chatSender<P extends Prefix>(core: CallCore, prefix: P, [completeRoute, streamRoute]: ChatRoutes) {
+  const path: ChatKey<P> = `${prefix}/v1/chat/completions`;
+  const streamPath: ChatStreamKey<P> = `${path}#stream`;
+  return {
+    modelRequired: prefix !== "",
+    send: (body: unknown, options: CallOptions | undefined) => postRoute(core, completeRoute, path, body, options),
+    open: (body: unknown, options: CallOptions | undefined) =>
+      streamRouteData(core, streamRoute, streamPath, body, options, chatKind),
+  };
+}
+
+/** Chat completions of one deployment kind. */
+export function chatApi<P extends Prefix>(client: FriendliClient, prefix: P): ChatApi<P> {
+  const core = internalsOf(client);
+  const routes = chatRoutes[prefix];
+  const { send, open, modelRequired } = chatSender(core, prefix, routes);
+  return {
+    ...chatCalls(core, prefix, routes),
     async parse(body, schema, options) {
       checkChatBody(label(prefix, "chat.parse"), body, modelRequired);
-      const complete = (request: ChatParseBody<P>) => postOperation(client, path, request, options);
+      const complete = (request: ChatParseBody<P>) => send(request, options);
       return parseChatCompletion(complete, body, schema);
     },
     async runTools(body, options) {
       checkChatBody(label(prefix, "chat.runTools"), body, modelRequired);
       const chat = {
-        complete: (request: ChatLoopBody, call: CallOptions) => postOperation(client, path, request, call),
-        stream: (request: ChatLoopBody, call: CallOptions) =>
-          streamOperation(client, streamPath, request, call, chatKind),
+        complete: (request: ChatLoopBody, call: CallOptions) => send(request, call),
+        stream: (request: ChatLoopBody, call: CallOptions) => open(request, call),
       };
       return runTools(chat, body, options);
     },

@@ -1,4 +1,7 @@
 import { Stream } from "@friendli-ts/client";
+import { readBatches, useBatches } from "@friendli-ts/client/internal";
+
+const noItems = (): AsyncIterator<never> => ({ next: async () => ({ done: true, value: undefined }) });
 
 /** How one family's stream items carry text, and how they add up to a final result. */
 export interface StreamKind<Item, Final> {
@@ -30,7 +33,10 @@ export class InferenceStream<Item, Final> extends Stream<Item> {
 
   /** Adds a family's helpers to a stream of its items; both share the request's controller. */
   static from<Item, Final>(stream: Stream<Item>, kind: StreamKind<Item, Final>): InferenceStream<Item, Final> {
-    return new InferenceStream(() => stream[Symbol.asyncIterator](), stream.controller, stream.response, kind);
+    // Batch by batch, as the stream reads its body: no promise per item between the layers.
+    return useBatches(new InferenceStream(noItems, stream.controller, stream.response, kind), () =>
+      readBatches(stream),
+    );
   }
 
   /** Rebuilds a stream from `toReadableStream()` bytes, e.g. in the browser behind a route. */
@@ -43,17 +49,21 @@ export class InferenceStream<Item, Final> extends Stream<Item> {
 
   /** The answer text as it arrives, skipping items that carry none. */
   async *textDeltas(): AsyncGenerator<string> {
-    for await (const item of this) {
-      const text = this.kind.textOf(item);
-      if (text) yield text;
+    for await (const batch of readBatches(this)) {
+      for (const item of batch) {
+        const text = this.kind.textOf(item);
+        if (text) yield text;
+      }
     }
   }
 
   /** The reasoning text as it arrives (for models that think before answering). */
   async *reasoningDeltas(): AsyncGenerator<string> {
-    for await (const item of this) {
-      const text = this.kind.reasoningOf(item);
-      if (text) yield text;
+    for await (const batch of readBatches(this)) {
+      for (const item of batch) {
+        const text = this.kind.reasoningOf(item);
+        if (text) yield text;
+      }
     }
   }
 

@@ -4,10 +4,16 @@ import { StreamInterruptedError } from "../errors/stream-errors.ts";
 
 export type SseMessage = EventSourceMessage;
 
-/** Index just past the last blank line (the end of an event) in `text`, or 0. */
-function endOfLastEvent(text: string): number {
-  let end = 0;
-  for (const boundary of ["\n\n", "\r\r", "\r\n\r\n"]) {
+/**
+ * Index just past the last blank line (the end of an event) in `text`, or 0. The CR forms
+ * are looked for only in a body that has sent a CR: each search that finds nothing reads
+ * the whole text.
+ */
+function endOfLastEvent(text: string, withCr: boolean): number {
+  const lf = text.lastIndexOf("\n\n");
+  let end = lf < 0 ? 0 : lf + 2;
+  if (!withCr) return end;
+  for (const boundary of ["\r\r", "\r\n\r\n"]) {
     const at = text.lastIndexOf(boundary);
     if (at >= 0) end = Math.max(end, at + boundary.length);
   }
@@ -22,28 +28,36 @@ function holdsUnfinishedEvent(rest: string): boolean {
 const endsWithNewline = (text: string) => text.endsWith("\n") || text.endsWith("\r");
 
 /**
- * Server-sent events from a response body: the parsing (CRLF, comments, multi-line data,
- * `event:` names, unknown fields ignored) is eventsource-parser's; this adds UTF-8 decoding
- * across chunk boundaries and tells a clean end from a cut one. A body that ends inside a
- * line, or fails while being read, throws StreamInterruptedError instead of ending quietly.
+ * Server-sent events from a response body, as the messages of each read: the parsing (CRLF,
+ * comments, multi-line data, `event:` names, unknown fields ignored) is eventsource-parser's;
+ * this adds UTF-8 decoding across chunk boundaries and tells a clean end from a cut one. A
+ * body that ends inside a line, or fails while being read, throws StreamInterruptedError
+ * instead of ending quietly. One batch per read keeps the cost of each event low; a read
+ * that completes no event yields nothing.
  */
-export async function* iterateSseMessages(
+export async function* readSseBatches(
   body: ReadableStream<Uint8Array>,
   requestId: string | null = null,
   idleTimeout = 0,
-): AsyncGenerator<SseMessage> {
-  const queue: SseMessage[] = [];
-  const parser = createParser({ onEvent: (message) => queue.push(message) });
+): AsyncGenerator<SseMessage[]> {
+  let batch: SseMessage[] = [];
+  const parser = createParser({ onEvent: (message) => batch.push(message) });
   const decoder = new TextDecoder();
   const reader = body.getReader();
   let unfinished = "";
+  let withCr = false;
   const feed = (text: string) => {
     parser.feed(text);
     unfinished += text;
-    const end = endOfLastEvent(unfinished);
+    withCr ||= text.includes("\r");
+    const end = endOfLastEvent(unfinished, withCr);
     if (end > 0) unfinished = unfinished.slice(end);
   };
-
+  const take = () => {
+    const taken = batch;
+    batch = [];
+    return taken;
+  };
   try {
     for (;;) {
       let chunk: ReadableStreamReadResult<Uint8Array>;
@@ -55,7 +69,7 @@ export async function* iterateSseMessages(
       }
       if (chunk.done) break;
       feed(decoder.decode(chunk.value, { stream: true }));
-      while (queue.length > 0) yield queue.shift() as SseMessage;
+      if (batch.length > 0) yield take();
     }
     feed(decoder.decode());
     // A body that stops inside a line was cut.
@@ -65,7 +79,7 @@ export async function* iterateSseMessages(
     // Whole lines are kept: some servers (the mock among them) omit the blank line after the
     // last event, and a body ending in CR leaves the parser waiting to see whether LF follows.
     feed("\n\n");
-    while (queue.length > 0) yield queue.shift() as SseMessage;
+    if (batch.length > 0) yield take();
   } finally {
     // Runs on break and on errors too: stop the body so the connection is released.
     await reader.cancel().catch(() => {});
