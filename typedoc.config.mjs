@@ -15,6 +15,8 @@ export default {
     skipErrorChecking: true,
     // openapi-typescript writes the spec's descriptions and constants with these tags.
     blockTags: [...OptionDefaults.blockTags, "@description", "@constant"],
+    // Source links name the repository directly: a clone's remote may be a local path.
+    sourceLinkTemplate: "https://github.com/friendli-ts/friendli-ts/blob/{gitRevision}/{path}#L{line}",
   },
   out: "api-docs",
   treatWarningsAsErrors: true,

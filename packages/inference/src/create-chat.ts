@@ -1,19 +1,17 @@
-import type { ClientOptions, FriendliClient } from "@friendli-ts/client";
 import {
   callCoreFromSharedOptions,
   containerChatComplete,
   containerChatStream,
   dedicatedChatComplete,
   dedicatedChatStream,
+  type SharedClientOptions,
   serverlessChatComplete,
   serverlessChatStream,
 } from "@friendli-ts/client/internal";
 import { type ChatCalls, chatCalls } from "./families/chat.ts";
 
-export interface ChatOptions extends ClientOptions {
-  /** A low-level client to share, by the same rule as `createFriendliInference`'s `client`. */
-  client?: FriendliClient;
-}
+/** Client options, or a low-level client to share, by the rule every factory follows. */
+export interface ChatOptions extends SharedClientOptions {}
 
 /**
  * Serverless chat alone: `complete` and `stream`, with the same options, checks, streams
