@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
 import { repoRoot } from "../spec/paths.ts";
 import { workspacePackageDirs } from "./workspace-package-dirs.ts";
 
@@ -11,8 +12,14 @@ interface VitestJsonReport {
   numTodoTests: number;
 }
 
-/** Adds up the vitest JSON reports the packages wrote, and prints one closing line. */
-export function summarizeTests(packageDirs: string[]): { passed: number; failed: number; skipped: number } {
+export interface TestCounts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+/** Adds up the vitest JSON reports the packages wrote. */
+export function summarizeTests(packageDirs: string[]): TestCounts {
   const total = { passed: 0, failed: 0, skipped: 0 };
   for (const dir of packageDirs) {
     const file = join(dir, "test-results.json");
@@ -25,9 +32,40 @@ export function summarizeTests(packageDirs: string[]): { passed: number; failed:
   return total;
 }
 
+/** Adds up the counts of every run written to a tally file (one JSON object a line). */
+export function sumTally(file: string): TestCounts {
+  const total = { passed: 0, failed: 0, skipped: 0 };
+  for (const line of readFileSync(file, "utf8").split("\n").filter(Boolean)) {
+    const counts = JSON.parse(line) as TestCounts;
+    total.passed += counts.passed;
+    total.failed += counts.failed;
+    total.skipped += counts.skipped;
+  }
+  return total;
+}
+
+const packageName = (dir: string) =>
+  (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name: string }).name;
+
+/**
+ * Prints one closing line for a test run and fails it when nothing passed or anything failed.
+ * `--only a,b`: only these packages' reports (a run of some suites). With FRIENDLI_TEST_TALLY
+ * set, the counts are also appended to that file; `--total FILE` prints the sum of a tally
+ * (the Node matrix in .ci/run runs the suites several times).
+ */
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const dirs = workspacePackageDirs(repoRoot);
-  const { passed, failed, skipped } = summarizeTests(dirs);
+  const { values } = parseArgs({ options: { only: { type: "string" }, total: { type: "string" } } });
+  let counts: TestCounts;
+  if (values.total) {
+    counts = sumTally(values.total);
+  } else {
+    const only = values.only?.split(",");
+    const dirs = workspacePackageDirs(repoRoot).filter((dir) => !only || only.includes(packageName(dir)));
+    counts = summarizeTests(dirs);
+    const tally = process.env.FRIENDLI_TEST_TALLY;
+    if (tally) appendFileSync(tally, `${JSON.stringify(counts)}\n`);
+  }
+  const { passed, failed, skipped } = counts;
   console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   if (passed === 0 || failed > 0) process.exit(1);
 }

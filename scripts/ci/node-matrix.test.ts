@@ -1,0 +1,70 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "../spec/paths.ts";
+import { sumTally } from "./summarize-tests.ts";
+
+const read = (file: string) => readFileSync(join(repoRoot, file), "utf8");
+const rootScripts = (JSON.parse(read("package.json")) as { scripts: Record<string, string> }).scripts;
+
+describe("the Node matrix", () => {
+  it(".ci/run runs the whole suite on Node 24 and the runtime suites on 22 and 20, then one total", () => {
+    const lines = read(".ci/run").split("\n");
+    expect(lines).toContain("on_node 24 pnpm test");
+    expect(lines).toContain("on_node 22 pnpm test:runtime");
+    expect(lines).toContain("on_node 20 pnpm test:runtime");
+    expect(lines.at(-3)).toContain("summarize-tests.ts --total");
+  });
+
+  it("every root script that runs turbo's tests puts the Node version in the cache key", () => {
+    const turbo = JSON.parse(read("turbo.json")) as { tasks: Record<string, { env?: string[] }> };
+    expect(turbo.tasks.test?.env).toContain("FRIENDLI_NODE_VERSION");
+    for (const name of ["test", "test:runtime"]) {
+      const script = rootScripts[name] ?? "";
+      expect(script, name).toMatch(/^node scripts\/ci\/turbo\.mjs run /);
+      expect(script.replaceAll("scripts/ci/turbo.mjs", ""), name).not.toMatch(/\bturbo run\b/);
+    }
+  });
+
+  it("engines name the versions the matrix tests", () => {
+    for (const pkg of ["client", "inference", "endpoints", "datasets", "cli"]) {
+      const { engines } = JSON.parse(read(`packages/${pkg}/package.json`)) as { engines: { node: string } };
+      expect(engines.node, pkg).toBe("^20.19.0 || ^22.12.0 || >=24");
+    }
+  });
+
+  it("on-node.mjs runs a command with that major's node first on PATH", () => {
+    const major = process.versions.node.split(".")[0] as string;
+    const out = execFileSync(process.execPath, ["scripts/ci/on-node.mjs", major, "node", "-p", "process.version"], {
+      cwd: repoRoot,
+      encoding: "utf8",
+    });
+    expect(out.trim().split("\n").at(-1)).toBe(process.version);
+  });
+
+  it("on-node.mjs refuses a version that is not a major number", () => {
+    let status = 0;
+    try {
+      execFileSync(process.execPath, ["scripts/ci/on-node.mjs", "latest", "node", "-v"], {
+        cwd: repoRoot,
+        stdio: "pipe",
+      });
+    } catch (error) {
+      status = (error as { status: number }).status;
+    }
+    expect(status).toBe(2);
+  });
+
+  it("the tally adds up every run", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tally-"));
+    try {
+      const file = join(dir, "tally");
+      writeFileSync(file, '{"passed":3,"failed":0,"skipped":1}\n{"passed":2,"failed":1,"skipped":0}\n');
+      expect(sumTally(file)).toEqual({ passed: 5, failed: 1, skipped: 1 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,13 @@
+// Runs turbo with the Node.js version in the environment, where turbo.json's test tasks
+// list it (`env`): turbo's cache key does not include the runtime on its own, so a test run
+// on Node 24 would otherwise replay the results of one on Node 20 without running anything.
+// Usage (from package.json scripts): node scripts/ci/turbo.mjs run test ...
+import { spawn } from "node:child_process";
+
+const child = spawn("turbo", process.argv.slice(2), {
+  stdio: "inherit",
+  env: { ...process.env, FRIENDLI_NODE_VERSION: process.versions.node },
+  shell: process.platform === "win32",
+});
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
