@@ -4,3 +4,4 @@ export { createApiError } from "./create-api-error.ts";
 export * from "./friendli-error.ts";
 export * from "./invalid-response-error.ts";
 export * from "./stream-errors.ts";
+export * from "./middleware-error.ts";
