@@ -13,7 +13,7 @@ export function datasetOperations(client: FriendliClient) {
     },
     /** Every dataset matching `query`, fetched page by page as you read (from `query.cursor` when given). */
     listAll(query: ListDatasetsQuery, options?: CallOptions): PagedItems<DatasetInfo> {
-      return paginate(async (cursor) => {
+      return paginate(client, async (cursor) => {
         const page = await operations.list({ ...query, cursor }, options);
         return { items: page.data, next: page.nextCursor };
       }, query.cursor);

@@ -51,7 +51,7 @@ export function sampleOperations(client: FriendliClient) {
       query: ListSamplesQuery = {},
       options?: CallOptions,
     ): PagedItems<ListedSample> {
-      return paginate(async (cursor) => {
+      return paginate(client, async (cursor) => {
         const page = await operations.list(datasetId, splitId, { ...query, cursor }, options);
         return { items: page.data, next: page.nextCursor };
       }, query.cursor);

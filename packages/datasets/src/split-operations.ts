@@ -16,7 +16,7 @@ export function splitOperations(client: FriendliClient) {
     },
     /** Every split of the dataset, fetched page by page as you read (from `query.cursor` when given). */
     listAll(datasetId: string, query: ListSplitsQuery = {}, options?: CallOptions): PagedItems<SplitInfo> {
-      return paginate(async (cursor) => {
+      return paginate(client, async (cursor) => {
         const page = await operations.list(datasetId, { ...query, cursor }, options);
         return { items: page.data, next: page.nextCursor };
       }, query.cursor);

@@ -110,7 +110,7 @@ export function endpointOperations(client: FriendliClient): EndpointOperations {
     list,
 
     listAll(query = {}, options) {
-      return paginate(async (cursor) => {
+      return paginate(client, async (cursor) => {
         const page = await list(withCursor(query, cursor), options);
         // JSON objects keep the server's key order (integer-like keys aside, which sort first).
         const items = Object.entries(page.data).map(([endpointId, status]) => ({ ...status, endpointId }));
@@ -157,7 +157,7 @@ export function endpointOperations(client: FriendliClient): EndpointOperations {
     listVersions,
 
     listAllVersions(endpointId, query = {}, options) {
-      return paginate(async (cursor) => {
+      return paginate(client, async (cursor) => {
         const page = await listVersions(endpointId, withCursor(query, cursor), options);
         const items = Object.entries(page.data).map(([version, spec]) => ({ ...spec, version }));
         return { items, next: page.nextCursor };

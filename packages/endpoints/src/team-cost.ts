@@ -27,7 +27,7 @@ export function teamCost(client: FriendliClient): TeamCost {
     listAll(query, options) {
       // Checked now, before any request, not on the first `next()`.
       readCostRange(query);
-      return paginate(async (page) => {
+      return paginate(client, async (page) => {
         const answer = await get({ ...query, page }, options);
         return { items: answer.data ?? [], next: nextPageToken(answer) };
       }, query.page);

@@ -37,7 +37,7 @@ export function teamUsage(client: FriendliClient): TeamUsage {
     listAll(query, options) {
       // Checked now, before any request, not on the first `next()`.
       readUsageRange(query);
-      return paginate(async (page) => {
+      return paginate(client, async (page) => {
         const answer = await get({ ...query, page }, options);
         return { items: answer.data ?? [], next: nextPageToken(answer) };
       }, query.page);

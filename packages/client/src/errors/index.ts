@@ -5,3 +5,4 @@ export * from "./friendli-error.ts";
 export * from "./invalid-response-error.ts";
 export * from "./stream-errors.ts";
 export * from "./middleware-error.ts";
+export * from "./page-limit-error.ts";

@@ -1,3 +1,5 @@
+import type { FriendliClient } from "../client/create-friendli-client.ts";
+import { PageLimitError } from "../errors/page-limit-error.ts";
 import { PagedItems } from "./paged-items.ts";
 
 /** One page as a list needs to tell it: its items and the token of the next page. */
@@ -8,23 +10,28 @@ export interface Page<Item> {
 }
 
 /**
- * Follows page tokens (cursors, page numbers) until there is none. A token seen before ends
- * the walk too: a server that hands back an old token would otherwise loop forever.
- * `first` is where to start (a token the caller kept).
+ * Follows page tokens (cursors, page numbers) until there is none, for every `listAll`.
+ * Whatever the server sends, the walk ends: on a token seen before, on a page that brings
+ * no items (a server handing out fresh cursors for empty pages would otherwise be walked
+ * forever), and at the client's `maxPages` with a PageLimitError. `first` is where to
+ * start (a token the caller kept).
  */
 export function paginate<Item>(
+  client: FriendliClient,
   fetchPage: (token: string | undefined) => Promise<Page<Item>>,
   first?: string | null,
 ): PagedItems<Item> {
+  const { maxPages } = client.options;
   return new PagedItems(async function* () {
     const seen = new Set<string>();
     let token = first || undefined;
     if (token) seen.add(token);
-    for (;;) {
+    for (let pages = 1; ; pages++) {
       const page = await fetchPage(token);
       yield* page.items;
       const next = page.next;
-      if (typeof next !== "string" || next === "" || seen.has(next)) return;
+      if (page.items.length === 0 || typeof next !== "string" || next === "" || seen.has(next)) return;
+      if (pages >= maxPages) throw new PageLimitError(maxPages);
       seen.add(next);
       token = next;
     }
