@@ -330,7 +330,12 @@ export function createTransport(options: ResolvedClientOptions): Transport {
    * MiddlewareError (never retried); an abort while it runs stays the timeout or the
    * caller's abort it is.
    */
-  async function runHook<T>(hook: MiddlewareHook, index: number, signal: AbortSignal, run: () => T): Promise<Awaited<T>> {
+  async function runHook<T>(
+    hook: MiddlewareHook,
+    index: number,
+    signal: AbortSignal,
+    run: () => T,
+  ): Promise<Awaited<T>> {
     try {
       return await untilAborted(run(), signal);
     } catch (error) {
