@@ -10,7 +10,7 @@ const client = createFriendliClient({ baseURL: "http://127.0.0.1:9", token: null
 /** Pages of two items (or `sizes[n]` items); `next` for each page from the list given. */
 function pager(nexts: unknown[], sizes: number[] = [], on = client) {
   const asked: (string | undefined)[] = [];
-  const items = paginate(on, async (token) => {
+  const items = paginate(on, undefined, async (token) => {
     asked.push(token);
     const n = asked.length;
     const size = sizes[n - 1] ?? 2;

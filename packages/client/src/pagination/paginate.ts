@@ -14,12 +14,12 @@ export interface Page<Item> {
  * Whatever the server sends, the walk ends: on a token seen before, on a page that brings
  * no items (a server handing out fresh cursors for empty pages would otherwise be walked
  * forever), and at the client's `maxPages` with a PageLimitError. `first` is where to
- * start (a token the caller kept).
+ * start (a token the caller kept), if anywhere.
  */
 export function paginate<Item>(
   client: FriendliClient,
+  first: string | null | undefined,
   fetchPage: (token: string | undefined) => Promise<Page<Item>>,
-  first?: string | null,
 ): PagedItems<Item> {
   const { maxPages } = client.options;
   return new PagedItems(async function* () {
