@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createFriendliClient } from "../client/create-friendli-client.ts";
 import { InvalidInputError } from "../errors/friendli-error.ts";
 import { PageLimitError } from "../errors/page-limit-error.ts";
-import { paginate } from "./paginate.ts";
+import { MAX_EMPTY_PAGES_IN_A_ROW, paginate } from "./paginate.ts";
 
 // No request is sent: the pages come from the functions below.
 const client = createFriendliClient({ baseURL: "http://127.0.0.1:9", token: null });
@@ -34,10 +34,13 @@ describe("paginate", () => {
     }
   });
 
-  it("stops on a page that brings no items, whatever token it names", async () => {
-    const { items, asked } = pager(["p2", "p3", "p4"], [2, 0, 2]);
-    expect(await items.toArray()).toEqual(["1a", "1b"]);
-    expect(asked).toEqual([undefined, "p2"]);
+  it("walks through an empty page or two, and stops after three in a row whatever tokens they name", async () => {
+    const through = pager(["p2", "p3", "p4", null], [2, 0, 0, 1]);
+    expect(await through.items.toArray()).toEqual(["1a", "1b", "4a"]);
+    const endless = Array.from({ length: 20 }, (_, i) => `p${i + 2}`);
+    const { items, asked } = pager(endless, [1, 0, 0, 0, 1]);
+    expect(await items.toArray()).toEqual(["1a"]);
+    expect(asked).toHaveLength(1 + MAX_EMPTY_PAGES_IN_A_ROW);
   });
 
   it("stops at maxPages with a PageLimitError, after yielding the pages read", async () => {

@@ -10,11 +10,17 @@ export interface Page<Item> {
 }
 
 /**
+ * Pages in a row with no items that end a walk. A list may skip over an empty page (one
+ * filtered on the server after paging, as Google's AIP-158 allows), so one is walked
+ * through; a server handing out fresh cursors for nothing but empty pages is not walked on.
+ */
+export const MAX_EMPTY_PAGES_IN_A_ROW = 3;
+
+/**
  * Follows page tokens (cursors, page numbers) until there is none, for every `listAll`.
- * Whatever the server sends, the walk ends: on a token seen before, on a page that brings
- * no items (a server handing out fresh cursors for empty pages would otherwise be walked
- * forever), and at the client's `maxPages` with a PageLimitError. `first` is where to
- * start (a token the caller kept), if anywhere.
+ * Whatever the server sends, the walk ends: on a token seen before, after
+ * MAX_EMPTY_PAGES_IN_A_ROW pages that bring no items, and at the client's `maxPages` with
+ * a PageLimitError. `first` is where to start (a token the caller kept), if anywhere.
  */
 export function paginate<Item>(
   client: FriendliClient,
@@ -26,11 +32,14 @@ export function paginate<Item>(
     const seen = new Set<string>();
     let token = first || undefined;
     if (token) seen.add(token);
+    let emptyInARow = 0;
     for (let pages = 1; ; pages++) {
       const page = await fetchPage(token);
       yield* page.items;
+      emptyInARow = page.items.length === 0 ? emptyInARow + 1 : 0;
+      if (emptyInARow >= MAX_EMPTY_PAGES_IN_A_ROW) return;
       const next = page.next;
-      if (page.items.length === 0 || typeof next !== "string" || next === "" || seen.has(next)) return;
+      if (typeof next !== "string" || next === "" || seen.has(next)) return;
       if (pages >= maxPages) throw new PageLimitError(maxPages);
       seen.add(next);
       token = next;
