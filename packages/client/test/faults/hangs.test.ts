@@ -1,7 +1,7 @@
 import { getEventListeners } from "node:events";
 import type { ServerResponse } from "node:http";
 import { serveFaults } from "@friendli-ts/test-kit";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import {
   APITimeoutError,
   APIUserAbortError,
@@ -21,6 +21,12 @@ const BOUNDED = { timeout: 10_000 };
 // After all pending promise jobs: a read the client started is then waiting on the silent
 // server itself (no I/O is needed to get there), so a cancel meets a read in progress.
 const settled = () => new Promise<void>((resolve) => setImmediate(resolve));
+// Responses a hook saw, kept as a hook that logs them would: a test of closing must not
+// pass because garbage collection closed an unreachable response.
+const kept: Response[] = [];
+afterEach(() => {
+  kept.length = 0;
+});
 
 /** A server that answers every request with a chat completion. */
 const answering = () =>
@@ -148,7 +154,8 @@ describe("a middleware that throws is reported as itself, never retried", () => 
     const { server, closed } = await silentAfter('{"id":', "application/json");
     const middleware: Middleware[] = [
       {
-        onResponse: () => {
+        onResponse: ({ response }) => {
+          kept.push(response);
           throw new Error("boom");
         },
       },
@@ -162,7 +169,8 @@ describe("a middleware that throws is reported as itself, never retried", () => 
   it("onResponse throwing on a stream call closes the stream's connection", BOUNDED, async () => {
     const middleware: Middleware[] = [
       {
-        onResponse: () => {
+        onResponse: ({ response }) => {
+          kept.push(response);
           throw new Error("boom");
         },
       },
@@ -227,10 +235,23 @@ describe("every way of leaving a stream closes its connection at once", () => {
   it("a per-call onResponse that throws on a stream call closes the connection", BOUNDED, async () => {
     const { client, closed } = await silentStream({ timeout: 0 });
     const thrown = new Error("caller's hook failed");
-    const onResponse = () => {
+    const onResponse = (response: Response) => {
+      kept.push(response);
       throw thrown;
     };
     await expect(client.stream(STREAM, { body: chatBody, onResponse })).rejects.toBe(thrown);
     await closed;
+  });
+
+  it("client.fetch with a per-call onResponse that throws closes the connection", BOUNDED, async () => {
+    const { server, closed } = await silentAfter(chunk("one"));
+    const thrown = new Error("caller's hook failed");
+    const onResponse = (response: Response) => {
+      kept.push(response);
+      throw thrown;
+    };
+    await expect(faultClient(server.url).fetch("/v1/anything", { onResponse })).rejects.toBe(thrown);
+    await closed;
+    expect(kept).toHaveLength(1);
   });
 });
