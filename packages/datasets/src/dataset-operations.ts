@@ -13,10 +13,10 @@ export function datasetOperations(client: FriendliClient) {
     },
     /** Every dataset matching `query`, fetched page by page as you read (from `query.cursor` when given). */
     listAll(query: ListDatasetsQuery, options?: CallOptions): PagedItems<DatasetInfo> {
-      return paginate(async (cursor) => {
+      return paginate(client, query.cursor, async (cursor) => {
         const page = await operations.list({ ...query, cursor }, options);
         return { items: page.data, next: page.nextCursor };
-      }, query.cursor);
+      });
     },
     async get(datasetId: string, options?: CallOptions): Promise<DatasetInfo> {
       return (

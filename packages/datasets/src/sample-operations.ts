@@ -51,10 +51,10 @@ export function sampleOperations(client: FriendliClient) {
       query: ListSamplesQuery = {},
       options?: CallOptions,
     ): PagedItems<ListedSample> {
-      return paginate(async (cursor) => {
+      return paginate(client, query.cursor, async (cursor) => {
         const page = await operations.list(datasetId, splitId, { ...query, cursor }, options);
         return { items: page.data, next: page.nextCursor };
-      }, query.cursor);
+      });
     },
     /** Sends a whole file of samples as one multipart upload. */
     async uploadRaw(

@@ -16,10 +16,10 @@ export function splitOperations(client: FriendliClient) {
     },
     /** Every split of the dataset, fetched page by page as you read (from `query.cursor` when given). */
     listAll(datasetId: string, query: ListSplitsQuery = {}, options?: CallOptions): PagedItems<SplitInfo> {
-      return paginate(async (cursor) => {
+      return paginate(client, query.cursor, async (cursor) => {
         const page = await operations.list(datasetId, { ...query, cursor }, options);
         return { items: page.data, next: page.nextCursor };
-      }, query.cursor);
+      });
     },
     async get(datasetId: string, splitId: string, options?: CallOptions): Promise<SplitInfo> {
       return (await client.GET(SPLIT, { ...options, params: { path: { dataset_id: datasetId, split_id: splitId } } }))

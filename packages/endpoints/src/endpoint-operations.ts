@@ -110,12 +110,12 @@ export function endpointOperations(client: FriendliClient): EndpointOperations {
     list,
 
     listAll(query = {}, options) {
-      return paginate(async (cursor) => {
+      return paginate(client, query.cursor, async (cursor) => {
         const page = await list(withCursor(query, cursor), options);
         // JSON objects keep the server's key order (integer-like keys aside, which sort first).
         const items = Object.entries(page.data).map(([endpointId, status]) => ({ ...status, endpointId }));
         return { items, next: page.nextCursor };
-      }, query.cursor);
+      });
     },
 
     get: (endpointId, options) =>
@@ -157,11 +157,11 @@ export function endpointOperations(client: FriendliClient): EndpointOperations {
     listVersions,
 
     listAllVersions(endpointId, query = {}, options) {
-      return paginate(async (cursor) => {
+      return paginate(client, query.cursor, async (cursor) => {
         const page = await listVersions(endpointId, withCursor(query, cursor), options);
         const items = Object.entries(page.data).map(([version, spec]) => ({ ...spec, version }));
         return { items, next: page.nextCursor };
-      }, query.cursor);
+      });
     },
 
     sleep: action("sleep"),

@@ -27,10 +27,10 @@ export function teamCost(client: FriendliClient): TeamCost {
     listAll(query, options) {
       // Checked now, before any request, not on the first `next()`.
       readCostRange(query);
-      return paginate(async (page) => {
+      return paginate(client, query.page, async (page) => {
         const answer = await get({ ...query, page }, options);
         return { items: answer.data ?? [], next: nextPageToken(answer) };
-      }, query.page);
+      });
     },
   };
 }

@@ -37,10 +37,10 @@ export function teamUsage(client: FriendliClient): TeamUsage {
     listAll(query, options) {
       // Checked now, before any request, not on the first `next()`.
       readUsageRange(query);
-      return paginate(async (page) => {
+      return paginate(client, query.page, async (page) => {
         const answer = await get({ ...query, page }, options);
         return { items: answer.data ?? [], next: nextPageToken(answer) };
-      }, query.page);
+      });
     },
   };
 }

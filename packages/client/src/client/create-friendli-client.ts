@@ -69,7 +69,13 @@ function buildClient(resolved: ResolvedClientOptions): FriendliClient {
       settings,
     );
     sent.release();
-    settings.onResponse?.(sent.response);
+    try {
+      settings.onResponse?.(sent.response);
+    } catch (error) {
+      // The caller never gets the response to read or close: close it here.
+      sent.controller.abort();
+      throw error;
+    }
     return sent.response;
   };
 

@@ -90,7 +90,14 @@ export async function openOperationStream(
       `POST ${path} answered ${contentType || "no content type"} where an event stream was expected`,
     );
   }
-  call.onResponse?.(response);
+  try {
+    call.onResponse?.(response);
+  } catch (error) {
+    // Past the headers, nothing else would ever read or close this body.
+    sent.controller.abort();
+    sent.release();
+    throw error;
+  }
   return Stream.fromSSEResponse(response, sent.controller, {
     endRule: streamEndRuleFor(path),
     idleTimeout: call.idleTimeout,
@@ -105,9 +112,10 @@ export async function openOperationStream(
  */
 function readJsonResult(sent: SentResponse, route: RouteFacts | undefined, method: string, path: string) {
   const { response, text } = sent;
-  if (text === undefined) return undefined;
   const expected = route?.jsonResult ?? false;
-  if (text !== "") {
+  // No body at all (204, 205): fine only where the spec promises none.
+  if (text === undefined && !expected) return undefined;
+  if (text) {
     try {
       return JSON.parse(text);
     } catch (cause) {
@@ -125,7 +133,7 @@ function readJsonResult(sent: SentResponse, route: RouteFacts | undefined, metho
   if (!expected) return undefined;
   throw new InvalidResponseError(
     `${label(method, path)} answered ${response.status} with an empty body where JSON was expected`,
-    { status: response.status, headers: response.headers, body: text },
+    { status: response.status, headers: response.headers, body: text ?? "" },
   );
 }
 

@@ -1,14 +1,20 @@
 import { describe, expect, it } from "vitest";
+import { createFriendliClient } from "../client/create-friendli-client.ts";
 import { InvalidInputError } from "../errors/friendli-error.ts";
-import { paginate } from "./paginate.ts";
+import { PageLimitError } from "../errors/page-limit-error.ts";
+import { MAX_EMPTY_PAGES_IN_A_ROW, paginate } from "./paginate.ts";
 
-/** Pages of two items; `next` for each page from the list given. */
-function pager(nexts: unknown[]) {
+// No request is sent: the pages come from the functions below.
+const client = createFriendliClient({ baseURL: "http://127.0.0.1:9", token: null });
+
+/** Pages of two items (or `sizes[n]` items); `next` for each page from the list given. */
+function pager(nexts: unknown[], sizes: number[] = [], on = client) {
   const asked: (string | undefined)[] = [];
-  const items = paginate(async (token) => {
+  const items = paginate(on, undefined, async (token) => {
     asked.push(token);
     const n = asked.length;
-    return { items: [`${n}a`, `${n}b`], next: nexts[n - 1] };
+    const size = sizes[n - 1] ?? 2;
+    return { items: ["a", "b", "c"].slice(0, size).map((letter) => `${n}${letter}`), next: nexts[n - 1] };
   });
   return { items, asked };
 }
@@ -26,6 +32,33 @@ describe("paginate", () => {
       await items.toArray();
       expect(asked.length).toBeLessThanOrEqual(2);
     }
+  });
+
+  it("walks through an empty page or two, and stops after three in a row whatever tokens they name", async () => {
+    const through = pager(["p2", "p3", "p4", null], [2, 0, 0, 1]);
+    expect(await through.items.toArray()).toEqual(["1a", "1b", "4a"]);
+    const endless = Array.from({ length: 20 }, (_, i) => `p${i + 2}`);
+    const { items, asked } = pager(endless, [1, 0, 0, 0, 1]);
+    expect(await items.toArray()).toEqual(["1a"]);
+    expect(asked).toHaveLength(1 + MAX_EMPTY_PAGES_IN_A_ROW);
+  });
+
+  it("stops at maxPages with a PageLimitError, after yielding the pages read", async () => {
+    const endless = Array.from({ length: 10 }, (_, i) => `p${i + 2}`);
+    const { items, asked } = pager(endless, [], client.withOptions({ maxPages: 3 }));
+    const seen: string[] = [];
+    const error = await (async () => {
+      for await (const item of items) seen.push(item);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(PageLimitError);
+    expect((error as PageLimitError).maxPages).toBe(3);
+    expect(seen).toEqual(["1a", "1b", "2a", "2b", "3a", "3b"]);
+    expect(asked).toHaveLength(3);
+    // A list that ends on its last allowed page is no error.
+    const exact = pager(["p2", "p3", null], [], client.withOptions({ maxPages: 3 }));
+    expect(await exact.items.toArray()).toHaveLength(6);
+    expect(client.options.maxPages).toBe(10_000);
+    expect(() => client.withOptions({ maxPages: 0 })).toThrow(InvalidInputError);
   });
 
   it("toArray(n) and break fetch no page past what was read", async () => {

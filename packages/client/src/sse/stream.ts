@@ -120,6 +120,9 @@ export class Stream<Item> implements AsyncIterable<Item> {
   static fromReadableStream<Item>(body: ReadableStream<Uint8Array>, controller = new AbortController()): Stream<Item> {
     async function* lines(): AsyncGenerator<Item> {
       const reader = body.getReader();
+      // An abort (a cancelled toReadableStream, `abort()`) ends a read that is waiting too.
+      const onAbort = () => void reader.cancel(controller.signal.reason).catch(() => {});
+      controller.signal.addEventListener("abort", onAbort, { once: true });
       const decoder = new TextDecoder();
       let buffer = "";
       try {
@@ -138,6 +141,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
         buffer += decoder.decode();
         if (buffer.trim()) yield JSON.parse(buffer) as Item;
       } finally {
+        controller.signal.removeEventListener("abort", onAbort);
         await reader.cancel().catch(() => {});
       }
     }
@@ -220,7 +224,10 @@ export class Stream<Item> implements AsyncIterable<Item> {
     const controllers = [new AbortController(), new AbortController()] as const;
     for (const controller of controllers) {
       controller.signal.addEventListener("abort", () => {
-        if (controllers.every((c) => c.signal.aborted)) this.controller.abort();
+        if (!controllers.every((c) => c.signal.aborted)) return;
+        this.controller.abort();
+        // Lets the source end (and release) rather than wait at its last item forever.
+        void iterator.return?.(undefined).catch(() => {});
       });
     }
     const branch =
@@ -260,8 +267,11 @@ export class Stream<Item> implements AsyncIterable<Item> {
           controller.error(error);
         }
       },
-      async cancel() {
-        await iterator?.return?.();
+      cancel: async () => {
+        // Aborted first: a read waiting on a silent server holds the iterator, so `return()`
+        // alone would only run once the next byte (or the idle timeout) arrives.
+        this.controller.abort();
+        await iterator?.return?.().catch(() => {});
       },
     });
   }

@@ -5,6 +5,8 @@ import type { Middleware } from "./middleware.ts";
 import { readEnv } from "./read-env.ts";
 
 export const DEFAULT_BASE_URL = "https://api.friendli.ai";
+// Far past any real list (ten thousand pages of a hundred is a million items), still an end.
+const DEFAULT_MAX_PAGES = 10_000;
 
 /** A token, or a function that gives one per request (for short-lived tokens). */
 export type TokenSource = string | (() => string | Promise<string>);
@@ -46,6 +48,11 @@ export interface ClientOptions extends RetryOptions {
   fetch?: typeof fetch;
   /** Hooks that see (and may replace) each request and answer: tracing, logging. */
   middleware?: Middleware[];
+  /**
+   * Most pages one `listAll` walk fetches; past it, a server still naming a next page gets
+   * a PageLimitError. Default 10000.
+   */
+  maxPages?: number;
   /** Where log lines go. Default: console. */
   logger?: Logger;
   /** Default: FRIENDLI_LOG, else "warn". */
@@ -67,6 +74,7 @@ export interface ResolvedClientOptions {
   defaultHeaders: Record<string, string>;
   fetch: typeof fetch;
   middleware: Middleware[];
+  maxPages: number;
   logger: Logger;
 }
 
@@ -78,6 +86,12 @@ export function checkCount(name: string, value: unknown, max = Number.MAX_SAFE_I
     throw new InvalidInputError(`${name} must be a whole number from 0 to ${max}, got ${String(value)}`);
   }
   return value;
+}
+
+function checkMaxPages(value: unknown): number {
+  // 0 would refuse even the first page of a list.
+  if (value === 0) throw new InvalidInputError("maxPages must be at least 1, got 0");
+  return checkCount("maxPages", value);
 }
 
 function checkBaseURL(value: string): string {
@@ -130,6 +144,7 @@ export function resolveClientOptions(options: ClientOptions = {}, base?: Resolve
     // Bound, so a user's fetch that relies on `this` still works.
     fetch: options.fetch ? options.fetch.bind(globalThis) : (base?.fetch ?? globalThis.fetch.bind(globalThis)),
     middleware: options.middleware ?? base?.middleware ?? [],
+    maxPages: checkMaxPages(options.maxPages ?? base?.maxPages ?? DEFAULT_MAX_PAGES),
     logger:
       options.logger || options.logLevel || !base ? leveledLogger(options.logger ?? console, logLevel) : base.logger,
   };

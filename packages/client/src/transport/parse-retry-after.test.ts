@@ -18,4 +18,16 @@ describe("parseRetryAfter", () => {
     expect(parseRetryAfter(h({ "retry-after": "-1" }))).toBeUndefined();
     expect(parseRetryAfter(h({}))).toBeUndefined();
   });
+
+  it("a value that only looks like a number or a date is unreadable, not zero", () => {
+    // Two joined headers, a trailing dot, an exponent: each once read as "retry now".
+    for (const value of ["2, 2", "2.", "1e3", "0x10", "2 2", "Infinity"]) {
+      expect(parseRetryAfter(h({ "retry-after": value })), value).toBeUndefined();
+      expect(parseRetryAfter(h({ "retry-after-ms": value })), value).toBeUndefined();
+    }
+    // RFC 850 and asctime dates are still dates.
+    const now = Date.parse("1994-11-06T08:49:30Z");
+    expect(parseRetryAfter(h({ "retry-after": "Sunday, 06-Nov-94 08:49:37 GMT" }), now)).toBe(7000);
+    expect(parseRetryAfter(h({ "retry-after": "Sun Nov  6 08:49:37 1994" }), now)).toBeGreaterThanOrEqual(0);
+  });
 });

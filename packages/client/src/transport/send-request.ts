@@ -2,6 +2,7 @@ import { APIError } from "../errors/api-error.ts";
 import { APIConnectionError, APITimeoutError, APIUserAbortError } from "../errors/connection-errors.ts";
 import { createApiError } from "../errors/create-api-error.ts";
 import { InvalidInputError } from "../errors/friendli-error.ts";
+import { MiddlewareError, type MiddlewareHook } from "../errors/middleware-error.ts";
 import type { RouteFacts } from "../operations/route-facts.ts";
 import { backoffDelay } from "./backoff-delay.ts";
 import { checkToken } from "./check-header-value.ts";
@@ -14,6 +15,7 @@ import { readErrorBody } from "./read-error-body.ts";
 import { redactError } from "./redact.ts";
 import { type AttemptOutcome, describeOutcome, networkErrorCode, shouldRetry, wasNeverSent } from "./retry-decision.ts";
 import { sleep } from "./sleep.ts";
+import { untilAborted } from "./until-aborted.ts";
 import { userAgentHeader } from "./user-agent.ts";
 
 /** One request as the typed layer hands it over. */
@@ -99,8 +101,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
     const label = `${method} ${pathname.startsWith(basePath) ? pathname.slice(basePath.length) || "/" : pathname}`;
     const toApi = !plain && (!url || url.origin === apiOrigin);
     const target = url ? url.href : request.url;
-    const { token } = options;
-    const secret = plain ? null : typeof token === "function" ? checkToken(await token()) : token;
+    const secret = plain ? null : await readToken(label, call);
     const headers = buildHeaders(request, call, toApi, secret);
     const retrySafe =
       options.retryNonIdempotent ||
@@ -155,6 +156,11 @@ export function createTransport(options: ResolvedClientOptions): Transport {
         retryHeaders = response.headers;
       } catch (error) {
         if (error instanceof APIError && error.status < 400) throw redactError(error, secret); // a refused redirect
+        if (error instanceof MiddlewareError) {
+          // The user's own code failed, not the network: no retry, and nothing left open.
+          controller.abort();
+          throw redactError(error, secret);
+        }
         if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
         if (link.timedOut) {
           failure = new APITimeoutError(`${label} timed out after ${timeout} ms`);
@@ -183,6 +189,26 @@ export function createTransport(options: ResolvedClientOptions): Transport {
       }
     }
   };
+
+  /**
+   * The token, from a token function within the call's timeout and signal: a function that
+   * never settles must not hold the call forever.
+   */
+  async function readToken(label: string, call: CallSettings): Promise<string | null> {
+    const { token } = options;
+    if (typeof token !== "function") return token;
+    const { signal, timeout } = call;
+    const link = linkedAbort(signal, timeout);
+    try {
+      return checkToken(await untilAborted(token(), link.signal));
+    } catch (error) {
+      if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
+      if (link.timedOut) throw new APITimeoutError(`${label} timed out after ${timeout} ms waiting for the token`);
+      throw error;
+    } finally {
+      link.dispose();
+    }
+  }
 
   function buildHeaders(
     request: OutgoingRequest,
@@ -263,6 +289,8 @@ export function createTransport(options: ResolvedClientOptions): Transport {
     id: string,
   ): Promise<Response> {
     const { signal, ...rest } = init;
+    // The attempt's own signal (timeout and caller): hooks are waited on no longer than it.
+    const attemptSignal = signal as AbortSignal;
     let current = new Request(target, rest);
     const context: Omit<MiddlewareContext, "request"> = {
       schemaPath: request.schemaPath,
@@ -271,17 +299,50 @@ export function createTransport(options: ResolvedClientOptions): Transport {
       attempt,
       logger,
     };
-    for (const m of middleware) {
-      const replaced = await m.onRequest?.({ ...context, request: current });
+    for (const [index, m] of middleware.entries()) {
+      if (!m.onRequest) continue;
+      const request = current;
+      const replaced = await runHook("onRequest", index, attemptSignal, () => m.onRequest?.({ ...context, request }));
       if (replaced instanceof Request) current = replaced;
     }
     // The signal goes to fetch itself, beside the Request, so it holds under GC.
-    let response = await options.fetch(current, { signal: signal ?? null, redirect: init.redirect ?? "follow" });
-    for (const m of middleware) {
-      const replaced = await m.onResponse?.({ ...context, request: current, response });
-      if (replaced instanceof Response) response = replaced;
+    const fetched = await options.fetch(current, { signal: attemptSignal, redirect: init.redirect ?? "follow" });
+    let response = fetched;
+    try {
+      for (const [index, m] of middleware.entries()) {
+        if (!m.onResponse) continue;
+        const answer = response;
+        const replaced = await runHook("onResponse", index, attemptSignal, () =>
+          m.onResponse?.({ ...context, request: current, response: answer }),
+        );
+        if (replaced instanceof Response) response = replaced;
+      }
+    } catch (error) {
+      // Whatever a hook left unread is let go, the fetched body and any replacement.
+      for (const body of new Set([fetched.body, response.body])) await body?.cancel().catch(() => {});
+      throw error;
     }
     return response;
+  }
+
+  /**
+   * One middleware hook, waited on within the attempt's signal. What it throws becomes a
+   * MiddlewareError (never retried); an abort while it runs stays the timeout or the
+   * caller's abort it is.
+   */
+  async function runHook<T>(
+    hook: MiddlewareHook,
+    index: number,
+    signal: AbortSignal,
+    run: () => T,
+  ): Promise<Awaited<T>> {
+    try {
+      return await untilAborted(run(), signal);
+    } catch (error) {
+      if (signal.aborted) throw error;
+      const what = error instanceof Error ? error.message : String(error);
+      throw new MiddlewareError(`middleware ${index} ${hook} failed: ${what}`, { hook, index }, { cause: error });
+    }
   }
 }
 
