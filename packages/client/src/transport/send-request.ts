@@ -11,7 +11,7 @@ import { dropped } from "./logger.ts";
 import type { MiddlewareContext } from "./middleware.ts";
 import { parseRetryAfter } from "./parse-retry-after.ts";
 import { readErrorBody } from "./read-error-body.ts";
-import { redactError } from "./redact.ts";
+import { redact, redactError } from "./redact.ts";
 import { type AttemptOutcome, describeOutcome, networkErrorCode, shouldRetry, wasNeverSent } from "./retry-decision.ts";
 import { sleep } from "./sleep.ts";
 import { userAgentHeader } from "./user-agent.ts";
@@ -118,7 +118,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
       let failure: Error;
       let retryHeaders: Headers | undefined;
       try {
-        debug?.(`friendli: -> ${label}${attempt ? ` (retry ${attempt})` : ""}`);
+        debug?.(redact(`friendli: -> ${label}${attempt ? ` (retry ${attempt})` : ""}`, secret));
         const init: RequestInit = {
           method,
           headers,
@@ -129,7 +129,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
         let response = await fetchOnce(target, init, request, attempt, id);
         if (toApi && isRedirect(response))
           response = await followRedirects(response, target, init, request, attempt, id, label);
-        debug?.(`friendli: <- ${response.status} ${label} in ${Date.now() - started} ms`);
+        debug?.(redact(`friendli: <- ${response.status} ${label} in ${Date.now() - started} ms`, secret));
         if (response.ok) {
           let text: string | undefined;
           if (request.stream || NULL_BODY_STATUS.has(response.status)) {
@@ -174,7 +174,10 @@ export function createTransport(options: ResolvedClientOptions): Transport {
       const asked = retryHeaders ? parseRetryAfter(retryHeaders) : undefined;
       const delay = asked !== undefined ? Math.min(asked, options.maxDelayMs) : backoffDelay(attempt, options);
       logger.info(
-        `friendli: ${label} ${describeOutcome(outcome, timeout)}; retry ${attempt + 1} of ${maxRetries} in ${delay} ms`,
+        redact(
+          `friendli: ${label} ${describeOutcome(outcome, timeout)}; retry ${attempt + 1} of ${maxRetries} in ${delay} ms`,
+          secret,
+        ),
       );
       try {
         await sleep(delay, signal);
