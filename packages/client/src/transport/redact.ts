@@ -61,36 +61,61 @@ function redactHeaders(headers: Headers, secret: string): Headers {
  * are redacted in place.
  */
 export function redactValue<T>(value: T, secret: string | null | undefined): T {
-  return secret ? (redactAny(value, secret, new WeakSet()) as T) : value;
+  return secret ? (redactAny(value, secret, new WeakMap()) as T) : value;
 }
 
-function redactAny(value: unknown, secret: string, seen: WeakSet<object>): unknown {
+// Each container seen, with its redacted copy: two fields holding the same object (a 422's
+// body and its issues) both get the copy, and a cycle ends.
+type Done = WeakMap<object, unknown>;
+
+function redactAny(value: unknown, secret: string, done: Done): unknown {
   if (typeof value === "string") return redact(value, secret);
   if (typeof value !== "object" || value === null) return value;
-  if (seen.has(value)) return value;
-  seen.add(value);
-  if (value instanceof Error) return redactErrorFields(value, secret, seen);
-  if (value instanceof Headers) return redactHeaders(value, secret);
-  if (Array.isArray(value)) return value.map((item) => redactAny(item, secret, seen));
-  if (value instanceof Map) {
-    return new Map([...value].map(([key, item]) => [redactAny(key, secret, seen), redactAny(item, secret, seen)]));
+  if (done.has(value)) return done.get(value);
+  if (value instanceof Error) {
+    done.set(value, value);
+    return redactErrorFields(value, secret, done);
   }
-  if (value instanceof Set) return new Set([...value].map((item) => redactAny(item, secret, seen)));
+  if (value instanceof Headers) return remember(done, value, redactHeaders(value, secret));
+  if (Array.isArray(value)) {
+    const copy = remember(done, value, [] as unknown[]);
+    for (const item of value) copy.push(redactAny(item, secret, done));
+    return copy;
+  }
+  if (value instanceof Map) {
+    const copy = remember(done, value, new Map());
+    for (const [key, item] of value) copy.set(redactAny(key, secret, done), redactAny(item, secret, done));
+    return copy;
+  }
+  if (value instanceof Set) {
+    const copy = remember(done, value, new Set());
+    for (const item of value) copy.add(redactAny(item, secret, done));
+    return copy;
+  }
   const prototype = Object.getPrototypeOf(value);
   // Bytes, dates, URLs and the like are left as they are; records are copied.
   if (prototype !== Object.prototype && prototype !== null) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [redact(key, secret), redactAny(item, secret, seen)]),
-  );
+  const copy = remember(done, value, {} as Record<string, unknown>);
+  for (const [key, item] of Object.entries(value)) {
+    // Defined, not assigned: a `__proto__` key stays a key.
+    const field = { value: redactAny(item, secret, done), enumerable: true, writable: true, configurable: true };
+    Object.defineProperty(copy, redact(key, secret), field);
+  }
+  return copy;
+}
+
+function remember<C>(done: Done, value: object, copy: C): C {
+  done.set(value, copy);
+  return copy;
 }
 
 /** Every own field of an error but its class's name: message, stack, causes, `errors`. */
-function redactErrorFields(error: Error, secret: string, seen: WeakSet<object>): Error {
+function redactErrorFields(error: Error, secret: string, done: Done): Error {
   for (const key of Object.getOwnPropertyNames(error)) {
     if (key === "name") continue;
     const field = Object.getOwnPropertyDescriptor(error, key);
     if (!field || !("value" in field) || !(field.writable || field.configurable)) continue;
-    const value = redactAny(field.value, secret, seen);
+    const value = redactAny(field.value, secret, done);
     if (value !== field.value) Object.defineProperty(error, key, { ...field, value });
   }
   // A stack some engines keep behind an accessor rather than an own field.
