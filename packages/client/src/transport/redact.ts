@@ -1,3 +1,5 @@
+import { dropped, type Logger } from "./logger.ts";
+
 const MARK = "[redacted]";
 // What replaces the secret in a header name: brackets are not allowed there.
 const NAME_MARK = "redacted";
@@ -121,6 +123,21 @@ function redactErrorFields(error: Error, secret: string, done: Done): Error {
   // A stack some engines keep behind an accessor rather than an own field.
   if (error.stack && redact(error.stack, secret) !== error.stack) error.stack = redact(error.stack, secret);
   return error;
+}
+
+/**
+ * A logger whose every line (and every string beside it) is redacted, for what runs inside
+ * a call and logs: middleware, the drift check among them. Levels that are off stay off.
+ */
+export function redactingLogger(logger: Logger, secret: string | null | undefined): Logger {
+  if (!secret) return logger;
+  const at = (level: keyof Logger) => {
+    const write = logger[level];
+    if (write === dropped) return dropped;
+    return (message: string, ...rest: unknown[]) =>
+      write.call(logger, redact(message, secret), ...rest.map((item) => redactValue(item, secret)));
+  };
+  return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
 }
 
 /**

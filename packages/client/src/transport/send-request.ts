@@ -7,11 +7,11 @@ import { backoffDelay } from "./backoff-delay.ts";
 import { checkToken } from "./check-header-value.ts";
 import type { ResolvedClientOptions } from "./client-options.ts";
 import { linkedAbort } from "./linked-abort.ts";
-import { dropped } from "./logger.ts";
+import { dropped, type Logger } from "./logger.ts";
 import type { MiddlewareContext } from "./middleware.ts";
 import { parseRetryAfter } from "./parse-retry-after.ts";
 import { readErrorBody } from "./read-error-body.ts";
-import { redact, redactError } from "./redact.ts";
+import { redact, redactError, redactingLogger } from "./redact.ts";
 import { type AttemptOutcome, describeOutcome, networkErrorCode, shouldRetry, wasNeverSent } from "./retry-decision.ts";
 import { sleep } from "./sleep.ts";
 import { userAgentHeader } from "./user-agent.ts";
@@ -107,6 +107,8 @@ export function createTransport(options: ResolvedClientOptions): Transport {
       (request.route ? request.route.retrySafe : (request.retrySafe ?? isSafeMethod(method)));
     const { signal, timeout, maxRetries } = call;
     const id = middleware.length ? `${++callCounter}` : "";
+    // What middleware logs (the drift check quotes request ids) goes out redacted too.
+    const log = middleware.length ? redactingLogger(logger, secret) : logger;
 
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
@@ -126,9 +128,9 @@ export function createTransport(options: ResolvedClientOptions): Transport {
           signal: controller.signal,
           redirect: toApi ? "manual" : "follow",
         };
-        let response = await fetchOnce(target, init, request, attempt, id);
+        let response = await fetchOnce(target, init, request, attempt, id, log);
         if (toApi && isRedirect(response))
-          response = await followRedirects(response, target, init, request, attempt, id, label);
+          response = await followRedirects(response, target, init, request, attempt, id, label, log);
         debug?.(redact(`friendli: <- ${response.status} ${label} in ${Date.now() - started} ms`, secret));
         if (response.ok) {
           let text: string | undefined;
@@ -220,6 +222,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
     attempt: number,
     id: string,
     label: string,
+    log: Logger,
   ): Promise<Response> {
     let response = first;
     let target = from;
@@ -240,7 +243,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
         body = null;
       }
       target = next.href;
-      response = await fetchOnce(target, { ...init, method, body }, request, attempt, id);
+      response = await fetchOnce(target, { ...init, method, body }, request, attempt, id, log);
     }
     return response;
   }
@@ -252,10 +255,11 @@ export function createTransport(options: ResolvedClientOptions): Transport {
     request: OutgoingRequest,
     attempt: number,
     id: string,
+    log: Logger,
   ): Promise<Response> {
     return middleware.length === 0
       ? options.fetch(target, init)
-      : fetchWithMiddleware(target, init, request, attempt, id);
+      : fetchWithMiddleware(target, init, request, attempt, id, log);
   }
 
   async function fetchWithMiddleware(
@@ -264,6 +268,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
     request: OutgoingRequest,
     attempt: number,
     id: string,
+    log: Logger,
   ): Promise<Response> {
     const { signal, ...rest } = init;
     let current = new Request(target, rest);
@@ -272,7 +277,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
       operationId: request.route?.operationId,
       id,
       attempt,
-      logger,
+      logger: log,
     };
     for (const m of middleware) {
       const replaced = await m.onRequest?.({ ...context, request: current });

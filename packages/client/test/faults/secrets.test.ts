@@ -1,6 +1,7 @@
 import { everythingAnErrorShows, findSecret, serveFaults } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
-import { APIConnectionError, FriendliError, type Logger } from "../../src/index.ts";
+import { createDriftCheck } from "../../src/drift/index.ts";
+import { APIConnectionError, FriendliError, type Logger, type Middleware } from "../../src/index.ts";
 import { chatBody, faultClient, json } from "./fault-client.ts";
 
 // Random enough that its first six characters appear nowhere by chance.
@@ -191,6 +192,54 @@ describe("log lines", () => {
       ).toBe(true);
     expect(findSecret(lines.join("\n"), TOKEN)).toBeUndefined();
     expectNoToken(error, "the error");
+  });
+});
+
+describe("what middleware logs", () => {
+  function recordingLogger() {
+    const lines: string[] = [];
+    const keep = (message: string, ...rest: unknown[]) =>
+      void lines.push([message, ...rest.map((r) => json(r))].join(" "));
+    const logger: Logger = { debug: keep, info: keep, warn: keep, error: keep };
+    return { lines, logger };
+  }
+
+  it("a middleware's lines through the context's logger are redacted", async () => {
+    const server = await serve(
+      (_req, res) => void res.writeHead(200, { "content-type": "application/json", "x-request-id": TOKEN }).end("{}"),
+    );
+    const { lines, logger } = recordingLogger();
+    const quoting: Middleware = {
+      onResponse({ response, logger: log }) {
+        log.warn(`answered with request id ${response.headers.get("x-request-id")}`, {
+          id: response.headers.get("x-request-id"),
+        });
+      },
+    };
+    await faultClient(server.url, { token: TOKEN, middleware: [quoting], logger, logLevel: "warn" }).GET(
+      "/dedicated/beta/endpoint/{endpoint_id}",
+      { params: { path: { endpoint_id: "e" } } },
+    );
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain("[redacted]");
+    expect(findSecret(lines.join("\n"), TOKEN)).toBeUndefined();
+  });
+
+  it("the drift check's report of an answer whose request id echoes the token", async () => {
+    const server = await serve(
+      (_req, res) => void res.writeHead(200, { "content-type": "application/json", "x-request-id": TOKEN }).end("{}"),
+    );
+    const { lines, logger } = recordingLogger();
+    const drift = createDriftCheck();
+    await faultClient(server.url, { token: TOKEN, middleware: [drift], logger, logLevel: "warn" }).GET(
+      "/v1/team/cost",
+      {
+        params: { query: { start_time: "2026-01-01T00:00:00Z", end_time: "2026-01-02T00:00:00Z" } },
+      },
+    );
+    await drift.settled();
+    expect(lines.some((line) => line.includes("breaks the spec"))).toBe(true);
+    expect(findSecret(lines.join("\n"), TOKEN)).toBeUndefined();
   });
 });
 
