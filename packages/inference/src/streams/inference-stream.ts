@@ -73,9 +73,13 @@ export class InferenceStream<Item, Final> extends Stream<Item> {
   finalResult(): Promise<Final> {
     // A collector's error quotes the items (a tool call's JSON): server text, redacted here
     // for every family at once.
-    return this.kind.collect(this).catch((error: unknown) => {
-      throw redactError(error, secretOf(this));
-    });
+    // The result carries the stream's secret on, as a call's result does (for runTools).
+    return this.kind.collect(this).then(
+      (result) => keepSecret(result, secretOf(this)),
+      (error: unknown) => {
+        throw redactError(error, secretOf(this));
+      },
+    );
   }
 
   /** Reads the stream to its end and returns the answer text. */

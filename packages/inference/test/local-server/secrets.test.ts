@@ -2,8 +2,8 @@ import { StreamParseError } from "@friendli-ts/client";
 import { everythingAnErrorShows, findSecret, serveFaults } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { createFriendliInference, StructuredOutputError } from "../../src/index.ts";
-import { completionFor } from "./chat-server.ts";
+import { createFriendliInference, functionTool, StructuredOutputError, ToolLoopLimitError } from "../../src/index.ts";
+import { completionFor, sseFor, type Turn } from "./chat-server.ts";
 import { sse } from "./sse.ts";
 
 // Random enough that its first six characters appear nowhere by chance.
@@ -97,5 +97,33 @@ describe("helper errors built from the answer carry no token", () => {
       expect(error).toBeInstanceOf(StreamParseError);
       expectNoToken(error, "a branch");
     }
+  });
+
+  it.each([false, true])("runTools (stream: %s): the conversation on ToolLoopLimitError", async (stream) => {
+    const server = await serve((req, res, { body }) => {
+      const token = req.headers.authorization?.replace(/^Bearer /, "");
+      if (!token) return void res.writeHead(400).end();
+      // The model keeps calling the tool, with the token in its text and in the arguments.
+      const turn: Turn = {
+        content: `calling again ${token}`,
+        toolCalls: [{ id: "c", name: "lookup", arguments: JSON.stringify({ q: token }) }],
+      };
+      const streamed = (JSON.parse(body) as { stream?: boolean }).stream;
+      res.writeHead(200, { "content-type": streamed ? "text/event-stream" : "application/json" });
+      res.end(streamed ? sseFor(turn) : JSON.stringify(completionFor(turn)));
+    });
+    const inference = createFriendliInference({ baseURL: server.url, token: TOKEN, maxRetries: 0 });
+    const lookup = functionTool({
+      name: "lookup",
+      parameters: z.object({ q: z.string() }),
+      run: () => "nothing found",
+    });
+    const error = await inference.serverless.chat
+      .runTools({ model: "m", messages }, { tools: [lookup], maxSteps: 2, stream })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ToolLoopLimitError);
+    expect(server.requests).toHaveLength(2);
+    expect(JSON.stringify((error as ToolLoopLimitError).messages)).toContain("[redacted]");
+    expectNoToken(error, "the conversation");
   });
 });
