@@ -1,4 +1,5 @@
 import type { ClientOptions, Logger } from "@friendli-ts/client";
+import { quoteWithoutUserinfo } from "@friendli-ts/client/internal";
 import type { MockServer } from "@friendli-ts/client/testing";
 import type { Command } from "commander";
 import { UsageError } from "./errors.ts";
@@ -113,7 +114,7 @@ function readBaseUrl(value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`--base-url ${JSON.stringify(value)} is not a URL (e.g. https://api.friendli.ai)`);
+    throw new UsageError(`--base-url ${quoteWithoutUserinfo(value)} is not a URL (e.g. https://api.friendli.ai)`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new UsageError(`--base-url must be an http or https URL, got ${url.protocol}`);

@@ -191,6 +191,16 @@ describe.concurrent("bad arguments exit 2 with a message, before any request", (
     expect(result.stderr).toContain("unknown option '--tokne=...'");
     expectNoToken(result);
   });
+
+  it("a --base-url that is not a URL is quoted without its password", async () => {
+    for (const baseUrl of ["https://me:pa55word@api .example", "https://me:pa55word@api.example"]) {
+      const result = await runCli(["--base-url", baseUrl, "--token", TOKEN, "endpoints", "list"]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/base-?url/i);
+      expect(result.stderr).not.toContain("pa55word");
+      expectNoToken(result);
+    }
+  });
 });
 
 // Not concurrent: the fault servers of `serve` are stopped after each test.

@@ -5,6 +5,7 @@ import type { RouteFacts } from "../operations/route-facts.ts";
 import { Stream } from "../sse/stream.ts";
 import { streamEndRuleFor } from "../sse/stream-end-rules.ts";
 import { redactError } from "../transport/redact.ts";
+import { keepSecret } from "../transport/secret-of.ts";
 import type { SentResponse } from "../transport/send-request.ts";
 import type { CallCore } from "./call-core.ts";
 import { type CallOptions, resolveCall } from "./call-options.ts";
@@ -85,9 +86,12 @@ export async function openOperationStream(
   if (!contentType.includes("text/event-stream")) {
     sent.release();
     await response.body?.cancel().catch(() => {});
-    throw new APIError(
-      { status: response.status, headers: response.headers, body: null, method: "POST", url: response.url },
-      `POST ${path} answered ${contentType || "no content type"} where an event stream was expected`,
+    throw redactError(
+      new APIError(
+        { status: response.status, headers: response.headers, body: null, method: "POST", url: response.url },
+        `POST ${path} answered ${contentType || "no content type"} where an event stream was expected`,
+      ),
+      sent.secret,
     );
   }
   try {
@@ -111,13 +115,14 @@ export async function openOperationStream(
  * unparsable body is an InvalidResponseError rather than `undefined` or a SyntaxError.
  */
 function readJsonResult(sent: SentResponse, route: RouteFacts | undefined, method: string, path: string) {
-  const { response, text } = sent;
+  const { response, text, secret } = sent;
   const expected = route?.jsonResult ?? false;
   // No body at all (204, 205): fine only where the spec promises none.
   if (text === undefined && !expected) return undefined;
   if (text) {
     try {
-      return JSON.parse(text);
+      // A helper that builds an error from the result (chat.parse) finds the call's secret by it.
+      return keepSecret(JSON.parse(text), secret);
     } catch (cause) {
       if (!expected && !response.headers.get("content-type")?.includes("json")) return text;
       throw redactError(
@@ -126,14 +131,17 @@ function readJsonResult(sent: SentResponse, route: RouteFacts | undefined, metho
           { status: response.status, headers: response.headers, body: text },
           { cause },
         ),
-        sent.secret,
+        secret,
       );
     }
   }
   if (!expected) return undefined;
-  throw new InvalidResponseError(
-    `${label(method, path)} answered ${response.status} with an empty body where JSON was expected`,
-    { status: response.status, headers: response.headers, body: text ?? "" },
+  throw redactError(
+    new InvalidResponseError(
+      `${label(method, path)} answered ${response.status} with an empty body where JSON was expected`,
+      { status: response.status, headers: response.headers, body: text ?? "" },
+    ),
+    secret,
   );
 }
 

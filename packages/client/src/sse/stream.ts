@@ -2,6 +2,7 @@ import { APIUserAbortError } from "../errors/connection-errors.ts";
 import { FriendliError } from "../errors/friendli-error.ts";
 import { StreamInterruptedError } from "../errors/stream-errors.ts";
 import { redactError } from "../transport/redact.ts";
+import { keepSecret, secretOf } from "../transport/secret-of.ts";
 import { type DecodedEvent, DONE, decodeEvent } from "./decode-event.ts";
 import { readSseBatches, type SseMessage } from "./read-sse-batches.ts";
 import { type StreamEndRule, streamEndRuleFor } from "./stream-end-rules.ts";
@@ -113,7 +114,8 @@ export class Stream<Item> implements AsyncIterable<Item> {
         options.onEnd?.();
       }
     }
-    return batchAccess.use(new Stream<Event>(noItems, controller, response), events);
+    // The stream carries its secret, for errors built from its items later (collectors).
+    return keepSecret(batchAccess.use(new Stream<Event>(noItems, controller, response), events), options.secret);
   }
 
   /** Rebuilds a stream from `toReadableStream()` output, e.g. on the client side of a route. */
@@ -210,7 +212,10 @@ export class Stream<Item> implements AsyncIterable<Item> {
         yield out;
       }
     }
-    return batchAccess.use(new Stream<Out>(noItems, this.controller, this.response), mapped);
+    return keepSecret(
+      batchAccess.use(new Stream<Out>(noItems, this.controller, this.response), mapped),
+      secretOf(this),
+    );
   }
 
   /**
@@ -241,9 +246,16 @@ export class Stream<Item> implements AsyncIterable<Item> {
           return mine.shift() as Promise<IteratorResult<Item>>;
         },
       });
+    const secret = secretOf(this);
     return [
-      new Stream(branch(queues[0] as Promise<IteratorResult<Item>>[]), controllers[0], this.response),
-      new Stream(branch(queues[1] as Promise<IteratorResult<Item>>[]), controllers[1], this.response),
+      keepSecret(
+        new Stream(branch(queues[0] as Promise<IteratorResult<Item>>[]), controllers[0], this.response),
+        secret,
+      ),
+      keepSecret(
+        new Stream(branch(queues[1] as Promise<IteratorResult<Item>>[]), controllers[1], this.response),
+        secret,
+      ),
     ];
   }
 

@@ -5,6 +5,24 @@ import { DEFAULT_BASE_URL, resolveClientOptions } from "./client-options.ts";
 afterEach(() => vi.unstubAllEnvs());
 
 describe("resolveClientOptions", () => {
+  it("a base URL it cannot use is never quoted with its password", () => {
+    for (const baseURL of [
+      "https://me:pa55word@api .example",
+      "me:pa55word@api.example",
+      "https://me:pa55word@api.example",
+    ]) {
+      const error = (() => {
+        try {
+          resolveClientOptions({ baseURL });
+        } catch (e) {
+          return e as Error;
+        }
+      })();
+      expect(error, baseURL).toBeInstanceOf(InvalidInputError);
+      expect(error?.message).not.toContain("pa55word");
+    }
+  });
+
   it("takes token, team and base URL from the environment", () => {
     vi.stubEnv("FRIENDLI_TOKEN", "flp_env");
     vi.stubEnv("FRIENDLI_TEAM", "team-env");

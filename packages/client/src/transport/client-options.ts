@@ -94,12 +94,21 @@ function checkMaxPages(value: unknown): number {
   return checkCount("maxPages", value);
 }
 
+/**
+ * A URL the caller gave, quoted for an error: whatever stands before an `@` (a user name and
+ * password, when the text is not a URL that could be taken apart) is left out, and it is cut.
+ */
+export function quoteWithoutUserinfo(value: string): string {
+  const quoted = JSON.stringify(value.replace(/^([a-z][a-z\d+.-]*:\/\/)?.*@/is, "$1...@"));
+  return quoted.length > 120 ? `${quoted.slice(0, 117)}..."` : quoted;
+}
+
 function checkBaseURL(value: string): string {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new InvalidInputError(`baseURL must be an absolute http(s) URL, got "${value}"`);
+    throw new InvalidInputError(`baseURL must be an absolute http(s) URL, got ${quoteWithoutUserinfo(value)}`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new InvalidInputError(`baseURL must use http or https, got "${url.protocol}"`);

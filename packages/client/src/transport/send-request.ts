@@ -8,11 +8,11 @@ import { backoffDelay } from "./backoff-delay.ts";
 import { checkToken } from "./check-header-value.ts";
 import type { ResolvedClientOptions } from "./client-options.ts";
 import { linkedAbort } from "./linked-abort.ts";
-import { dropped } from "./logger.ts";
+import { dropped, type Logger } from "./logger.ts";
 import type { MiddlewareContext } from "./middleware.ts";
 import { parseRetryAfter } from "./parse-retry-after.ts";
 import { readErrorBody } from "./read-error-body.ts";
-import { redactError } from "./redact.ts";
+import { redact, redactError, redactingLogger } from "./redact.ts";
 import { type AttemptOutcome, describeOutcome, networkErrorCode, shouldRetry, wasNeverSent } from "./retry-decision.ts";
 import { sleep } from "./sleep.ts";
 import { untilAborted } from "./until-aborted.ts";
@@ -108,6 +108,8 @@ export function createTransport(options: ResolvedClientOptions): Transport {
       (request.route ? request.route.retrySafe : (request.retrySafe ?? isSafeMethod(method)));
     const { signal, timeout, maxRetries } = call;
     const id = middleware.length ? `${++callCounter}` : "";
+    // What middleware logs (the drift check quotes request ids) goes out redacted too.
+    const log = middleware.length ? redactingLogger(logger, secret) : logger;
 
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
@@ -119,7 +121,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
       let failure: Error;
       let retryHeaders: Headers | undefined;
       try {
-        debug?.(`friendli: -> ${label}${attempt ? ` (retry ${attempt})` : ""}`);
+        debug?.(redact(`friendli: -> ${label}${attempt ? ` (retry ${attempt})` : ""}`, secret));
         const init: RequestInit = {
           method,
           headers,
@@ -127,10 +129,10 @@ export function createTransport(options: ResolvedClientOptions): Transport {
           signal: controller.signal,
           redirect: toApi ? "manual" : "follow",
         };
-        let response = await fetchOnce(target, init, request, attempt, id);
+        let response = await fetchOnce(target, init, request, attempt, id, log);
         if (toApi && isRedirect(response))
-          response = await followRedirects(response, target, init, request, attempt, id, label);
-        debug?.(`friendli: <- ${response.status} ${label} in ${Date.now() - started} ms`);
+          response = await followRedirects(response, target, init, request, attempt, id, label, log);
+        debug?.(redact(`friendli: <- ${response.status} ${label} in ${Date.now() - started} ms`, secret));
         if (response.ok) {
           let text: string | undefined;
           if (request.stream || NULL_BODY_STATUS.has(response.status)) {
@@ -180,7 +182,10 @@ export function createTransport(options: ResolvedClientOptions): Transport {
       const asked = retryHeaders ? parseRetryAfter(retryHeaders) : undefined;
       const delay = asked !== undefined ? Math.min(asked, options.maxDelayMs) : backoffDelay(attempt, options);
       logger.info(
-        `friendli: ${label} ${describeOutcome(outcome, timeout)}; retry ${attempt + 1} of ${maxRetries} in ${delay} ms`,
+        redact(
+          `friendli: ${label} ${describeOutcome(outcome, timeout)}; retry ${attempt + 1} of ${maxRetries} in ${delay} ms`,
+          secret,
+        ),
       );
       try {
         await sleep(delay, signal);
@@ -243,6 +248,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
     attempt: number,
     id: string,
     label: string,
+    log: Logger,
   ): Promise<Response> {
     let response = first;
     let target = from;
@@ -263,7 +269,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
         body = null;
       }
       target = next.href;
-      response = await fetchOnce(target, { ...init, method, body }, request, attempt, id);
+      response = await fetchOnce(target, { ...init, method, body }, request, attempt, id, log);
     }
     return response;
   }
@@ -275,10 +281,11 @@ export function createTransport(options: ResolvedClientOptions): Transport {
     request: OutgoingRequest,
     attempt: number,
     id: string,
+    log: Logger,
   ): Promise<Response> {
     return middleware.length === 0
       ? options.fetch(target, init)
-      : fetchWithMiddleware(target, init, request, attempt, id);
+      : fetchWithMiddleware(target, init, request, attempt, id, log);
   }
 
   async function fetchWithMiddleware(
@@ -287,6 +294,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
     request: OutgoingRequest,
     attempt: number,
     id: string,
+    log: Logger,
   ): Promise<Response> {
     const { signal, ...rest } = init;
     // The attempt's own signal (timeout and caller): hooks are waited on no longer than it.
@@ -297,7 +305,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
       operationId: request.route?.operationId,
       id,
       attempt,
-      logger,
+      logger: log,
     };
     for (const [index, m] of middleware.entries()) {
       if (!m.onRequest) continue;

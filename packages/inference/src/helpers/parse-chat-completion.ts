@@ -1,4 +1,5 @@
 import type { components } from "@friendli-ts/client";
+import { redactError, secretOf } from "@friendli-ts/client/internal";
 import { type JsonSchema, type StandardSchemaLike, toJsonSchema, validateWithSchema } from "./output-schema.ts";
 import { StructuredOutputError } from "./structured-output-error.ts";
 
@@ -55,5 +56,9 @@ export async function parseChatCompletion<Body extends object, Result extends { 
   schema: StandardSchemaLike<Output> | JsonSchema,
 ): Promise<Parsed<Result, Output>> {
   const result = await complete({ ...body, response_format: jsonSchemaResponseFormat(schema) });
-  return { ...result, parsed: await parseChatOutput(result, schema) };
+  // The error quotes the model's output: server text, redacted with the call's secret.
+  const parsed = await parseChatOutput(result, schema).catch((error: unknown) => {
+    throw redactError(error, secretOf(result));
+  });
+  return { ...result, parsed };
 }

@@ -5,6 +5,7 @@ import {
   FriendliError,
   InvalidInputError,
 } from "@friendli-ts/client";
+import { redactError, secretOf } from "@friendli-ts/client/internal";
 import type { ChatChunk, CollectedChatCompletion } from "../streams/collect-chat-completion.ts";
 import type { InferenceStream } from "../streams/inference-stream.ts";
 import { type FunctionTool, toSpecTool } from "./function-tool.ts";
@@ -85,11 +86,12 @@ export async function runTools(
   }
   const specTools = [...(body.tools ?? []), ...tools.map((tool) => toSpecTool(tool))];
   const messages: Message[] = [...body.messages];
+  let completion: ChatResult | CollectedChatCompletion | undefined;
 
   for (let step = 1; step <= maxSteps; step++) {
     throwIfAborted(signal);
     const request = { ...body, messages, tools: specTools };
-    const completion = stream
+    completion = stream
       ? await streamStep(chat, request, callOptions, onTextDelta)
       : await chat.complete(request, callOptions);
     const message = completion.choices[0]?.message;
@@ -113,7 +115,8 @@ export async function runTools(
       onMessage?.(result);
     }
   }
-  throw new ToolLoopLimitError(maxSteps, messages);
+  // The conversation holds the model's turns: server text, redacted with the call's secret.
+  throw redactError(new ToolLoopLimitError(maxSteps, messages), secretOf(completion));
 }
 
 async function streamStep(

@@ -1,5 +1,5 @@
 import { Stream } from "@friendli-ts/client";
-import { readBatches, useBatches } from "@friendli-ts/client/internal";
+import { keepSecret, readBatches, redactError, secretOf, useBatches } from "@friendli-ts/client/internal";
 
 const noItems = (): AsyncIterator<never> => ({ next: async () => ({ done: true, value: undefined }) });
 
@@ -34,8 +34,10 @@ export class InferenceStream<Item, Final> extends Stream<Item> {
   /** Adds a family's helpers to a stream of its items; both share the request's controller. */
   static from<Item, Final>(stream: Stream<Item>, kind: StreamKind<Item, Final>): InferenceStream<Item, Final> {
     // Batch by batch, as the stream reads its body: no promise per item between the layers.
-    return useBatches(new InferenceStream(noItems, stream.controller, stream.response, kind), () =>
-      readBatches(stream),
+    const helped = new InferenceStream(noItems, stream.controller, stream.response, kind);
+    return keepSecret(
+      useBatches(helped, () => readBatches(stream)),
+      secretOf(stream),
     );
   }
 
@@ -69,7 +71,15 @@ export class InferenceStream<Item, Final> extends Stream<Item> {
 
   /** Reads the stream to its end and returns the complete result. */
   finalResult(): Promise<Final> {
-    return this.kind.collect(this);
+    // A collector's error quotes the items (a tool call's JSON): server text, redacted here
+    // for every family at once.
+    // The result carries the stream's secret on, as a call's result does (for runTools).
+    return this.kind.collect(this).then(
+      (result) => keepSecret(result, secretOf(this)),
+      (error: unknown) => {
+        throw redactError(error, secretOf(this));
+      },
+    );
   }
 
   /** Reads the stream to its end and returns the answer text. */

@@ -1,0 +1,129 @@
+import { StreamParseError } from "@friendli-ts/client";
+import { everythingAnErrorShows, findSecret, serveFaults } from "@friendli-ts/test-kit";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { createFriendliInference, functionTool, StructuredOutputError, ToolLoopLimitError } from "../../src/index.ts";
+import { completionFor, sseFor, type Turn } from "./chat-server.ts";
+import { sse } from "./sse.ts";
+
+// Random enough that its first six characters appear nowhere by chance.
+const TOKEN = "Tk_8FqZ2LmX9pRw7VnK3sYd";
+const serve = serveFaults();
+const messages = [{ role: "user" as const, content: "Hi" }];
+
+/** A server whose answer quotes the token it was sent: `answer(token)` is the body. */
+async function echoing(contentType: string, answer: (token: string) => string) {
+  const server = await serve((req, res) => {
+    const token = req.headers.authorization?.replace(/^Bearer /, "");
+    // Without the token to echo, a refusal: the test then fails on the error's class.
+    if (!token) return void res.writeHead(400).end();
+    res.writeHead(200, { "content-type": contentType }).end(answer(token));
+  });
+  return createFriendliInference({ baseURL: server.url, token: TOKEN, maxRetries: 0 });
+}
+
+function expectNoToken(error: unknown, where: string) {
+  const leak = findSecret(everythingAnErrorShows(error), TOKEN);
+  expect(leak, `${where}: the token shows in\n${leak}`).toBeUndefined();
+}
+
+const Weather = z.object({ city: z.string(), celsius: z.number() });
+
+describe("helper errors built from the answer carry no token", () => {
+  const outputs: [string, (token: string) => ReturnType<typeof completionFor>][] = [
+    ["output that is not JSON", (token) => completionFor({ content: `Sure, ${token}: {"city"` })],
+    [
+      "output that breaks the schema",
+      (token) => completionFor({ content: JSON.stringify({ city: 1, celsius: token }) }),
+    ],
+    ["output cut at the token limit", (token) => completionFor({ content: `{"city":"${token}`, finish: "length" })],
+  ];
+
+  it.each(outputs)("chat.parse: %s", async (where, result) => {
+    const inference = await echoing("application/json", (token) => JSON.stringify(result(token)));
+    const error = await inference.serverless.chat.parse({ model: "m", messages }, Weather).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StructuredOutputError);
+    expect((error as StructuredOutputError).output).toContain("[redacted]");
+    expectNoToken(error, where);
+  });
+
+  it("messages stream: a tool call's JSON that does not parse, the token at every cut offset", async () => {
+    let offset = 0;
+    const inference = await echoing("text/event-stream", (token) =>
+      [
+        sse({ type: "message_start", message: { id: "m", type: "message", role: "assistant", content: [] } }),
+        sse({
+          type: "content_block_start",
+          index: 0,
+          content_block: { type: "tool_use", id: "t", name: "f", input: {} },
+        }),
+        // Not JSON from its first character, so JSON.parse's own message quotes the start too.
+        sse({
+          type: "content_block_delta",
+          index: 0,
+          delta: { type: "input_json_delta", partial_json: `${"x".repeat(offset)}${token} and more` },
+        }),
+        sse({ type: "content_block_stop", index: 0 }),
+        sse({ type: "message_stop" }, "message_stop"),
+      ].join(""),
+    );
+    // StreamParseError.data keeps 200 characters.
+    const offsets = [0, 1, 2, 3, ...Array.from({ length: TOKEN.length + 4 }, (_, i) => 200 - TOKEN.length - 2 + i)];
+    for (offset of offsets) {
+      const stream = await inference.serverless.messages.stream({ model: "m", max_tokens: 8, messages });
+      const error = await stream.finalResult().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StreamParseError);
+      expectNoToken(error, `token at ${offset}`);
+    }
+  });
+
+  it("the same through a tee'd branch, which keeps the stream's secret", async () => {
+    const inference = await echoing("text/event-stream", (token) =>
+      [
+        sse({ type: "message_start", message: { id: "m", type: "message", role: "assistant", content: [] } }),
+        sse({
+          type: "content_block_start",
+          index: 0,
+          content_block: { type: "tool_use", id: "t", name: "f", input: {} },
+        }),
+        sse({ type: "content_block_delta", index: 0, delta: { type: "input_json_delta", partial_json: token } }),
+        sse({ type: "content_block_stop", index: 0 }),
+        sse({ type: "message_stop" }, "message_stop"),
+      ].join(""),
+    );
+    const [first, second] = (await inference.serverless.messages.stream({ model: "m", max_tokens: 8, messages })).tee();
+    const errors = await Promise.all([first.finalResult(), second.finalResult()].map((p) => p.catch((e) => e)));
+    for (const error of errors) {
+      expect(error).toBeInstanceOf(StreamParseError);
+      expectNoToken(error, "a branch");
+    }
+  });
+
+  it.each([false, true])("runTools (stream: %s): the conversation on ToolLoopLimitError", async (stream) => {
+    const server = await serve((req, res, { body }) => {
+      const token = req.headers.authorization?.replace(/^Bearer /, "");
+      if (!token) return void res.writeHead(400).end();
+      // The model keeps calling the tool, with the token in its text and in the arguments.
+      const turn: Turn = {
+        content: `calling again ${token}`,
+        toolCalls: [{ id: "c", name: "lookup", arguments: JSON.stringify({ q: token }) }],
+      };
+      const streamed = (JSON.parse(body) as { stream?: boolean }).stream;
+      res.writeHead(200, { "content-type": streamed ? "text/event-stream" : "application/json" });
+      res.end(streamed ? sseFor(turn) : JSON.stringify(completionFor(turn)));
+    });
+    const inference = createFriendliInference({ baseURL: server.url, token: TOKEN, maxRetries: 0 });
+    const lookup = functionTool({
+      name: "lookup",
+      parameters: z.object({ q: z.string() }),
+      run: () => "nothing found",
+    });
+    const error = await inference.serverless.chat
+      .runTools({ model: "m", messages }, { tools: [lookup], maxSteps: 2, stream })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ToolLoopLimitError);
+    expect(server.requests).toHaveLength(2);
+    expect(JSON.stringify((error as ToolLoopLimitError).messages)).toContain("[redacted]");
+    expectNoToken(error, "the conversation");
+  });
+});
