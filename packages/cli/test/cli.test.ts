@@ -253,7 +253,7 @@ describe("a team id that cannot be sent as a header", () => {
     ["--team", ["--team", "팀"], {}],
     ["FRIENDLI_TEAM", [], { FRIENDLI_TEAM: "팀" }],
   ])("from %s exits 2, with nothing sent", async (flag, args, env) => {
-    const server = await serve((_req, res) => res.end("{}"));
+    const server = await serve((_req, res) => void res.end("{}"));
     const result = await runCli(["--base-url", server.url, "--token", TOKEN, ...args, "endpoints", "list"], { env });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(

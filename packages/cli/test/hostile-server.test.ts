@@ -60,10 +60,11 @@ function hostileApi() {
     }
     if (path === "/serverless/v1/chat/completions") {
       res.writeHead(200, { "content-type": "text/event-stream" });
-      return res.end(
+      res.end(
         `${chunk({ reasoning_content: `think${HOSTILE}\n` })}` +
           `${chunk({ content: `col1\tcol2\nline2${HOSTILE}` })}${chunk({ content: " end\n" })}data: [DONE]\n\n`,
       );
+      return;
     }
     if (path === "/serverless/v1/detokenize") return json(res, 200, { text: `one\ntwo${HOSTILE}` });
     if (path === "/beta/dataset") {
