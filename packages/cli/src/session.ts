@@ -1,5 +1,6 @@
 import { format } from "node:util";
 import type { ClientOptions, Logger } from "@friendli-ts/client";
+import { readEnv } from "@friendli-ts/client/internal";
 import type { MockServer } from "@friendli-ts/client/testing";
 import type { Command } from "commander";
 import { UsageError } from "./errors.ts";
@@ -63,15 +64,15 @@ export class Session {
   async clientOptions(): Promise<ClientOptions> {
     const g = this.globals;
     if (g.mock && g.baseUrl) throw new UsageError("--mock and --base-url cannot be used together");
-    // Checked here as well as in the SDK, so that a bad value is a usage error (exit 2),
-    // quoted without its password, before anything starts.
-    const team = g.team ?? process.env.FRIENDLI_TEAM;
+    // The team and base URL are checked here as well as in the SDK, so that a bad value is a
+    // usage error (exit 2), quoted without a password, before anything starts. The
+    // environment is read as the SDK reads it (trimmed, empty is unset).
+    const team = g.team ?? readEnv("FRIENDLI_TEAM");
     if (team !== undefined) checkTeam(team, g.team !== undefined ? "--team" : "FRIENDLI_TEAM");
+    const envBaseUrl = g.mock ? undefined : readEnv("FRIENDLI_BASE_URL");
     let baseURL: string | undefined;
     if (g.baseUrl !== undefined) baseURL = readBaseUrl(g.baseUrl, "--base-url");
-    else if (!g.mock && process.env.FRIENDLI_BASE_URL) {
-      baseURL = readBaseUrl(process.env.FRIENDLI_BASE_URL, "FRIENDLI_BASE_URL");
-    }
+    else if (envBaseUrl !== undefined) baseURL = readBaseUrl(envBaseUrl, "FRIENDLI_BASE_URL");
     if (g.mock) baseURL = (await this.#startMock()).url;
     const token = g.token ?? process.env.FRIENDLI_TOKEN ?? (g.mock ? MOCK_TOKEN : undefined);
     if (!token) throw new UsageError("no token: pass --token or set FRIENDLI_TOKEN (or try --mock)");
