@@ -54,26 +54,3 @@ function rootCause(cause: unknown): { message: string; code: string | undefined 
   }
   return undefined;
 }
-
-/**
- * Removes secrets (the token) from text bound for the terminal. The SDK's errors already
- * hold no token; this also covers what the command line parser echoes back.
- */
-export function redact(text: string, secrets: readonly string[]): string {
-  let result = text;
-  for (const secret of secrets) {
-    if (secret.length >= 4) result = result.split(secret).join("***");
-  }
-  return result;
-}
-
-/** The token values given on the command line (`--token X`, `--token=X`) and in FRIENDLI_TOKEN. */
-export function secretsOf(argv: readonly string[], env: NodeJS.ProcessEnv): string[] {
-  const secrets: string[] = [];
-  if (env.FRIENDLI_TOKEN) secrets.push(env.FRIENDLI_TOKEN);
-  argv.forEach((arg, i) => {
-    if (arg === "--token" && argv[i + 1] !== undefined) secrets.push(argv[i + 1]!);
-    else if (arg.startsWith("--token=")) secrets.push(arg.slice("--token=".length));
-  });
-  return secrets;
-}

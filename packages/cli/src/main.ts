@@ -1,6 +1,9 @@
 import { CommanderError } from "commander";
-import { describeError, EXIT, redact, secretsOf } from "./errors.ts";
+import { watchClosedPipes, whenStdoutCloses } from "./closed-pipes.ts";
+import { errorLine } from "./error-line.ts";
+import { describeError, EXIT } from "./errors.ts";
 import { buildProgram } from "./program.ts";
+import { redactSecrets, secretsOf } from "./redact-secrets.ts";
 import { Session } from "./session.ts";
 import { err } from "./terminal.ts";
 
@@ -24,35 +27,38 @@ export async function main(argv: readonly string[]): Promise<number> {
     controller.abort(new Error("interrupted"));
   };
   process.on("SIGINT", onSigint);
-  // A reader that went away (`friendli chat ... | head -1`): stop quietly, as Unix tools do.
-  const onStdoutError = (error: NodeJS.ErrnoException) => {
-    if (error.code !== "EPIPE") throw error;
+  // A reader that went away (`friendli chat ... | head -1`): stop the request and end with
+  // exit 0, as the reader has what it wanted. A closed stderr only stops what goes there.
+  watchClosedPipes();
+  let stdoutClosed = false;
+  const stopWatching = whenStdoutCloses(() => {
+    stdoutClosed = true;
     controller.abort(new Error("stdout closed"));
-    process.exit(EXIT.ok);
-  };
-  process.stdout.on("error", onStdoutError);
+  });
 
-  const session = new Session(controller.signal);
+  const session = new Session(controller.signal, secrets);
   const program = buildProgram(session, {
     // The parser echoes what it could not read: `--tokne=<secret>` must not reach the screen.
-    writeErr: (text) => err(redact(text.replace(/(unknown option '--[^'=\s]+)=[^']*'/g, "$1=...'"), secrets)),
+    writeErr: (text) => err(redactSecrets(text.replace(/(unknown option '--[^'=\s]+)=[^']*'/g, "$1=...'"), secrets)),
   });
   try {
     await program.parseAsync([...argv], { from: "user" });
+    if (stdoutClosed) return EXIT.ok;
     if (interrupted) err("interrupted\n");
     return interrupted ? EXIT.interrupted : EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) return commanderExitCode(error);
+    if (stdoutClosed) return EXIT.ok;
     if (interrupted) {
       err("interrupted\n");
       return EXIT.interrupted;
     }
     const { message, exitCode } = describeError(error);
-    err(`${redact(message, secrets)}\n`);
+    err(errorLine(message, secrets));
     return exitCode;
   } finally {
     await session.close().catch(() => {});
     process.off("SIGINT", onSigint);
-    process.stdout.off("error", onStdoutError);
+    stopWatching();
   }
 }

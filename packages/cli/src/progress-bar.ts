@@ -1,4 +1,5 @@
 import cliProgress from "cli-progress";
+import { escapeTerminalText } from "./escape-terminal-text.ts";
 
 export interface ProgressBar {
   /** `value` of `total` (null when unknown), and the extra text after the bar. */
@@ -27,11 +28,11 @@ export function createProgressBar(label: string): ProgressBar {
     update(value, total, detail) {
       const knownTotal = total ?? Math.max(value, 1);
       if (!started) {
-        bar.start(knownTotal, value, { detail });
+        bar.start(knownTotal, value, { detail: escapeTerminalText(detail) });
         started = true;
       } else {
         bar.setTotal(knownTotal);
-        bar.update(value, { detail });
+        bar.update(value, { detail: escapeTerminalText(detail) });
       }
     },
     stop() {

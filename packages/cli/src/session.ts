@@ -1,8 +1,10 @@
+import { format } from "node:util";
 import type { ClientOptions, Logger } from "@friendli-ts/client";
-import { quoteWithoutUserinfo } from "@friendli-ts/client/internal";
+import { quoteWithoutUserinfo, readEnv } from "@friendli-ts/client/internal";
 import type { MockServer } from "@friendli-ts/client/testing";
 import type { Command } from "commander";
 import { UsageError } from "./errors.ts";
+import { redactSecrets } from "./redact-secrets.ts";
 import { err } from "./terminal.ts";
 
 /** The options every command takes (before or after the command's name). */
@@ -20,13 +22,14 @@ export interface GlobalOptions {
 /** The token used with `--mock` when none is given: the mock checks one is sent, not which. */
 const MOCK_TOKEN = "mock-token";
 
-// The SDK's logger prints to stdout through console.info; a command's stdout is its output.
-const stderrLogger: Logger = {
-  debug: (...args) => console.error(...args),
-  info: (...args) => console.error(...args),
-  warn: (...args) => console.error(...args),
-  error: (...args) => console.error(...args),
-};
+/**
+ * The SDK's logger prints to stdout through console.info; a command's stdout is its output,
+ * so log lines go to stderr, without the secrets and escaped (they quote the server).
+ */
+function stderrLogger(secrets: readonly string[]): Logger {
+  const log = (...args: unknown[]) => err(`${redactSecrets(format(...args), secrets)}\n`);
+  return { debug: log, info: log, warn: log, error: log };
+}
 
 /**
  * What one run of `friendli` shares between its command and `main`: the global options,
@@ -34,11 +37,14 @@ const stderrLogger: Logger = {
  */
 export class Session {
   readonly signal: AbortSignal;
+  readonly #secrets: readonly string[];
   #program: Command | undefined;
   #mock: MockServer | undefined;
 
-  constructor(signal: AbortSignal) {
+  /** `secrets`: what must not be printed (the tokens and passwords given). */
+  constructor(signal: AbortSignal, secrets: readonly string[] = []) {
     this.signal = signal;
+    this.#secrets = secrets;
   }
 
   attach(program: Command): void {
@@ -58,18 +64,25 @@ export class Session {
   async clientOptions(): Promise<ClientOptions> {
     const g = this.globals;
     if (g.mock && g.baseUrl) throw new UsageError("--mock and --base-url cannot be used together");
+    // The team and base URL are checked here as well as in the SDK, so that a bad value is a
+    // usage error (exit 2), quoted without a password, before anything starts. The
+    // environment is read as the SDK reads it (trimmed, empty is unset).
+    const team = g.team ?? readEnv("FRIENDLI_TEAM");
+    if (team !== undefined) checkTeam(team, g.team !== undefined ? "--team" : "FRIENDLI_TEAM");
+    const envBaseUrl = g.mock ? undefined : readEnv("FRIENDLI_BASE_URL");
     let baseURL: string | undefined;
-    if (g.baseUrl !== undefined) baseURL = readBaseUrl(g.baseUrl);
+    if (g.baseUrl !== undefined) baseURL = readBaseUrl(g.baseUrl, "--base-url");
+    else if (envBaseUrl !== undefined) baseURL = readBaseUrl(envBaseUrl, "FRIENDLI_BASE_URL");
     if (g.mock) baseURL = (await this.#startMock()).url;
     const token = g.token ?? process.env.FRIENDLI_TOKEN ?? (g.mock ? MOCK_TOKEN : undefined);
     if (!token) throw new UsageError("no token: pass --token or set FRIENDLI_TOKEN (or try --mock)");
     return {
       token,
-      ...(g.team !== undefined && { teamId: g.team }),
+      ...(team !== undefined && { teamId: team }),
       ...(baseURL !== undefined && { baseURL }),
       ...(g.maxRetries !== undefined && { maxRetries: g.maxRetries }),
       ...(g.requestTimeout !== undefined && { timeout: g.requestTimeout }),
-      logger: stderrLogger,
+      logger: stderrLogger([...this.#secrets, token]),
       ...(g.verbose && { logLevel: "info" as const }),
     };
   }
@@ -109,15 +122,28 @@ export class Session {
   }
 }
 
-function readBaseUrl(value: string): string {
+function readBaseUrl(value: string, flag: string): string {
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`--base-url ${quoteWithoutUserinfo(value)} is not a URL (e.g. https://api.friendli.ai)`);
+    // Quoted back to help find the mistake, but never with a password in it.
+    throw new UsageError(`${flag} ${quoteWithoutUserinfo(value)} is not a URL (e.g. https://api.friendli.ai)`);
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new UsageError(`--base-url must be an http or https URL, got ${url.protocol}`);
+    throw new UsageError(`${flag} must be an http or https URL, got ${url.protocol}`);
   }
   return value.replace(/\/+$/, "");
+}
+
+// What a header can carry and a team id is made of: visible ASCII. fetch refuses anything
+// past U+00FF (`--team 팀`), and line breaks; the SDK would report that as a connection error.
+const TEAM = /^[\x21-\x7e]+$/;
+
+function checkTeam(value: string, flag: string): void {
+  if (!TEAM.test(value)) {
+    throw new UsageError(
+      `${flag} ${JSON.stringify(value)} cannot be sent as the X-Friendli-Team header: a team id is visible ASCII, without spaces`,
+    );
+  }
 }

@@ -1,3 +1,5 @@
+import { escapeTerminalText } from "./escape-terminal-text.ts";
+
 const FRAMES = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
 export interface StatusLine {
@@ -9,14 +11,16 @@ export interface StatusLine {
 
 /**
  * A live status line on stderr: a spinner, the text and the elapsed time, redrawn in place on
- * a terminal. Anywhere else (a pipe, a log file) each new text is one plain line.
+ * a terminal. Anywhere else (a pipe, a log file) each new text is one plain line. The text
+ * holds server values (a status, a phase): it is escaped to one line of visible text.
  */
 export function createStatusLine(stream: NodeJS.WriteStream = process.stderr): StatusLine {
   const started = Date.now();
   let text = "";
   if (!stream.isTTY) {
     return {
-      update(next) {
+      update(given) {
+        const next = escapeTerminalText(given);
         if (next === text) return;
         text = next;
         stream.write(`${next}\n`);
@@ -32,8 +36,8 @@ export function createStatusLine(stream: NodeJS.WriteStream = process.stderr): S
   const timer = setInterval(draw, 100);
   timer.unref();
   return {
-    update(next) {
-      text = next;
+    update(given) {
+      text = escapeTerminalText(given);
       draw();
     },
     stop() {

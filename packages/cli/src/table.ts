@@ -1,11 +1,17 @@
+import { escapeTerminalText } from "./escape-terminal-text.ts";
+
 export interface Column {
   header: string;
   /** Numbers read better aligned right. */
   align?: "left" | "right";
 }
 
-/** A plain text table: a header row, then one row per entry, columns padded to fit. */
-export function formatTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
+/**
+ * A plain text table: a header row, then one row per entry, columns padded to fit. Cells come
+ * from the server: each is escaped to one line of visible text before it is measured.
+ */
+export function formatTable(columns: readonly Column[], serverRows: readonly (readonly string[])[]): string {
+  const rows = serverRows.map((row) => row.map((cell) => escapeTerminalText(cell)));
   const widths = columns.map((column, i) =>
     Math.max(column.header.length, ...rows.map((row) => (row[i] ?? "").length)),
   );

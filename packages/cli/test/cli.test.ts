@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { serveFaults } from "@friendli-ts/test-kit";
 // Declares `inject("mockServerUrl")`, the workspace mock server the shared config starts.
@@ -49,6 +50,12 @@ describe.concurrent("friendli against the mock server", () => {
       expect(stdout).toContain(command);
     }
     expect(stdout).toMatch(/Exit codes: 0 .* 2 bad arguments/);
+  });
+
+  it("--version prints the package's version and exits 0", async () => {
+    const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+    const result = await runCli(["--version"]);
+    expect(result).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: "" });
   });
 
   it("chat streams the answer to stdout", async () => {
@@ -171,6 +178,13 @@ describe.concurrent("bad arguments exit 2 with a message, before any request", (
     ["terminate without --yes", ["endpoints", "terminate", "e"], /add --yes/],
     ["no prompt", ["chat"], /no prompt/],
     ["a bad --max-retries", ["--max-retries", "many", "chat", "hi"], /'--max-retries <n>' argument 'many' is invalid/],
+    // Zero seconds is no time limit and no pause: refused, not taken as "wait forever" or a busy loop.
+    ["--timeout 0", ["endpoints", "wait", "e", "--timeout", "0"], /'--timeout <seconds>' argument '0' is invalid/],
+    [
+      "--interval 0",
+      ["endpoints", "wait", "e", "--interval", "0", "--timeout", "1"],
+      /'--interval <seconds>' argument '0' is invalid/,
+    ],
   ];
   it.each(cases)("%s", async (_, args, message) => {
     const { code, stdout, stderr } = await friendli(args);
@@ -241,6 +255,21 @@ describe("failures exit 1 and name the error", () => {
     expect(fromEnv.code).toBe(1);
     expect(server.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${TOKEN}`, `Bearer ${TOKEN}`]);
     expectNoToken(fromEnv);
+  });
+});
+
+describe("a team id that cannot be sent as a header", () => {
+  it.each([
+    ["--team", ["--team", "팀"], {}],
+    ["FRIENDLI_TEAM", [], { FRIENDLI_TEAM: "팀" }],
+  ])("from %s exits 2, with nothing sent", async (flag, args, env) => {
+    const server = await serve((_req, res) => void res.end("{}"));
+    const result = await runCli(["--base-url", server.url, "--token", TOKEN, ...args, "endpoints", "list"], { env });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `error: ${flag} "팀" cannot be sent as the X-Friendli-Team header: a team id is visible ASCII, without spaces\n`,
+    );
+    expect(server.requests).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import { UsageError } from "../errors.ts";
 import { integerAtLeast } from "../parse-args.ts";
 import { readStdin } from "../read-stdin.ts";
 import type { Session } from "../session.ts";
-import { dim, err, out, printJsonLine, useColor } from "../terminal.ts";
+import { err, out, printJsonLine, useColor } from "../terminal.ts";
 import { modelHelp, pickModel } from "./model.ts";
 
 interface ChatOptions {
@@ -64,7 +64,7 @@ async function printStream(stream: ChatCompletionStream): Promise<void> {
     for await (const chunk of stream) {
       const thought = stream.kind.reasoningOf(chunk);
       if (thought) {
-        err(dim(thought, color));
+        err(thought, { dim: color });
         reasoning = true;
       }
       const piece = stream.kind.textOf(chunk);

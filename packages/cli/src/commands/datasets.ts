@@ -3,6 +3,7 @@ import { stat } from "node:fs/promises";
 import { createFriendliDatasets, type ModalityType, type UploadProgress } from "@friendli-ts/datasets";
 import type { Command } from "commander";
 import { UsageError } from "../errors.ts";
+import { escapeTerminalText } from "../escape-terminal-text.ts";
 import { integerAtLeast, parseChoices } from "../parse-args.ts";
 import { createProgressBar, formatBytes } from "../progress-bar.ts";
 import type { Session } from "../session.ts";
@@ -48,7 +49,7 @@ export function registerDatasets(program: Command, session: Session): void {
       });
       if (session.json) return printJson({ ...handle.info, created: handle.created });
       if (!handle.created) err(`a dataset named ${JSON.stringify(options.name)} already exists; using it\n`);
-      out(`${handle.id}\n`);
+      out(`${escapeTerminalText(handle.id)}\n`);
     });
 
   datasets
@@ -114,11 +115,11 @@ export function registerDatasets(program: Command, session: Session): void {
         bar.stop();
       }
       err(
-        `${ids.length} samples added to split ${options.split} of dataset ${handle.id}` +
+        `${ids.length} samples added to split ${options.split} of dataset ${escapeTerminalText(handle.id)}` +
           (last?.mediaFiles ? `, ${last.mediaFiles} media files stored\n` : "\n"),
       );
       if (session.json) printJson(ids);
-      else out(ids.map((id) => `${id}\n`).join(""));
+      else out(ids.map((id) => `${escapeTerminalText(id)}\n`).join(""));
     });
 }
 

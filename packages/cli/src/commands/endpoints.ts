@@ -6,6 +6,7 @@ import {
 } from "@friendli-ts/endpoints";
 import type { Command } from "commander";
 import { UsageError } from "../errors.ts";
+import { escapeTerminalText } from "../escape-terminal-text.ts";
 import { integerAtLeast, parseChoices, seconds } from "../parse-args.ts";
 import type { Session } from "../session.ts";
 import { createStatusLine } from "../status-line.ts";
@@ -47,7 +48,8 @@ export function registerEndpoints(program: Command, session: Session): void {
       if (session.json) return printJson(spec);
       for (const [key, value] of Object.entries(spec)) {
         if (value === null || value === undefined) continue;
-        out(`${key}: ${typeof value === "object" ? JSON.stringify(value) : String(value)}\n`);
+        const text = typeof value === "object" ? JSON.stringify(value) : String(value);
+        out(`${escapeTerminalText(key)}: ${escapeTerminalText(text)}\n`);
       }
     });
 
@@ -124,10 +126,10 @@ export function registerEndpoints(program: Command, session: Session): void {
     });
 }
 
-/** `INITIALIZING (DOWNLOADING_MODEL)`, `FAILED (WORKLOAD_INIT_DOWNLOAD_ERROR)`, `RUNNING`. */
+/** `INITIALIZING (DOWNLOADING_MODEL)`, `FAILED (WORKLOAD_INIT_DOWNLOAD_ERROR)`, `RUNNING`: one line. */
 function describeStatus(status: EndpointStatus): string {
   const detail = status.errorCode ?? status.phase;
-  return detail ? `${status.status} (${detail})` : status.status;
+  return escapeTerminalText(detail ? `${status.status} (${detail})` : status.status);
 }
 
 function printStatus(session: Session, status: EndpointStatus): void {

@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import { createFriendliDatasets } from "@friendli-ts/datasets";
 import type { Command } from "commander";
+import { escapeTerminalText } from "../escape-terminal-text.ts";
 import type { Session } from "../session.ts";
 import { err, out, printJson } from "../terminal.ts";
 import { openFile, pickProject } from "./datasets.ts";
@@ -25,6 +26,6 @@ export function registerFiles(program: Command, session: Session): void {
       });
       if (session.json) return printJson(uploaded);
       if (!uploaded.sentToStorage) err("the API already holds these bytes: nothing was sent\n");
-      out(`${uploaded.fileId}\n`);
+      out(`${escapeTerminalText(uploaded.fileId)}\n`);
     });
 }

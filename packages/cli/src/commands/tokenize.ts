@@ -1,6 +1,7 @@
 import { createFriendliInference } from "@friendli-ts/inference";
 import type { Command } from "commander";
 import { UsageError } from "../errors.ts";
+import { escapeTerminalText } from "../escape-terminal-text.ts";
 import { parseTokenIds } from "../parse-args.ts";
 import { readStdin } from "../read-stdin.ts";
 import type { Session } from "../session.ts";
@@ -36,7 +37,7 @@ async function tokenize(session: Session, given: string, options: TokenOptions):
   const { token } = pickApi(createFriendliInference(await session.clientOptions()), options);
   const result = await token.tokenize({ model: pickModel(options.model), prompt: text }, session.call);
   if (session.json) printJson(result);
-  else out(`${(result.tokens ?? []).join(" ")}\n`);
+  else out(`${escapeTerminalText((result.tokens ?? []).join(" "))}\n`);
 }
 
 async function detokenize(session: Session, ids: string[], options: TokenOptions): Promise<void> {
