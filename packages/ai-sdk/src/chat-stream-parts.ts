@@ -109,14 +109,17 @@ export function chatStreamParts(
     },
     async pull(controller) {
       if (done) return;
-      let parts: LanguageModelV4StreamPart[];
+      let parts: LanguageModelV4StreamPart[] = [];
       try {
-        const next = await chunks.next();
-        if (next.done) {
-          done = true;
-          parts = end();
-        } else {
-          parts = read(next.value);
+        // A pull that enqueues nothing is not called again: read until a chunk gives parts.
+        while (parts.length === 0) {
+          const next = await chunks.next();
+          if (next.done) {
+            done = true;
+            parts = end();
+          } else {
+            parts = read(next.value);
+          }
         }
       } catch (error) {
         done = true;

@@ -96,8 +96,8 @@ export class FriendliCompletionModel implements LanguageModelV4 {
       start: (controller) => controller.enqueue({ type: "stream-start", warnings }),
       async pull(controller) {
         try {
-          const next = await chunks.next();
-          if (!next.done) {
+          // A pull that enqueues nothing is not called again: read until a chunk gives parts.
+          for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
             const chunk = next.value;
             if (chunk.usage) usage = mapUsage(chunk.usage);
             const choice = chunk.choices?.[0];
@@ -106,8 +106,8 @@ export class FriendliCompletionModel implements LanguageModelV4 {
               if (!open) controller.enqueue({ type: "text-start", id: "text-0" });
               open = true;
               controller.enqueue({ type: "text-delta", id: "text-0", delta: choice.text });
+              return;
             }
-            return;
           }
         } catch (error) {
           const mapped = toAiSdkError(error, { url, body });
