@@ -95,7 +95,15 @@ function deploymentProvider(
       calls ??= deploymentCalls(getInference(), deployment);
       return calls;
     },
-    url: (path) => operationUrl(deployment, getInference(), options, path),
+    url: (path) => {
+      // Options the client refuses fail the call itself (as the AI SDK's error), inside the
+      // model's error handling; the URL for the report is then the path alone.
+      try {
+        return operationUrl(deployment, getInference(), options, path);
+      } catch {
+        return path;
+      }
+    },
   });
   const languageModel = (modelId: string) => new FriendliChatModel(modelId, config("chat"));
   return Object.assign(languageModel, {
@@ -107,13 +115,12 @@ function deploymentProvider(
     },
     imageModel: (modelId: string) => {
       if (deployment === "serverless") throw noSuchModel(deployment, "imageModel", modelId);
-      return new FriendliImageModel(modelId, {
-        ...config("image"),
-        get client() {
-          return getInference().client;
-        },
+      // Added to the config, not spread from it: a spread would read `calls` and make the client now.
+      const imageConfig = Object.assign(config("image"), {
+        client: () => getInference().client,
         container: deployment === "container",
       });
+      return new FriendliImageModel(modelId, imageConfig);
     },
     transcriptionModel: (modelId: string) => new FriendliTranscriptionModel(modelId, config("transcription")),
   });

@@ -27,7 +27,7 @@ interface ImageResult {
 
 export interface ImageModelConfig extends ModelConfig {
   /** The client that downloads an image the API answers with a URL for. */
-  client: FriendliClient;
+  client(): FriendliClient;
   container: boolean;
 }
 
@@ -36,6 +36,9 @@ export class FriendliImageModel implements ImageModelV4 {
   readonly specificationVersion = "v4";
   // The API makes one image per request; the AI SDK sends as many requests as images asked.
   readonly maxImagesPerCall = 1;
+  // Editing is a separate operation (`images.edit`), not taken through generateImage here.
+  readonly supportsFileInputs = false;
+  readonly supportsMaskInputs = false;
 
   constructor(
     readonly modelId: string,
@@ -88,7 +91,7 @@ export class FriendliImageModel implements ImageModelV4 {
     return (result.data ?? []).map(async (item) => {
       if (typeof item.b64_json === "string") return item.b64_json;
       if (typeof item.url === "string") {
-        const response = await plainFetch(this.config.client, item.url, { signal });
+        const response = await plainFetch(this.config.client(), item.url, { signal });
         return convertToBase64(new Uint8Array(await response.arrayBuffer()));
       }
       throw new UnsupportedFunctionalityError({ functionality: "an image answer with neither data nor a URL" });

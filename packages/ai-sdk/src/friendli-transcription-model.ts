@@ -1,4 +1,5 @@
 import type {
+  JSONObject,
   SharedV4Warning,
   TranscriptionModelV4,
   TranscriptionModelV4CallOptions,
@@ -67,7 +68,7 @@ export class FriendliTranscriptionModel implements TranscriptionModelV4 {
       language: friendli?.language,
       durationInSeconds: undefined,
       warnings,
-      ...(result.usage && typeof result.usage === "object" ? { usage: result.usage as Record<string, never> } : {}),
+      ...(result.usage && typeof result.usage === "object" ? { usage: result.usage as JSONObject } : {}),
       response: { timestamp: new Date(), modelId: this.modelId, headers: capture.headers, body: result },
       providerMetadata: friendliMetadata(capture),
     };
