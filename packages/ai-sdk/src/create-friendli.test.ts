@@ -9,9 +9,7 @@ describe("createFriendli", () => {
     const friendli = createFriendli({ baseURL: "ftp://example.com" });
     const model = friendli.dedicated.imageModel("ep-1");
     expect(model.provider).toBe("friendli.dedicated.image");
-    const error = await friendli("m")
-      .doGenerate({ prompt })
-      .catch((e: unknown) => e);
+    const error = await Promise.resolve(friendli("m").doGenerate({ prompt })).catch((e: unknown) => e);
     expect(InvalidArgumentError.isInstance(error)).toBe(true);
     expect((error as Error).message).toMatch(/baseURL/);
   });
