@@ -34,11 +34,9 @@ export function toChatMessages(prompt: LanguageModelV4Prompt): ChatMessage[] {
         const parts = message.content.map((part) =>
           part.type === "text" ? { type: "text" as const, text: part.text } : filePart(part),
         );
-        const textOnly = parts.every((p) => p.type === "text");
-        messages.push({
-          role: "user",
-          content: textOnly ? parts.map((p) => (p as { text: string }).text).join("") : parts,
-        });
+        // One text part is sent as a plain string, the form every model takes; anything else as parts.
+        const [only] = parts;
+        messages.push({ role: "user", content: parts.length === 1 && only?.type === "text" ? only.text : parts });
         break;
       }
       case "assistant": {
