@@ -20,7 +20,10 @@ const resultsFile = join(benchDir, "results.json");
 const STREAM_ROUNDS = 7;
 const REQUESTS = 2_000;
 const REQUEST_ROUNDS = 4;
+const AI_SDK_ROUNDS = 5;
 const IMPORT_RUNS = 15;
+// The AI SDK 7 needs Node 22; on an older Node its row is left out.
+const aiSdkSupported = Number(process.versions.node.split(".")[0]) >= 22;
 const GENERATE_RUNS = 3;
 
 // Ctrl-C still runs the exit hook that stops the server process.
@@ -44,6 +47,15 @@ try {
   let since = performance.now();
   Object.assign(results, medians(await roundRobin(streamCases(server), { warmups: 1, rounds: STREAM_ROUNDS })));
   log(`1. streams: 1 warm-up + ${STREAM_ROUNDS} rounds, ${elapsed(since)}`);
+
+  if (aiSdkSupported) {
+    since = performance.now();
+    const { aiSdkStreamCases } = await import("./cases/ai-sdk-streams.ts");
+    Object.assign(results, medians(await roundRobin(aiSdkStreamCases(server), { warmups: 1, rounds: AI_SDK_ROUNDS })));
+    log(`1b. AI SDK streams: 1 warm-up + ${AI_SDK_ROUNDS} rounds, ${elapsed(since)}`);
+  } else {
+    log(`1b. AI SDK streams: skipped on Node ${process.version} (the AI SDK 7 needs Node 22+)`);
+  }
 
   since = performance.now();
   await roundRobin(requestCases(server, REQUESTS / 4), { warmups: 1, rounds: 0 });
@@ -93,6 +105,17 @@ const rows: Row[] = [
     peer: at("stream_openai_ms"),
     raw: at("stream_raw_ms"),
   },
+  ...(aiSdkSupported
+    ? [
+        {
+          name: "stream 50k chunks: AI SDK streamText, @friendli-ts/ai-sdk (peer: @friendliai/ai-provider, raw: client.stream)",
+          unit: "ms" as const,
+          ours: at("stream_ai_sdk_ms"),
+          peer: at("stream_ai_sdk_friendliai_ms"),
+          raw: at("stream_ai_sdk_client_ms"),
+        },
+      ]
+    : []),
   ...[1, 64].flatMap((c): Row[] => [
     {
       name: `requests c${c}: client.POST`,

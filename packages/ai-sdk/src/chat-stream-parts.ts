@@ -1,0 +1,140 @@
+import type { LanguageModelV4FinishReason, LanguageModelV4StreamPart, SharedV4Warning } from "@ai-sdk/provider";
+import { APIUserAbortError, type ChatCompletionStream, StreamInterruptedError } from "@friendli-ts/inference";
+import { responseMetadata } from "./friendli-chat-model.ts";
+import { mapFinishReason } from "./map-finish-reason.ts";
+import { mapUsage } from "./map-usage.ts";
+import { ToolCallAssembler, type ToolCallDelta } from "./tool-call-assembler.ts";
+
+export interface ChatStreamSettings {
+  warnings: SharedV4Warning[];
+  includeRawChunks: boolean;
+  metadata: { friendli: { requestId: string | null } };
+  toError(error: unknown): unknown;
+}
+
+interface ChunkLike {
+  id?: unknown;
+  model?: unknown;
+  created?: unknown;
+  choices?: {
+    delta?: { content?: unknown; reasoning_content?: unknown; tool_calls?: ToolCallDelta[] | null } | null;
+    finish_reason?: unknown;
+  }[];
+  usage?: Parameters<typeof mapUsage>[0];
+}
+
+const TEXT_ID = "text-0";
+const REASONING_ID = "reasoning-0";
+
+/**
+ * The Friendli chat stream as the AI SDK's stream parts. It reads the SDK's stream as the
+ * AI SDK pulls, so a slow reader holds the connection back rather than filling memory; a
+ * cancel aborts the request. A stream that breaks ends with an `error` part and an
+ * `interrupted` finish, and no half-built tool call is handed on.
+ */
+export function chatStreamParts(
+  stream: ChatCompletionStream,
+  settings: ChatStreamSettings,
+): ReadableStream<LanguageModelV4StreamPart> {
+  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<ChunkLike>;
+  const tools = new ToolCallAssembler();
+  let finishReason: LanguageModelV4FinishReason = { unified: "other", raw: undefined };
+  let usage = mapUsage(undefined);
+  let textOpen = false;
+  let reasoningOpen = false;
+  let sentMetadata = false;
+  let done = false;
+
+  const closeBlocks = (parts: LanguageModelV4StreamPart[]) => {
+    if (reasoningOpen) parts.push({ type: "reasoning-end", id: REASONING_ID });
+    if (textOpen) parts.push({ type: "text-end", id: TEXT_ID });
+    reasoningOpen = textOpen = false;
+  };
+
+  const read = (chunk: ChunkLike): LanguageModelV4StreamPart[] => {
+    const parts: LanguageModelV4StreamPart[] = [];
+    if (settings.includeRawChunks) parts.push({ type: "raw", rawValue: chunk });
+    if (!sentMetadata) {
+      sentMetadata = true;
+      parts.push({ type: "response-metadata", ...responseMetadata(chunk) });
+    }
+    if (chunk.usage) usage = mapUsage(chunk.usage);
+    const choice = chunk.choices?.[0];
+    const delta = choice?.delta;
+    if (typeof delta?.reasoning_content === "string" && delta.reasoning_content !== "") {
+      if (!reasoningOpen) {
+        reasoningOpen = true;
+        parts.push({ type: "reasoning-start", id: REASONING_ID });
+      }
+      parts.push({ type: "reasoning-delta", id: REASONING_ID, delta: delta.reasoning_content });
+    }
+    if (typeof delta?.content === "string" && delta.content !== "") {
+      if (reasoningOpen) {
+        reasoningOpen = false;
+        parts.push({ type: "reasoning-end", id: REASONING_ID });
+      }
+      if (!textOpen) {
+        textOpen = true;
+        parts.push({ type: "text-start", id: TEXT_ID });
+      }
+      parts.push({ type: "text-delta", id: TEXT_ID, delta: delta.content });
+    }
+    for (const call of Array.isArray(delta?.tool_calls) ? delta.tool_calls : []) parts.push(...tools.add(call));
+    if (choice?.finish_reason != null) finishReason = mapFinishReason(choice.finish_reason);
+    return parts;
+  };
+
+  const end = (failure?: unknown): LanguageModelV4StreamPart[] => {
+    const parts: LanguageModelV4StreamPart[] = [];
+    closeBlocks(parts);
+    if (failure === undefined) {
+      parts.push(...tools.finish());
+      if (finishReason.unified === "other" && finishReason.raw === undefined && tools.hasCalls) {
+        finishReason = { unified: "tool-calls", raw: undefined };
+      }
+    } else {
+      parts.push({ type: "error", error: settings.toError(failure) });
+      finishReason = {
+        unified: failure instanceof StreamInterruptedError ? "interrupted" : "error",
+        raw: finishReason.raw,
+      };
+    }
+    parts.push({ type: "finish", finishReason, usage, providerMetadata: settings.metadata });
+    return parts;
+  };
+
+  return new ReadableStream<LanguageModelV4StreamPart>({
+    start(controller) {
+      controller.enqueue({ type: "stream-start", warnings: settings.warnings });
+    },
+    async pull(controller) {
+      if (done) return;
+      let parts: LanguageModelV4StreamPart[] = [];
+      try {
+        // A pull that enqueues nothing is not called again: read until a chunk gives parts.
+        while (parts.length === 0) {
+          const next = await chunks.next();
+          if (next.done) {
+            done = true;
+            parts = end();
+          } else {
+            parts = read(next.value);
+          }
+        }
+      } catch (error) {
+        done = true;
+        if (error instanceof APIUserAbortError) {
+          controller.error(settings.toError(error));
+          return;
+        }
+        parts = end(error);
+      }
+      for (const part of parts) controller.enqueue(part);
+      if (done) controller.close();
+    },
+    async cancel() {
+      done = true;
+      await chunks.return?.();
+    },
+  });
+}

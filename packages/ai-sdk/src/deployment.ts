@@ -1,0 +1,32 @@
+import type {
+  ContainerInference,
+  DedicatedInference,
+  FriendliInference,
+  ServerlessInference,
+} from "@friendli-ts/inference";
+
+/**
+ * Where a model runs, always chosen by the caller: `serverless` (a model id), `dedicated` (an
+ * endpoint id, or `endpoint-id:adapter-route`) or `container` (a Friendli Container at its own
+ * base URL). Never guessed from the model id.
+ */
+export type Deployment = "serverless" | "dedicated" | "container";
+
+export const DEPLOYMENTS: readonly Deployment[] = ["serverless", "dedicated", "container"];
+
+/** The model kinds the AI SDK asks a provider for. */
+export type ModelKind = "languageModel" | "completionModel" | "embeddingModel" | "imageModel" | "transcriptionModel";
+
+/** Which kinds each deployment serves, as the Friendli API has operations for them. */
+export const KINDS_OF: Record<Deployment, readonly ModelKind[]> = {
+  serverless: ["languageModel", "completionModel", "transcriptionModel"],
+  dedicated: ["languageModel", "completionModel", "embeddingModel", "imageModel", "transcriptionModel"],
+  container: ["languageModel", "completionModel", "imageModel", "transcriptionModel"],
+};
+
+export type DeploymentApi = ServerlessInference | DedicatedInference | ContainerInference;
+
+/** The inference namespace of one deployment. */
+export function deploymentApi(inference: FriendliInference, deployment: Deployment): DeploymentApi {
+  return inference[deployment];
+}

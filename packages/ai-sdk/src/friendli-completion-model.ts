@@ -1,0 +1,128 @@
+import type {
+  LanguageModelV4,
+  LanguageModelV4CallOptions,
+  LanguageModelV4GenerateResult,
+  LanguageModelV4StreamPart,
+  LanguageModelV4StreamResult,
+  SharedV4Warning,
+} from "@ai-sdk/provider";
+import { StreamInterruptedError } from "@friendli-ts/inference";
+import { callOptions, friendliMetadata, newCapture, readResponse } from "./call-options.ts";
+import { type ModelConfig, responseMetadata } from "./friendli-chat-model.ts";
+import { mapFinishReason } from "./map-finish-reason.ts";
+import { mapUsage } from "./map-usage.ts";
+import { toAiSdkError } from "./to-ai-sdk-error.ts";
+import { toCompletionPrompt } from "./to-completion-prompt.ts";
+
+interface CompletionResult {
+  id?: unknown;
+  model?: unknown;
+  created?: unknown;
+  choices?: { text?: unknown; finish_reason?: unknown }[];
+  usage?: Parameters<typeof mapUsage>[0];
+}
+
+/** A Friendli text completion model for the AI SDK (`/v1/completions`): one prompt, no tools. */
+export class FriendliCompletionModel implements LanguageModelV4 {
+  readonly specificationVersion = "v4";
+  readonly supportedUrls = {};
+
+  constructor(
+    readonly modelId: string,
+    private readonly config: ModelConfig,
+  ) {}
+
+  get provider(): string {
+    return this.config.provider;
+  }
+
+  private request(options: LanguageModelV4CallOptions) {
+    const warnings: SharedV4Warning[] = [];
+    if (options.tools?.length) warnings.push({ type: "unsupported", feature: "tools" });
+    if (options.responseFormat?.type === "json") warnings.push({ type: "unsupported", feature: "responseFormat" });
+    const body: Record<string, unknown> = {
+      ...(this.modelId ? { model: this.modelId } : {}),
+      prompt: toCompletionPrompt(options.prompt),
+      max_tokens: options.maxOutputTokens,
+      temperature: options.temperature,
+      top_p: options.topP,
+      top_k: options.topK,
+      frequency_penalty: options.frequencyPenalty,
+      presence_penalty: options.presencePenalty,
+      stop: options.stopSequences,
+      seed: options.seed,
+    };
+    for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
+    return { body, warnings, url: this.config.url("/v1/completions") };
+  }
+
+  async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
+    const { body, warnings, url } = this.request(options);
+    const capture = newCapture();
+    let result: CompletionResult;
+    try {
+      result = (await this.config.calls.completion(body, callOptions(options, capture))) as CompletionResult;
+    } catch (error) {
+      throw toAiSdkError(error, { url, body });
+    }
+    const choice = result.choices?.[0];
+    const text = typeof choice?.text === "string" ? choice.text : "";
+    return {
+      content: text ? [{ type: "text", text }] : [],
+      finishReason: mapFinishReason(choice?.finish_reason),
+      usage: mapUsage(result.usage),
+      warnings,
+      providerMetadata: friendliMetadata(capture),
+      request: { url, body },
+      response: { ...responseMetadata(result), headers: capture.headers, body: result },
+    };
+  }
+
+  async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
+    const { body: plain, warnings, url } = this.request(options);
+    const body = { ...plain, stream_options: { include_usage: true } };
+    let stream: Awaited<ReturnType<ModelConfig["calls"]["completionStream"]>>;
+    try {
+      stream = await this.config.calls.completionStream(body, callOptions(options, newCapture()));
+    } catch (error) {
+      throw toAiSdkError(error, { url, body });
+    }
+    const capture = readResponse(stream.response);
+    const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<CompletionResult>;
+    let usage = mapUsage(undefined);
+    let finishReason = mapFinishReason(undefined);
+    let open = false;
+    const parts = new ReadableStream<LanguageModelV4StreamPart>({
+      start: (controller) => controller.enqueue({ type: "stream-start", warnings }),
+      async pull(controller) {
+        try {
+          // A pull that enqueues nothing is not called again: read until a chunk gives parts.
+          for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+            const chunk = next.value;
+            if (chunk.usage) usage = mapUsage(chunk.usage);
+            const choice = chunk.choices?.[0];
+            if (choice?.finish_reason != null) finishReason = mapFinishReason(choice.finish_reason);
+            if (typeof choice?.text === "string" && choice.text !== "") {
+              if (!open) controller.enqueue({ type: "text-start", id: "text-0" });
+              open = true;
+              controller.enqueue({ type: "text-delta", id: "text-0", delta: choice.text });
+              return;
+            }
+          }
+        } catch (error) {
+          const mapped = toAiSdkError(error, { url, body });
+          if (mapped instanceof DOMException) return controller.error(mapped);
+          controller.enqueue({ type: "error", error: mapped });
+          finishReason = { unified: error instanceof StreamInterruptedError ? "interrupted" : "error", raw: undefined };
+        }
+        if (open) controller.enqueue({ type: "text-end", id: "text-0" });
+        controller.enqueue({ type: "finish", finishReason, usage, providerMetadata: friendliMetadata(capture) });
+        controller.close();
+      },
+      cancel: async () => {
+        await chunks.return?.();
+      },
+    });
+    return { stream: parts, request: { url, body }, response: { headers: capture.headers } };
+  }
+}

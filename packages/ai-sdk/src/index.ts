@@ -1,0 +1,11 @@
+export {
+  createFriendli,
+  type FriendliDeploymentProvider,
+  type FriendliProvider,
+  type FriendliProviderOptions,
+  friendli,
+} from "./create-friendli.ts";
+export type { Deployment } from "./deployment.ts";
+export type { FriendliChatOptions } from "./friendli-chat-options.ts";
+export type { FriendliImageOptions } from "./friendli-image-model.ts";
+export type { FriendliTranscriptionOptions } from "./friendli-transcription-model.ts";

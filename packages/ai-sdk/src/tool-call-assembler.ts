@@ -1,0 +1,102 @@
+import type { LanguageModelV4StreamPart } from "@ai-sdk/provider";
+import { generateId } from "@ai-sdk/provider-utils";
+import { FriendliError } from "@friendli-ts/inference";
+
+/** One tool call delta as a stream sends it; every field may be missing or odd. */
+export interface ToolCallDelta {
+  index?: unknown;
+  id?: unknown;
+  function?: { name?: unknown; arguments?: unknown } | null;
+}
+
+interface OpenCall {
+  id: string;
+  name: string;
+  input: string;
+  started: boolean;
+}
+
+/** The most a stream may add to one call's arguments; past it the stream is refused. */
+export const MAX_TOOL_ARGUMENTS_CHARS = 4 * 1024 * 1024;
+
+/**
+ * Builds tool calls from streamed deltas. Deltas are keyed by `index`; one without an index
+ * continues the last call, unless it carries a new id. An id may be missing (one is made),
+ * repeated on every delta (kept once), or a number (made a string). Indexes may skip.
+ */
+export class ToolCallAssembler {
+  private readonly calls = new Map<string, OpenCall>();
+  private lastKey: string | undefined;
+  private readonly usedIds = new Set<string>();
+
+  /** The stream parts for one delta: the start of a call once its name is known, then argument text. */
+  add(delta: ToolCallDelta): LanguageModelV4StreamPart[] {
+    const parts: LanguageModelV4StreamPart[] = [];
+    const key = this.keyOf(delta);
+    let call = this.calls.get(key);
+    const id = idText(delta.id);
+    if (!call) {
+      call = { id: this.uniqueId(id), name: "", input: "", started: false };
+      this.calls.set(key, call);
+    }
+    this.lastKey = key;
+    const name = delta.function?.name;
+    if (typeof name === "string" && name !== "" && !call.started) call.name += name;
+    const args = delta.function?.arguments;
+    const text = typeof args === "string" ? args : args != null && typeof args === "object" ? JSON.stringify(args) : "";
+    if (!call.started && call.name !== "") {
+      call.started = true;
+      parts.push({ type: "tool-input-start", id: call.id, toolName: call.name });
+      if (call.input !== "") parts.push({ type: "tool-input-delta", id: call.id, delta: call.input });
+    }
+    if (text !== "") {
+      if (call.input.length + text.length > MAX_TOOL_ARGUMENTS_CHARS) {
+        throw new FriendliError(`tool call ${call.id}: its arguments passed ${MAX_TOOL_ARGUMENTS_CHARS} characters`);
+      }
+      call.input += text;
+      if (call.started) parts.push({ type: "tool-input-delta", id: call.id, delta: text });
+    }
+    return parts;
+  }
+
+  /** Whether any call was seen. */
+  get hasCalls(): boolean {
+    return this.calls.size > 0;
+  }
+
+  /** The end of every call with a name: `tool-input-end`, then the whole `tool-call`. */
+  finish(): LanguageModelV4StreamPart[] {
+    const parts: LanguageModelV4StreamPart[] = [];
+    for (const call of this.calls.values()) {
+      if (!call.started) continue;
+      const input = call.input.trim() === "" ? "{}" : call.input;
+      parts.push({ type: "tool-input-end", id: call.id });
+      parts.push({ type: "tool-call", toolCallId: call.id, toolName: call.name, input });
+    }
+    this.calls.clear();
+    return parts;
+  }
+
+  private keyOf(delta: ToolCallDelta): string {
+    if (typeof delta.index === "number" && Number.isInteger(delta.index)) return `i${delta.index}`;
+    const id = idText(delta.id);
+    if (id !== undefined) {
+      const existing = [...this.calls.entries()].find(([, c]) => c.id === id);
+      if (existing) return existing[0];
+      if (this.lastKey !== undefined && this.calls.get(this.lastKey)?.id !== id) return `id${id}`;
+    }
+    return this.lastKey ?? "i0";
+  }
+
+  private uniqueId(id: string | undefined): string {
+    const chosen = id === undefined || this.usedIds.has(id) ? generateId() : id;
+    this.usedIds.add(chosen);
+    return chosen;
+  }
+}
+
+function idText(id: unknown): string | undefined {
+  if (typeof id === "string" && id !== "") return id;
+  if (typeof id === "number" && Number.isFinite(id)) return String(id);
+  return undefined;
+}

@@ -1,0 +1,94 @@
+import { embed, embedMany, generateText, NoObjectGeneratedError, Output, streamText, transcribe } from "ai";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { mockProvider } from "../mock-provider.ts";
+
+const friendli = mockProvider();
+const deployments = { serverless: friendli.serverless, dedicated: friendli.dedicated, container: friendli.container };
+
+describe.each(Object.entries(deployments))("%s chat through the AI SDK, against the mock", (name, models) => {
+  const model = models(name === "container" ? "" : "m");
+
+  it("generateText returns the text, usage, finish reason and the response headers", async () => {
+    const result = await generateText({ model, prompt: "Hello" });
+    expect(result.text).not.toBe("");
+    expect(result.finishReason).toBe("stop");
+    expect(result.usage.totalTokens).toBeGreaterThan(0);
+    expect(result.response.headers?.["content-type"]).toMatch(/json/);
+    expect(result.providerMetadata?.friendli).toHaveProperty("requestId");
+  });
+
+  it("streamText streams the text and reports usage (the stream asks for it)", async () => {
+    const result = streamText({ model, prompt: "Hello" });
+    let text = "";
+    for await (const delta of result.textStream) text += delta;
+    expect(text).toMatch(/^This is/);
+    expect(await result.finishReason).toBe("stop");
+    // The mock sends usage only to a stream that asks for it (stream_options.include_usage).
+    expect((await result.usage).totalTokens).toBe(12);
+  });
+});
+
+describe("structured output against the mock", () => {
+  it("Output.object's json_schema request passes the mock's check of the spec", async () => {
+    const schema = z.object({ name: z.string() });
+    const error = await generateText({
+      model: friendli("m"),
+      prompt: "A name",
+      output: Output.object({ schema }),
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    // The mock answers its example prose, not JSON, so the AI SDK cannot parse an object;
+    // a request the mock refused would be an APICallError (422) instead. The parse itself
+    // is tested on a local server (structured-output.test.ts).
+    expect(NoObjectGeneratedError.isInstance(error)).toBe(true);
+  });
+});
+
+describe("embeddings, images and transcription against the mock", () => {
+  it("embed and embedMany return vectors (dedicated)", async () => {
+    const model = friendli.dedicated.embeddingModel("ep-1");
+    const one = await embed({ model, value: "hello" });
+    expect(one.embedding.length).toBeGreaterThan(0);
+    // The mock's example holds one vector, so one value; order and batches: embeddings.test.ts.
+    const many = await embedMany({ model, values: ["a"] });
+    expect(many.embeddings[0]).toEqual(one.embedding);
+  });
+
+  it("the container image request passes the mock's check", async () => {
+    // The mock's example image is a placeholder, not base64, which generateImage checks (and
+    // its dedicated example is a URL on another host); generateImage runs on a local server
+    // (images.test.ts). Here: that the request is one the spec takes.
+    const result = await friendli.container.imageModel("").doGenerate({
+      prompt: "a cat",
+      n: 1,
+      size: undefined,
+      aspectRatio: undefined,
+      seed: 7,
+      files: undefined,
+      mask: undefined,
+      providerOptions: { friendli: { numInferenceSteps: 4 } },
+    });
+    expect(result.images).toHaveLength(1);
+  });
+
+  it("transcribe uploads the audio as multipart and returns the text (serverless)", async () => {
+    const audio = new Uint8Array([82, 73, 70, 70, 0, 0, 0, 0, 87, 65, 86, 69]);
+    const result = await transcribe({ model: friendli.serverless.transcriptionModel("whisper"), audio });
+    expect(result.text).not.toBe("");
+  });
+});
+
+describe("kinds a deployment does not serve", () => {
+  it("names where the kind exists instead", () => {
+    expect(() => friendli.embeddingModel("m")).toThrow(
+      /serverless has no embeddings.*friendli\.dedicated\.embeddingModel/,
+    );
+    expect(() => friendli.container.embeddingModel("")).toThrow(/NoSuchModelError|container has no embeddings/);
+    expect(() => friendli.serverless.imageModel("m")).toThrow(
+      /friendli\.dedicated\.imageModel\(\) or friendli\.container\.imageModel\(\)/,
+    );
+  });
+});
