@@ -9,7 +9,7 @@ import { OptionDefaults } from "typedoc";
 export default {
   name: "friendli-ts",
   entryPointStrategy: "packages",
-  entryPoints: ["packages/client", "packages/inference", "packages/endpoints", "packages/datasets"],
+  entryPoints: ["packages/client", "packages/inference", "packages/endpoints", "packages/datasets", "packages/ai-sdk"],
   packageOptions: {
     // The packages' own typecheck covers errors; this keeps the run short.
     skipErrorChecking: true,
