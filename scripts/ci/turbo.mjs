@@ -3,8 +3,12 @@
 // on Node 24 would otherwise replay the results of one on Node 20 without running anything.
 // Usage (from package.json scripts): node scripts/ci/turbo.mjs run test ...
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
-const child = spawn("turbo", process.argv.slice(2), {
+// The workspace's own turbo, so this runs outside a pnpm script too.
+const local = fileURLToPath(new URL("../../node_modules/.bin/turbo", import.meta.url));
+const child = spawn(existsSync(local) ? local : "turbo", process.argv.slice(2), {
   stdio: "inherit",
   env: { ...process.env, FRIENDLI_NODE_VERSION: process.versions.node },
   shell: process.platform === "win32",
