@@ -7,8 +7,11 @@ import { transportFetch } from "./transport-fetch.ts";
 
 export { friendliErrorOf } from "./error-answers.ts";
 
-/** openapi-fetch's own client of the Friendli spec. */
-export type FriendliFetchClient = Client<paths>;
+/**
+ * openapi-fetch's own client of the Friendli spec, typed for JSON answers (a stream is read
+ * with `parseAs: "stream"`).
+ */
+export type FriendliFetchClient = Client<paths, "application/json">;
 
 /**
  * An openapi-fetch client (`GET`, `POST`, ... resolving to `{ data, error, response }`,
@@ -18,7 +21,7 @@ export type FriendliFetchClient = Client<paths>;
  */
 export function createFriendliFetchClient(options: ClientOptions = {}): FriendliFetchClient {
   const core = callCoreFromOptions(options);
-  return createClient<paths>({
+  return createClient<paths, "application/json">({
     baseUrl: core.options.baseURL,
     Request: keepingRequestClass(),
     fetch: transportFetch(core),
