@@ -6,9 +6,11 @@ import {
   APIUserAbortError,
   AuthenticationError,
   friendliErrorOf,
+  InvalidInputError,
   type MiddlewareContext,
   NotFoundError,
   RateLimitError,
+  StreamInterruptedError,
 } from "../../src/index.ts";
 import { chatBody, chunk, json } from "../faults/fault-client.ts";
 import { fetchFaultClient, TOKEN } from "./fetch-fault-client.ts";
@@ -125,6 +127,14 @@ describe("createFriendliFetchClient against a misbehaving server", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it("an operation that needs a token, with none, is an InvalidInputError before the network", async () => {
+    const server = await serve(never);
+    await expect(
+      fetchFaultClient(server.url, { token: null }).GET("/dedicated/beta/endpoint/{endpoint_id}/status", status),
+    ).rejects.toBeInstanceOf(InvalidInputError);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("a refused connection rejects with APIConnectionError", async () => {
     const server = await serve(never);
     const { url } = server;
@@ -170,14 +180,23 @@ describe("createFriendliFetchClient against a misbehaving server", () => {
     ]);
   });
 
-  it("a non-idempotent operation is not sent twice after a 5xx (the reviewed retry table)", async () => {
-    const server = await serve((_req, res) => void res.writeHead(502).end("bad gateway"));
-    const { error, response } = await fetchFaultClient(server.url).POST("/beta/dataset", {
+  it("the reviewed retry table decides, by the route, whether a POST is sent again after a 5xx", async () => {
+    const server = await serve((req, res, { attempt }) => {
+      if (req.url === "/beta/dataset" || attempt === 1) return void res.writeHead(502).end("bad gateway");
+      res.writeHead(200, { "content-type": "application/json" }).end(json({ choices: [] }));
+    });
+    const client = fetchFaultClient(server.url);
+    // Inference stores nothing: a repeat is harmless.
+    const chat = await client.POST("/serverless/v1/chat/completions", { body: chatBody });
+    expect(chat.response.status).toBe(200);
+    expect(server.requests).toHaveLength(2);
+    // A second create could make a second dataset: sent once.
+    const created = await client.POST("/beta/dataset", {
       body: { name: "d", modality: { input_modals: ["TEXT"], output_modals: ["TEXT"] } } as never,
     });
-    expect(response.status).toBe(502);
-    expect(error).toBe("bad gateway");
-    expect(server.requests).toHaveLength(1);
+    expect(created.response.status).toBe(502);
+    expect(created.error).toBe("bad gateway");
+    expect(server.requests).toHaveLength(3);
   });
 });
 
@@ -236,6 +255,19 @@ describe("streams through createFriendliFetchClient", () => {
       parseAs: "stream",
     });
     await expect(new Response(data).text()).rejects.toBeInstanceOf(APITimeoutError);
+  });
+
+  it("a stream cut by the server fails the read with StreamInterruptedError", async () => {
+    const server = await serve(async (_req, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      await writeChunks(res, [events[0]!]);
+      res.destroy();
+    });
+    const { data } = await fetchFaultClient(server.url).POST("/serverless/v1/chat/completions", {
+      body: { ...chatBody, stream: true },
+      parseAs: "stream",
+    });
+    await expect(new Response(data).text()).rejects.toBeInstanceOf(StreamInterruptedError);
   });
 
   it("the caller's abort while the body is read rejects with APIUserAbortError", async () => {
