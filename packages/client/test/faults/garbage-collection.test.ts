@@ -42,4 +42,39 @@ describe("timeouts and aborts hold under garbage collection", () => {
       expect(result.timeoutMs).toBeLessThan(5_000);
     },
   );
+
+  // Once openapi-fetch has returned, nothing holds its Request: a stream's body must still
+  // follow the caller's own signal, not the Request's.
+  it("createFriendliFetchClient: a caller's abort ends a stream's body while gc() runs every 20 ms", {
+    timeout: 40_000,
+  }, async () => {
+    const server = await serve(async (_req, res) => {
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write('data: {"n":1}\n\n');
+      await new Promise(() => {});
+    });
+    const script = `
+      import { createFriendliFetchClient } from ${JSON.stringify(distEntry)};
+      const gcTimer = setInterval(() => globalThis.gc(), 20);
+      const client = createFriendliFetchClient({ baseURL: ${JSON.stringify(server.url)}, token: "t", maxRetries: 0, timeout: 0, logLevel: "off" });
+      const controller = new AbortController();
+      const { data } = await client.POST("/serverless/v1/chat/completions", {
+        body: { model: "m", messages: [{ role: "user", content: "Hi" }], stream: true },
+        parseAs: "stream",
+        signal: controller.signal,
+      });
+      const reader = data.getReader();
+      await reader.read();
+      // Collections run while the body waits; a lost link would leave the read below hanging.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      controller.abort();
+      const aborted = await reader.read().then(() => "read on", (e) => e.name);
+      clearInterval(gcTimer);
+      console.log(JSON.stringify({ aborted }));
+      process.exit(0);
+    `;
+    const { code, output } = await runNodeScript(script, { flags: ["--expose-gc"], timeoutMs: 20_000 });
+    expect(code, output).toBe(0);
+    expect(JSON.parse(output.trim().split("\n").at(-1) ?? "{}")).toEqual({ aborted: "APIUserAbortError" });
+  });
 });
