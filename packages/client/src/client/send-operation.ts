@@ -103,7 +103,7 @@ export async function openOperationStream(
  * The parsed JSON of a success answer. Where the spec promises JSON, an empty or
  * unparsable body is an InvalidResponseError rather than `undefined` or a SyntaxError.
  */
-function readJsonResult(sent: SentResponse, route: RouteFacts | undefined, method: string, path: string) {
+export function readJsonResult(sent: SentResponse, route: RouteFacts | undefined, method: string, path: string) {
   const { response, text } = sent;
   if (text === undefined) return undefined;
   const expected = route?.jsonResult ?? false;
