@@ -1,5 +1,6 @@
 import type { CallCore } from "../client/call-core.ts";
 import { resolveCall } from "../client/call-options.ts";
+import { readJsonResult } from "../client/send-operation.ts";
 import { APIError } from "../errors/api-error.ts";
 import { InvalidInputError } from "../errors/friendli-error.ts";
 import { findOperation } from "../operations/find-operation.ts";
@@ -61,6 +62,9 @@ export function transportFetch(core: CallCore): (request: Request) => Promise<Re
     sent.release();
     // A 204 and its like: nothing was read.
     if (text === undefined) return response;
+    // Where the spec promises JSON, an empty or broken body is an InvalidResponseError, as
+    // for the typed methods, rather than openapi-fetch's SyntaxError or an empty `data`.
+    if (route?.jsonResult) readJsonResult(sent, route, method, url.slice(options.baseURL.length));
     return new Response(text, { ...init, headers: bodyHeaders(response.headers) });
   };
 }

@@ -7,6 +7,7 @@ import {
   AuthenticationError,
   friendliErrorOf,
   InvalidInputError,
+  InvalidResponseError,
   type MiddlewareContext,
   NotFoundError,
   RateLimitError,
@@ -133,6 +134,20 @@ describe("createFriendliFetchClient against a misbehaving server", () => {
       fetchFaultClient(server.url, { token: null }).GET("/dedicated/beta/endpoint/{endpoint_id}/status", status),
     ).rejects.toBeInstanceOf(InvalidInputError);
     expect(server.requests).toHaveLength(0);
+  });
+
+  it("a success answer that is not the JSON the spec promises rejects with InvalidResponseError", async () => {
+    const server = await serve((_req, res, { attempt }) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(attempt === 1 ? "<html>maintenance</html>" : "");
+    });
+    const client = fetchFaultClient(server.url);
+    await expect(client.GET("/dedicated/beta/endpoint/{endpoint_id}/status", status)).rejects.toBeInstanceOf(
+      InvalidResponseError,
+    );
+    await expect(client.GET("/dedicated/beta/endpoint/{endpoint_id}/status", status)).rejects.toThrow(
+      "GET /dedicated/beta/endpoint/ep-1/status answered 200 with an empty body where JSON was expected",
+    );
   });
 
   it("a refused connection rejects with APIConnectionError", async () => {
