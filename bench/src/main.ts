@@ -126,6 +126,14 @@ const rows: Row[] = [
       target: requestTarget(`request_rps_c${c}`, c),
     },
     {
+      name: `requests c${c}: createFriendliFetchClient POST`,
+      unit: "req/s",
+      ours: at(`request_rps_c${c}_fetch_client`),
+      peer: at(`request_rps_c${c}_openai`),
+      raw: at(`request_rps_c${c}_fetch`),
+      target: requestTarget(`request_rps_c${c}_fetch_client`, c),
+    },
+    {
       name: `requests c${c}: inference chat.complete`,
       unit: "req/s",
       ours: at(`request_rps_c${c}_inference`),

@@ -1,4 +1,4 @@
-import { createFriendliClient } from "@friendli-ts/client";
+import { createFriendliClient, createFriendliFetchClient } from "@friendli-ts/client";
 import { createFriendliInference } from "@friendli-ts/inference";
 import OpenAI from "openai";
 import type { BenchServer } from "../start-server.ts";
@@ -24,10 +24,11 @@ async function requestsPerSecond(call: () => Promise<string | null | undefined>,
   return total / ((performance.now() - start) / 1000);
 }
 
-/** Case 2: a non-stream chat call, by each client, at concurrency 1 and 64; each run gives requests/s. */
+/** Case 2: a non-stream chat call, by each client (the openapi-fetch one too), at concurrency 1 and 64; each run gives requests/s. */
 export function requestCases(server: BenchServer, total: number): Record<string, () => Promise<number>> {
   const options = { baseURL: server.url, token: "bench", maxRetries: 0 };
   const client = createFriendliClient(options);
+  const fetchClient = createFriendliFetchClient(options);
   const inference = createFriendliInference(options);
   const openai = new OpenAI({ apiKey: "bench", baseURL: `${server.url}/serverless/v1`, maxRetries: 0 });
   const url = `${server.url}/serverless/v1/chat/completions`;
@@ -36,6 +37,12 @@ export function requestCases(server: BenchServer, total: number): Record<string,
     "": async () => {
       const { data } = await client.POST("/serverless/v1/chat/completions", { body });
       return data.choices[0]?.message.content;
+    },
+    // openapi-fetch's createClient over the same transport: its Request, then ours.
+    _fetch_client: async () => {
+      const { data, error } = await fetchClient.POST("/serverless/v1/chat/completions", { body });
+      if (error !== undefined) throw new Error(`fetch client: ${JSON.stringify(error)}`);
+      return data?.choices[0]?.message.content;
     },
     _inference: async () => (await inference.serverless.chat.complete(body)).choices[0]?.message.content,
     _fetch: async () => {

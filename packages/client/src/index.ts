@@ -17,6 +17,11 @@ export type {
   SuccessData,
 } from "./client/typed-methods.ts";
 export * from "./errors/index.ts";
+export {
+  createFriendliFetchClient,
+  type FriendliFetchClient,
+  friendliErrorOf,
+} from "./fetch-client/create-friendli-fetch-client.ts";
 export type { OperationId } from "./generated/operations.ts";
 export type { components, operations as operationTypes, paths } from "./generated/schema.ts";
 export { specSha256 } from "./generated/spec-version.ts";

@@ -114,7 +114,7 @@ export async function openOperationStream(
  * The parsed JSON of a success answer. Where the spec promises JSON, an empty or
  * unparsable body is an InvalidResponseError rather than `undefined` or a SyntaxError.
  */
-function readJsonResult(sent: SentResponse, route: RouteFacts | undefined, method: string, path: string) {
+export function readJsonResult(sent: SentResponse, route: RouteFacts | undefined, method: string, path: string) {
   const { response, text, secret } = sent;
   const expected = route?.jsonResult ?? false;
   // No body at all (204, 205): fine only where the spec promises none.

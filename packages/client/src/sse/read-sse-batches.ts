@@ -87,7 +87,7 @@ export async function* readSseBatches(
 }
 
 /** One read of the body, or APITimeoutError when nothing arrives for `ms`; the caller then cancels the body. */
-function readWithin(
+export function readWithin(
   reader: ReadableStreamDefaultReader<Uint8Array>,
   ms: number,
 ): Promise<ReadableStreamReadResult<Uint8Array>> {

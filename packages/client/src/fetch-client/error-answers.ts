@@ -1,0 +1,33 @@
+import type { APIError } from "../errors/api-error.ts";
+
+const errors = new WeakMap<Response, APIError>();
+
+/**
+ * The answer openapi-fetch reads as `{ error, response }`, rebuilt from the typed error the
+ * transport threw after its retries: the error's body (capped and with the token removed)
+ * and headers, and the error itself kept for `friendliErrorOf`.
+ */
+export function errorAnswer(error: APIError): Response {
+  const { body } = error;
+  const text = body === null || body === undefined ? null : typeof body === "string" ? body : JSON.stringify(body);
+  const response = new Response(text, { status: error.status, headers: bodyHeaders(error.headers) });
+  errors.set(response, error);
+  return response;
+}
+
+/**
+ * The typed error (`RateLimitError`, `NotFoundError`, ... with `status`, `requestId`, `body`)
+ * behind an error answer of a `createFriendliFetchClient` client; undefined for any other
+ * response, a success, or one a middleware of your own replaced.
+ */
+export function friendliErrorOf(response: Response): APIError | undefined {
+  return errors.get(response);
+}
+
+/** Headers for a body that is already decoded: its length and encoding no longer hold. */
+export function bodyHeaders(from: Headers): Headers {
+  const headers = new Headers(from);
+  headers.delete("content-length");
+  headers.delete("content-encoding");
+  return headers;
+}

@@ -1,0 +1,68 @@
+import { APITimeoutError, APIUserAbortError } from "../errors/connection-errors.ts";
+import { StreamInterruptedError } from "../errors/stream-errors.ts";
+import { readWithin } from "../sse/read-sse-batches.ts";
+import { redactError } from "../transport/redact.ts";
+import type { SentResponse } from "../transport/send-request.ts";
+
+/**
+ * A stream answer's body for the caller to read (openapi-fetch's `parseAs: "stream"`): the
+ * bytes as they come, with the transport's hold on the call (the listener on the caller's
+ * signal) released once the body is read to the end, fails, or is cancelled. A cancel
+ * aborts the request; a gap longer than `idleTimeout` fails with APITimeoutError, a cut
+ * with StreamInterruptedError, the caller's abort with APIUserAbortError.
+ */
+export function releasingBody(
+  sent: SentResponse,
+  idleTimeout: number,
+  callerSignal: AbortSignal | undefined,
+): ReadableStream<Uint8Array> | null {
+  const { response, controller, release, secret } = sent;
+  if (!response.body) {
+    release();
+    return null;
+  }
+  const reader = response.body.getReader();
+  const requestId = response.headers.get("x-request-id");
+  const stop = (reason?: unknown) => {
+    release();
+    controller.abort(reason);
+    reader.cancel(reason).catch(() => {});
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(out) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await (idleTimeout > 0 ? readWithin(reader, idleTimeout) : reader.read());
+        } catch (error) {
+          stop();
+          out.error(readFailure(error, callerSignal, requestId, secret));
+          return;
+        }
+        if (chunk.done) {
+          release();
+          out.close();
+        } else {
+          out.enqueue(chunk.value);
+        }
+      },
+      cancel: stop,
+    },
+    // Nothing is read ahead of the caller.
+    { highWaterMark: 0 },
+  );
+}
+
+function readFailure(
+  error: unknown,
+  callerSignal: AbortSignal | undefined,
+  requestId: string | null,
+  secret: string | null,
+): Error {
+  if (callerSignal?.aborted) return new APIUserAbortError("the stream was aborted", { cause: callerSignal.reason });
+  if (error instanceof APITimeoutError) return error;
+  return redactError(
+    new StreamInterruptedError("the stream was cut before it finished", requestId, { cause: error }),
+    secret,
+  );
+}

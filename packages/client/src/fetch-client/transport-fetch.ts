@@ -1,0 +1,110 @@
+import type { CallCore } from "../client/call-core.ts";
+import { resolveCall } from "../client/call-options.ts";
+import { readJsonResult } from "../client/send-operation.ts";
+import { APIError } from "../errors/api-error.ts";
+import { InvalidInputError } from "../errors/friendli-error.ts";
+import { findOperation } from "../operations/find-operation.ts";
+import { routeFacts } from "../operations/route-facts.ts";
+import type { OutgoingRequest } from "../transport/send-request.ts";
+import { bodyHeaders, errorAnswer } from "./error-answers.ts";
+import { keptParts } from "./keeping-request.ts";
+import { releasingBody } from "./releasing-body.ts";
+
+type SendableBody = OutgoingRequest["body"];
+
+/**
+ * openapi-fetch's `fetch` for a client core: each Request openapi-fetch built goes through
+ * the SDK's transport (token and team where the spec route asks, retries, timeout, the
+ * caller's signal, middleware, redaction). A success comes back as a Response with its
+ * body; an error status, after the retries, as a Response of the error's body, its typed
+ * error kept for `friendliErrorOf`; a connection failure, timeout or abort rejects with the
+ * SDK's error.
+ */
+export function transportFetch(core: CallCore): (request: Request) => Promise<Response> {
+  const { options, transport } = core;
+  const apiPrefix = `${options.baseURL}/`;
+
+  return async function fetchThroughTransport(request) {
+    const kept = keptParts(request);
+    const signal = kept ? kept.signal : request.signal;
+    const call = resolveCall(options, { signal });
+    const { method } = request;
+    const hash = request.url.indexOf("#");
+    const url = hash < 0 ? request.url : request.url.slice(0, hash);
+    // Lower-case names, as the transport expects.
+    const headers = Object.fromEntries(request.headers);
+    const body = await sendableBody(request, kept);
+    // A form is sent as itself: fetch writes its own boundary into the content type.
+    if (body instanceof FormData) delete headers["content-type"];
+    const stream = (hash >= 0 && request.url.slice(hash) === "#stream") || asksForStream(headers, body);
+    headers.accept ??= stream ? "text/event-stream" : "application/json";
+    const schemaPath = url.startsWith(apiPrefix)
+      ? specPathOf(method, url.slice(options.baseURL.length), stream)
+      : undefined;
+    const route = schemaPath === undefined ? undefined : routeFacts(method.toLowerCase(), schemaPath);
+    if (route?.auth && options.token === null) {
+      throw new InvalidInputError(`${route.operationId} needs a Friendli token: pass \`token\` or set FRIENDLI_TOKEN`);
+    }
+
+    let sent: Awaited<ReturnType<typeof transport>>;
+    try {
+      sent = await transport({ method, url, headers, body, route, schemaPath, stream }, call);
+    } catch (error) {
+      // An error status is openapi-fetch's `{ error, response }`; a Response holds 200 to 599 only.
+      if (error instanceof APIError && error.status >= 400 && error.status <= 599) return errorAnswer(error);
+      throw error;
+    }
+    const { response, text } = sent;
+    const init = { status: response.status, statusText: response.statusText };
+    if (stream) {
+      return new Response(releasingBody(sent, call.idleTimeout, signal), { ...init, headers: response.headers });
+    }
+    sent.release();
+    // A 204 and its like: nothing was read.
+    if (text === undefined) return response;
+    // Where the spec promises JSON, an empty or broken body is an InvalidResponseError, as
+    // for the typed methods, rather than openapi-fetch's SyntaxError or an empty `data`.
+    if (route?.jsonResult) readJsonResult(sent, route, method, url.slice(options.baseURL.length));
+    return new Response(text, { ...init, headers: bodyHeaders(response.headers) });
+  };
+}
+
+/**
+ * The spec key of `method path` (path after the base URL, query included): the stream
+ * variant's (`...#stream`) for a stream request to an operation that has one.
+ */
+function specPathOf(method: string, pathAndQuery: string, stream: boolean): string | undefined {
+  const query = pathAndQuery.indexOf("?");
+  const specPath = findOperation(method, query < 0 ? pathAndQuery : pathAndQuery.slice(0, query))?.specPath;
+  if (specPath === undefined || !stream) return specPath;
+  const streamPath = `${specPath}#stream`;
+  return routeFacts(method.toLowerCase(), streamPath) ? streamPath : specPath;
+}
+
+/** The body to send, and again on a retry: the one the request was built from, else its bytes. */
+async function sendableBody(request: Request, kept: ReturnType<typeof keptParts>): Promise<SendableBody> {
+  const body = kept?.body;
+  if (
+    typeof body === "string" ||
+    body instanceof FormData ||
+    body instanceof Blob ||
+    body instanceof ArrayBuffer ||
+    body instanceof Uint8Array
+  ) {
+    return body as SendableBody;
+  }
+  if (body instanceof URLSearchParams) return body.toString();
+  return request.body ? request.arrayBuffer() : undefined;
+}
+
+/** A request for an event stream: it says so in Accept, or its body has `stream: true`. */
+function asksForStream(headers: Record<string, string>, body: SendableBody): boolean {
+  if (headers.accept?.includes("text/event-stream")) return true;
+  if (body instanceof FormData) return body.get("stream") === "true";
+  if (typeof body !== "string" || !body.includes('"stream"')) return false;
+  try {
+    return (JSON.parse(body) as { stream?: unknown } | null)?.stream === true;
+  } catch {
+    return false;
+  }
+}
