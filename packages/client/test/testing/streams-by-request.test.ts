@@ -61,7 +61,9 @@ describe("the request's `stream` field picks the event stream, whatever `Accept`
       created: 1,
       choices: [{ index: 0, delta: { content }, finish_reason: null }],
     });
-    mock.respond("serverlessChatStream", { events: [{ data: chunk("scri") }, { data: chunk("pted") }, { data: "[DONE]" }] });
+    mock.respond("serverlessChatStream", {
+      events: [{ data: chunk("scri") }, { data: chunk("pted") }, { data: "[DONE]" }],
+    });
     const res = await postChat(chatBody({ stream: true }), "application/json");
     const events = dataLines(await res.text());
     expect(events.slice(0, 2).map((e) => e.choices[0].delta.content)).toEqual(["scri", "pted"]);
