@@ -61,6 +61,8 @@ export interface MockServerOptions {
    * Default: the copy shipped with this package when `specFile` is not given, else `specFile`.
    */
   schemaSpecFile?: string;
+  /** The port to serve on, on 127.0.0.1. Default: a free one. */
+  port?: number;
   /** How long to wait for Prism to listen. */
   startTimeoutMs?: number;
   /**
@@ -226,7 +228,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
           return stored;
         },
       },
-      { ...(options.cors && { cors: options.cors }) },
+      { ...(options.cors && { cors: options.cors }), ...(options.port !== undefined && { port: options.port }) },
     );
   } catch (error) {
     await stop();

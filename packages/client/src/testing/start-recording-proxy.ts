@@ -83,6 +83,8 @@ export interface RecordingProxy {
 export interface ProxyOptions {
   /** Which web pages may read the mock (none by default). */
   cors?: CorsOptions;
+  /** The port on 127.0.0.1 (default: a free one). */
+  port?: number;
 }
 
 /** The most the proxy reads of one body: test uploads are small, and a runaway one must not fill memory. */
@@ -266,7 +268,13 @@ export async function startRecordingProxy(
     sockets.add(socket);
     socket.once("close", () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
   return {
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
     calls,
