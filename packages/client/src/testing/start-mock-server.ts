@@ -205,7 +205,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
           if (violations.length > 0 && answer.status >= 400) {
             // Prism lists the violations only in a header; the body says them for every client.
             return {
-              status: answer.status,
+              // Prism says 400 where the operation lists no 422; the API refuses such a body with 422.
+              status: answer.status === 400 ? 422 : answer.status,
               json: violationBody(violations),
               headers: { "sl-violations": String(answer.headers["sl-violations"]) },
             };
