@@ -4,6 +4,7 @@ import { registerCost } from "./commands/cost.ts";
 import { registerDatasets } from "./commands/datasets.ts";
 import { registerEndpoints } from "./commands/endpoints.ts";
 import { registerFiles } from "./commands/files.ts";
+import { registerMock } from "./commands/mock.ts";
 import { registerTokenize } from "./commands/tokenize.ts";
 import { registerUsage } from "./commands/usage.ts";
 import { integerAtLeast } from "./parse-args.ts";
@@ -57,5 +58,6 @@ Examples:
   registerUsage(program, session);
   registerDatasets(program, session);
   registerFiles(program, session);
+  registerMock(program, session);
   return program;
 }

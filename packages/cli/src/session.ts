@@ -92,7 +92,12 @@ export class Session {
     return { signal: this.signal };
   }
 
-  async #startMock(): Promise<MockServer> {
+  /** Starts the SDK's mock server (once a run), on `port` when given; `close()` stops it. */
+  async startMock(port?: number): Promise<MockServer> {
+    return this.#startMock(port);
+  }
+
+  async #startMock(port?: number): Promise<MockServer> {
     if (this.#mock) return this.#mock;
     let startMockServer: typeof import("@friendli-ts/client/testing").startMockServer;
     try {
@@ -102,7 +107,7 @@ export class Session {
     }
     err("starting the mock server...\n");
     try {
-      this.#mock = await startMockServer();
+      this.#mock = await startMockServer(port === undefined ? {} : { port });
     } catch (error) {
       const message = (error as Error).message;
       if (message.includes("@stoplight/prism-cli")) {

@@ -1,4 +1,3 @@
-import { contractFetch } from "./contract-fetch.ts";
 import { startMockServer } from "./start-mock-server.ts";
 import { type LocalS3, startS3 } from "./start-s3.ts";
 
@@ -31,7 +30,7 @@ export async function startLocalStack(existingMockUrl?: string): Promise<LocalSt
   const bridge: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
     const text = request.method === "GET" ? "" : await request.clone().text();
-    const response = await contractFetch(request);
+    const response = await fetch(request);
     if (!response.ok) return response;
     const path = new URL(request.url).pathname;
     if (request.method === "POST" && path === "/beta/file") {

@@ -1,4 +1,3 @@
-export { contractFetch } from "./contract-fetch.ts";
 export { everythingAnErrorShows, findSecret } from "./everything-an-error-shows.ts";
 export { recordSentRequests, type SentRequest, type SentRequests } from "./record-sent-requests.ts";
 export { type RunNodeScriptOptions, runNodeScript } from "./run-node-script.ts";

@@ -66,7 +66,6 @@ export class ValidationError extends APIError {
   declare readonly issues: ValidationIssue[];
   constructor(init: ApiErrorInit) {
     const issues = readValidationIssues(init.body);
-    if (issues.length === 0) issues.push(...readMockViolations(init.headers));
     const summary = issues.map((i) => `${i.loc.join(".")}: ${i.msg}`).join("; ");
     super(init, summary ? `${describeApiError(init)}: ${summary}` : undefined);
     this.issues = issues;
@@ -79,27 +78,6 @@ export class RateLimitError extends APIError {
 /** 5xx */
 export class InternalServerError extends APIError {
   override name = "InternalServerError";
-}
-
-/**
- * The mock server (Prism) leaves its 422 body empty and lists what is wrong with the request
- * in an `sl-violations` header: `[{ location: ["request", "body", "messages"], message, code }]`.
- */
-function readMockViolations(headers: Headers): ValidationIssue[] {
-  const header = headers.get("sl-violations");
-  if (!header) return [];
-  try {
-    const violations = JSON.parse(header) as { location?: unknown; message?: unknown; code?: unknown }[];
-    return violations
-      .filter((v) => Array.isArray(v.location) && v.location[0] === "request" && typeof v.message === "string")
-      .map((v) => ({
-        loc: (v.location as (string | number)[]).slice(1),
-        msg: v.message as string,
-        type: String(v.code ?? "violation"),
-      }));
-  } catch {
-    return [];
-  }
 }
 
 function readValidationIssues(body: unknown): ValidationIssue[] {

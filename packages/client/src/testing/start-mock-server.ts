@@ -4,12 +4,21 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { OperationId } from "../generated/operations.ts";
-import { checkReply, type ScriptedReply } from "./check-reply.ts";
+import { CHAT_OPERATIONS, chatCompletion, chatStream, readChatAsk } from "./chat-default-answer.ts";
+import { checkReply, type ReplyEvent, type ScriptedReply } from "./check-reply.ts";
+import type { CorsOptions } from "./cors-headers.ts";
 import { findFreePort } from "./find-free-port.ts";
 import type { MockReply, RespondOptions } from "./mock-reply-types.ts";
 import { createMockStorage, type MockStorage } from "./mock-storage.ts";
-import { loadSpecIndex, type SpecIndex } from "./spec-operations.ts";
-import { type RecordedCall, startRecordingProxy } from "./start-recording-proxy.ts";
+import { readEvents } from "./read-events.ts";
+import { loadSpecIndex, type SpecIndex, type SpecOperation, SSE } from "./spec-operations.ts";
+import {
+  type LocalAnswer,
+  type RecordedCall,
+  startRecordingProxy,
+  type UpstreamAnswer,
+} from "./start-recording-proxy.ts";
+import { requestViolations, violationBody } from "./violation-body.ts";
 
 export interface MockServer {
   /** Base URL of the server, e.g. `http://127.0.0.1:43121`. */
@@ -52,8 +61,15 @@ export interface MockServerOptions {
    * Default: the copy shipped with this package when `specFile` is not given, else `specFile`.
    */
   schemaSpecFile?: string;
+  /** The port to serve on, on 127.0.0.1. Default: a free one. */
+  port?: number;
   /** How long to wait for Prism to listen. */
   startTimeoutMs?: number;
+  /**
+   * Which web pages may read the mock, for tests that run in a browser. Default: none (no
+   * CORS headers), so a page the developer visits cannot read what the tests sent.
+   */
+  cors?: CorsOptions;
 }
 
 const require = createRequire(import.meta.url);
@@ -69,6 +85,14 @@ function prismEntry(): string {
   const { bin } = require(pkgFile) as { bin: { prism: string } };
   return join(dirname(pkgFile), bin.prism);
 }
+
+/**
+ * Loaded into Prism's process before Prism: it exits when its stdin, a pipe from us, closes,
+ * which the OS does when we end in any way (SIGKILL included), so Prism never outlives us.
+ */
+const WATCHDOG = `data:text/javascript,${encodeURIComponent(
+  'const end = () => process.exit(0); process.stdin.on("end", end); process.stdin.on("error", end); process.stdin.resume();',
+)}`;
 
 const running = new Set<ChildProcess>();
 // A process group cannot outlive us, whatever way the test run ends.
@@ -106,11 +130,23 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const port = await findFreePort();
   const child = spawn(
     process.execPath,
-    [prismEntry(), "mock", "--host", "127.0.0.1", "--port", String(port), specFile],
+    // The proxy in front decides CORS, so Prism adds none of its own.
+    [
+      "--import",
+      WATCHDOG,
+      prismEntry(),
+      "mock",
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--cors=false",
+      specFile,
+    ],
     {
       // Own process group, so stop() ends Prism and anything it spawned.
       detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: ["pipe", "pipe", "pipe"],
       env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
     },
   );
@@ -145,6 +181,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const files = createMockStorage(() => proxy?.url ?? "");
   const stop = async () => {
     await proxy?.stop();
+    child.stdin?.end();
     killGroup(child, "SIGTERM");
     const forced = setTimeout(() => killGroup(child, "SIGKILL"), 3_000);
     await exited;
@@ -154,30 +191,46 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   try {
     await listening;
-    proxy = await startRecordingProxy(`http://127.0.0.1:${port}`, {
-      operationOf: (request) => spec.match(request.method, request.path, request.stream)?.operationId,
-      before: (request) => files.serve(request),
-      async after(request, answer) {
-        const op = spec.match(request.method, request.path, request.stream);
-        if (!op) return undefined;
-        // Prism checked the request: a rejected one keeps its rejection, and the reply waits.
-        const rejected = answer.status < 200 || answer.status >= 300 || hasRequestViolations(answer.headers);
-        if (rejected) return undefined;
-        const reply = script.take(op.operationId, request.stream);
-        if (reply) {
-          const status = reply.status ?? 200;
-          return reply.events
-            ? { status, events: reply.events, headers: reply.headers ?? {}, scripted: true }
-            : reply.body === undefined
-              ? { status, headers: reply.headers ?? {}, scripted: true }
-              : { status, json: reply.body, headers: reply.headers ?? {}, scripted: true };
-        }
-        const stored = await files.answerFileOperation(op.operationId, request, answer);
-        // The storage's own answers follow the spec too.
-        if (stored) checkReply(spec, op, { status: stored.status, body: stored.json });
-        return stored;
+    proxy = await startRecordingProxy(
+      `http://127.0.0.1:${port}`,
+      {
+        canStream: (request) => spec.match(request.method, request.path, true)?.streams ?? false,
+        operationOf: (request) => spec.match(request.method, request.path, request.stream)?.operationId,
+        before: (request) => files.serve(request),
+        async after(request, answer) {
+          const op = spec.match(request.method, request.path, request.stream);
+          if (!op) return undefined;
+          // Prism checked the request: a rejected one keeps its rejection, and the reply waits.
+          const violations = requestViolations(answer.headers["sl-violations"]);
+          if (violations.length > 0 && answer.status >= 400) {
+            // Prism lists the violations only in a header; the body says them for every client.
+            return {
+              // Prism says 400 where the operation lists no 422; the API refuses such a body with 422.
+              status: answer.status === 400 ? 422 : answer.status,
+              json: violationBody(violations),
+              headers: { "sl-violations": String(answer.headers["sl-violations"]) },
+            };
+          }
+          const rejected = answer.status < 200 || answer.status >= 300 || violations.length > 0;
+          if (rejected) return undefined;
+          const reply = script.take(op.operationId, request.stream);
+          if (reply) {
+            const status = reply.status ?? 200;
+            return reply.events
+              ? { status, events: reply.events, headers: reply.headers ?? {}, scripted: true }
+              : reply.body === undefined
+                ? { status, headers: reply.headers ?? {}, scripted: true }
+                : { status, json: reply.body, headers: reply.headers ?? {}, scripted: true };
+          }
+          if (CHAT_OPERATIONS.has(op.operationId)) return chatDefault(spec, op, request.body, answer);
+          const stored = await files.answerFileOperation(op.operationId, request, answer);
+          // The storage's own answers follow the spec too.
+          if (stored) checkReply(spec, op, { status: stored.status, body: stored.json });
+          return stored;
+        },
       },
-    });
+      { ...(options.cors && { cors: options.cors }), ...(options.port !== undefined && { port: options.port }) },
+    );
   } catch (error) {
     await stop();
     throw error;
@@ -197,14 +250,28 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   };
 }
 
-function hasRequestViolations(headers: Record<string, string | string[] | undefined>): boolean {
-  const header = headers["sl-violations"];
-  if (typeof header !== "string") return false;
-  try {
-    return (JSON.parse(header) as { location?: unknown[] }[]).some((v) => v.location?.[0] === "request");
-  } catch {
-    return false;
+/**
+ * A chat answer that follows the request (structured output, a required tool call, usage in
+ * a stream), built on Prism's example and checked against the spec like a scripted reply;
+ * undefined keeps Prism's answer.
+ */
+async function chatDefault(
+  spec: SpecIndex,
+  op: SpecOperation,
+  body: Buffer,
+  answer: UpstreamAnswer,
+): Promise<LocalAnswer | undefined> {
+  const ask = readChatAsk(body.toString("utf8"));
+  if (op.stream) {
+    const sentinel = op.responses["200"]?.content?.[SSE]?.["x-speakeasy-sse-sentinel"];
+    const events: ReplyEvent[] = chatStream(readEvents(await answer.text()), ask, sentinel === "[DONE]");
+    checkReply(spec, op, { status: 200, events });
+    return { status: 200, events };
   }
+  const completion = chatCompletion(await answer.json(), ask);
+  if (completion === undefined) return undefined;
+  checkReply(spec, op, { status: 200, body: completion });
+  return { status: 200, json: completion };
 }
 
 /** The scripted replies, per operation, in the order given. */

@@ -1,5 +1,8 @@
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
+import { asksForStream } from "./asks-for-stream.ts";
+import { type CorsOptions, corsHeaders, isPreflight, withoutCors } from "./cors-headers.ts";
+import { isLoopbackHost } from "./is-loopback-host.ts";
 
 export interface RecordedCall {
   method: string;
@@ -53,9 +56,13 @@ export interface UpstreamAnswer {
   headers: IncomingHttpHeaders;
   /** Reads the answer's body as JSON (undefined when it is not JSON). */
   json(): Promise<unknown>;
+  /** Reads the answer's body as text. */
+  text(): Promise<string>;
 }
 
 export interface ProxyHooks {
+  /** Whether the request's operation can answer with an event stream (all can, when not given). */
+  canStream?(request: Pick<ProxyRequest, "method" | "path">): boolean;
   /** The operation a request goes to, for the call log. */
   operationOf?(request: ProxyRequest): string | undefined;
   /** Answers a request without the mock server; `record: false` keeps it out of `calls`. */
@@ -73,13 +80,41 @@ export interface RecordingProxy {
   stop(): Promise<void>;
 }
 
+export interface ProxyOptions {
+  /** Which web pages may read the mock (none by default). */
+  cors?: CorsOptions;
+  /** The port on 127.0.0.1 (default: a free one). */
+  port?: number;
+}
+
+/** The most the proxy reads of one body: test uploads are small, and a runaway one must not fill memory. */
+export const MAX_BODY_BYTES = 256 * 1024 * 1024;
+
+class BodyTooLargeError extends Error {}
+
 function readAll(stream: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    stream.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        stream.destroy();
+        reject(new BodyTooLargeError(`a body over ${MAX_BODY_BYTES} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
     stream.once("end", () => resolve(Buffer.concat(chunks)));
     stream.once("error", reject);
   });
+}
+
+/** `Accept` as the request's `stream` field means it; other requests keep theirs. */
+function acceptFor(stream: boolean, accept: string | undefined): { accept?: string } {
+  if (stream) return { accept: "text/event-stream" };
+  if (accept?.includes("text/event-stream")) return { accept: "application/json" };
+  return {};
 }
 
 /** An SSE body: `event:` when named, then the data as JSON (the `[DONE]` sentinel as it is). */
@@ -114,26 +149,48 @@ function encode(answer: LocalAnswer): { headers: Record<string, string>; body: s
  * own log does not say whether a request asked for a stream. Hooks may answer a request
  * themselves (`before`) or replace the mock server's answer (`after`).
  */
-export async function startRecordingProxy(target: string, hooks: ProxyHooks = {}): Promise<RecordingProxy> {
+export async function startRecordingProxy(
+  target: string,
+  hooks: ProxyHooks = {},
+  options: ProxyOptions = {},
+): Promise<RecordingProxy> {
   const calls: RecordedCall[] = [];
   const sockets = new Set<Socket>();
   const upstream = new URL(target);
 
   const server = createServer(async (req, res) => {
     res.on("error", () => {});
+    // A page on another site that points its own name at 127.0.0.1 (DNS rebinding) still
+    // sends its own name as Host: answering only loopback names keeps it out.
+    if (!isLoopbackHost(req.headers.host)) {
+      req.resume();
+      res.writeHead(421, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { message: "the mock server answers only to 127.0.0.1, localhost or [::1]" } }));
+      return;
+    }
+    const cors = corsHeaders(options.cors, req.headers);
+    if (isPreflight(req)) {
+      req.resume();
+      res.writeHead(204, cors);
+      res.end();
+      return;
+    }
     try {
       const [path = "/", query] = (req.url ?? "/").split(/\?(.*)/s, 2);
+      const method = req.method ?? "GET";
+      const body = await readAll(req);
+      const stream = (hooks.canStream?.({ method, path }) ?? true) && (await asksForStream(req.headers, body));
       const request: ProxyRequest = {
-        method: req.method ?? "GET",
+        method,
         path,
         search: query === undefined ? "" : `?${query}`,
-        stream: String(req.headers.accept ?? "").includes("text/event-stream"),
+        stream,
         headers: req.headers,
-        body: await readAll(req),
+        body,
       };
       const send = (answer: LocalAnswer) => {
         const { headers, body } = encode(answer);
-        res.writeHead(answer.status, { ...headers, "content-length": String(Buffer.byteLength(body)) });
+        res.writeHead(answer.status, { ...headers, ...cors, "content-length": String(Buffer.byteLength(body)) });
         res.end(body);
       };
 
@@ -158,7 +215,9 @@ export async function startRecordingProxy(target: string, hooks: ProxyHooks = {}
         port: upstream.port,
         method: request.method,
         path: req.url,
-        headers: req.headers,
+        // The mock server picks the answer's media type by `Accept`; the request's own
+        // `stream` field is what says which one it wants.
+        headers: { ...req.headers, ...acceptFor(request.stream, req.headers.accept) },
       });
       forward.on("error", () => res.destroy());
       forward.end(request.body);
@@ -175,6 +234,10 @@ export async function startRecordingProxy(target: string, hooks: ProxyHooks = {}
             return undefined;
           }
         },
+        async text() {
+          read ??= readAll(answer);
+          return (await read).toString("utf8");
+        },
       });
       if (replaced) {
         if (!read) answer.resume();
@@ -183,10 +246,17 @@ export async function startRecordingProxy(target: string, hooks: ProxyHooks = {}
         return;
       }
       record(answer.statusCode ?? 0);
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      res.writeHead(answer.statusCode ?? 502, { ...withoutCors(answer.headers), ...cors });
       if (read) res.end(await read);
       else answer.pipe(res);
     } catch (error) {
+      if (error instanceof BodyTooLargeError && !res.headersSent) {
+        res.writeHead(413, { "content-type": "application/json", connection: "close" });
+        res.end(
+          JSON.stringify({ error: { message: `the mock server reads at most ${MAX_BODY_BYTES} bytes of a body` } }),
+        );
+        return;
+      }
       // A hook's bug must not hang the test: answer 500 naming it.
       if (!res.headersSent) {
         res.writeHead(500, { "content-type": "text/plain" });
@@ -198,7 +268,13 @@ export async function startRecordingProxy(target: string, hooks: ProxyHooks = {}
     sockets.add(socket);
     socket.once("close", () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
   return {
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
     calls,

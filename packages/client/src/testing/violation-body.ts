@@ -1,0 +1,53 @@
+/** One entry of Prism's `sl-violations` header. */
+interface PrismViolation {
+  location?: unknown;
+  message?: unknown;
+  code?: unknown;
+}
+
+/** One problem with a request, in the `detail` shape FastAPI-style servers (and this SDK) use. */
+export interface ViolationDetail {
+  loc: (string | number)[];
+  msg: string;
+  type: string;
+}
+
+/** The JSON body of a rejected request: `error.message` for OpenAI-compatible clients, `detail` for each problem. */
+export interface ViolationBody {
+  error: { message: string; type: "invalid_request_error"; code: "request_violates_spec"; param: string | null };
+  detail: ViolationDetail[];
+}
+
+/** The violations Prism found in the request (not in its own answer), read from its `sl-violations` header. */
+export function requestViolations(header: string | string[] | undefined): ViolationDetail[] {
+  if (typeof header !== "string") return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(header);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  return (parsed as PrismViolation[])
+    .filter((v) => Array.isArray(v.location) && v.location[0] === "request" && typeof v.message === "string")
+    .map((v) => ({
+      loc: (v.location as unknown[]).slice(1).map((part) => (typeof part === "number" ? part : String(part))),
+      msg: v.message as string,
+      type: String(v.code ?? "violation"),
+    }));
+}
+
+/** "body.messages.0.role: must be equal to one of the allowed values; query.limit: must be integer" */
+export function violationBody(details: ViolationDetail[]): ViolationBody {
+  const list = details.map((d) => `${d.loc.join(".") || "request"}: ${d.msg}`).join("; ");
+  const first = details[0];
+  return {
+    error: {
+      message: `the request does not follow the API spec: ${list}`,
+      type: "invalid_request_error",
+      code: "request_violates_spec",
+      param: first && first.loc.length > 1 ? first.loc.slice(1).join(".") : null,
+    },
+    detail: details,
+  };
+}
