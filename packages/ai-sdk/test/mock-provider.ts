@@ -1,4 +1,3 @@
-import { contractFetch } from "@friendli-ts/test-kit";
 // Brings in the type of the mock server URL the global setup provides.
 import type {} from "@friendli-ts/test-kit/global-setup";
 import { inject } from "vitest";
@@ -10,9 +9,8 @@ export function mockProvider(options: FriendliProviderOptions = {}) {
   return createFriendli({
     baseURL,
     token: "test-token",
-    fetch: contractFetch,
     maxRetries: 0,
-    container: { baseURL, fetch: contractFetch, maxRetries: 0 },
+    container: { baseURL, maxRetries: 0 },
     ...options,
   });
 }

@@ -1,4 +1,3 @@
-import { contractFetch } from "@friendli-ts/test-kit";
 // Brings in the type of the mock server URL the global setup provides.
 import type {} from "@friendli-ts/test-kit/global-setup";
 import { inject } from "vitest";
@@ -9,7 +8,6 @@ export function mockFetchClient(options: ClientOptions = {}) {
   return createFriendliFetchClient({
     baseURL: inject("mockServerUrl"),
     token: "test-token",
-    fetch: contractFetch,
     maxRetries: 0,
     ...options,
   });
