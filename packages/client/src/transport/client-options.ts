@@ -23,7 +23,27 @@ export interface RetryOptions {
   retryNonIdempotent?: boolean;
 }
 
-export interface ClientOptions extends RetryOptions {
+/** Caps on what the client holds of a server's answer; a server that sends more cannot grow memory past them. */
+export interface SizeLimits {
+  /**
+   * Bytes a success answer may have (JSON, storage and media bodies); more is a
+   * ResponseTooLargeError and the body is cancelled. Default 104857600 (100 MiB).
+   */
+  maxResponseBytes?: number;
+  /**
+   * Characters one stream event may have (its data lines and any line still open); more is a
+   * ResponseTooLargeError and the stream is cancelled. Default 8388608 (8 Mi).
+   */
+  maxEventBytes?: number;
+  /** Bytes of an error body kept on `APIError.body`; the rest is not read. Default 65536 (64 KiB). */
+  maxErrorBodyBytes?: number;
+}
+
+export const DEFAULT_MAX_RESPONSE_BYTES = 100 * 1024 * 1024;
+export const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+export interface ClientOptions extends RetryOptions, SizeLimits {
   /**
    * Friendli token, or a function returning one, called for each request. Default: the
    * FRIENDLI_TOKEN environment variable. `null`: none (containers).
@@ -63,6 +83,9 @@ export interface ResolvedClientOptions {
   initialDelayMs: number;
   maxDelayMs: number;
   retryNonIdempotent: boolean;
+  maxResponseBytes: number;
+  maxEventBytes: number;
+  maxErrorBodyBytes: number;
   /** Lower-case names. */
   defaultHeaders: Record<string, string>;
   fetch: typeof fetch;
@@ -78,6 +101,12 @@ export function checkCount(name: string, value: unknown, max = Number.MAX_SAFE_I
     throw new InvalidInputError(`${name} must be a whole number from 0 to ${max}, got ${String(value)}`);
   }
   return value;
+}
+
+/** A byte cap: a whole number of at least 1 (0 would refuse every answer). */
+export function checkLimit(name: string, value: unknown): number {
+  if (value === 0) throw new InvalidInputError(`${name} must be at least 1, got 0`);
+  return checkCount(name, value);
 }
 
 function checkBaseURL(value: string): string {
@@ -126,6 +155,12 @@ export function resolveClientOptions(options: ClientOptions = {}, base?: Resolve
     initialDelayMs: checkCount("initialDelayMs", options.initialDelayMs ?? base?.initialDelayMs ?? 500, MAX_TIMEOUT_MS),
     maxDelayMs: checkCount("maxDelayMs", options.maxDelayMs ?? base?.maxDelayMs ?? 8_000, MAX_TIMEOUT_MS),
     retryNonIdempotent: options.retryNonIdempotent ?? base?.retryNonIdempotent ?? false,
+    maxResponseBytes: checkLimit("maxResponseBytes", options.maxResponseBytes ?? base?.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
+    maxEventBytes: checkLimit("maxEventBytes", options.maxEventBytes ?? base?.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES),
+    maxErrorBodyBytes: checkLimit(
+      "maxErrorBodyBytes",
+      options.maxErrorBodyBytes ?? base?.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY_BYTES,
+    ),
     defaultHeaders: { ...base?.defaultHeaders, ...checkHeaders(options.defaultHeaders, "defaultHeaders") },
     // Bound, so a user's fetch that relies on `this` still works.
     fetch: options.fetch ? options.fetch.bind(globalThis) : (base?.fetch ?? globalThis.fetch.bind(globalThis)),

@@ -1,0 +1,88 @@
+import { ResponseTooLargeError } from "../errors/response-too-large-error.ts";
+
+export interface ReadCappedOptions {
+  /** What is being read, for the error: `the answer to GET /v1/files`. */
+  reading: string;
+  /**
+   * `"throw"` (default): more than `limit` bytes is a ResponseTooLargeError. `"cut"`: the
+   * first `limit` bytes are kept and the rest is never read (error bodies).
+   */
+  over?: "throw" | "cut";
+}
+
+export interface CappedBody {
+  bytes: Uint8Array<ArrayBuffer>;
+  /** Whether bytes past the limit were dropped (`over: "cut"` only). */
+  cut: boolean;
+}
+
+/**
+ * Reads a body up to `limit` bytes, then cancels it, so a server that sends too much (or never
+ * stops) costs at most the limit. A declared Content-Length over the limit fails before any
+ * read. The bytes are copied once into a buffer of their size; a body of a single chunk is
+ * handed back as is.
+ */
+export async function readBodyCapped(
+  source: Response | ReadableStream<Uint8Array> | null,
+  limit: number,
+  options: ReadCappedOptions,
+): Promise<CappedBody> {
+  const over = options.over ?? "throw";
+  const body = source instanceof Response ? source.body : source;
+  if (!body) return { bytes: new Uint8Array(0), cut: false };
+  if (over === "throw" && source instanceof Response) {
+    const declared = Number(source.headers.get("content-length") ?? Number.NaN);
+    if (declared > limit) {
+      await body.cancel().catch(() => {});
+      throw new ResponseTooLargeError(options.reading, limit);
+    }
+  }
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let cut = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (size + value.byteLength > limit) {
+        if (over === "throw") throw new ResponseTooLargeError(options.reading, limit);
+        chunks.push(value.subarray(0, limit - size));
+        size = limit;
+        cut = true;
+        break;
+      }
+      chunks.push(value);
+      size += value.byteLength;
+    }
+  } finally {
+    // Whatever stopped the loop (the cap, an error, the end), the rest of the body is dropped.
+    await reader.cancel().catch(() => {});
+  }
+  return { bytes: joinChunks(chunks, size), cut };
+}
+
+function joinChunks(chunks: Uint8Array[], size: number): Uint8Array<ArrayBuffer> {
+  const only = chunks[0];
+  if (chunks.length === 1 && only && only.buffer instanceof ArrayBuffer && only.byteLength === only.buffer.byteLength) {
+    return only as Uint8Array<ArrayBuffer>;
+  }
+  const joined = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return joined;
+}
+
+/** A Response over bytes already read, without copying them (the Response constructor copies a buffer it is given). */
+export function responseOfBytes(bytes: Uint8Array<ArrayBuffer>, like: Response): Response {
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (bytes.byteLength > 0) controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+  return new Response(body, { status: like.status, statusText: like.statusText, headers: like.headers });
+}
