@@ -10,3 +10,4 @@ export {
   writeChunks,
 } from "./start-fault-server.ts";
 export { type MockServer, type MockServerOptions, startMockServer } from "./start-mock-server.ts";
+export { socketClosed, writeForever } from "./write-forever.ts";

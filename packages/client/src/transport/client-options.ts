@@ -155,7 +155,10 @@ export function resolveClientOptions(options: ClientOptions = {}, base?: Resolve
     initialDelayMs: checkCount("initialDelayMs", options.initialDelayMs ?? base?.initialDelayMs ?? 500, MAX_TIMEOUT_MS),
     maxDelayMs: checkCount("maxDelayMs", options.maxDelayMs ?? base?.maxDelayMs ?? 8_000, MAX_TIMEOUT_MS),
     retryNonIdempotent: options.retryNonIdempotent ?? base?.retryNonIdempotent ?? false,
-    maxResponseBytes: checkLimit("maxResponseBytes", options.maxResponseBytes ?? base?.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
+    maxResponseBytes: checkLimit(
+      "maxResponseBytes",
+      options.maxResponseBytes ?? base?.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    ),
     maxEventBytes: checkLimit("maxEventBytes", options.maxEventBytes ?? base?.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES),
     maxErrorBodyBytes: checkLimit(
       "maxErrorBodyBytes",
