@@ -59,10 +59,11 @@ export async function readBodyCapped(
     // Whatever stopped the loop (the cap, an error, the end), the rest of the body is dropped.
     await reader.cancel().catch(() => {});
   }
-  return { bytes: joinChunks(chunks, size), cut };
+  return { bytes: joinBytes(chunks, size), cut };
 }
 
-function joinChunks(chunks: Uint8Array[], size: number): Uint8Array<ArrayBuffer> {
+/** The chunks as one buffer of `size` bytes; a lone chunk that fills its own buffer is handed back as is. */
+export function joinBytes(chunks: Uint8Array[], size: number): Uint8Array<ArrayBuffer> {
   const only = chunks[0];
   if (chunks.length === 1 && only && only.buffer instanceof ArrayBuffer && only.byteLength === only.buffer.byteLength) {
     return only as Uint8Array<ArrayBuffer>;
