@@ -164,6 +164,16 @@ describe("an upload whose batch did not reach the split", () => {
     expect(api.requests.filter((r) => r.method === "GET" && r.path.includes("/sample"))).toHaveLength(0);
   });
 
+  it("takes a 409 (a conflict the batch may have caused) as unknown, and settles it by reading the split back", async () => {
+    const { api, dataset, splitId } = await setup();
+    api.faults.addSamples = (n) => (n === 2 ? { status: 409 } : "answer");
+    const error = await failedUpload(dataset);
+    // The fake API stored nothing of the refused batch, so the read-back finds it absent.
+    expect(error).toMatchObject({ samplesStored: 5, batchOutcome: "not stored" });
+    expect(api.splitSamples(splitId)).toHaveLength(5);
+    expect(api.requests.filter((r) => r.method === "GET" && r.path.includes("/sample")).length).toBeGreaterThan(0);
+  });
+
   it("tells how far it got when a sample fails its checks", async () => {
     const { api, dataset } = await setup();
     const bad = [...lines.slice(0, 12), '{"messages": [{"role": "bot", "content": "x"}]}', ...lines.slice(12)];
