@@ -79,7 +79,7 @@ describe("readJsonlLines", () => {
         cancelled = true;
       },
     });
-    const lines = [];
+    const lines: { text: string; line: number }[] = [];
     const error = await (async () => {
       for await (const line of readJsonlLines(stream, undefined, 10_000)) lines.push(line);
     })().catch((e: unknown) => e);

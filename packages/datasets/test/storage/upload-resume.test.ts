@@ -1,4 +1,4 @@
-import { startFaultServer } from "@friendli-ts/test-kit";
+import { startFaultServer, timeoutOnlyFor } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   APIConnectionError,
@@ -35,7 +35,7 @@ const lines = Array.from({ length: SAMPLES }, (_, i) =>
 );
 const jsonl = () => new Blob([`${lines.join("\n")}\n`]);
 
-async function setup(options: { timeout?: number } = {}): Promise<{
+async function setup(options: { timeout?: number; fetch?: typeof fetch } = {}): Promise<{
   api: FakeApi;
   dataset: DatasetHandle;
   splitId: string;
@@ -89,7 +89,13 @@ describe("an upload whose connection breaks after the API stored the batch", () 
   });
 
   it("does the same when the answer never comes and the call's timeout ends the request", async () => {
-    const { api, dataset, splitId } = await setup({ timeout: 300 });
+    // Only the held add request gets the signal: the 300 ms cannot end an answered one first.
+    let adds = 0;
+    const fetch = timeoutOnlyFor(
+      globalThis.fetch,
+      (method, url) => method === "POST" && url.pathname.endsWith("/sample") && ++adds === 2,
+    );
+    const { api, dataset, splitId } = await setup({ timeout: 300, fetch });
     api.faults.addSamples = (n) => (n === 2 ? "store-then-hang" : "answer");
     const error = await failedUpload(dataset);
     expect(error.cause).toBeInstanceOf(APITimeoutError);
