@@ -30,36 +30,58 @@ export async function readBodyCapped(
   const over = options.over ?? "throw";
   const body = source instanceof Response ? source.body : source;
   if (!body) return { bytes: new Uint8Array(0), cut: false };
-  if (over === "throw" && source instanceof Response) {
-    const declared = Number(source.headers.get("content-length") ?? Number.NaN);
-    if (declared > limit) {
-      await body.cancel().catch(() => {});
-      throw new ResponseTooLargeError(options.reading, limit);
-    }
+  const declared = source instanceof Response ? declaredLength(source) : undefined;
+  if (over === "throw" && declared !== undefined && declared > limit) {
+    await body.cancel().catch(() => {});
+    throw new ResponseTooLargeError(options.reading, limit);
   }
+  // A declared length (of the bytes as read: not when the body is compressed) lets each chunk
+  // go straight into the result, so the chunks and their copy are never held at once.
+  // A body that comes whole in its first chunk is handed back as that chunk.
+  const expected = declared !== undefined && declared <= limit ? declared : undefined;
+  let into: Uint8Array<ArrayBuffer> | undefined;
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   let cut = false;
+  const keep = (chunk: Uint8Array) => {
+    if (size === 0 && expected !== undefined && chunk.byteLength < expected) into = new Uint8Array(expected);
+    if (into && size + chunk.byteLength <= into.byteLength) into.set(chunk, size);
+    else {
+      // More than declared: keep the chunks and join them at the end after all.
+      if (into) chunks.push(into.subarray(0, size));
+      into = undefined;
+      chunks.push(chunk);
+    }
+    size += chunk.byteLength;
+  };
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
       if (size + value.byteLength > limit) {
         if (over === "throw") throw new ResponseTooLargeError(options.reading, limit);
-        chunks.push(value.subarray(0, limit - size));
-        size = limit;
+        keep(value.subarray(0, limit - size));
         cut = true;
         break;
       }
-      chunks.push(value);
-      size += value.byteLength;
+      keep(value);
     }
   } finally {
     // Whatever stopped the loop (the cap, an error, the end), the rest of the body is dropped.
     await reader.cancel().catch(() => {});
   }
+  if (into) return { bytes: size === into.byteLength ? into : into.slice(0, size), cut };
   return { bytes: joinBytes(chunks, size), cut };
+}
+
+/** The Content-Length of a body read as sent (none when it is compressed: fetch decodes it). */
+function declaredLength(response: Response): number | undefined {
+  const encoding = response.headers.get("content-encoding");
+  if (encoding && encoding !== "identity") return undefined;
+  const value = response.headers.get("content-length");
+  const length = value === null || !/^\d+$/.test(value.trim()) ? Number.NaN : Number(value);
+  return Number.isSafeInteger(length) ? length : undefined;
 }
 
 /** The chunks as one buffer of `size` bytes; a lone chunk that fills its own buffer is handed back as is. */
