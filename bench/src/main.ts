@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleCases } from "./cases/bundle.ts";
 import { coldImportCases } from "./cases/cold-import.ts";
+import { ENDLESS_SIZES_MB, endlessCases, type Measure } from "./cases/endless-bodies.ts";
 import { timeGenerate } from "./cases/generate.ts";
 import { requestCases } from "./cases/requests.ts";
 import { streamCases } from "./cases/streams.ts";
@@ -21,6 +22,7 @@ const STREAM_ROUNDS = 7;
 const REQUESTS = 2_000;
 const REQUEST_ROUNDS = 4;
 const AI_SDK_ROUNDS = 5;
+const ENDLESS_ROUNDS = 3;
 const IMPORT_RUNS = 15;
 // The AI SDK 7 needs Node 22; on an older Node its row is left out.
 const aiSdkSupported = Number(process.versions.node.split(".")[0]) >= 22;
@@ -64,6 +66,18 @@ try {
     medians(await roundRobin(requestCases(server, REQUESTS), { warmups: 0, rounds: REQUEST_ROUNDS })),
   );
   log(`2. requests: warm-up + ${REQUEST_ROUNDS} rounds of ${REQUESTS} requests, ${elapsed(since)}`);
+
+  since = performance.now();
+  const endless = endlessCases(server);
+  const runs: Record<string, Measure[]> = Object.fromEntries(Object.keys(endless).map((name) => [name, []]));
+  for (let round = 0; round < ENDLESS_ROUNDS; round++) {
+    for (const [name, run] of Object.entries(endless)) runs[name]?.push(await run());
+  }
+  for (const [name, measures] of Object.entries(runs)) {
+    results[`${name}_ms`] = median(measures.map((m) => m.ms));
+    results[`${name}_heap_mb`] = median(measures.map((m) => m.heapMB));
+  }
+  log(`2b. never-ending bodies: ${ENDLESS_ROUNDS} rounds, ${elapsed(since)}`);
 } finally {
   await server.close();
 }
@@ -179,8 +193,30 @@ const rows: Row[] = [
   { name: "pnpm generate (full spec)", unit: "ms", ours: at("generate_ms") },
 ];
 
+const endlessRows: Row[] = ENDLESS_SIZES_MB.flatMap((mb): Row[] =>
+  (["ms", "heap_mb"] as const).flatMap((measure): Row[] => {
+    const unit = measure === "ms" ? "ms" : "MB";
+    const of = (name: string) => at(`endless_${name}_${mb}mb_${measure}`);
+    const what = measure === "ms" ? "time" : "peak heap + external";
+    return [
+      {
+        name: `${mb} MB SSE line, client to its cap: ${what}`,
+        unit,
+        ours: of("sse"),
+        peer: of("parser"),
+        raw: of("drain"),
+      },
+      { name: `${mb} MB error body, client to its cap: ${what}`, unit, ours: of("error"), raw: of("drain") },
+    ];
+  }),
+);
+
 writeResults(resultsFile, results);
 console.log(`\n${formatTable(rows)}\n`);
+console.log(
+  `never-ending bodies (caps set to the size; peer: eventsource-parser alone on the same pieces, in process; floor: fetch + reader draining the bytes):`,
+);
+console.log(`\n${formatTable(endlessRows, "eventsource-parser")}\n`);
 console.log(
   `medians; streams ${STREAM_ROUNDS} rounds (transport alone, fetch + reader, no parsing: ` +
     `${at("stream_drain_ms").toFixed(1)} ms); requests ${REQUEST_ROUNDS} rounds of ${REQUESTS}; ` +

@@ -2,7 +2,9 @@
 // 2-core machine the clients measured get a core of their own. One route:
 // POST /serverless/v1/chat/completions answers `"stream":true` bodies with the chat SSE
 // (written slice by slice, as the network would deliver it) and others with a fixed JSON
-// chat completion, over keep-alive connections.
+// chat completion, over keep-alive connections. With the header `x-bench-endless: sse`
+// (or `error`) the same route sends a body that never ends (one SSE line, or a 500's text)
+// until the client lets go.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { buildChatSse } from "./sse-body.ts";
@@ -57,7 +59,23 @@ async function writeSse(res: ServerResponse): Promise<void> {
   res.end();
 }
 
+const endlessPiece = Buffer.alloc(64 * 1024, "a");
+
+async function writeEndless(res: ServerResponse, kind: "sse" | "error"): Promise<void> {
+  if (kind === "sse") {
+    res.writeHead(200, { "content-type": "text/event-stream" });
+    res.write("data: ");
+  } else res.writeHead(500, { "content-type": "text/plain" });
+  while (!res.destroyed) if (!res.write(endlessPiece)) await drained(res);
+}
+
 function handle(req: IncomingMessage, res: ServerResponse): void {
+  const endless = req.headers["x-bench-endless"];
+  if (endless === "sse" || endless === "error") {
+    req.resume();
+    writeEndless(res, endless).catch(() => res.destroy());
+    return;
+  }
   if (req.method !== "POST" || req.url !== "/serverless/v1/chat/completions") {
     res.writeHead(404, { "content-type": "application/json" }).end('{"error":"not found"}');
     return;

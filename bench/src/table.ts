@@ -1,6 +1,6 @@
 export interface Row {
   name: string;
-  unit: "ms" | "req/s" | "B";
+  unit: "ms" | "req/s" | "B" | "MB";
   ours: number;
   peer?: number;
   /** The raw floor (streams, requests) or the baseline (import). */
@@ -11,14 +11,14 @@ export interface Row {
 
 const number = (value: number | undefined, unit: Row["unit"]) => {
   if (value === undefined) return "—";
-  const digits = unit === "ms" && value < 100 ? 1 : 0;
+  const digits = (unit === "ms" || unit === "MB") && value < 100 ? 1 : 0;
   return `${value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits })} ${unit}`;
 };
 const ratio = (a: number, b: number | undefined) => (b === undefined ? "—" : `${(a / b).toFixed(2)}x`);
 
 /** A plain-text table: case, ours, peer, raw/floor, ours/peer, ours/raw, target. */
-export function formatTable(rows: readonly Row[]): string {
-  const header = ["case", "ours", "openai-node", "raw / floor", "ours/peer", "ours/raw", "target (informational)"];
+export function formatTable(rows: readonly Row[], peerName = "openai-node"): string {
+  const header = ["case", "ours", peerName, "raw / floor", "ours/peer", "ours/raw", "target (informational)"];
   const cells = rows.map((row) => [
     row.name,
     number(row.ours, row.unit),

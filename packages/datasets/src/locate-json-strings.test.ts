@@ -33,6 +33,14 @@ describe("locateJsonStrings", () => {
     expect(locateJsonStrings(text, [URL_PATH]).map((span) => stringAt(text, span))).toEqual(["u"]);
   });
 
+  it("ends a string at a quote after an escaped backslash, and not at an escaped quote", () => {
+    // Raw text: `\\"` is an escaped backslash and then the closing quote; `\\\"` is one, then an escaped quote.
+    const text = String.raw`{"messages":[{"content":[{"text":"C:\\"},{"image_url":{"url":"a\\"}}],"x":"q\\\"\\"}]}`;
+    const spans = locateJsonStrings(text, [URL_PATH]);
+    expect(spans.map((span) => stringAt(text, span))).toEqual(["a\\"]);
+    expect(JSON.parse(text).messages[0].content[1].image_url.url).toBe("a\\");
+  });
+
   it("says when a place is missing or not a string", () => {
     expect(() => locateJsonStrings('{"messages": []}', [URL_PATH])).toThrow(/not found/);
     expect(() => locateJsonStrings('{"a": 1}', [["a"]])).toThrow(/not a string/);

@@ -154,7 +154,8 @@ function datasetHandle(
           add: (samples, callOptions) => context.samples.add(id, splitId, samples, callOptions),
           list: (callOptions) => context.samples.listAll(id, splitId, { direction: "asc" }, callOptions),
           media: {
-            download: (url, callOptions) => plainFetch(context.client, url, storageCall(callOptions)),
+            download: (url, callOptions, maxBytes) =>
+              plainFetch(context.client, url, { ...storageCall(callOptions), maxBytes }),
             upload: (data, name, callOptions) => context.files.upload(data, { ...callOptions, name, projectId }),
             s3Uri: async (fileId, callOptions) => {
               const { s3Uri } = await context.files.getDownloadUrl(fileId, callOptions);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readJsonlLines } from "./read-jsonl-lines.ts";
+import { SampleValidationError } from "./sample-validation-error.ts";
 
 function streamOf(...chunks: string[]): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -49,6 +50,42 @@ describe("readJsonlLines", () => {
       },
     });
     for await (const _ of readJsonlLines(stream)) break;
+    expect(cancelled).toBe(true);
+  });
+
+  it("reads a line spread over many chunks whole, and splits chunks holding many lines", async () => {
+    const long = `"${"x".repeat(1_000_000)}"`;
+    const pieces = [];
+    for (let at = 0; at < long.length; at += 1000) pieces.push(long.slice(at, at + 1000));
+    const lines = await collect(streamOf(...pieces, "\n1\n2\n", "3"));
+    expect(lines.map((l) => l.text.length)).toEqual([long.length, 1, 1, 1]);
+    expect(lines[0]?.text).toBe(long);
+    expect(lines.map((l) => l.line)).toEqual([1, 2, 3, 4]);
+  });
+
+  it("a line longer than the cap is a SampleValidationError naming it, and the stream is cancelled", async () => {
+    let cancelled = false;
+    let pulls = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode("{}\n\n"));
+      },
+      pull(controller) {
+        // A bound of its own, so the test ends even where the reader has no cap.
+        if (++pulls > 1000) controller.close();
+        else controller.enqueue(new Uint8Array(1000).fill(0x61));
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const lines: { text: string; line: number }[] = [];
+    const error = await (async () => {
+      for await (const line of readJsonlLines(stream, undefined, 10_000)) lines.push(line);
+    })().catch((e: unknown) => e);
+    expect(lines).toEqual([{ text: "{}", line: 1 }]);
+    expect(error).toBeInstanceOf(SampleValidationError);
+    expect(error).toMatchObject({ line: 3, index: 1 });
     expect(cancelled).toBe(true);
   });
 });

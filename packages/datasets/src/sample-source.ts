@@ -49,11 +49,12 @@ export function describeSource(input: SampleInput): SourceInfo {
 export async function* readSamples(
   input: SampleInput,
   onBytes?: (bytesRead: number) => void,
+  maxLineBytes?: number,
 ): AsyncGenerator<SourceItem> {
   if (input instanceof Blob || input instanceof ReadableStream) {
     const stream = input instanceof Blob ? input.stream() : input;
     let index = 0;
-    for await (const { text, line } of readJsonlLines(stream, onBytes)) {
+    for await (const { text, line } of readJsonlLines(stream, onBytes, maxLineBytes)) {
       yield { raw: text, index, line };
       index++;
     }

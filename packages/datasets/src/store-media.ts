@@ -1,4 +1,5 @@
 import { type CallOptions, FriendliError } from "@friendli-ts/client";
+import { readBodyCapped } from "@friendli-ts/client/internal";
 import { decodeDataUrl } from "./decode-data-url.ts";
 import type { UploadData, UploadedFile } from "./upload-file.ts";
 import type { MediaRef } from "./validate-sample.ts";
@@ -9,9 +10,10 @@ export interface MediaStore {
   s3Uri(fileId: string, options: CallOptions): Promise<string>;
   /**
    * Downloads http(s) media through the client's plain fetch: its timeout, retries and typed
-   * errors, and no Friendli credentials or API headers sent to third-party hosts.
+   * errors, and no Friendli credentials or API headers sent to third-party hosts. More than
+   * `maxBytes` is a ResponseTooLargeError, and the body is cancelled.
    */
-  download(url: string, options: CallOptions): Promise<Response>;
+  download(url: string, options: CallOptions, maxBytes: number): Promise<Response>;
 }
 
 export interface StoredMedia {
@@ -20,11 +22,19 @@ export interface StoredMedia {
   bytes: number;
 }
 
+/** Bytes one downloaded media file may have unless `maxMediaBytes` says otherwise: 100 MiB. */
+export const DEFAULT_MAX_MEDIA_BYTES = 100 * 1024 * 1024;
+
 /**
  * Puts one media item into Friendli storage and gives its storage URI: a data URL is
- * decoded, an http(s) URL downloaded, then both go through the file API.
+ * decoded, an http(s) URL downloaded (to `maxBytes` at most), then both go through the file API.
  */
-export async function storeMedia(ref: MediaRef, store: MediaStore, options: CallOptions): Promise<StoredMedia> {
+export async function storeMedia(
+  ref: MediaRef,
+  store: MediaStore,
+  options: CallOptions,
+  maxBytes = DEFAULT_MAX_MEDIA_BYTES,
+): Promise<StoredMedia> {
   let data: Uint8Array<ArrayBuffer> | Blob;
   let name: string;
   if (ref.url.startsWith("data:")) {
@@ -33,8 +43,9 @@ export async function storeMedia(ref: MediaRef, store: MediaStore, options: Call
     data = decoded.bytes;
     name = `${ref.modality.toLowerCase()}.${extension(decoded.mediaType)}`;
   } else {
-    const response = await store.download(ref.url, options);
-    data = await response.blob();
+    const response = await store.download(ref.url, options, maxBytes);
+    // The downloaded bytes as they are (no copy into a Blob): the upload reads them once.
+    ({ bytes: data } = await readBodyCapped(response, maxBytes, { reading: "the media file" }));
     name = fileName(ref.url) || ref.modality.toLowerCase();
   }
   const file = await store.upload(data, name, options);

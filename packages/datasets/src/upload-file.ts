@@ -40,8 +40,8 @@ export async function uploadFile(
   if (!options.name) throw new InvalidInputError("files.upload needs a file `name`");
   if (!options.projectId) throw new InvalidInputError("files.upload needs a `projectId`");
   const blob = toBlob(data);
-  // Web Crypto has no streaming digest, so the bytes are read once into memory.
-  const digest = `sha256:${await sha256Hex(await blob.arrayBuffer())}`;
+  // Web Crypto has no streaming digest: bytes given are hashed as they are, a Blob is read once.
+  const digest = `sha256:${await sha256Hex(data instanceof Blob ? await blob.arrayBuffer() : bytesOf(data))}`;
   const init = await context.files.initUpload(
     { name: options.name, size: blob.size, digest, projectId: options.projectId },
     options,
@@ -57,10 +57,12 @@ export async function uploadFile(
 }
 
 function toBlob(data: UploadData): Blob {
-  if (data instanceof Blob) return data;
-  if (data instanceof ArrayBuffer) return new Blob([data]);
-  if (ArrayBuffer.isView(data)) {
-    return new Blob([new Uint8Array(data.buffer as ArrayBuffer, data.byteOffset, data.byteLength)]);
-  }
+  return data instanceof Blob ? data : new Blob([bytesOf(data)]);
+}
+
+/** A view on the bytes given, without copying them. */
+function bytesOf(data: ArrayBuffer | ArrayBufferView): Uint8Array<ArrayBuffer> {
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer as ArrayBuffer, data.byteOffset, data.byteLength);
   throw new InvalidInputError("files.upload takes a Blob, an ArrayBuffer or a typed array");
 }

@@ -7,12 +7,13 @@ import {
   FriendliError,
   InvalidInputError,
 } from "@friendli-ts/client";
-import { linkedAbort } from "@friendli-ts/client/internal";
+import { checkLimit, linkedAbort } from "@friendli-ts/client/internal";
 import { modalityMismatch } from "./check-modality.ts";
 import { formatPath } from "./json-path.ts";
 import { limitConcurrency } from "./limit-concurrency.ts";
 import { LocateError, locateJsonStrings, replaceJsonStrings, type Span, stringAt } from "./locate-json-strings.ts";
 import { MediaUploadError } from "./media-upload-error.ts";
+import { DEFAULT_MAX_LINE_BYTES } from "./read-jsonl-lines.ts";
 import {
   checkSource,
   describeSource,
@@ -25,7 +26,7 @@ import {
 import { type BatchOutcome, SampleUploadError } from "./sample-upload-error.ts";
 import { type SamplePosition, SampleValidationError } from "./sample-validation-error.ts";
 import type { DatasetModality } from "./spec-types.ts";
-import { type MediaStore, type StoredMedia, storeMedia } from "./store-media.ts";
+import { DEFAULT_MAX_MEDIA_BYTES, type MediaStore, type StoredMedia, storeMedia } from "./store-media.ts";
 import { type MediaRef, validateSample } from "./validate-sample.ts";
 
 export interface UploadProgress {
@@ -60,6 +61,16 @@ export interface UploadSamplesOptions extends CallOptions {
    */
   resumeFrom?: number;
   onProgress?: (progress: UploadProgress) => void;
+  /**
+   * Bytes one media file fetched from an http(s) URL may have; a larger one fails the upload
+   * with a MediaUploadError whose cause is a ResponseTooLargeError. Default 104857600 (100 MiB).
+   */
+  maxMediaBytes?: number;
+  /**
+   * Bytes one line of JSONL input (a ReadableStream or a Blob) may have; a longer one is a
+   * SampleValidationError naming the line. Default 134217728 (128 MiB).
+   */
+  maxLineBytes?: number;
 }
 
 export interface SampleTarget {
@@ -119,6 +130,8 @@ export async function uploadSamples(
   if (!Number.isSafeInteger(resumeFrom) || resumeFrom < 0) {
     throw new RangeError("resumeFrom must be a whole number of samples, 0 or more");
   }
+  const maxMediaBytes = checkLimit("maxMediaBytes", options.maxMediaBytes ?? DEFAULT_MAX_MEDIA_BYTES);
+  const maxLineBytes = checkLimit("maxLineBytes", options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES);
   checkSource(input);
   const run = limitConcurrency(options.mediaConcurrency ?? 4);
   const urlCache = new Map<string, Promise<StoredMedia>>();
@@ -173,7 +186,7 @@ export async function uploadSamples(
             const cache = item.ref.url.startsWith("data:") ? dataUrlCache : urlCache;
             const result = await storeOnce(cache, item.ref.url, () =>
               run(async () => {
-                const done = await storeMedia(item.ref, target.media, mediaOptions);
+                const done = await storeMedia(item.ref, target.media, mediaOptions, maxMediaBytes);
                 progress.mediaFiles++;
                 progress.mediaBytes += done.bytes;
                 report();
@@ -321,7 +334,7 @@ export async function uploadSamples(
     progress.bytesRead = bytes;
   };
   try {
-    for await (const item of readSamples(input, onBytes)) {
+    for await (const item of readSamples(input, onBytes, maxLineBytes)) {
       read++;
       if (item.index < resumeFrom) continue;
       if (options.signal?.aborted) throw new APIUserAbortError(undefined, { cause: options.signal.reason });

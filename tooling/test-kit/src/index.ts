@@ -10,3 +10,5 @@ export {
   writeChunks,
 } from "./start-fault-server.ts";
 export { type MockServer, type MockServerOptions, startMockServer } from "./start-mock-server.ts";
+export { type TimedRequestRule, timeoutOnlyFor } from "./timeout-only-for.ts";
+export { socketClosed, writeForever } from "./write-forever.ts";

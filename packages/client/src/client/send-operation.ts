@@ -105,6 +105,7 @@ export async function openOperationStream(
   return Stream.fromSSEResponse(response, sent.controller, {
     endRule: streamEndRuleFor(path),
     idleTimeout: call.idleTimeout,
+    maxEventBytes: core.options.maxEventBytes,
     onEnd: sent.release,
     secret: sent.secret,
   });

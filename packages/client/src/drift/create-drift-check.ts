@@ -10,8 +10,10 @@ import {
 } from "../spec-check/response-validator.ts";
 import { indexSpec, JSON_TYPE, type SpecIndex, type SpecOperation, SSE } from "../spec-check/spec-index.ts";
 import { readSseBatches } from "../sse/read-sse-batches.ts";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../transport/client-options.ts";
 import type { Logger } from "../transport/logger.ts";
 import type { Middleware } from "../transport/middleware.ts";
+import { readBodyCapped } from "../transport/read-body-capped.ts";
 
 /** One answer (or one event of a streamed answer) that breaks the pinned spec. */
 export interface DriftReport {
@@ -102,7 +104,9 @@ export function createDriftCheck(options: DriftCheckOptions = {}): DriftCheck {
     if (!validate) return;
     let body: unknown;
     try {
-      body = JSON.parse(await copy.text());
+      // Capped like the call's own read: a body past it fails the call, and is not checked.
+      const { bytes } = await readBodyCapped(copy, DEFAULT_MAX_RESPONSE_BYTES, { reading: "the answer" });
+      body = JSON.parse(new TextDecoder().decode(bytes));
     } catch {
       return; // A body that is not JSON fails the call itself (InvalidResponseError).
     }

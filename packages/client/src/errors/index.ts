@@ -5,4 +5,5 @@ export * from "./friendli-error.ts";
 export * from "./invalid-response-error.ts";
 export * from "./middleware-error.ts";
 export * from "./page-limit-error.ts";
+export * from "./response-too-large-error.ts";
 export * from "./stream-errors.ts";

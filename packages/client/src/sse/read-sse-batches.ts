@@ -1,57 +1,100 @@
 import { createParser, type EventSourceMessage } from "eventsource-parser";
 import { APITimeoutError } from "../errors/connection-errors.ts";
+import { ResponseTooLargeError } from "../errors/response-too-large-error.ts";
 import { StreamInterruptedError } from "../errors/stream-errors.ts";
+import { DEFAULT_MAX_EVENT_BYTES } from "../transport/client-options.ts";
 
 export type SseMessage = EventSourceMessage;
 
+const LF = 10;
+const CR = 13;
+const COLON = 58;
+
 /**
- * Index just past the last blank line (the end of an event) in `text`, or 0. The CR forms
- * are looked for only in a body that has sent a CR: each search that finds nothing reads
- * the whole text.
+ * Follows line and event boundaries as text arrives, holding nothing of the text itself, to
+ * tell at the end whether the body stopped inside an event. Each chunk is looked at once, so
+ * the cost is linear however long a line grows.
  */
-function endOfLastEvent(text: string, withCr: boolean): number {
-  const lf = text.lastIndexOf("\n\n");
-  let end = lf < 0 ? 0 : lf + 2;
-  if (!withCr) return end;
-  for (const boundary of ["\r\r", "\r\n\r\n"]) {
-    const at = text.lastIndexOf(boundary);
-    if (at >= 0) end = Math.max(end, at + boundary.length);
+class EventEnds {
+  /** The current line has content. */
+  #inLine = false;
+  /** The event since the last blank line has a field line (not only comments). */
+  #eventHasField = false;
+  /** The last chunk ended in CR: an LF at the start of the next one belongs to it. */
+  #afterCr = false;
+
+  feed(text: string): void {
+    const n = text.length;
+    let i = 0;
+    if (this.#afterCr && n > 0 && text.charCodeAt(0) === LF) i = 1;
+    if (n > 0) this.#afterCr = false;
+    let nextLf = text.indexOf("\n", i);
+    // Most streams never send a CR: then one search per chunk finds that out.
+    let nextCr = text.indexOf("\r", i);
+    while (i < n) {
+      if (nextLf !== -1 && nextLf < i) nextLf = text.indexOf("\n", i);
+      if (nextCr !== -1 && nextCr < i) nextCr = text.indexOf("\r", i);
+      const end = nextLf === -1 ? nextCr : nextCr === -1 ? nextLf : Math.min(nextLf, nextCr);
+      if (end === -1) {
+        this.#lineContent(text, i);
+        return;
+      }
+      if (end > i) this.#lineContent(text, i);
+      // An empty line ends the event.
+      if (!this.#inLine) this.#eventHasField = false;
+      this.#inLine = false;
+      i = end + 1;
+      if (text.charCodeAt(end) === CR) {
+        if (i === n) this.#afterCr = true;
+        else if (text.charCodeAt(i) === LF) i++;
+      }
+    }
   }
-  return end;
-}
 
-/** True when `rest` (text after the last complete event) holds a field, not just comments. */
-function holdsUnfinishedEvent(rest: string): boolean {
-  return rest.split(/\r\n|\r|\n/).some((line) => line !== "" && !line.startsWith(":"));
-}
+  /** The body stopped in the middle of a line of an event that has a field. */
+  get cut(): boolean {
+    return this.#inLine && this.#eventHasField;
+  }
 
-const endsWithNewline = (text: string) => text.endsWith("\n") || text.endsWith("\r");
+  #lineContent(text: string, at: number): void {
+    if (this.#inLine) return;
+    this.#inLine = true;
+    if (text.charCodeAt(at) !== COLON) this.#eventHasField = true;
+  }
+}
 
 /**
  * Server-sent events from a response body, as the messages of each read: the parsing (CRLF,
  * comments, multi-line data, `event:` names, unknown fields ignored) is eventsource-parser's;
  * this adds UTF-8 decoding across chunk boundaries and tells a clean end from a cut one. A
  * body that ends inside a line, or fails while being read, throws StreamInterruptedError
- * instead of ending quietly. One batch per read keeps the cost of each event low; a read
+ * instead of ending quietly; an event longer than `maxEventBytes` characters throws
+ * ResponseTooLargeError. Either way the body is cancelled. One batch per read keeps the cost of each event low; a read
  * that completes no event yields nothing.
  */
 export async function* readSseBatches(
   body: ReadableStream<Uint8Array>,
   requestId: string | null = null,
   idleTimeout = 0,
+  maxEventBytes = DEFAULT_MAX_EVENT_BYTES,
 ): AsyncGenerator<SseMessage[]> {
   let batch: SseMessage[] = [];
-  const parser = createParser({ onEvent: (message) => batch.push(message) });
+  let tooLarge = false;
+  // The parser holds an open line as fragments (linear) and stops once an event passes the cap.
+  const parser = createParser({
+    onEvent: (message) => batch.push(message),
+    onError: (error) => {
+      if (error.type === "max-buffer-size-exceeded") tooLarge = true;
+    },
+    maxBufferSize: maxEventBytes,
+  });
   const decoder = new TextDecoder();
   const reader = body.getReader();
-  let unfinished = "";
-  let withCr = false;
+  const ends = new EventEnds();
   const feed = (text: string) => {
     parser.feed(text);
-    unfinished += text;
-    withCr ||= text.includes("\r");
-    const end = endOfLastEvent(unfinished, withCr);
-    if (end > 0) unfinished = unfinished.slice(end);
+    if (tooLarge) throw new ResponseTooLargeError("one event of the stream", maxEventBytes);
+    ends.feed(text);
   };
   const take = () => {
     const taken = batch;
@@ -73,7 +116,7 @@ export async function* readSseBatches(
     }
     feed(decoder.decode());
     // A body that stops inside a line was cut.
-    if (holdsUnfinishedEvent(unfinished) && !endsWithNewline(unfinished)) {
+    if (ends.cut) {
       throw new StreamInterruptedError("the stream ended in the middle of an event", requestId);
     }
     // Whole lines are kept: some servers (the mock among them) omit the blank line after the

@@ -39,6 +39,8 @@ export interface SseStreamOptions {
   endRule?: StreamEndRule;
   /** Ms the body may go without a byte; then APITimeoutError. 0: no limit. */
   idleTimeout?: number;
+  /** Characters one event may have; then ResponseTooLargeError. Default 8 Mi (the client's `maxEventBytes`). */
+  maxEventBytes?: number;
   /** Called once the stream is over, however it ended (to drop listeners). */
   onEnd?: () => void;
   /** Removed from every error the stream throws (an error event may echo the token). */
@@ -86,7 +88,12 @@ export class Stream<Item> implements AsyncIterable<Item> {
         if (!response.body) throw new StreamInterruptedError("the response has no body to stream", requestId);
         let last: SseMessage | undefined;
         let done = false;
-        for await (const messages of readSseBatches(response.body, requestId, options.idleTimeout)) {
+        for await (const messages of readSseBatches(
+          response.body,
+          requestId,
+          options.idleTimeout,
+          options.maxEventBytes,
+        )) {
           const decoded: Event[] = [];
           try {
             for (const message of messages) {

@@ -25,7 +25,27 @@ export interface RetryOptions {
   retryNonIdempotent?: boolean;
 }
 
-export interface ClientOptions extends RetryOptions {
+/** Caps on what the client holds of a server's answer; a server that sends more cannot grow memory past them. */
+export interface SizeLimits {
+  /**
+   * Bytes a success answer may have (JSON, storage and media bodies); more is a
+   * ResponseTooLargeError and the body is cancelled. Default 104857600 (100 MiB).
+   */
+  maxResponseBytes?: number;
+  /**
+   * Characters one stream event may have (its data lines and any line still open); more is a
+   * ResponseTooLargeError and the stream is cancelled. Default 8388608 (8 Mi).
+   */
+  maxEventBytes?: number;
+  /** Bytes of an error body kept on `APIError.body`; the rest is not read. Default 65536 (64 KiB). */
+  maxErrorBodyBytes?: number;
+}
+
+export const DEFAULT_MAX_RESPONSE_BYTES = 100 * 1024 * 1024;
+export const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+export interface ClientOptions extends RetryOptions, SizeLimits {
   /**
    * Friendli token, or a function returning one, called for each request. Default: the
    * FRIENDLI_TOKEN environment variable. `null`: none (containers).
@@ -70,6 +90,9 @@ export interface ResolvedClientOptions {
   initialDelayMs: number;
   maxDelayMs: number;
   retryNonIdempotent: boolean;
+  maxResponseBytes: number;
+  maxEventBytes: number;
+  maxErrorBodyBytes: number;
   /** Lower-case names. */
   defaultHeaders: Record<string, string>;
   fetch: typeof fetch;
@@ -88,12 +111,6 @@ export function checkCount(name: string, value: unknown, max = Number.MAX_SAFE_I
   return value;
 }
 
-function checkMaxPages(value: unknown): number {
-  // 0 would refuse even the first page of a list.
-  if (value === 0) throw new InvalidInputError("maxPages must be at least 1, got 0");
-  return checkCount("maxPages", value);
-}
-
 /**
  * A URL the caller gave, quoted for an error: whatever stands before an `@` (a user name and
  * password, when the text is not a URL that could be taken apart) is left out, and it is cut.
@@ -101,6 +118,12 @@ function checkMaxPages(value: unknown): number {
 export function quoteWithoutUserinfo(value: string): string {
   const quoted = JSON.stringify(value.replace(/^([a-z][a-z\d+.-]*:\/\/)?.*@/is, "$1...@"));
   return quoted.length > 120 ? `${quoted.slice(0, 117)}..."` : quoted;
+}
+
+/** A cap (bytes, pages): a whole number of at least 1, as 0 would refuse every answer. */
+export function checkLimit(name: string, value: unknown): number {
+  if (value === 0) throw new InvalidInputError(`${name} must be at least 1, got 0`);
+  return checkCount(name, value);
 }
 
 function checkBaseURL(value: string): string {
@@ -149,11 +172,20 @@ export function resolveClientOptions(options: ClientOptions = {}, base?: Resolve
     initialDelayMs: checkCount("initialDelayMs", options.initialDelayMs ?? base?.initialDelayMs ?? 500, MAX_TIMEOUT_MS),
     maxDelayMs: checkCount("maxDelayMs", options.maxDelayMs ?? base?.maxDelayMs ?? 8_000, MAX_TIMEOUT_MS),
     retryNonIdempotent: options.retryNonIdempotent ?? base?.retryNonIdempotent ?? false,
+    maxResponseBytes: checkLimit(
+      "maxResponseBytes",
+      options.maxResponseBytes ?? base?.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    ),
+    maxEventBytes: checkLimit("maxEventBytes", options.maxEventBytes ?? base?.maxEventBytes ?? DEFAULT_MAX_EVENT_BYTES),
+    maxErrorBodyBytes: checkLimit(
+      "maxErrorBodyBytes",
+      options.maxErrorBodyBytes ?? base?.maxErrorBodyBytes ?? DEFAULT_MAX_ERROR_BODY_BYTES,
+    ),
     defaultHeaders: { ...base?.defaultHeaders, ...checkHeaders(options.defaultHeaders, "defaultHeaders") },
     // Bound, so a user's fetch that relies on `this` still works.
     fetch: options.fetch ? options.fetch.bind(globalThis) : (base?.fetch ?? globalThis.fetch.bind(globalThis)),
     middleware: options.middleware ?? base?.middleware ?? [],
-    maxPages: checkMaxPages(options.maxPages ?? base?.maxPages ?? DEFAULT_MAX_PAGES),
+    maxPages: checkLimit("maxPages", options.maxPages ?? base?.maxPages ?? DEFAULT_MAX_PAGES),
     logger:
       options.logger || options.logLevel || !base ? leveledLogger(options.logger ?? console, logLevel) : base.logger,
   };

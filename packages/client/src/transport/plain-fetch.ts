@@ -1,12 +1,15 @@
 import { type CallOptions, resolveCall } from "../client/call-options.ts";
 import { internalsOf } from "../client/client-internals.ts";
 import type { FriendliClient } from "../client/create-friendli-client.ts";
+import { checkLimit } from "./client-options.ts";
 
 export interface PlainRequest extends Omit<CallOptions, "teamId"> {
   method?: string;
   body?: string | FormData | Blob | ArrayBuffer | Uint8Array<ArrayBuffer> | null;
   /** Whether a retry after the server may have acted is harmless. Default: true for GET. */
   retrySafe?: boolean;
+  /** Bytes the answer may have; more is a ResponseTooLargeError. Default: the client's `maxResponseBytes`. */
+  maxBytes?: number;
 }
 
 /**
@@ -17,7 +20,7 @@ export interface PlainRequest extends Omit<CallOptions, "teamId"> {
  */
 export async function plainFetch(client: FriendliClient, url: string, request: PlainRequest = {}): Promise<Response> {
   const { options, transport } = internalsOf(client);
-  const { method = "GET", body, retrySafe, ...callOptions } = request;
+  const { method = "GET", body, retrySafe, maxBytes, ...callOptions } = request;
   const call = resolveCall(options, callOptions);
   const sent = await transport(
     {
@@ -27,6 +30,7 @@ export async function plainFetch(client: FriendliClient, url: string, request: P
       body,
       plain: true,
       retrySafe: retrySafe ?? method === "GET",
+      ...(maxBytes === undefined ? {} : { maxBytes: checkLimit("maxBytes", maxBytes) }),
     },
     call,
   );

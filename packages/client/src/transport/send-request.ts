@@ -3,6 +3,7 @@ import { APIConnectionError, APITimeoutError, APIUserAbortError } from "../error
 import { createApiError } from "../errors/create-api-error.ts";
 import { InvalidInputError } from "../errors/friendli-error.ts";
 import { MiddlewareError, type MiddlewareHook } from "../errors/middleware-error.ts";
+import { ResponseTooLargeError } from "../errors/response-too-large-error.ts";
 import type { RouteFacts } from "../operations/route-facts.ts";
 import { backoffDelay } from "./backoff-delay.ts";
 import { checkToken } from "./check-header-value.ts";
@@ -11,6 +12,7 @@ import { linkedAbort } from "./linked-abort.ts";
 import { dropped, type Logger } from "./logger.ts";
 import type { MiddlewareContext } from "./middleware.ts";
 import { parseRetryAfter } from "./parse-retry-after.ts";
+import { readBodyCapped, responseOfBytes } from "./read-body-capped.ts";
 import { readErrorBody } from "./read-error-body.ts";
 import { redact, redactError, redactingLogger } from "./redact.ts";
 import { type AttemptOutcome, describeOutcome, networkErrorCode, shouldRetry, wasNeverSent } from "./retry-decision.ts";
@@ -40,6 +42,8 @@ export interface OutgoingRequest {
   plain?: boolean;
   /** For a request outside the spec: whether a retry after the server may have acted is harmless. */
   retrySafe?: boolean;
+  /** Bytes the success body may have (a media download's own cap). Default: the client's `maxResponseBytes`. */
+  maxBytes?: number;
 }
 
 /** The per-call settings, already checked. */
@@ -138,19 +142,20 @@ export function createTransport(options: ResolvedClientOptions): Transport {
           if (request.stream || NULL_BODY_STATUS.has(response.status)) {
             handedOver = true;
             link.clearDeadline();
-          } else if (plain) {
-            // Storage and media bodies are bytes, read within the timeout like any answer.
-            const bytes = await response.arrayBuffer();
-            response = new Response(bytes, { status: response.status, headers: response.headers });
           } else {
-            text = await response.text();
+            // Read within the timeout like any answer, and never past the cap.
+            const limit = request.maxBytes ?? options.maxResponseBytes;
+            const { bytes } = await readBodyCapped(response, limit, { reading: `the answer to ${label}` });
+            // Storage and media bodies stay bytes; the rest is text.
+            if (plain) response = responseOfBytes(bytes, response);
+            else text = new TextDecoder().decode(bytes);
           }
           return { response, text, controller, release: link.dispose, secret };
         }
         failure = createApiError({
           status: response.status,
           headers: response.headers,
-          body: await readErrorBody(response),
+          body: await readErrorBody(response, options.maxErrorBodyBytes),
           method,
           url: request.url,
         });
@@ -163,6 +168,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
           controller.abort();
           throw redactError(error, secret);
         }
+        if (error instanceof ResponseTooLargeError) throw redactError(error, secret); // the same answer again would be too
         if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
         if (link.timedOut) {
           failure = new APITimeoutError(`${label} timed out after ${timeout} ms`);

@@ -1,4 +1,4 @@
-import { recordSentRequests, type SentRequests } from "@friendli-ts/test-kit";
+import { recordSentRequests, type SentRequests, timeoutOnlyFor } from "@friendli-ts/test-kit";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   APITimeoutError,
@@ -19,11 +19,20 @@ import { type HangRule, type ScriptedServers, startScriptedServers } from "./scr
 let servers: ScriptedServers;
 let friendli: FriendliDatasets;
 let recorder: SentRequests;
+let shieldAnswered = false;
 beforeEach(async () => {
   servers = await startScriptedServers();
   recorder = recordSentRequests();
+  // Within expectCallTimeout, the short timeout may end only the request the test makes the
+  // server hold: the ones answered before it get no signal, so a slow machine cannot time them
+  // out first (one request sent instead of three).
+  const held = (method: string, url: URL) =>
+    url.origin === servers.api.url
+      ? (servers.hang.api?.(method, url) ?? false)
+      : (servers.hang.storage?.(method, url) ?? false);
+  const shielded = timeoutOnlyFor(recorder.fetch, held);
   friendli = createFriendliDatasets({
-    fetch: recorder.fetch,
+    fetch: (input, init) => (shieldAnswered ? shielded : recorder.fetch)(input, init),
     baseURL: servers.api.url,
     token: "tok",
     teamId: "team-client",
@@ -79,7 +88,12 @@ const onPath =
 /** Runs `task` with a per-call timeout of 100 ms against a request that never answers (the client's is 60 s). */
 async function expectCallTimeout(task: (options: CallOptions) => Promise<unknown>): Promise<unknown> {
   const started = Date.now();
-  const error = await task({ ...call, timeout: 100 }).catch((e: unknown) => e);
+  shieldAnswered = true;
+  const error = await task({ ...call, timeout: 100 })
+    .catch((e: unknown) => e)
+    .finally(() => {
+      shieldAnswered = false;
+    });
   expect(Date.now() - started).toBeLessThan(10_000);
   return error;
 }

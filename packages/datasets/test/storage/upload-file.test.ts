@@ -7,7 +7,7 @@ import {
   InternalServerError,
   PermissionDeniedError,
 } from "@friendli-ts/client";
-import { type FaultServer, recordSentRequests, startFaultServer } from "@friendli-ts/test-kit";
+import { type FaultServer, recordSentRequests, startFaultServer, timeoutOnlyFor } from "@friendli-ts/test-kit";
 import { startS3 } from "@friendli-ts/test-kit/local-s3";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createFriendliDatasets, StorageUploadError } from "../../src/index.ts";
@@ -155,7 +155,9 @@ describe("files.upload when storage misbehaves", () => {
     running.push(storage);
     // Counted as they leave: the call may time out before the storage server reads the POST.
     const { fetch, sent } = recordSentRequests();
-    const { api, friendli } = await setup(storage, { timeout: 60_000, fetch });
+    // The 100 ms may end only the storage POST the server holds, never the API request before it.
+    const storageOnly = timeoutOnlyFor(fetch, (_method, url) => url.origin === storage.url);
+    const { api, friendli } = await setup(storage, { timeout: 60_000, fetch: storageOnly });
     const error = await friendli.files
       .upload(new Blob(["t"]), { name: "t.txt", projectId: "proj-1", timeout: 100 })
       .catch((e: unknown) => e);

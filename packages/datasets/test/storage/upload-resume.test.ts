@@ -1,4 +1,4 @@
-import { startFaultServer } from "@friendli-ts/test-kit";
+import { startFaultServer, timeoutOnlyFor } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   APIConnectionError,
@@ -35,7 +35,7 @@ const lines = Array.from({ length: SAMPLES }, (_, i) =>
 );
 const jsonl = () => new Blob([`${lines.join("\n")}\n`]);
 
-async function setup(options: { timeout?: number } = {}): Promise<{
+async function setup(options: { timeout?: number; fetch?: typeof fetch } = {}): Promise<{
   api: FakeApi;
   dataset: DatasetHandle;
   splitId: string;
@@ -89,7 +89,13 @@ describe("an upload whose connection breaks after the API stored the batch", () 
   });
 
   it("does the same when the answer never comes and the call's timeout ends the request", async () => {
-    const { api, dataset, splitId } = await setup({ timeout: 300 });
+    // Only the held add request gets the signal: the 300 ms cannot end an answered one first.
+    let adds = 0;
+    const fetch = timeoutOnlyFor(
+      globalThis.fetch,
+      (method, url) => method === "POST" && url.pathname.endsWith("/sample") && ++adds === 2,
+    );
+    const { api, dataset, splitId } = await setup({ timeout: 300, fetch });
     api.faults.addSamples = (n) => (n === 2 ? "store-then-hang" : "answer");
     const error = await failedUpload(dataset);
     expect(error.cause).toBeInstanceOf(APITimeoutError);
@@ -162,6 +168,16 @@ describe("an upload whose batch did not reach the split", () => {
     expect(error).toMatchObject({ samplesStored: 5, batchOutcome: "refused" });
     expect(error.cause).toBeInstanceOf(BadRequestError);
     expect(api.requests.filter((r) => r.method === "GET" && r.path.includes("/sample"))).toHaveLength(0);
+  });
+
+  it("takes a 409 (a conflict the batch may have caused) as unknown, and settles it by reading the split back", async () => {
+    const { api, dataset, splitId } = await setup();
+    api.faults.addSamples = (n) => (n === 2 ? { status: 409 } : "answer");
+    const error = await failedUpload(dataset);
+    // The fake API stored nothing of the refused batch, so the read-back finds it absent.
+    expect(error).toMatchObject({ samplesStored: 5, batchOutcome: "not stored" });
+    expect(api.splitSamples(splitId)).toHaveLength(5);
+    expect(api.requests.filter((r) => r.method === "GET" && r.path.includes("/sample")).length).toBeGreaterThan(0);
   });
 
   it("tells how far it got when a sample fails its checks", async () => {
