@@ -1,5 +1,7 @@
 // Node-only helpers for testing code that uses the SDK; not part of the runtime bundle.
+
 export { MockReplyError, type ReplyEvent, type ReplyIssue } from "./check-reply.ts";
+export type { CorsOptions } from "./cors-headers.ts";
 export type {
   MockBody,
   MockEvent,
