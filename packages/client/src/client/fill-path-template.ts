@@ -1,4 +1,5 @@
 import { InvalidInputError } from "../errors/friendli-error.ts";
+import { hasLoneSurrogate } from "./has-lone-surrogate.ts";
 
 // `/`, `?` and `#` end a path segment; `\` is read as `/` by some servers; control
 // characters are never part of an id.
@@ -8,7 +9,8 @@ const UNSAFE = /[/?#\\\u0000-\u001f\u007f]/;
 /**
  * `/beta/dataset/{dataset_id}` with `{ dataset_id: "ds-1" }` -> `/beta/dataset/ds-1`.
  * A value that is not a string with something besides spaces, or that would address another resource
- * (`.`, `..`, a slash, `?`, `#`, a control character), is an InvalidInputError that
+ * (`.`, `..`, a slash, `?`, `#`, a control character), or that has no UTF-8 form (a lone
+ * surrogate), is an InvalidInputError that
  * names the parameter, before any request.
  */
 export function fillPathTemplate(template: string, values: Record<string, unknown> | undefined): string {
@@ -21,6 +23,11 @@ export function fillPathTemplate(template: string, values: Record<string, unknow
     if (value === "." || value === ".." || UNSAFE.test(value)) {
       throw new InvalidInputError(
         `path parameter \`${name}\` may not be "." or ".." or hold a slash, "?", "#" or a control character, got ${JSON.stringify(value)}`,
+      );
+    }
+    if (hasLoneSurrogate(value)) {
+      throw new InvalidInputError(
+        `path parameter \`${name}\` holds half of a surrogate pair, which no URL can carry: ${JSON.stringify(value)}`,
       );
     }
     return encodeURIComponent(value);

@@ -105,9 +105,11 @@ export async function openOperationStream(
  */
 function readJsonResult(sent: SentResponse, route: RouteFacts | undefined, method: string, path: string) {
   const { response, text } = sent;
-  if (text === undefined) return undefined;
   const expected = route?.jsonResult ?? false;
-  if (text !== "") {
+  // A 204 or 205 has no body. Where JSON is promised that is no answer, except for a delete,
+  // which has nothing left to describe.
+  if (text === undefined && (!expected || method === "DELETE")) return undefined;
+  if (text !== undefined && text !== "") {
     try {
       return JSON.parse(text);
     } catch (cause) {
@@ -125,7 +127,7 @@ function readJsonResult(sent: SentResponse, route: RouteFacts | undefined, metho
   if (!expected) return undefined;
   throw new InvalidResponseError(
     `${label(method, path)} answered ${response.status} with an empty body where JSON was expected`,
-    { status: response.status, headers: response.headers, body: text },
+    { status: response.status, headers: response.headers, body: text ?? "" },
   );
 }
 
