@@ -1,4 +1,5 @@
 import { type components, type StreamData, StreamInterruptedError, StreamParseError } from "@friendli-ts/client";
+import { parseModelJson } from "../helpers/parse-model-json.ts";
 import type { Prefix, StreamKey } from "../spec-types.ts";
 
 type Schemas = components["schemas"];
@@ -68,7 +69,7 @@ function startBlock(start: Schemas["MessagesStreamContentBlockStartPayload"]): B
 function finishBlock({ block, json }: BlockState): Block {
   if (block.type !== "tool_use" || !json) return block;
   try {
-    return { ...block, input: JSON.parse(json) as Record<string, unknown> };
+    return { ...block, input: parseModelJson(json) as Record<string, unknown> };
   } catch (cause) {
     throw new StreamParseError(`the input of tool call ${block.name} is not valid JSON`, json, { cause });
   }
