@@ -9,6 +9,7 @@ export {
   type SharedClientOptions,
 } from "./client/client-from-options.ts";
 export { internalsOf } from "./client/client-internals.ts";
+export { pathValueProblem } from "./client/fill-path-template.ts";
 export { toFormData } from "./client/to-form-data.ts";
 export { type OperationId, operations } from "./generated/operations.ts";
 // One constant per operation, named by its operationId (`serverlessChatStream`), for

@@ -17,21 +17,25 @@ export function fillPathTemplate(template: string, values: Record<string, unknow
   if (!template.includes("{")) return template;
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = values?.[name];
-    if (typeof value !== "string" || value.trim() === "") {
-      throw new InvalidInputError(`path parameter \`${name}\` must be a non-empty string, got ${describe(value)}`);
-    }
-    if (value === "." || value === ".." || UNSAFE.test(value)) {
-      throw new InvalidInputError(
-        `path parameter \`${name}\` may not be "." or ".." or hold a slash, "?", "#" or a control character, got ${JSON.stringify(value)}`,
-      );
-    }
-    if (hasLoneSurrogate(value)) {
-      throw new InvalidInputError(
-        `path parameter \`${name}\` holds half of a surrogate pair, which no URL can carry: ${JSON.stringify(value)}`,
-      );
-    }
-    return encodeURIComponent(value);
+    const problem = pathValueProblem(value);
+    if (problem) throw new InvalidInputError(`path parameter \`${name}\` ${problem}`);
+    return encodeURIComponent(value as string);
   });
+}
+
+/**
+ * Why a value cannot be a path segment, or undefined when it can: for wrappers that take an
+ * id from an answer (a Location header) and must know before they use it.
+ */
+export function pathValueProblem(value: unknown): string | undefined {
+  if (typeof value !== "string" || value.trim() === "") return `must be a non-empty string, got ${describe(value)}`;
+  if (value === "." || value === ".." || UNSAFE.test(value)) {
+    return `may not be "." or ".." or hold a slash, "?", "#" or a control character, got ${JSON.stringify(value)}`;
+  }
+  if (hasLoneSurrogate(value)) {
+    return `holds half of a surrogate pair, which no URL can carry: ${JSON.stringify(value)}`;
+  }
+  return undefined;
 }
 
 function describe(value: unknown): string {
