@@ -73,8 +73,10 @@ export function nearMiss(example: unknown): fc.Arbitrary<unknown> {
     {
       weight: 6,
       arbitrary: fc
-        .tuple(fc.nat({ max: paths.length - 1 }), wrongValue)
-        .map(([i, by]) => replaced(example, paths[i] as (string | number)[], by)),
+        .array(fc.tuple(fc.nat({ max: paths.length - 1 }), wrongValue), { minLength: 1, maxLength: 3 })
+        .map((swaps) =>
+          swaps.reduce<unknown>((value, [i, by]) => replaced(value, paths[i] as (string | number)[], by), example),
+        ),
     },
     { weight: 1, arbitrary: anyJson },
   );
@@ -133,29 +135,42 @@ export interface AnswerShapes {
   sse?: { event: unknown; end: string };
 }
 
-/** Random answers around the well-formed ones: statuses, content types, headers, bodies, cuts. */
+/**
+ * Random answers around the well-formed ones: statuses, content types, headers, bodies,
+ * cuts. Half are a 200 of the right content type whose body is a near miss, since a broken
+ * body behind a good status is what reaches the most code.
+ */
 export function fuzzAnswer(shapes: AnswerShapes): fc.Arbitrary<FuzzAnswer> {
-  const bodies: { contentType: string | undefined; body: fc.Arbitrary<string> }[] = [];
+  const good: { contentType: string | undefined; body: fc.Arbitrary<string> }[] = [];
   if (shapes.json !== undefined) {
-    bodies.push({ contentType: "application/json", body: jsonText(nearMiss(shapes.json)) });
+    good.push({ contentType: "application/json", body: jsonText(nearMiss(shapes.json)) });
   }
-  if (shapes.sse) bodies.push({ contentType: "text/event-stream", body: sseText(shapes.sse.event, shapes.sse.end) });
-  bodies.push({ contentType: undefined, body: jsonText(anyJson) }, { contentType: "text/html", body: fc.string() });
-  return fc
+  if (shapes.sse) good.push({ contentType: "text/event-stream", body: sseText(shapes.sse.event, shapes.sse.end) });
+  const other = [
+    ...good,
+    { contentType: undefined, body: jsonText(anyJson) },
+    { contentType: "text/html", body: fc.string() },
+  ];
+  const anyAnswer = fc
     .tuple(
       fc.constantFrom(...STATUSES),
-      fc.constantFrom(...bodies),
+      fc.constantFrom(...other),
       headers,
-      fc.option(fc.nat({ max: 200 }), { freq: 6 }),
+      fc.option(fc.nat({ max: 200 }), { freq: 4 }),
     )
     .chain(([status, { contentType, body }, extra, cutAt]) =>
       body.map((text) => {
         const all: Record<string, string> = { ...extra };
-        // A compressed answer whose body is not compressed is one more way to be broken.
         if (contentType) all["content-type"] = contentType;
         return { status, headers: all, body: text, cutAt: cutAt ?? null };
       }),
     );
+  const nearMissAnswer = fc
+    .constantFrom(...good)
+    .chain(({ contentType, body }) =>
+      body.map((text) => ({ status: 200, headers: { "content-type": contentType ?? "" }, body: text, cutAt: null })),
+    );
+  return good.length ? fc.oneof(nearMissAnswer, anyAnswer) : anyAnswer;
 }
 
 /** Values a caller might pass that no request can carry, or that are simply wrong. */
@@ -170,7 +185,7 @@ export const badTimeout = fc.oneof(
 
 /** Runs per property, overridable with FUZZ_RUNS; the seed with FUZZ_SEED (fast-check prints it on a failure). */
 export const fuzzParameters: fc.Parameters<unknown> = {
-  numRuns: Number(process.env.FUZZ_RUNS ?? 150),
+  numRuns: Number(process.env.FUZZ_RUNS ?? 200),
   seed: Number(process.env.FUZZ_SEED ?? 20261202),
   endOnFailure: true,
 };
