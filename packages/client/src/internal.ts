@@ -8,6 +8,12 @@ export {
   clientFromOptions,
   type SharedClientOptions,
 } from "./client/client-from-options.ts";
+export {
+  type AnswerProblem,
+  checkedAnswer,
+  isJsonObject,
+  notAnObject,
+} from "./client/checked-answer.ts";
 export { internalsOf } from "./client/client-internals.ts";
 export { pathValueProblem } from "./client/fill-path-template.ts";
 export { toFormData } from "./client/to-form-data.ts";

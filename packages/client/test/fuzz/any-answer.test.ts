@@ -90,7 +90,7 @@ describe("the client's typed methods, with inputs of any shape", () => {
         sent.length = 0;
         const error = await recording
           .GET("/dedicated/beta/endpoint/{endpoint_id}", {
-            params: { path: { endpoint_id: id }, query: { cursor: header } },
+            params: { path: { endpoint_id: id }, query: { cursor: header } as never },
             headers: { "x-note": header },
             teamId: team,
             timeout: timeout as number,
