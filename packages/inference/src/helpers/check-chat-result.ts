@@ -1,39 +1,28 @@
-import { type CallOptions, InvalidResponseError } from "@friendli-ts/client";
+import type { CallOptions } from "@friendli-ts/client";
+import { checkedAnswer, isJsonObject as isRecord } from "@friendli-ts/client/internal";
 
 /**
- * A chat result's fields that `parse` and `runTools` read, checked: the server decides the
- * shape, and a wrong one must be an InvalidResponseError (with the answer's status and
- * headers), never a TypeError in the helper. Null and missing fields read as absent.
+ * Sends a chat request with `send`, then checks the fields of the result that `parse` and
+ * `runTools` read: the server decides the shape, and a wrong one must be an
+ * InvalidResponseError with the answer's status and headers, never a TypeError in the
+ * helper. Null and missing fields read as absent.
  */
-export function checkChatResult<Result>(result: Result, response: Response | undefined): Result {
-  const problem = chatResultProblem(result);
-  if (!problem) return result;
-  throw new InvalidResponseError(`the chat completion answer has the wrong shape: ${problem}`, {
-    status: response?.status ?? 200,
-    headers: response?.headers ?? new Headers(),
-    body: describe(result),
-  });
-}
-
-/** Sends with `send` and checks the result, keeping the response for the error. */
 export async function sendCheckedChat<Body, Result>(
   send: (body: Body, options: CallOptions) => Promise<Result>,
   body: Body,
   options: CallOptions | undefined,
 ): Promise<Result> {
-  let response: Response | undefined;
-  const result = await send(body, {
+  let response = new Response();
+  const data = await send(body, {
     ...options,
     onResponse: (r) => {
       response = r;
       options?.onResponse?.(r);
     },
   });
-  return checkChatResult(result, response);
+  return checkedAnswer({ data, response }, "chat completion", chatResultProblem);
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 const absent = (value: unknown) => value === undefined || value === null;
 const textOrAbsent = (value: unknown) => absent(value) || typeof value === "string";
 
@@ -60,12 +49,4 @@ function chatResultProblem(result: unknown): string | undefined {
     if (typeof call.function.arguments !== "string") return `${at}.function.arguments\` is not text`;
   }
   return undefined;
-}
-
-function describe(value: unknown): string {
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
 }
