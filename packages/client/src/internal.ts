@@ -4,16 +4,16 @@ export { appendQuery } from "./client/append-query.ts";
 export { type CallCore, callCoreFromOptions } from "./client/call-core.ts";
 export { callOperation, callRoute, streamOperation, streamRoute } from "./client/call-operation.ts";
 export {
-  callCoreFromSharedOptions,
-  clientFromOptions,
-  type SharedClientOptions,
-} from "./client/client-from-options.ts";
-export {
   type AnswerProblem,
   checkedAnswer,
   isJsonObject,
   notAnObject,
 } from "./client/checked-answer.ts";
+export {
+  callCoreFromSharedOptions,
+  clientFromOptions,
+  type SharedClientOptions,
+} from "./client/client-from-options.ts";
 export { internalsOf } from "./client/client-internals.ts";
 export { pathValueProblem } from "./client/fill-path-template.ts";
 export { toFormData } from "./client/to-form-data.ts";
