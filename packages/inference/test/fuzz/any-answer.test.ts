@@ -73,6 +73,91 @@ const calls: [string, (i: FriendliInference) => Promise<unknown>][] = [
   ["chatSnapshots", (i) => i.serverless.chat.stream(body).then((s) => drain(chatSnapshots(s)))],
 ];
 
+// The other families' streams, each with a well-formed event to miss and its end.
+const families: [string, unknown, string, (i: FriendliInference) => Promise<Helpers>][] = [
+  [
+    "responses",
+    {
+      type: "response.output_text.delta",
+      item_id: "m",
+      output_index: 0,
+      content_index: 0,
+      delta: "Hi",
+      sequence_number: 1,
+      response: { id: "r", status: "completed", output: [] },
+    },
+    'data: {"type":"response.completed","response":{"id":"r","status":"completed","output":[]}}\n\n',
+    (i) => i.serverless.responses.stream({ model: "m", input: "Hi" }),
+  ],
+  [
+    "messages",
+    {
+      type: "content_block_delta",
+      index: 0,
+      delta: { type: "text_delta", text: "Hi" },
+      message: { id: "m", type: "message", role: "assistant", content: [] },
+      content_block: { type: "tool_use", id: "t", name: "f", input: {} },
+      usage: { output_tokens: 1 },
+    },
+    'event: message_stop\ndata: {"type":"message_stop"}\n\n',
+    (i) => i.serverless.messages.stream({ model: "m", max_tokens: 8, messages: body.messages }),
+  ],
+  [
+    "completions",
+    { id: "c", object: "text_completion", choices: [{ index: 0, text: "Hi", finish_reason: null }], usage: null },
+    "data: [DONE]\n\n",
+    (i) => i.serverless.completions.stream({ model: "m", prompt: "Hi" }),
+  ],
+  [
+    "transcriptions",
+    { type: "transcript.text.delta", delta: "Hi", text: "Hi", usage: { type: "tokens" } },
+    "data: [DONE]\n\n",
+    (i) => i.serverless.audio.transcriptions.stream({ model: "w", file: new Uint8Array([1]) }),
+  ],
+  [
+    "tool-assisted chat",
+    chunk,
+    "data: [DONE]\n\n",
+    (i) => i.serverless.toolAssistedChat.stream({ model: "m", messages: body.messages }),
+  ],
+];
+type Helpers = {
+  textDeltas(): AsyncIterable<unknown>;
+  reasoningDeltas(): AsyncIterable<unknown>;
+  finalResult(): Promise<unknown>;
+};
+const helpers: ((s: Helpers) => Promise<unknown>)[] = [
+  (s) => drain(s.textDeltas()),
+  (s) => drain(s.reasoningDeltas()),
+  (s) => s.finalResult(),
+  (s) =>
+    drain(s.textDeltas())
+      .then(
+        () => {},
+        () => {},
+      )
+      .then(() => s.finalResult()),
+];
+
+describe("every family's stream helpers, against events of any shape", () => {
+  it.each(families)("%s: reject only with FriendliError", async (_name, event, end, open) => {
+    const answers = fuzzAnswer({ sse: { event, end } });
+    await fc.assert(
+      fc.asyncProperty(answers, fc.constantFrom(...helpers), async (answer, helper) => {
+        server.answerWith(answer);
+        const error = await open(inference)
+          .then(helper)
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          );
+        if (error !== undefined) expect(error).toBeInstanceOf(FriendliError);
+      }),
+      { ...fuzzParameters, numRuns: Math.ceil(fuzzParameters.numRuns ?? 200) / 2 },
+    );
+  });
+});
+
 describe("chat and its helpers, against answers of any shape", () => {
   it("reject only with FriendliError", async () => {
     const answers = fuzzAnswer({ json: completion, sse: { event: chunk, end: "data: [DONE]\n\n" } });
