@@ -21,6 +21,25 @@ export function checkHeaders(headers: Record<string, string> | undefined, where:
   return out;
 }
 
+/**
+ * Headers given in any form fetch takes (a Headers, pairs, a record) as a record, without
+ * the Headers constructor: it throws a bare TypeError on a value it refuses. The values are
+ * checked by checkHeaders after.
+ */
+export function headerRecord(init: HeadersInit | undefined | null, where: string): Record<string, string> {
+  if (init === undefined || init === null) return {};
+  if (init instanceof Headers) return Object.fromEntries(init);
+  if (!Array.isArray(init)) return init as Record<string, string>;
+  const out: Record<string, string> = {};
+  for (const pair of init as unknown[]) {
+    if (!Array.isArray(pair) || pair.length !== 2) {
+      throw new InvalidInputError(`${where}: each header pair must be [name, value]`);
+    }
+    out[String(pair[0])] = String(pair[1]);
+  }
+  return out;
+}
+
 /** A header value fetch can send, or an InvalidInputError that names the header (never its value: it may be a secret). */
 export function checkHeaderValue(name: string, value: string, where: string): string {
   if (!SENDABLE_VALUE.test(value)) {

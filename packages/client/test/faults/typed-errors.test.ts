@@ -133,3 +133,31 @@ describe("an answer of the wrong kind is a typed error", () => {
     expect((error as InvalidResponseError).status).toBe(status);
   });
 });
+
+describe("client.fetch takes its headers and URL through the same checks", () => {
+  it.each([
+    ["a record", { "X-Note": "팀" }],
+    ["pairs", [["X-Note", "a\u0001b"]]],
+  ])("headers as %s", async (_what, headers) => {
+    const { error, sent } = await refusal({}, (c) => c.fetch("/v1/anything", { headers: headers as never }));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error.message).toContain('"X-Note"');
+    expect(sent).toHaveLength(0);
+  });
+
+  it("a Headers holds only what fetch can send: it goes through", async () => {
+    const server = await ok({});
+    const response = await faultClient(server.url).fetch("/v1/anything", {
+      headers: new Headers({ "X-Note": "é" }) as never,
+    });
+    expect(response.status).toBe(200);
+    expect(server.requests[0]?.headers["x-note"]).toBe(Buffer.from("é", "latin1").toString("latin1"));
+  });
+
+  it("a URL that does not parse is InvalidInputError, not quoted", async () => {
+    const { error, sent } = await refusal({}, (c) => c.fetch("http://user:pw@[bad"));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error.message).not.toContain("pw");
+    expect(sent).toHaveLength(0);
+  });
+});

@@ -104,6 +104,15 @@ describe("the client's typed methods, with inputs of any shape", () => {
           expect(error).toBeInstanceOf(InvalidInputError);
           expect(sent).toHaveLength(0);
         }
+        sent.length = 0;
+        const raw = await recording.fetch(`/v1/${id}`, { headers: [["x-note", header]] as never, teamId: team }).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        if (raw !== undefined) {
+          expect(raw).toBeInstanceOf(InvalidInputError);
+          expect(sent).toHaveLength(0);
+        }
         const built = await outcome(async () =>
           createFriendliClient({ baseURL: server.url, token: header, teamId: team, defaultHeaders: { "x-app": id } }),
         );
