@@ -4,11 +4,18 @@ export { appendQuery } from "./client/append-query.ts";
 export { type CallCore, callCoreFromOptions } from "./client/call-core.ts";
 export { callOperation, callRoute, streamOperation, streamRoute } from "./client/call-operation.ts";
 export {
+  type AnswerProblem,
+  checkedAnswer,
+  isJsonObject,
+  notAnObject,
+} from "./client/checked-answer.ts";
+export {
   callCoreFromSharedOptions,
   clientFromOptions,
   type SharedClientOptions,
 } from "./client/client-from-options.ts";
 export { internalsOf } from "./client/client-internals.ts";
+export { pathValueProblem } from "./client/fill-path-template.ts";
 export { toFormData } from "./client/to-form-data.ts";
 export { type OperationId, operations } from "./generated/operations.ts";
 // One constant per operation, named by its operationId (`serverlessChatStream`), for

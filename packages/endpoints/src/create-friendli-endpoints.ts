@@ -36,7 +36,8 @@ export interface FriendliEndpoints extends EndpointOperations {
   /**
    * Creates an endpoint and waits for it (RUNNING unless `target` says otherwise). Needs an
    * endpoint id in the create answer, which the spec does not promise: without one it
-   * rejects with EndpointIdMissingError, which carries the create answer.
+   * (or with one no request can carry) it rejects with EndpointIdMissingError, which carries
+   * the create answer and its Location header.
    */
   createAndWait(
     body: CreateEndpointBody,
@@ -90,8 +91,11 @@ function buildEndpoints(client: FriendliClient): FriendliEndpoints {
     async createAndWait(body, options = {}) {
       const { target, wait, call } = splitWait(options);
       const { data, response } = await createEndpoint(client, body, call);
-      const endpointId = readCreatedEndpointId(data, response.headers);
-      if (endpointId === null) throw new EndpointIdMissingError(data);
+      const found = readCreatedEndpointId(data, response.headers);
+      if (found.endpointId === null) {
+        throw new EndpointIdMissingError(data, response.headers.get("location"), found.problem);
+      }
+      const { endpointId } = found;
       const status = await waitForEndpoint(operations.status, endpointId, target, wait, data);
       return { endpointId, status };
     },

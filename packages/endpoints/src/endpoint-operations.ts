@@ -1,5 +1,5 @@
 import type { CallOptions, FriendliClient, PagedItems } from "@friendli-ts/client";
-import { paginate } from "@friendli-ts/client/internal";
+import { type AnswerProblem, checkedAnswer, isJsonObject, notAnObject, paginate } from "@friendli-ts/client/internal";
 import { namingEndpointOn404 } from "./endpoint-not-found-error.ts";
 import type {
   CreateEndpointBody,
@@ -41,13 +41,24 @@ export interface EndpointOperations {
 }
 
 /** The create call with its raw response, for helpers that need more than the body. */
-export function createEndpoint(
+export async function createEndpoint(
   client: FriendliClient,
   body: CreateEndpointBody,
   options?: CallOptions,
 ): Promise<{ data: EndpointStatus; response: Response }> {
-  return client.POST("/dedicated/beta/endpoint", { ...options, body });
+  const answer = await client.POST("/dedicated/beta/endpoint", { ...options, body });
+  return { data: checkedAnswer(answer, "endpoints.create", notAnObject, statusIsText), response: answer.response };
 }
+
+// What the helpers read of a status answer (waitFor compares it) and of a page (its entries).
+const statusIsText: AnswerProblem = (data) =>
+  typeof (data as { status?: unknown }).status === "string" ? undefined : "`status` is not text";
+const dataIsAnObjectOfObjects: AnswerProblem = (data) => {
+  const entries = (data as { data?: unknown }).data;
+  if (entries === undefined || entries === null) return undefined;
+  if (!isJsonObject(entries)) return "`data` is not an object";
+  return Object.values(entries).every(isJsonObject) ? undefined : "an entry of `data` is not an object";
+};
 
 /** A list query without an empty cursor: "" means "from the start", not `?cursor=`. */
 function withCursor<Query extends { cursor?: string | null }>(query: Query, cursor: string | null | undefined): Query {
@@ -61,10 +72,11 @@ function readNextCursor(value: unknown): string | null {
 
 export function endpointOperations(client: FriendliClient): EndpointOperations {
   const list = async (query: ListEndpointsQuery = {}, options?: CallOptions): Promise<EndpointListPage> => {
-    const { data } = await client.GET("/dedicated/beta/endpoint", {
+    const answer = await client.GET("/dedicated/beta/endpoint", {
       ...options,
       params: { query: withCursor(query, query.cursor) },
     });
+    const data = checkedAnswer(answer, "endpoints.list", notAnObject, dataIsAnObjectOfObjects);
     return { ...data, data: data.data ?? {}, nextCursor: readNextCursor(data.nextCursor) };
   };
 
@@ -74,10 +86,11 @@ export function endpointOperations(client: FriendliClient): EndpointOperations {
     options?: CallOptions,
   ): Promise<EndpointVersionPage> =>
     namingEndpointOn404(endpointId, async () => {
-      const { data } = await client.GET("/dedicated/beta/endpoint/{endpoint_id}/version", {
+      const answer = await client.GET("/dedicated/beta/endpoint/{endpoint_id}/version", {
         ...options,
         params: { path: { endpoint_id: endpointId }, query: withCursor(query, query.cursor) },
       });
+      const data = checkedAnswer(answer, "endpoints.listVersions", notAnObject, dataIsAnObjectOfObjects);
       return { ...data, data: data.data ?? {}, nextCursor: readNextCursor(data.nextCursor) };
     });
 
@@ -87,14 +100,14 @@ export function endpointOperations(client: FriendliClient): EndpointOperations {
     (endpointId: string, options?: CallOptions): Promise<EndpointStatus> =>
       namingEndpointOn404(endpointId, async () => {
         const init = { ...options, params: { path: { endpoint_id: endpointId } } };
-        const { data } = await (verb === "sleep"
+        const answer = await (verb === "sleep"
           ? client.PUT("/dedicated/beta/endpoint/{endpoint_id}/sleep", init)
           : verb === "wake"
             ? client.PUT("/dedicated/beta/endpoint/{endpoint_id}/wake", init)
             : verb === "terminate"
               ? client.PUT("/dedicated/beta/endpoint/{endpoint_id}/terminate", init)
               : client.PUT("/dedicated/beta/endpoint/{endpoint_id}/restart", init));
-        return data;
+        return checkedAnswer(answer, `endpoints.${verb}`, notAnObject, statusIsText);
       });
 
   return {
@@ -103,8 +116,10 @@ export function endpointOperations(client: FriendliClient): EndpointOperations {
     },
 
     async createFromWandbArtifact(body, options) {
-      const { data } = await client.POST("/dedicated/endpoint/wandb-artifact-create", { ...options, body });
-      return data;
+      const answer = await client.POST("/dedicated/endpoint/wandb-artifact-create", { ...options, body });
+      return checkedAnswer(answer, "endpoints.createFromWandbArtifact", notAnObject, (data) =>
+        typeof (data as { endpointId?: unknown }).endpointId === "string" ? undefined : "`endpointId` is not text",
+      );
     },
 
     list,
@@ -120,21 +135,21 @@ export function endpointOperations(client: FriendliClient): EndpointOperations {
 
     get: (endpointId, options) =>
       namingEndpointOn404(endpointId, async () => {
-        const { data } = await client.GET("/dedicated/beta/endpoint/{endpoint_id}", {
+        const answer = await client.GET("/dedicated/beta/endpoint/{endpoint_id}", {
           ...options,
           params: { path: { endpoint_id: endpointId } },
         });
-        return data;
+        return checkedAnswer(answer, "endpoints.get", notAnObject);
       }),
 
     update: (endpointId, body, options) =>
       namingEndpointOn404(endpointId, async () => {
-        const { data } = await client.PUT("/dedicated/beta/endpoint/{endpoint_id}", {
+        const answer = await client.PUT("/dedicated/beta/endpoint/{endpoint_id}", {
           ...options,
           params: { path: { endpoint_id: endpointId } },
           body,
         });
-        return data;
+        return checkedAnswer(answer, "endpoints.update", notAnObject);
       }),
 
     delete: (endpointId, options) =>
@@ -147,11 +162,11 @@ export function endpointOperations(client: FriendliClient): EndpointOperations {
 
     status: (endpointId, options) =>
       namingEndpointOn404(endpointId, async () => {
-        const { data } = await client.GET("/dedicated/beta/endpoint/{endpoint_id}/status", {
+        const answer = await client.GET("/dedicated/beta/endpoint/{endpoint_id}/status", {
           ...options,
           params: { path: { endpoint_id: endpointId } },
         });
-        return data;
+        return checkedAnswer(answer, "endpoints.status", notAnObject, statusIsText);
       }),
 
     listVersions,

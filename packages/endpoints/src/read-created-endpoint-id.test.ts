@@ -3,10 +3,13 @@ import { readCreatedEndpointId } from "./read-created-endpoint-id.ts";
 
 describe("readCreatedEndpointId", () => {
   it("reads an id field, else a Location header, else null", () => {
-    expect(readCreatedEndpointId({ status: "INITIALIZING", endpointId: "ep-1" }, new Headers())).toBe("ep-1");
-    expect(readCreatedEndpointId({ id: "ep-2" }, new Headers())).toBe("ep-2");
-    const located = new Headers({ location: "/dedicated/beta/endpoint/ep%203/" });
-    expect(readCreatedEndpointId({ status: "INITIALIZING" }, located)).toBe("ep 3");
-    expect(readCreatedEndpointId({ status: "INITIALIZING", id: "" }, new Headers())).toBeNull();
+    const id = (body: unknown, headers = new Headers()) => readCreatedEndpointId(body, headers).endpointId;
+    expect(id({ status: "INITIALIZING", endpointId: "ep-1" })).toBe("ep-1");
+    expect(id({ id: "ep-2" })).toBe("ep-2");
+    expect(id({ status: "INITIALIZING" }, new Headers({ location: "/dedicated/beta/endpoint/ep%203/" }))).toBe("ep 3");
+    expect(readCreatedEndpointId({ status: "INITIALIZING", id: "" }, new Headers())).toEqual({
+      endpointId: null,
+      problem: null,
+    });
   });
 });

@@ -1,4 +1,16 @@
 export { everythingAnErrorShows, findSecret } from "./everything-an-error-shows.ts";
+export {
+  type AnswerShapes,
+  anyJson,
+  badText,
+  badTimeout,
+  type FuzzAnswer,
+  type FuzzServer,
+  fuzzAnswer,
+  fuzzParameters,
+  nearMiss,
+  startFuzzServer,
+} from "./fuzz-answers.ts";
 export { recordSentRequests, type SentRequest, type SentRequests } from "./record-sent-requests.ts";
 export { type RunNodeScriptOptions, runNodeScript } from "./run-node-script.ts";
 export { serveFaults } from "./serve-faults.ts";

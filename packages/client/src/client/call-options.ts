@@ -1,5 +1,5 @@
 import { InvalidInputError } from "../errors/friendli-error.ts";
-import { checkHeaders } from "../transport/check-header-value.ts";
+import { checkHeaders, checkTeamId } from "../transport/check-header-value.ts";
 import { checkCount, MAX_TIMEOUT_MS, type ResolvedClientOptions } from "../transport/client-options.ts";
 import type { CallSettings } from "../transport/send-request.ts";
 
@@ -44,9 +44,6 @@ export interface ResolvedCall extends CallSettings {
 /** A call's options over the client's, checked, without building anything else. */
 export function resolveCall(client: ResolvedClientOptions, options: CallOptions): ResolvedCall {
   const { teamId, signal } = options;
-  if (teamId !== undefined && (typeof teamId !== "string" || teamId.trim() === "")) {
-    throw new InvalidInputError("teamId must be a non-empty string when given");
-  }
   if (signal !== undefined && !(signal instanceof AbortSignal)) {
     throw new InvalidInputError("signal must be an AbortSignal");
   }
@@ -62,13 +59,8 @@ export function resolveCall(client: ResolvedClientOptions, options: CallOptions)
     idleTimeout,
     maxRetries:
       options.maxRetries === undefined ? client.maxRetries : checkCount("maxRetries", options.maxRetries, 100),
-    teamId: teamId === undefined ? client.teamId : checkTeamHeader(teamId),
+    teamId: teamId === undefined ? client.teamId : checkTeamId(teamId),
     headers: checkHeaders(options.headers, "headers"),
     onResponse: options.onResponse,
   };
-}
-
-function checkTeamHeader(teamId: string): string {
-  checkHeaders({ "x-friendli-team": teamId }, "teamId");
-  return teamId;
 }

@@ -1,5 +1,7 @@
+import { InvalidInputError } from "../errors/friendli-error.ts";
 import { routeFacts } from "../operations/route-facts.ts";
 import type { Stream } from "../sse/stream.ts";
+import { headerRecord } from "../transport/check-header-value.ts";
 import { type ClientOptions, type ResolvedClientOptions, resolveClientOptions } from "../transport/client-options.ts";
 import { createCallCore } from "./call-core.ts";
 import { type CallOptions, type ResolvedCall, resolveCall } from "./call-options.ts";
@@ -56,14 +58,18 @@ function buildClient(resolved: ResolvedClientOptions): FriendliClient {
       idleTimeout,
       maxRetries,
       onResponse,
-      headers: {
-        ...Object.fromEntries(new Headers(request?.headers)),
-        ...Object.fromEntries(new Headers(headers as HeadersInit | undefined)),
-      },
+      headers: { ...headerRecord(request?.headers, "headers"), ...headerRecord(headers as HeadersInit, "headers") },
     });
     const method = (requestInit.method ?? request?.method ?? "GET").toUpperCase();
     const body = requestInit.body ?? (request?.body ? await request.arrayBuffer() : undefined);
-    const url = new URL(request?.url ?? String(input), `${resolved.baseURL}/`).href;
+    const target = request?.url ?? String(input);
+    let url: string;
+    try {
+      url = new URL(target, `${resolved.baseURL}/`).href;
+    } catch (cause) {
+      // Not quoted: a URL may carry credentials.
+      throw new InvalidInputError("client.fetch: the URL given is not a valid URL", { cause });
+    }
     const sent = await transport(
       { method, url, headers: settings.headers, body: body as never, stream: true },
       settings,

@@ -8,11 +8,24 @@ describe("fillPathTemplate", () => {
     expect(fillPathTemplate("/plain", undefined)).toBe("/plain");
   });
 
-  it.each(["", "  ", ".", "..", "a/b", "a?b", "a#b", "a\\b", "a\u0000b", "a\tb", undefined, null, 7])(
-    "refuses %j, naming the parameter",
-    (value) => {
-      expect(() => fillPathTemplate("/d/{dataset_id}", { dataset_id: value })).toThrowError(InvalidInputError);
-      expect(() => fillPathTemplate("/d/{dataset_id}", { dataset_id: value })).toThrowError(/`dataset_id`/);
-    },
-  );
+  it.each([
+    "",
+    "  ",
+    ".",
+    "..",
+    "a/b",
+    "a?b",
+    "a#b",
+    "a\\b",
+    "a\u0000b",
+    "a\tb",
+    "\uD800",
+    "a\uDC00",
+    undefined,
+    null,
+    7,
+  ])("refuses %j, naming the parameter", (value) => {
+    expect(() => fillPathTemplate("/d/{dataset_id}", { dataset_id: value })).toThrowError(InvalidInputError);
+    expect(() => fillPathTemplate("/d/{dataset_id}", { dataset_id: value })).toThrowError(/`dataset_id`/);
+  });
 });

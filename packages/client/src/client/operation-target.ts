@@ -1,4 +1,5 @@
 import type { RouteFacts } from "../operations/route-facts.ts";
+import { checkHeaders } from "../transport/check-header-value.ts";
 import { appendQuery } from "./append-query.ts";
 import { fillPathTemplate } from "./fill-path-template.ts";
 import { type BodySerializer, serializeBody } from "./serialize-body.ts";
@@ -40,16 +41,8 @@ export function operationTarget(
     specPath,
     path,
     route,
-    headers: params?.header ? headerParams(params.header) : undefined,
+    // Lower-cased and checked like every other header; nulls left out.
+    headers: params?.header ? checkHeaders(params.header as Record<string, string>, "params.header") : undefined,
     serialize: (body) => serializeBody(body, multipart) as string | FormData,
   };
-}
-
-/** Header parameters lower-cased, nulls left out. */
-function headerParams(header: Record<string, unknown>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(header)) {
-    if (value !== undefined && value !== null) out[name.toLowerCase()] = String(value);
-  }
-  return out;
 }

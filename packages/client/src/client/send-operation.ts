@@ -118,8 +118,9 @@ export async function openOperationStream(
 export function readJsonResult(sent: SentResponse, route: RouteFacts | undefined, method: string, path: string) {
   const { response, text, secret } = sent;
   const expected = route?.jsonResult ?? false;
-  // No body at all (204, 205): fine only where the spec promises none.
-  if (text === undefined && !expected) return undefined;
+  // A 204 or 205 has no body. Where JSON is promised that is no answer, except for a delete,
+  // which has nothing left to describe.
+  if (text === undefined && (!expected || method === "DELETE")) return undefined;
   if (text) {
     try {
       // A helper that builds an error from the result (chat.parse) finds the call's secret by it.

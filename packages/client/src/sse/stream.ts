@@ -1,6 +1,6 @@
 import { APIUserAbortError } from "../errors/connection-errors.ts";
 import { FriendliError } from "../errors/friendli-error.ts";
-import { StreamInterruptedError } from "../errors/stream-errors.ts";
+import { StreamInterruptedError, StreamParseError } from "../errors/stream-errors.ts";
 import { redactError } from "../transport/redact.ts";
 import { keepSecret, secretOf } from "../transport/secret-of.ts";
 import { type DecodedEvent, DONE, decodeEvent } from "./decode-event.ts";
@@ -23,6 +23,15 @@ function singles<Item>(iterator: AsyncIterator<Item>): AsyncIterator<Item[]> {
       return { done: true, value: undefined };
     },
   };
+}
+
+/** One line of `toReadableStream()` output; a line that is not JSON is a StreamParseError. */
+function parseLine<Item>(line: string): Item {
+  try {
+    return JSON.parse(line) as Item;
+  } catch (cause) {
+    throw new StreamParseError(`a line of the stream is not valid JSON: ${line.slice(0, 80)}`, line, { cause });
+  }
 }
 
 const noItems = (): AsyncIterator<never> => ({ next: async () => ({ done: true, value: undefined }) });
@@ -143,12 +152,12 @@ export class Stream<Item> implements AsyncIterable<Item> {
           while (newline >= 0) {
             const line = buffer.slice(0, newline);
             buffer = buffer.slice(newline + 1);
-            if (line) yield JSON.parse(line) as Item;
+            if (line) yield parseLine<Item>(line);
             newline = buffer.indexOf("\n");
           }
         }
         buffer += decoder.decode();
-        if (buffer.trim()) yield JSON.parse(buffer) as Item;
+        if (buffer.trim()) yield parseLine<Item>(buffer);
       } finally {
         controller.signal.removeEventListener("abort", onAbort);
         await reader.cancel().catch(() => {});

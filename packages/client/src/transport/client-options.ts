@@ -1,5 +1,5 @@
 import { InvalidInputError } from "../errors/friendli-error.ts";
-import { checkHeaders, checkToken } from "./check-header-value.ts";
+import { checkHeaders, checkTeamId, checkToken } from "./check-header-value.ts";
 import { isLogLevel, type Logger, type LogLevel, leveledLogger } from "./logger.ts";
 import type { Middleware } from "./middleware.ts";
 import { readEnv } from "./read-env.ts";
@@ -143,11 +143,7 @@ function checkBaseURL(value: string): string {
 }
 
 function checkTeam(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value !== "string" || value.trim() === "")
-    throw new InvalidInputError("teamId must be a non-empty string");
-  checkHeaders({ "x-friendli-team": value }, "teamId");
-  return value;
+  return value === null || value === undefined ? null : checkTeamId(value);
 }
 
 /** Fills in defaults from the environment and checks every value before any request. */

@@ -19,6 +19,7 @@ import {
 } from "@friendli-ts/client/internal";
 import { postRoute, streamRouteData } from "../call-operation.ts";
 import { checkModel, checkNonEmptyArray, checkObject, label } from "../check-body.ts";
+import { sendCheckedChat } from "../helpers/check-chat-result.ts";
 import type { JsonSchema, StandardSchemaLike } from "../helpers/output-schema.ts";
 import { type Parsed, parseChatCompletion } from "../helpers/parse-chat-completion.ts";
 import { type ChatLoopBody, type RunToolsOptions, type RunToolsResult, runTools } from "../helpers/run-tools.ts";
@@ -125,13 +126,13 @@ export function chatApi<P extends Prefix>(client: FriendliClient, prefix: P): Ch
     ...chatCalls(core, prefix, routes),
     async parse(body, schema, options) {
       checkChatBody(label(prefix, "chat.parse"), body, modelRequired);
-      const complete = (request: ChatParseBody<P>) => send(request, options);
+      const complete = (request: ChatParseBody<P>) => sendCheckedChat(send, request, options);
       return parseChatCompletion(complete, body, schema);
     },
     async runTools(body, options) {
       checkChatBody(label(prefix, "chat.runTools"), body, modelRequired);
       const chat = {
-        complete: (request: ChatLoopBody, call: CallOptions) => send(request, call),
+        complete: (request: ChatLoopBody, call: CallOptions) => sendCheckedChat(send, request, call),
         stream: (request: ChatLoopBody, call: CallOptions) => open(request, call),
       };
       return runTools(chat, body, options);

@@ -1,6 +1,7 @@
 import type { components } from "@friendli-ts/client";
 import { redactError, secretOf } from "@friendli-ts/client/internal";
 import { type JsonSchema, type StandardSchemaLike, toJsonSchema, validateWithSchema } from "./output-schema.ts";
+import { parseModelJson } from "./parse-model-json.ts";
 import { StructuredOutputError } from "./structured-output-error.ts";
 
 type ResponseFormatJsonSchema = components["schemas"]["ResponseFormatJsonSchema"];
@@ -36,7 +37,7 @@ export async function parseChatOutput<Output>(
   }
   let value: unknown;
   try {
-    value = JSON.parse(content);
+    value = parseModelJson(content);
   } catch (cause) {
     throw new StructuredOutputError("the model's output is not valid JSON", content, [], { cause });
   }

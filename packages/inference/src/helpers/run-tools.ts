@@ -10,6 +10,7 @@ import type { ChatChunk, CollectedChatCompletion } from "../streams/collect-chat
 import type { InferenceStream } from "../streams/inference-stream.ts";
 import { type FunctionTool, toSpecTool } from "./function-tool.ts";
 import { validateWithSchema } from "./output-schema.ts";
+import { parseModelJson } from "./parse-model-json.ts";
 
 type Message = components["schemas"]["Message"];
 type AssistantMessage = components["schemas"]["AssistantMessage"];
@@ -146,7 +147,7 @@ async function runOne(
   if (!tool) return JSON.stringify({ error: `there is no tool named "${call.function.name}"` });
   let args: unknown;
   try {
-    args = call.function.arguments.trim() ? JSON.parse(call.function.arguments) : {};
+    args = call.function.arguments.trim() ? parseModelJson(call.function.arguments) : {};
   } catch {
     return JSON.stringify({ error: "the arguments are not valid JSON" });
   }

@@ -1,3 +1,5 @@
+import { InvalidInputError } from "@friendli-ts/client";
+
 /** One reason a value does not match a JSON schema. */
 export interface SchemaIssue {
   /** Where in the value, e.g. `["items", 2, "name"]`. */
@@ -7,15 +9,40 @@ export interface SchemaIssue {
 
 type Schema = Record<string, unknown> | boolean;
 
+// A value nested deeper than this is reported rather than checked: the check recurses, and
+// the value is the model's output, so its depth is the server's choice.
+const MAX_DEPTH = 256;
+// `$ref`s followed in a row without going into the value: more is a loop in the schema.
+const MAX_REF_CHAIN = 64;
+
 /**
  * Checks a value against the JSON Schema keywords structured output uses (types, properties,
- * required, additionalProperties, items, enum, const, anyOf/oneOf/allOf, local `$ref`, and
- * the usual bounds). Unknown keywords are ignored rather than failing.
+ * patternProperties, required, additionalProperties, items, enum, const, anyOf/oneOf/allOf,
+ * local `$ref`, and the usual bounds). Unknown keywords, and keywords of the wrong type, are
+ * ignored rather than failing. Only own properties count, of the schema and of the value: a
+ * key such as `constructor` or `__proto__` is a key like any other.
  */
 export function validateJsonSchema(schema: Schema, value: unknown): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
-  check(schema, value, [], schema, issues);
+  check(schema, value, [], schema, issues, 0);
   return issues;
+}
+
+/** A keyword's value when the schema has it as its own property. */
+function own(record: object, key: string): unknown {
+  return Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isSchema(value: unknown): value is Schema {
+  return typeof value === "boolean" || isRecord(value);
+}
+
+function schemaList(value: unknown): Schema[] | undefined {
+  return Array.isArray(value) ? value.filter(isSchema) : undefined;
 }
 
 function typeOf(value: unknown): string {
@@ -34,92 +61,155 @@ function resolveRef(root: Schema, ref: string): Schema | undefined {
   let node: unknown = root;
   for (const raw of ref.slice(1).split("/").filter(Boolean)) {
     const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    node = typeof node === "object" && node !== null ? (node as Record<string, unknown>)[key] : undefined;
+    node = typeof node === "object" && node !== null ? own(node, key) : undefined;
   }
-  return typeof node === "object" || typeof node === "boolean" ? (node as Schema) : undefined;
+  return isSchema(node) ? node : undefined;
 }
 
-function check(schema: Schema, value: unknown, path: (string | number)[], root: Schema, issues: SchemaIssue[]): void {
+function compilePattern(pattern: string): RegExp {
+  try {
+    return new RegExp(pattern, "u");
+  } catch (cause) {
+    throw new InvalidInputError(`the schema's pattern ${JSON.stringify(pattern)} is not a valid regular expression`, {
+      cause,
+    });
+  }
+}
+
+function check(
+  schema: Schema,
+  value: unknown,
+  path: (string | number)[],
+  root: Schema,
+  issues: SchemaIssue[],
+  refChain: number,
+): void {
   if (schema === true) return;
   if (schema === false) {
     issues.push({ path, message: "no value is allowed here" });
     return;
   }
+  if (path.length > MAX_DEPTH) {
+    issues.push({ path, message: `nested deeper than ${MAX_DEPTH} levels` });
+    return;
+  }
   const s = schema;
   const add = (message: string, at = path) => issues.push({ path: at, message });
+  const inner = (sub: Schema, item: unknown, at: (string | number)[]) => check(sub, item, at, root, issues, 0);
 
-  if (typeof s.$ref === "string") {
-    const target = resolveRef(root, s.$ref);
-    if (target === undefined) add(`cannot resolve ${s.$ref}`);
-    else check(target, value, path, root, issues);
+  const ref = own(s, "$ref");
+  if (typeof ref === "string") {
+    if (refChain >= MAX_REF_CHAIN) throw new InvalidInputError(`the schema's $ref ${ref} leads round in a loop`);
+    const target = resolveRef(root, ref);
+    if (target === undefined) add(`cannot resolve ${ref}`);
+    else check(target, value, path, root, issues, refChain + 1);
   }
 
   const actual = typeOf(value);
-  const types = s.type === undefined ? undefined : Array.isArray(s.type) ? (s.type as string[]) : [s.type as string];
-  const nullable = s.nullable === true && value === null;
-  if (types && !nullable && !types.some((t) => matchesType(t, actual))) {
+  const type = own(s, "type");
+  const types = Array.isArray(type)
+    ? type.filter((t) => typeof t === "string")
+    : typeof type === "string"
+      ? [type]
+      : [];
+  const nullable = own(s, "nullable") === true && value === null;
+  if (types.length > 0 && !nullable && !types.some((t) => matchesType(t, actual))) {
     add(`expected ${types.join(" or ")}, got ${actual}`);
     return;
   }
-  if (Array.isArray(s.enum) && !s.enum.some((option) => deepEqual(option, value))) {
-    add(`expected one of ${s.enum.map((o) => JSON.stringify(o)).join(", ")}`);
+  const options = own(s, "enum");
+  if (Array.isArray(options) && !options.some((option) => deepEqual(option, value))) {
+    add(`expected one of ${options.map((o) => JSON.stringify(o)).join(", ")}`);
   }
-  if ("const" in s && !deepEqual(s.const, value)) add(`expected ${JSON.stringify(s.const)}`);
+  if (Object.hasOwn(s, "const") && !deepEqual(s.const, value)) add(`expected ${JSON.stringify(s.const)}`);
 
-  for (const sub of (s.allOf as Schema[] | undefined) ?? []) check(sub, value, path, root, issues);
+  for (const sub of schemaList(own(s, "allOf")) ?? []) check(sub, value, path, root, issues, refChain);
   for (const [keyword, exactlyOne] of [
     ["anyOf", false],
     ["oneOf", true],
   ] as const) {
-    const options = s[keyword] as Schema[] | undefined;
-    if (!options) continue;
-    const passing = options.filter((option) => validateAt(option, value, root)).length;
+    const branches = schemaList(own(s, keyword));
+    if (!branches) continue;
+    const passing = branches.filter((branch) => validateAt(branch, value, path, root, refChain)).length;
     if (passing === 0 || (exactlyOne && passing > 1)) {
       add(passing === 0 ? `matches none of the ${keyword} options` : "matches more than one oneOf option");
     }
   }
 
+  const bound = (keyword: string) => {
+    const limit = own(s, keyword);
+    return typeof limit === "number" ? limit : undefined;
+  };
   if (typeof value === "string") {
-    if (typeof s.minLength === "number" && value.length < s.minLength) add(`shorter than ${s.minLength}`);
-    if (typeof s.maxLength === "number" && value.length > s.maxLength) add(`longer than ${s.maxLength}`);
-    if (typeof s.pattern === "string" && !new RegExp(s.pattern, "u").test(value)) add(`does not match ${s.pattern}`);
+    const [min, max, pattern] = [bound("minLength"), bound("maxLength"), own(s, "pattern")];
+    if (min !== undefined && value.length < min) add(`shorter than ${min}`);
+    if (max !== undefined && value.length > max) add(`longer than ${max}`);
+    if (typeof pattern === "string" && !compilePattern(pattern).test(value)) add(`does not match ${pattern}`);
   }
   if (typeof value === "number") {
-    if (typeof s.minimum === "number" && value < s.minimum) add(`less than ${s.minimum}`);
-    if (typeof s.maximum === "number" && value > s.maximum) add(`more than ${s.maximum}`);
-    if (typeof s.exclusiveMinimum === "number" && value <= s.exclusiveMinimum) add(`not above ${s.exclusiveMinimum}`);
-    if (typeof s.exclusiveMaximum === "number" && value >= s.exclusiveMaximum) add(`not below ${s.exclusiveMaximum}`);
+    const [min, max, above, below] = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"].map(bound);
+    if (min !== undefined && value < min) add(`less than ${min}`);
+    if (max !== undefined && value > max) add(`more than ${max}`);
+    if (above !== undefined && value <= above) add(`not above ${above}`);
+    if (below !== undefined && value >= below) add(`not below ${below}`);
   }
   if (Array.isArray(value)) {
-    if (typeof s.minItems === "number" && value.length < s.minItems) add(`fewer than ${s.minItems} items`);
-    if (typeof s.maxItems === "number" && value.length > s.maxItems) add(`more than ${s.maxItems} items`);
-    const items = s.items as Schema | undefined;
-    if (items !== undefined) {
+    const [min, max] = [bound("minItems"), bound("maxItems")];
+    if (min !== undefined && value.length < min) add(`fewer than ${min} items`);
+    if (max !== undefined && value.length > max) add(`more than ${max} items`);
+    const items = own(s, "items");
+    if (isSchema(items)) {
       value.forEach((item, i) => {
-        check(items, item, [...path, i], root, issues);
+        inner(items, item, [...path, i]);
       });
     }
   }
-  if (actual === "object") {
-    const object = value as Record<string, unknown>;
-    const properties = (s.properties as Record<string, Schema> | undefined) ?? {};
-    for (const key of (s.required as string[] | undefined) ?? []) {
-      if (!(key in object)) add(`is missing required property "${key}"`);
-    }
-    for (const [key, item] of Object.entries(object)) {
-      const property = properties[key];
-      if (property !== undefined) check(property, item, [...path, key], root, issues);
-      else if (s.additionalProperties === false) add(`has unexpected property "${key}"`, [...path, key]);
-      else if (typeof s.additionalProperties === "object" && s.additionalProperties !== null) {
-        check(s.additionalProperties as Schema, item, [...path, key], root, issues);
-      }
-    }
+  if (actual === "object") checkObject(s, value as Record<string, unknown>, path, add, inner);
+}
+
+function checkObject(
+  s: Record<string, unknown>,
+  object: Record<string, unknown>,
+  path: (string | number)[],
+  add: (message: string, at?: (string | number)[]) => void,
+  inner: (sub: Schema, item: unknown, at: (string | number)[]) => void,
+): void {
+  const properties = own(s, "properties");
+  const byName = isRecord(properties) ? properties : {};
+  const patternsOwn = own(s, "patternProperties");
+  const patterns = isRecord(patternsOwn)
+    ? Object.entries(patternsOwn)
+        .filter((entry): entry is [string, Schema] => isSchema(entry[1]))
+        .map(([pattern, sub]) => [compilePattern(pattern), sub] as const)
+    : [];
+  const additional = own(s, "additionalProperties");
+  const required = own(s, "required");
+  for (const key of Array.isArray(required) ? required : []) {
+    if (typeof key === "string" && !Object.hasOwn(object, key)) add(`is missing required property "${key}"`);
+  }
+  // Object.keys lists own keys only, `__proto__` included when JSON.parse made it one.
+  for (const key of Object.keys(object)) {
+    const item = object[key];
+    const at = [...path, key];
+    const named = own(byName, key);
+    const matching = patterns.filter(([pattern]) => pattern.test(key));
+    if (isSchema(named)) inner(named, item, at);
+    for (const [, sub] of matching) inner(sub, item, at);
+    if (isSchema(named) || matching.length > 0) continue;
+    if (additional === false) add(`has unexpected property "${key}"`, at);
+    else if (isRecord(additional)) inner(additional, item, at);
   }
 }
 
-function validateAt(schema: Schema, value: unknown, root: Schema): boolean {
+function validateAt(
+  schema: Schema,
+  value: unknown,
+  path: (string | number)[],
+  root: Schema,
+  refChain: number,
+): boolean {
   const issues: SchemaIssue[] = [];
-  check(schema, value, [], root, issues);
+  check(schema, value, path, root, issues, refChain);
   return issues.length === 0;
 }
 
@@ -131,6 +221,8 @@ function deepEqual(a: unknown, b: unknown): boolean {
   const keysB = Object.keys(b);
   return (
     keysA.length === keysB.length &&
-    keysA.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+    keysA.every(
+      (k) => Object.hasOwn(b, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+    )
   );
 }

@@ -1,5 +1,6 @@
 import type { components, StreamData } from "@friendli-ts/client";
 import type { Prefix, StreamKey } from "../spec-types.ts";
+import { checkChatChunk } from "./check-stream-items.ts";
 
 type Schemas = components["schemas"];
 /** One chunk of a chat stream, of any deployment kind. */
@@ -65,14 +66,16 @@ export function createChatCollector() {
   let usage: ChatResult["usage"] | null = null;
 
   const add = (chunk: ChatChunk): void => {
+    checkChatChunk(chunk);
     head ??= { id: chunk.id, created: chunk.created, model: chunk.model };
     if (chunk.model && !head.model) head.model = chunk.model;
     if (chunk.usage) usage = chunk.usage;
     for (const choice of chunk.choices ?? []) {
-      let state = choices.get(choice.index);
+      const index = choice.index ?? 0;
+      let state = choices.get(index);
       if (!state) {
         state = {
-          index: choice.index,
+          index,
           role: "assistant",
           content: "",
           hasContent: false,
@@ -82,7 +85,7 @@ export function createChatCollector() {
           finish: null,
           logprobs: null,
         };
-        choices.set(choice.index, state);
+        choices.set(index, state);
       }
       const delta = choice.delta ?? {};
       if (delta.role) state.role = delta.role;
@@ -97,9 +100,10 @@ export function createChatCollector() {
       }
       for (const call of delta.tool_calls ?? []) {
         // The first delta of a call names it; later ones carry more of its arguments.
-        const known = state.toolCalls.get(call.index);
+        const callIndex = call.index ?? 0;
+        const known = state.toolCalls.get(callIndex);
         if (!known) {
-          state.toolCalls.set(call.index, {
+          state.toolCalls.set(callIndex, {
             id: call.id ?? "",
             type: "function",
             function: { name: call.function?.name ?? "", arguments: call.function?.arguments ?? "" },

@@ -1,5 +1,6 @@
 import type { components, StreamData } from "@friendli-ts/client";
 import type { Prefix, StreamKey } from "../spec-types.ts";
+import { checkCompletionChunk } from "./check-stream-items.ts";
 
 type Schemas = components["schemas"];
 /** One chunk of a text completion stream, of any deployment kind. */
@@ -26,14 +27,16 @@ export async function collectCompletion(chunks: AsyncIterable<CompletionChunk>):
   let model: string | null | undefined;
   let usage: CollectedCompletion["usage"] = null;
   for await (const chunk of chunks) {
-    id ||= chunk.id;
+    checkCompletionChunk(chunk);
+    id ||= chunk.id ?? "";
     model ??= chunk.model;
     if (chunk.usage) usage = chunk.usage;
     for (const choice of chunk.choices ?? []) {
-      const state = choices.get(choice.index) ?? { index: choice.index, text: "", finish_reason: null };
+      const index = choice.index ?? 0;
+      const state = choices.get(index) ?? { index, text: "", finish_reason: null };
       state.text += choice.text ?? "";
       if (choice.finish_reason && choice.finish_reason !== "null") state.finish_reason = choice.finish_reason;
-      choices.set(choice.index, state);
+      choices.set(index, state);
     }
   }
   const result: CollectedCompletion = {

@@ -1,5 +1,7 @@
 import { type components, type StreamData, StreamInterruptedError, StreamParseError } from "@friendli-ts/client";
+import { parseModelJson } from "../helpers/parse-model-json.ts";
 import type { Prefix, StreamKey } from "../spec-types.ts";
+import { checkMessagesEvent } from "./check-stream-items.ts";
 
 type Schemas = components["schemas"];
 /** One event of a Messages stream, of any deployment kind. */
@@ -20,16 +22,17 @@ interface BlockState {
 export async function collectMessage(events: AsyncIterable<MessagesStreamItem>): Promise<CollectedMessage> {
   let message: CollectedMessage | undefined;
   const blocks = new Map<number, BlockState>();
-  for await (const event of events) {
+  for await (const item of events) {
+    const event = checkMessagesEvent(item);
     switch (event.type) {
       case "message_start":
         message = { ...event.message, content: [] };
         break;
       case "content_block_start":
-        blocks.set(event.index, { block: startBlock(event.content_block), json: "" });
+        blocks.set(event.index ?? 0, { block: startBlock(event.content_block), json: "" });
         break;
       case "content_block_delta": {
-        const state = blocks.get(event.index);
+        const state = blocks.get(event.index ?? 0);
         if (!state) break;
         const { delta } = event;
         if (delta.type === "text_delta" && state.block.type === "text") state.block.text += delta.text;
@@ -60,15 +63,17 @@ export async function collectMessage(events: AsyncIterable<MessagesStreamItem>):
 }
 
 function startBlock(start: Schemas["MessagesStreamContentBlockStartPayload"]): Block {
+  // Text that deltas add to starts as "", whatever the start event left out.
   if (start.type === "thinking")
-    return { type: "thinking", thinking: start.thinking, signature: start.signature ?? "" };
+    return { type: "thinking", thinking: start.thinking ?? "", signature: start.signature ?? "" };
+  if (start.type === "text") return { type: "text", text: start.text ?? "" };
   return { ...start };
 }
 
 function finishBlock({ block, json }: BlockState): Block {
   if (block.type !== "tool_use" || !json) return block;
   try {
-    return { ...block, input: JSON.parse(json) as Record<string, unknown> };
+    return { ...block, input: parseModelJson(json) as Record<string, unknown> };
   } catch (cause) {
     throw new StreamParseError(`the input of tool call ${block.name} is not valid JSON`, json, { cause });
   }

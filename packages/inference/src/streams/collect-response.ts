@@ -1,5 +1,6 @@
 import { type components, type StreamData, StreamInterruptedError } from "@friendli-ts/client";
 import type { Prefix, StreamKey } from "../spec-types.ts";
+import { checkResponsesEvent } from "./check-stream-items.ts";
 
 type Schemas = components["schemas"];
 /** One event of a Responses stream, of any deployment kind. */
@@ -15,7 +16,8 @@ const FINAL = new Set(["response.completed", "response.failed", "response.incomp
 export async function collectResponse(events: AsyncIterable<ResponsesStreamItem>): Promise<ResponsesResult> {
   let final: ResponsesResult | undefined;
   for await (const event of events) {
-    if ("response" in event && FINAL.has(event.type)) final = event.response;
+    checkResponsesEvent(event);
+    if ("response" in event && FINAL.has(event.type) && event.response) final = event.response;
   }
   if (!final) throw new StreamInterruptedError("the responses stream ended without its final response", null);
   return final;

@@ -1,4 +1,5 @@
 import type { components } from "@friendli-ts/client";
+import { checkToolAssistedEvent } from "./check-stream-items.ts";
 import { type CollectedChatCompletion, createChatCollector } from "./collect-chat-completion.ts";
 
 type Schemas = components["schemas"];
@@ -18,6 +19,7 @@ export async function collectToolAssistedChat(
   const chat = createChatCollector();
   const toolStatuses: ToolStatus[] = [];
   for await (const event of events) {
+    checkToolAssistedEvent(event);
     if (event.event === "tool_status") toolStatuses.push(event.data);
     else chat.add(event.data);
   }

@@ -1,5 +1,6 @@
 import type { StreamData } from "@friendli-ts/client";
 import type { Prefix, StreamKey } from "../spec-types.ts";
+import { checkTranscriptionEvent } from "./check-stream-items.ts";
 
 /** One event of a transcription stream, of any deployment kind. */
 export type TranscriptionEvent = StreamData<StreamKey<`${Prefix}/v1/audio/transcriptions#stream`>>;
@@ -15,6 +16,7 @@ export async function collectTranscription(events: AsyncIterable<TranscriptionEv
   let done: string | undefined;
   let usage: CollectedTranscription["usage"] = null;
   for await (const event of events) {
+    checkTranscriptionEvent(event);
     if (event.type === "transcript.text.delta") joined += event.delta ?? "";
     if (event.type === "transcript.text.done") {
       if (typeof event.text === "string") done = event.text;

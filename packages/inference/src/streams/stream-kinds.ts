@@ -1,4 +1,12 @@
 import {
+  checkChatChunk,
+  checkCompletionChunk,
+  checkMessagesEvent,
+  checkResponsesEvent,
+  checkToolAssistedEvent,
+  checkTranscriptionEvent,
+} from "./check-stream-items.ts";
+import {
   type ChatChunk,
   type CollectedChatCompletion,
   collectChatCompletion,
@@ -20,40 +28,62 @@ const firstChoice = <C extends { index: number }>(choices: C[] | undefined): C |
   choices?.find((c) => c.index === 0) ?? choices?.[0];
 
 export const chatKind: StreamKind<ChatChunk, CollectedChatCompletion> = {
-  textOf: (chunk) => firstChoice(chunk.choices)?.delta?.content ?? undefined,
-  reasoningOf: (chunk) => reasoningOfDelta(firstChoice(chunk.choices)?.delta),
+  textOf: (chunk) => firstChoice(checkChatChunk(chunk).choices)?.delta?.content ?? undefined,
+  reasoningOf: (chunk) => reasoningOfDelta(firstChoice(checkChatChunk(chunk).choices)?.delta ?? undefined),
   collect: collectChatCompletion,
 };
 
 export const completionKind: StreamKind<CompletionChunk, CollectedCompletion> = {
-  textOf: (chunk) => firstChoice(chunk.choices)?.text,
-  reasoningOf: () => undefined,
+  textOf: (chunk) => firstChoice(checkCompletionChunk(chunk).choices)?.text ?? undefined,
+  // No reasoning in this family; the item is still checked, as every helper checks it.
+  reasoningOf: (chunk) => void checkCompletionChunk(chunk),
   collect: collectCompletion,
 };
 
 export const responsesKind: StreamKind<ResponsesStreamItem, ResponsesResult> = {
-  textOf: (event) => (event.type === "response.output_text.delta" ? event.delta : undefined),
-  reasoningOf: (event) => (event.type === "response.reasoning_text.delta" ? event.delta : undefined),
+  textOf: (item) => {
+    const event = checkResponsesEvent(item);
+    return event.type === "response.output_text.delta" ? event.delta : undefined;
+  },
+  reasoningOf: (item) => {
+    const event = checkResponsesEvent(item);
+    return event.type === "response.reasoning_text.delta" ? event.delta : undefined;
+  },
   collect: collectResponse,
 };
 
 export const messagesKind: StreamKind<MessagesStreamItem, CollectedMessage> = {
-  textOf: (event) =>
-    event.type === "content_block_delta" && event.delta.type === "text_delta" ? event.delta.text : undefined,
-  reasoningOf: (event) =>
-    event.type === "content_block_delta" && event.delta.type === "thinking_delta" ? event.delta.thinking : undefined,
+  textOf: (item) => {
+    const event = checkMessagesEvent(item);
+    return event.type === "content_block_delta" && event.delta.type === "text_delta" ? event.delta.text : undefined;
+  },
+  reasoningOf: (item) => {
+    const event = checkMessagesEvent(item);
+    return event.type === "content_block_delta" && event.delta.type === "thinking_delta"
+      ? event.delta.thinking
+      : undefined;
+  },
   collect: collectMessage,
 };
 
 export const transcriptionKind: StreamKind<TranscriptionEvent, CollectedTranscription> = {
-  textOf: (event) => (event.type === "transcript.text.delta" ? (event.delta ?? undefined) : undefined),
-  reasoningOf: () => undefined,
+  textOf: (item) => {
+    const event = checkTranscriptionEvent(item);
+    return event.type === "transcript.text.delta" ? (event.delta ?? undefined) : undefined;
+  },
+  reasoningOf: (item) => void checkTranscriptionEvent(item),
   collect: collectTranscription,
 };
 
 export const toolAssistedChatKind: StreamKind<ToolAssistedChatEvent, CollectedToolAssistedChat> = {
-  textOf: (event) => (event.event === "token" ? chatKind.textOf(event.data) : undefined),
-  reasoningOf: (event) => (event.event === "token" ? chatKind.reasoningOf(event.data) : undefined),
+  textOf: (item) => {
+    const event = checkToolAssistedEvent(item);
+    return event.event === "token" ? chatKind.textOf(event.data) : undefined;
+  },
+  reasoningOf: (item) => {
+    const event = checkToolAssistedEvent(item);
+    return event.event === "token" ? chatKind.reasoningOf(event.data) : undefined;
+  },
   collect: collectToolAssistedChat,
 };
 

@@ -1,0 +1,41 @@
+import { InvalidResponseError } from "../errors/invalid-response-error.ts";
+
+/** Why an answer's data cannot be read as the wrapper reads it, or undefined when it can. */
+export type AnswerProblem = (data: unknown) => string | undefined;
+
+export const isJsonObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** The most common check: the answer is a JSON object. */
+export const notAnObject: AnswerProblem = (data) => (isJsonObject(data) ? undefined : "it is not a JSON object");
+
+/**
+ * The data of an answer whose fields a wrapper reads, checked first: the server decides the
+ * shape, and a wrong one is an InvalidResponseError with the answer's status and headers,
+ * never a TypeError in the wrapper.
+ */
+export function checkedAnswer<Data>(
+  answer: { data: Data; response: Response },
+  what: string,
+  ...problems: AnswerProblem[]
+): Data {
+  const { data, response } = answer;
+  for (const problemOf of problems) {
+    const problem = problemOf(data);
+    if (problem === undefined) continue;
+    throw new InvalidResponseError(`${what}: the answer has the wrong shape: ${problem}`, {
+      status: response.status,
+      headers: response.headers,
+      body: describe(data),
+    });
+  }
+  return data;
+}
+
+function describe(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
