@@ -1,4 +1,6 @@
 import { InvalidResponseError } from "../errors/invalid-response-error.ts";
+import { redactError } from "../transport/redact.ts";
+import { secretOf } from "../transport/secret-of.ts";
 
 /** Why an answer's data cannot be read as the wrapper reads it, or undefined when it can. */
 export type AnswerProblem = (data: unknown) => string | undefined;
@@ -23,11 +25,15 @@ export function checkedAnswer<Data>(
   for (const problemOf of problems) {
     const problem = problemOf(data);
     if (problem === undefined) continue;
-    throw new InvalidResponseError(`${what}: the answer has the wrong shape: ${problem}`, {
-      status: response.status,
-      headers: response.headers,
-      body: describe(data),
-    });
+    // The call's result carries its secret: the quoted body is server text.
+    throw redactError(
+      new InvalidResponseError(`${what}: the answer has the wrong shape: ${problem}`, {
+        status: response.status,
+        headers: response.headers,
+        body: describe(data),
+      }),
+      secretOf(data),
+    );
   }
   return data;
 }

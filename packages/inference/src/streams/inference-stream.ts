@@ -50,22 +50,26 @@ export class InferenceStream<Item, Final> extends Stream<Item> {
   }
 
   /** The answer text as it arrives, skipping items that carry none. */
-  async *textDeltas(): AsyncGenerator<string> {
-    for await (const batch of readBatches(this)) {
-      for (const item of batch) {
-        const text = this.kind.textOf(item);
-        if (text) yield text;
-      }
-    }
+  textDeltas(): AsyncGenerator<string> {
+    return this.#deltas(this.kind.textOf);
   }
 
   /** The reasoning text as it arrives (for models that think before answering). */
-  async *reasoningDeltas(): AsyncGenerator<string> {
-    for await (const batch of readBatches(this)) {
-      for (const item of batch) {
-        const text = this.kind.reasoningOf(item);
-        if (text) yield text;
+  reasoningDeltas(): AsyncGenerator<string> {
+    return this.#deltas(this.kind.reasoningOf);
+  }
+
+  async *#deltas(textOf: (item: Item) => string | undefined): AsyncGenerator<string> {
+    try {
+      for await (const batch of readBatches(this)) {
+        for (const item of batch) {
+          const text = textOf(item);
+          if (text) yield text;
+        }
       }
+    } catch (error) {
+      // A wrongly shaped item's error quotes it: server text.
+      throw redactError(error, secretOf(this));
     }
   }
 

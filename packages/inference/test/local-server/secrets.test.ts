@@ -1,4 +1,4 @@
-import { StreamParseError } from "@friendli-ts/client";
+import { InvalidResponseError, StreamParseError } from "@friendli-ts/client";
 import { everythingAnErrorShows, findSecret, serveFaults } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -125,5 +125,34 @@ describe("helper errors built from the answer carry no token", () => {
     expect(server.requests).toHaveLength(2);
     expect(JSON.stringify((error as ToolLoopLimitError).messages)).toContain("[redacted]");
     expectNoToken(error, "the conversation");
+  });
+});
+
+describe("shape errors built from what the server sent carry no token", () => {
+  it("textDeltas and reasoningDeltas: a chunk of the wrong shape that quotes the token", async () => {
+    const chunk = (token: string) =>
+      sse({
+        id: "c",
+        object: "chat.completion.chunk",
+        created: 1,
+        model: "m",
+        choices: [{ index: 0, delta: { content: { token } } }],
+      });
+    for (const read of ["textDeltas", "reasoningDeltas"] as const) {
+      const inference = await echoing("text/event-stream", chunk);
+      const stream = await inference.serverless.chat.stream({ model: "m", messages });
+      const error = await (async () => {
+        for await (const _ of stream[read]());
+      })().catch((e: unknown) => e);
+      expect(error, read).toBeInstanceOf(StreamParseError);
+      expectNoToken(error, read);
+    }
+  });
+
+  it("chat.parse: an answer of the wrong shape that quotes the token", async () => {
+    const inference = await echoing("application/json", (token) => JSON.stringify({ choices: token }));
+    const error = await inference.serverless.chat.parse({ model: "m", messages }, Weather).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expectNoToken(error, "chat.parse");
   });
 });
