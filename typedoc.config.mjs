@@ -18,6 +18,8 @@ export default {
     // Source links name the repository directly: a clone's remote may be a local path.
     sourceLinkTemplate: "https://github.com/friendli-ts/friendli-ts/blob/{gitRevision}/{path}#L{line}",
   },
+  // The mock's README shows how a Python client reaches it.
+  highlightLanguages: [...OptionDefaults.highlightLanguages, "python"],
   out: "api-docs",
   treatWarningsAsErrors: true,
 };

@@ -1,6 +1,6 @@
 import { format } from "node:util";
-import type { ClientOptions, Logger } from "@friendli-ts/client";
-import { quoteWithoutUserinfo, readEnv } from "@friendli-ts/client/internal";
+import { type ClientOptions, InvalidInputError, type Logger } from "@friendli-ts/client";
+import { checkTeamId, quoteWithoutUserinfo, readEnv } from "@friendli-ts/client/internal";
 import type { MockServer } from "@friendli-ts/client/testing";
 import type { Command } from "commander";
 import { UsageError } from "./errors.ts";
@@ -141,14 +141,12 @@ function readBaseUrl(value: string, flag: string): string {
   return value.replace(/\/+$/, "");
 }
 
-// What a header can carry and a team id is made of: visible ASCII. fetch refuses anything
-// past U+00FF (`--team 팀`), and line breaks; the SDK would report that as a connection error.
-const TEAM = /^[\x21-\x7e]+$/;
-
+/** The SDK's rule for a team id, reported as a usage error that names where the value came from. */
 function checkTeam(value: string, flag: string): void {
-  if (!TEAM.test(value)) {
-    throw new UsageError(
-      `${flag} ${JSON.stringify(value)} cannot be sent as the X-Friendli-Team header: a team id is visible ASCII, without spaces`,
-    );
+  try {
+    checkTeamId(value);
+  } catch (error) {
+    if (!(error instanceof InvalidInputError)) throw error;
+    throw new UsageError(`${flag} ${JSON.stringify(value)} cannot be sent as the X-Friendli-Team header`);
   }
 }

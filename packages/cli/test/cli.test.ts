@@ -266,9 +266,7 @@ describe("a team id that cannot be sent as a header", () => {
     const server = await serve((_req, res) => void res.end("{}"));
     const result = await runCli(["--base-url", server.url, "--token", TOKEN, ...args, "endpoints", "list"], { env });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe(
-      `error: ${flag} "팀" cannot be sent as the X-Friendli-Team header: a team id is visible ASCII, without spaces\n`,
-    );
+    expect(result.stderr).toBe(`error: ${flag} "팀" cannot be sent as the X-Friendli-Team header\n`);
     expect(server.requests).toEqual([]);
   });
 });

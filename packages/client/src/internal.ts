@@ -27,6 +27,7 @@ export { type RouteFacts, routeFacts } from "./operations/route-facts.ts";
 export { type Page, paginate } from "./pagination/paginate.ts";
 export { type BatchSource, readBatches, useBatches } from "./sse/stream.ts";
 export { type BackoffOptions, backoffDelay } from "./transport/backoff-delay.ts";
+export { checkTeamId } from "./transport/check-header-value.ts";
 export { checkLimit, quoteWithoutUserinfo } from "./transport/client-options.ts";
 export { type LinkedAbort, linkedAbort } from "./transport/linked-abort.ts";
 export { type PlainRequest, plainFetch } from "./transport/plain-fetch.ts";

@@ -16,7 +16,7 @@ async function helpersAgainst(answer: unknown) {
         .writeHead(200, { "content-type": "application/json", "x-request-id": "req-7" })
         .end(JSON.stringify(answer)),
   );
-  const inference = createFriendliInference({ baseURL: server.url, token: "t", maxRetries: 0 });
+  const inference = createFriendliInference({ baseURL: server.url, token: "test-token-1234", maxRetries: 0 });
   const chat = inference.serverless.chat;
   return Promise.all([
     chat.parse(body, schema).catch((e: unknown) => e),
