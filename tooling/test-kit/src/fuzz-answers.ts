@@ -13,6 +13,8 @@ export interface FuzzAnswer {
 export interface FuzzServer extends FaultServer {
   /** Every request until the next call gets this answer. */
   answerWith(answer: FuzzAnswer): void;
+  /** Options for any of the SDK's factories: this server, no retries, no log lines. */
+  clientOptions: { baseURL: string; token: string; maxRetries: 0; timeout: number; logLevel: "off" };
 }
 
 /** One real server on 127.0.0.1 for a whole fuzz file; stop it in `afterAll`. */
@@ -26,6 +28,7 @@ export async function startFuzzServer(): Promise<FuzzServer> {
   });
   return {
     ...server,
+    clientOptions: { baseURL: server.url, token: "fuzz-token", maxRetries: 0, timeout: 5_000, logLevel: "off" },
     answerWith: (answer) => {
       current = answer;
     },

@@ -24,13 +24,7 @@ let server: FuzzServer;
 let client: FriendliClient;
 beforeAll(async () => {
   server = await startFuzzServer();
-  client = createFriendliClient({
-    baseURL: server.url,
-    token: "fuzz-token",
-    maxRetries: 0,
-    timeout: 5_000,
-    logLevel: "off",
-  });
+  client = createFriendliClient(server.clientOptions);
 });
 afterAll(() => server.stop());
 

@@ -10,13 +10,7 @@ let server: FuzzServer;
 let friendli: FriendliDatasets;
 beforeAll(async () => {
   server = await startFuzzServer();
-  friendli = createFriendliDatasets({
-    baseURL: server.url,
-    token: "fuzz-token",
-    maxRetries: 0,
-    timeout: 5_000,
-    logLevel: "off",
-  });
+  friendli = createFriendliDatasets(server.clientOptions);
 });
 afterAll(() => server.stop());
 

@@ -10,13 +10,7 @@ let server: FuzzServer;
 let endpoints: FriendliEndpoints;
 beforeAll(async () => {
   server = await startFuzzServer();
-  endpoints = createFriendliEndpoints({
-    baseURL: server.url,
-    token: "fuzz-token",
-    maxRetries: 0,
-    timeout: 5_000,
-    logLevel: "off",
-  });
+  endpoints = createFriendliEndpoints(server.clientOptions);
 });
 afterAll(() => server.stop());
 

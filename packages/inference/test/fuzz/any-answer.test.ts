@@ -10,13 +10,7 @@ let server: FuzzServer;
 let inference: FriendliInference;
 beforeAll(async () => {
   server = await startFuzzServer();
-  inference = createFriendliInference({
-    baseURL: server.url,
-    token: "fuzz-token",
-    maxRetries: 0,
-    timeout: 5_000,
-    logLevel: "off",
-  });
+  inference = createFriendliInference(server.clientOptions);
 });
 afterAll(() => server.stop());
 
