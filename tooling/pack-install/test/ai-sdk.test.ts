@@ -55,14 +55,17 @@ describe.skipIf(!supported)("@friendli-ts/ai-sdk installed with npm next to ai 7
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
-  it("streams a chat with streamText against the mock", async () => {
+  // npm fetches `ai` and its dependencies from the registry: on a new machine with a cold
+  // cache, beside the other install tests, that alone can take more than a minute. Each step
+  // has its own time limit, so a hang names the command.
+  it("streams a chat with streamText against the mock", { timeout: 240_000 }, async () => {
     const packs = join(root, "packs");
     mkdirSync(packs);
     const tarballs = await Promise.all(
       PACKED.map(async (name) => {
         const dir = join(repoRoot, "packages", name);
         const { version } = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { version: string };
-        await run("pnpm", ["pack", "--pack-destination", packs], dir);
+        await run("pnpm", ["pack", "--pack-destination", packs], dir, 60_000);
         return join(packs, `friendli-ts-${name}-${version}.tgz`);
       }),
     );
@@ -78,6 +81,7 @@ describe.skipIf(!supported)("@friendli-ts/ai-sdk installed with npm next to ai 7
       "npm",
       ["install", ...tarballs, ...registry, "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"],
       dir,
+      150_000,
     );
     copyFileSync(join(fixtures, "ai-sdk.mjs"), join(dir, "check.mjs"));
 
