@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../spec/paths.ts";
-import { sumTally } from "./summarize-tests.ts";
+import { summarizeTests, sumTally } from "./summarize-tests.ts";
 
 const read = (file: string) => readFileSync(join(repoRoot, file), "utf8");
 const rootScripts = (JSON.parse(read("package.json")) as { scripts: Record<string, string> }).scripts;
@@ -63,6 +63,29 @@ describe("the Node matrix", () => {
       const file = join(dir, "tally");
       writeFileSync(file, '{"passed":3,"failed":0,"skipped":1}\n{"passed":2,"failed":1,"skipped":0}\n');
       expect(sumTally(file)).toEqual({ passed: 5, failed: 1, skipped: 1 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a run that stopped early counts only the reports written since it started", () => {
+    const dir = mkdtempSync(join(tmpdir(), "reports-"));
+    try {
+      const report = (name: string, passed: number, failed: number) => {
+        mkdirSync(join(dir, name));
+        const file = join(dir, name, "test-results.json");
+        writeFileSync(
+          file,
+          JSON.stringify({ numPassedTests: passed, numFailedTests: failed, numPendingTests: 0, numTodoTests: 0 }),
+        );
+        return file;
+      };
+      const old = report("earlier-run", 7, 0);
+      utimesSync(old, new Date(1_000), new Date(1_000));
+      report("this-run", 2, 1);
+      const dirs = [join(dir, "earlier-run"), join(dir, "this-run")];
+      expect(summarizeTests(dirs)).toEqual({ passed: 9, failed: 1, skipped: 0 });
+      expect(summarizeTests(dirs, 2_000)).toEqual({ passed: 2, failed: 1, skipped: 0 });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -18,12 +18,12 @@ export interface TestCounts {
   skipped: number;
 }
 
-/** Adds up the vitest JSON reports the packages wrote. */
-export function summarizeTests(packageDirs: string[]): TestCounts {
+/** Adds up the vitest JSON reports the packages wrote (since `sinceMs`, when given). */
+export function summarizeTests(packageDirs: string[], sinceMs = 0): TestCounts {
   const total = { passed: 0, failed: 0, skipped: 0 };
   for (const dir of packageDirs) {
     const file = join(dir, "test-results.json");
-    if (!existsSync(file)) continue;
+    if (!existsSync(file) || statSync(file).mtimeMs < sinceMs) continue;
     const report = JSON.parse(readFileSync(file, "utf8")) as VitestJsonReport;
     total.passed += report.numPassedTests;
     total.failed += report.numFailedTests;
@@ -49,19 +49,22 @@ const packageName = (dir: string) =>
 
 /**
  * Prints one closing line for a test run and fails it when nothing passed or anything failed.
- * `--only a,b`: only these packages' reports (a run of some suites). With FRIENDLI_TEST_TALLY
- * set, the counts are also appended to that file; `--total FILE` prints the sum of a tally
- * (the Node matrix in .ci/run runs the suites several times).
+ * `--only a,b`: only these packages' reports (a run of some suites); `--since MS`: only reports
+ * written since then (what a run that stopped early got to). With FRIENDLI_TEST_TALLY set, the
+ * counts are also appended to that file; `--total FILE` prints the sum of a tally (the Node
+ * matrix in .ci/run runs the suites several times).
  */
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const { values } = parseArgs({ options: { only: { type: "string" }, total: { type: "string" } } });
+  const { values } = parseArgs({
+    options: { only: { type: "string" }, since: { type: "string" }, total: { type: "string" } },
+  });
   let counts: TestCounts;
   if (values.total) {
     counts = sumTally(values.total);
   } else {
     const only = values.only?.split(",");
     const dirs = workspacePackageDirs(repoRoot).filter((dir) => !only || only.includes(packageName(dir)));
-    counts = summarizeTests(dirs);
+    counts = summarizeTests(dirs, Number(values.since ?? 0));
     const tally = process.env.FRIENDLI_TEST_TALLY;
     if (tally) appendFileSync(tally, `${JSON.stringify(counts)}\n`);
   }
