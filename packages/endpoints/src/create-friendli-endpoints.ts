@@ -1,5 +1,5 @@
 import type { ClientOptions, FriendliClient } from "@friendli-ts/client";
-import { clientFromOptions } from "@friendli-ts/client/internal";
+import { clientFromOptions, redactError, secretOf } from "@friendli-ts/client/internal";
 import { EndpointIdMissingError } from "./endpoint-id-missing-error.ts";
 import { createEndpoint, type EndpointOperations, endpointOperations } from "./endpoint-operations.ts";
 import { readTargetStatuses } from "./endpoint-statuses.ts";
@@ -93,7 +93,8 @@ function buildEndpoints(client: FriendliClient): FriendliEndpoints {
       const { data, response } = await createEndpoint(client, body, call);
       const found = readCreatedEndpointId(data, response.headers);
       if (found.endpointId === null) {
-        throw new EndpointIdMissingError(data, response.headers.get("location"), found.problem);
+        const missing = new EndpointIdMissingError(data, response.headers.get("location"), found.problem);
+        throw redactError(missing, secretOf(data));
       }
       const { endpointId } = found;
       const status = await waitForEndpoint(operations.status, endpointId, target, wait, data);

@@ -1,6 +1,13 @@
 import type { CallOptions } from "@friendli-ts/client";
 import { APIUserAbortError, InvalidInputError } from "@friendli-ts/client";
-import { type BackoffOptions, backoffDelay, linkedAbort, sleep } from "@friendli-ts/client/internal";
+import {
+  type BackoffOptions,
+  backoffDelay,
+  linkedAbort,
+  redactError,
+  secretOf,
+  sleep,
+} from "@friendli-ts/client/internal";
 import { EndpointFailedError } from "./endpoint-failed-error.ts";
 import { FAILURE_STATUSES, readTargetStatuses } from "./endpoint-statuses.ts";
 import { EndpointWaitTimeoutError } from "./endpoint-wait-timeout-error.ts";
@@ -112,11 +119,16 @@ export async function waitForEndpoint(
       }
       last = current;
       if (targets.includes(current.status)) return current;
-      if (failures.includes(current.status)) throw new EndpointFailedError(endpointId, current, targets);
+      // The status is the server's answer: the error that quotes it is redacted with the call's token.
+      if (failures.includes(current.status)) {
+        throw redactError(new EndpointFailedError(endpointId, current, targets), secretOf(current));
+      }
       await sleep(backoffDelay(poll, backoff), link.signal);
     }
   } catch (error) {
-    if (link.timedOut) throw new EndpointWaitTimeoutError(endpointId, targets, timeoutMs, last);
+    if (link.timedOut) {
+      throw redactError(new EndpointWaitTimeoutError(endpointId, targets, timeoutMs, last), secretOf(last));
+    }
     if (userSignal?.aborted && !(error instanceof APIUserAbortError)) {
       throw new APIUserAbortError(`waiting for endpoint "${endpointId}" was aborted`, { cause: userSignal.reason });
     }

@@ -1,0 +1,60 @@
+import { everythingAnErrorShows, type FaultServer, findSecret } from "@friendli-ts/test-kit";
+import { afterEach, describe, expect, it } from "vitest";
+import { EndpointFailedError, EndpointIdMissingError, EndpointWaitTimeoutError } from "../../src/index.ts";
+import { localEndpoints, sendJson, statusBody } from "../support/local-endpoints.ts";
+
+// Random enough that its first six characters appear nowhere by chance.
+const TOKEN = "Ep_4JwQ8nZx2KvR7mLt9sYb";
+const servers: FaultServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.stop()));
+});
+
+/** Endpoints helpers on a server whose every answer quotes the token it was sent. */
+async function echoing(answer: (token: string, method: string) => unknown) {
+  const local = await localEndpoints(
+    (req, res) =>
+      sendJson(res, 200, answer(req.headers.authorization?.replace(/^Bearer /, "") ?? "", req.method ?? "")),
+    { token: TOKEN },
+  );
+  servers.push(local.server);
+  return local.endpoints;
+}
+
+function expectNoToken(error: unknown) {
+  const leak = findSecret(everythingAnErrorShows(error), TOKEN);
+  expect(leak, `the token shows in\n${leak}`).toBeUndefined();
+}
+
+describe("the endpoint helpers' errors quote the server's answer without the token", () => {
+  it("waitFor: an endpoint that fails (EndpointFailedError.endpoint)", async () => {
+    const endpoints = await echoing((token) => statusBody("FAILED", { phase: { message: `quota for ${token}` } }));
+    const error = await endpoints.waitFor("ep-1", "RUNNING", { intervalMs: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EndpointFailedError);
+    expectNoToken(error);
+  });
+
+  it("waitFor: a wait that runs out (EndpointWaitTimeoutError, with the last status)", async () => {
+    const endpoints = await echoing((token) => statusBody("INITIALIZING", { phase: { message: token } }));
+    // Every poll is answered at once: the deadline ends the wait whatever the machine's speed.
+    const error = await endpoints
+      .waitFor("ep-1", "RUNNING", { intervalMs: 5, timeoutMs: 200 })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EndpointWaitTimeoutError);
+    expectNoToken(error);
+  });
+
+  it("createAndWait: a create answer with no usable id (EndpointIdMissingError.created)", async () => {
+    const endpoints = await echoing((token) => statusBody("INITIALIZING", { name: token }));
+    const body = {
+      projectId: "p",
+      name: "n",
+      instanceOptionId: "i",
+      hfModelRepo: "org/model",
+      advanced: { tokenizer_add_special_tokens: true, tokenizer_skip_special_tokens: true },
+    };
+    const error = await endpoints.createAndWait(body, { intervalMs: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(EndpointIdMissingError);
+    expectNoToken(error);
+  });
+});
