@@ -1,7 +1,7 @@
 import { APIError } from "../errors/api-error.ts";
 import { APIConnectionError, APITimeoutError, APIUserAbortError } from "../errors/connection-errors.ts";
 import { createApiError } from "../errors/create-api-error.ts";
-import { InvalidInputError } from "../errors/friendli-error.ts";
+import { FriendliError, InvalidInputError } from "../errors/friendli-error.ts";
 import { MiddlewareError, type MiddlewareHook } from "../errors/middleware-error.ts";
 import { ResponseTooLargeError } from "../errors/response-too-large-error.ts";
 import type { RouteFacts } from "../operations/route-facts.ts";
@@ -215,7 +215,9 @@ export function createTransport(options: ResolvedClientOptions): Transport {
     } catch (error) {
       if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
       if (link.timedOut) throw new APITimeoutError(`${label} timed out after ${timeout} ms waiting for the token`);
-      throw error;
+      if (error instanceof FriendliError) throw error;
+      // The caller's own code failed: still one of ours, with what it threw as the cause.
+      throw new InvalidInputError(`${label}: the token function failed, so nothing was sent`, { cause: error });
     } finally {
       link.dispose();
     }

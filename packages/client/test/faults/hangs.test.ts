@@ -6,6 +6,7 @@ import {
   APITimeoutError,
   APIUserAbortError,
   type ClientOptions,
+  InvalidInputError,
   type Middleware,
   MiddlewareError,
 } from "../../src/index.ts";
@@ -78,6 +79,26 @@ describe("a token function is waited on within the call's timeout and signal", (
     await expect(client.POST(CHAT, { body: chatBody, signal: controller.signal })).rejects.toBeInstanceOf(
       APIUserAbortError,
     );
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("a token function that fails", () => {
+  it.each([
+    ["rejects", () => Promise.reject(new Error("vault unreachable"))],
+    [
+      "throws",
+      () => {
+        throw new TypeError("no credentials");
+      },
+    ],
+  ])("one that %s is an InvalidInputError with its error as the cause, with nothing sent", async (_how, token) => {
+    const server = await answering();
+    const client = faultClient(server.url, { token, maxRetries: 2 });
+    const error = await client.POST(CHAT, { body: chatBody }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as Error).message).toMatch(/the token function failed/);
+    expect((error as Error).cause).toBeInstanceOf(Error);
     expect(server.requests).toHaveLength(0);
   });
 });
