@@ -11,6 +11,7 @@ import { callOptions, friendliMetadata, newCapture, readResponse } from "./call-
 import { type ModelConfig, responseMetadata } from "./friendli-chat-model.ts";
 import { mapFinishReason } from "./map-finish-reason.ts";
 import { mapUsage } from "./map-usage.ts";
+import { samplingFields } from "./sampling-fields.ts";
 import { toAiSdkError } from "./to-ai-sdk-error.ts";
 import { toCompletionPrompt } from "./to-completion-prompt.ts";
 
@@ -43,14 +44,7 @@ export class FriendliCompletionModel implements LanguageModelV4 {
     const body: Record<string, unknown> = {
       ...(this.modelId ? { model: this.modelId } : {}),
       prompt: toCompletionPrompt(options.prompt),
-      max_tokens: options.maxOutputTokens,
-      temperature: options.temperature,
-      top_p: options.topP,
-      top_k: options.topK,
-      frequency_penalty: options.frequencyPenalty,
-      presence_penalty: options.presencePenalty,
-      stop: options.stopSequences,
-      seed: options.seed,
+      ...samplingFields(options),
     };
     for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
     return { body, warnings, url: this.config.url("/v1/completions") };

@@ -6,6 +6,7 @@ import {
 } from "@ai-sdk/provider";
 import { parseProviderOptions } from "@ai-sdk/provider-utils";
 import { type FriendliChatOptions, friendliChatOptionsSchema } from "./friendli-chat-options.ts";
+import { samplingFields } from "./sampling-fields.ts";
 import { toChatMessages } from "./to-chat-messages.ts";
 
 export interface ChatRequest {
@@ -30,14 +31,7 @@ export async function toChatBody(modelId: string, options: LanguageModelV4CallOp
   const body: Record<string, unknown> = {
     ...(modelId ? { model: modelId } : {}),
     messages: toChatMessages(options.prompt),
-    max_tokens: options.maxOutputTokens,
-    temperature: options.temperature,
-    top_p: options.topP,
-    top_k: options.topK,
-    frequency_penalty: options.frequencyPenalty,
-    presence_penalty: options.presencePenalty,
-    stop: options.stopSequences,
-    seed: options.seed,
+    ...samplingFields(options),
     reasoning_effort: reasoningEffort(options.reasoning, warnings),
     response_format: responseFormat(options.responseFormat, friendli?.regex),
     ...friendliFields(friendli),
