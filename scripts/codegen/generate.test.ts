@@ -4,6 +4,18 @@ import { tinySpec } from "../spec/fixtures/tiny-openapi.ts";
 import { binaryOnlyInUploads, mergeStreamVariants } from "../spec/normalize-spec.ts";
 import { buildOperationIndex, renderOperationIndex, renderRouteTable } from "./build-operation-index.ts";
 import { generateTypes } from "./generate-types.ts";
+import { type RoutePolicies, readRoutePolicies } from "./route-policies.ts";
+
+/** Policies for the tiny spec: its operations safe to retry, over `retry`; its one stream ends with a sentinel. */
+const TINY_RETRY: RoutePolicies["retry"] = {
+  chat: { policy: "safe" },
+  chatStream: { policy: "safe" },
+  getItem: { policy: "safe" },
+};
+const policies = (retry: RoutePolicies["retry"]): RoutePolicies => ({
+  retry: { ...TINY_RETRY, ...retry },
+  streams: { rules: { sentinel: { done: "[DONE]" } }, operations: { chatStream: "sentinel" } },
+});
 
 describe("codegen", () => {
   it("indexes every operation with its path, tag, stream flag and auth", () => {
@@ -15,22 +27,44 @@ describe("codegen", () => {
     ]);
   });
 
-  it("the route table holds each route's operationId and flags: token, team, multipart, JSON result, retry", () => {
-    const table = renderRouteTable(buildOperationIndex(mergeStreamVariants(tinySpec())));
-    expect(table).toContain('export const chat: RouteEntry = ["chat", 25];');
-    expect(table).toContain('export const chatStream: RouteEntry = ["chatStream", 17];');
-    expect(table).toContain('export const getItem: RouteEntry = ["getItem", 26];');
-    expect(table).toContain('"post /v1/chat": ["chat", 25],');
-    expect(table).toContain('"post /v1/chat#stream": ["chatStream", 17],');
-    expect(table).toContain('"get /v1/items/{item_id}": ["getItem", 26],');
+  it("each route descriptor holds its operationId, method, spec key and flags: token, team, multipart, JSON result, retry", () => {
+    const table = renderRouteTable(buildOperationIndex(mergeStreamVariants(tinySpec())), policies({}));
+    expect(table).toContain(
+      'export const chat: Route<"/v1/chat", "post"> = { id: "chat", method: "post", path: "/v1/chat", flags: 25 };',
+    );
+    expect(table).toContain(
+      'export const getItem: Route<"/v1/items/{item_id}", "get"> = { id: "getItem", method: "get", path: "/v1/items/{item_id}", flags: 26 };',
+    );
+    expect(table).toContain('"post /v1/chat#stream": chatStream,');
   });
 
-  it("the retry table decides the retry flag", () => {
-    const entry = {
-      ...buildOperationIndex(mergeStreamVariants(tinySpec()))[0],
-      operationId: "dedicatedCreateEndpoint",
-    };
-    expect(renderRouteTable([entry as never])).toContain('["dedicatedCreateEndpoint", 9]');
+  it("a stream route carries its rule from the stream rules, and a stream without one fails codegen", () => {
+    const index = buildOperationIndex(mergeStreamVariants(tinySpec()));
+    const table = renderRouteTable(index, policies({}));
+    expect(table).toContain('const sentinelRule: StreamRule = {"done":"[DONE]"};');
+    expect(table).toContain("flags: 17, stream: sentinelRule };");
+    const without = { ...policies({}), streams: { rules: { sentinel: { done: "[DONE]" } }, operations: {} } };
+    expect(() => renderRouteTable(index, without)).toThrow(/chatStream has no rule in spec\/stream-rules.json/);
+  });
+
+  it("the retry policy decides the retry flag, and every operation outside inference needs an entry", () => {
+    const index = buildOperationIndex(mergeStreamVariants(tinySpec()));
+    const entry = { ...index[0], operationId: "dedicatedCreateEndpoint" } as (typeof index)[number];
+    const unsafe: RoutePolicies = { ...policies({}), retry: { dedicatedCreateEndpoint: { policy: "unsafe" } } };
+    expect(renderRouteTable([entry], unsafe)).toContain("flags: 9 };");
+    const stateful = { ...entry, operationId: "newThing", tag: "Dataset" };
+    expect(() => renderRouteTable([stateful], { ...unsafe, retry: {} })).toThrow(/newThing \(Dataset\) has no entry/);
+    expect(() =>
+      renderRouteTable([entry], { ...unsafe, retry: { ...unsafe.retry, gone: { policy: "safe" } } }),
+    ).toThrow(/lists gone/);
+  });
+
+  it("the committed policies cover the pinned spec (every stream has a rule, every stateful operation a retry entry)", () => {
+    const real = readRoutePolicies();
+    expect(Object.keys(real.retry).length).toBeGreaterThan(30);
+    expect(real.retry.dedicatedRestartEndpoint?.policy).toBe("unsafe");
+    expect(real.retry.add_samples?.policy).toBe("unsafe");
+    expect(real.streams.operations.serverlessChatStream).toBe("done-sentinel");
   });
 
   it("a binary query parameter (a cursor) is typed as text", async () => {

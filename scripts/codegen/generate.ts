@@ -9,6 +9,7 @@ import { readSpecLock } from "../spec/spec-lock.ts";
 import { buildOperationIndex, renderOperationIndex, renderRouteTable } from "./build-operation-index.ts";
 import { renderResponseSpec } from "./build-response-spec.ts";
 import { generateTypes } from "./generate-types.ts";
+import { readRoutePolicies } from "./route-policies.ts";
 
 /** Writes a file only when its bytes change, so unchanged output keeps its mtime. */
 function writeIfChanged(file: string, text: string): boolean {
@@ -34,7 +35,7 @@ export async function generate(): Promise<{ operations: number; written: string[
   const files: Record<string, string> = {
     "schema.ts": await generateTypes(doc as unknown as OpenAPI3),
     "operations.ts": renderOperationIndex(index),
-    "routes.ts": renderRouteTable(index),
+    "routes.ts": renderRouteTable(index, readRoutePolicies()),
     "response-spec.ts": responseSpec,
     "package-version.ts": `// Generated. Do not edit.\nexport const packageVersion = ${JSON.stringify(clientVersion())};\n`,
     "spec-version.ts": `// Generated. Do not edit.\nexport const specSha256 = ${JSON.stringify(readSpecLock().sha256)};\n`,

@@ -7,7 +7,7 @@ import {
 } from "@ai-sdk/provider";
 import { convertToBase64, parseProviderOptions } from "@ai-sdk/provider-utils";
 import type { FriendliClient } from "@friendli-ts/client";
-import { plainFetch } from "@friendli-ts/client/internal";
+import { coreOf, makeRequest } from "@friendli-ts/client/internal";
 import { z } from "zod";
 import { callOptions, newCapture } from "./call-options.ts";
 import type { ModelConfig } from "./friendli-chat-model.ts";
@@ -91,7 +91,8 @@ export class FriendliImageModel implements ImageModelV4 {
     return (result.data ?? []).map(async (item) => {
       if (typeof item.b64_json === "string") return item.b64_json;
       if (typeof item.url === "string") {
-        const response = await plainFetch(this.config.client(), item.url, { signal });
+        const call = { url: item.url, method: "GET", plain: true };
+        const response = await makeRequest(coreOf(this.config.client()), call, { signal });
         return convertToBase64(new Uint8Array(await response.arrayBuffer()));
       }
       throw new UnsupportedFunctionalityError({ functionality: "an image answer with neither data nor a URL" });

@@ -1,5 +1,5 @@
 import { type CallOptions, type FriendliClient, FriendliError, InvalidInputError } from "@friendli-ts/client";
-import { plainFetch } from "@friendli-ts/client/internal";
+import { coreOf, makeRequest } from "@friendli-ts/client/internal";
 import type { datasetOperations } from "./dataset-operations.ts";
 import type { fileOperations } from "./file-operations.ts";
 import type { sampleOperations } from "./sample-operations.ts";
@@ -155,7 +155,11 @@ function datasetHandle(
           list: (callOptions) => context.samples.listAll(id, splitId, { direction: "asc" }, callOptions),
           media: {
             download: (url, callOptions, maxBytes) =>
-              plainFetch(context.client, url, { ...storageCall(callOptions), maxBytes }),
+              makeRequest(
+                coreOf(context.client),
+                { url, method: "GET", plain: true, maxBytes },
+                storageCall(callOptions),
+              ),
             upload: (data, name, callOptions) => context.files.upload(data, { ...callOptions, name, projectId }),
             s3Uri: async (fileId, callOptions) => {
               const { s3Uri } = await context.files.getDownloadUrl(fileId, callOptions);

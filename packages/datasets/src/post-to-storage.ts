@@ -1,5 +1,5 @@
 import { APIConnectionError, APIError, type CallOptions, type FriendliClient } from "@friendli-ts/client";
-import { plainFetch } from "@friendli-ts/client/internal";
+import { coreOf, makeRequest } from "@friendli-ts/client/internal";
 import { storageCall } from "./storage-call.ts";
 import { StorageUploadError } from "./storage-upload-error.ts";
 
@@ -29,7 +29,8 @@ export async function postToStorage(client: FriendliClient, post: StoragePost, o
   let response: Response;
   try {
     // A presigned POST writes one object under one key: sending it again is harmless.
-    response = await plainFetch(client, url, { ...storageCall(options), method: "POST", body: form, retrySafe: true });
+    const call = { url, method: "POST", body: form, plain: true, retrySafe: true };
+    response = await makeRequest(coreOf(client), call, storageCall(options));
   } catch (error) {
     throw toStorageUploadError(error, post.fileId);
   }

@@ -1,55 +1,18 @@
 import { type ClientOptions, createFriendliClient, type FriendliClient } from "@friendli-ts/client";
-import { clientFromOptions } from "@friendli-ts/client/internal";
-import { type AudioApi, audioApi } from "./families/audio.ts";
-import { type ChatApi, chatApi } from "./families/chat.ts";
-import { type ChatRenderApi, chatRenderApi } from "./families/chat-render.ts";
-import { type ClassificationApi, classificationApi } from "./families/classification.ts";
-import { type CompletionsApi, completionsApi } from "./families/completions.ts";
-import { type EmbeddingsApi, embeddingsApi } from "./families/embeddings.ts";
-import { type ImagesApi, imagesApi } from "./families/images.ts";
-import { type KnowledgeApi, knowledgeApi } from "./families/knowledge.ts";
-import { type MessagesApi, messagesApi } from "./families/messages.ts";
-import { type ModelsApi, modelsApi } from "./families/models.ts";
-import { type ResponsesApi, responsesApi } from "./families/responses.ts";
-import { type TokenApi, tokenApi } from "./families/token.ts";
-import { type ToolAssistedChatApi, toolAssistedChatApi } from "./families/tool-assisted-chat.ts";
+import { clientFromOptions, coreOf } from "@friendli-ts/client/internal";
+import { DEPLOYMENT_KINDS, type DeploymentKind, type PrefixOf } from "./deployment-kinds.ts";
+import { FAMILY_FACTORIES, type FamilyApis } from "./families/family-apis.ts";
 
-export interface ServerlessInference {
-  chat: ChatApi<"/serverless"> & ChatRenderApi<"/serverless">;
-  completions: CompletionsApi<"/serverless">;
-  responses: ResponsesApi<"/serverless">;
-  messages: MessagesApi<"/serverless">;
-  token: TokenApi<"/serverless">;
-  audio: AudioApi<"/serverless">;
-  toolAssistedChat: ToolAssistedChatApi;
-  knowledge: KnowledgeApi;
-  models: ModelsApi;
-}
+/** The families of one deployment kind, as the kinds table lists them. */
+export type KindInference<K extends DeploymentKind> = {
+  [F in (typeof DEPLOYMENT_KINDS)[K]["families"][number]]: FamilyApis<PrefixOf<K>>[F];
+};
 
+export type ServerlessInference = KindInference<"serverless">;
 /** Dedicated endpoints: `model` is the endpoint id (or `endpoint-id:adapter-route`). */
-export interface DedicatedInference {
-  chat: ChatApi<"/dedicated"> & ChatRenderApi<"/dedicated">;
-  completions: CompletionsApi<"/dedicated">;
-  responses: ResponsesApi<"/dedicated">;
-  messages: MessagesApi<"/dedicated">;
-  token: TokenApi<"/dedicated">;
-  audio: AudioApi<"/dedicated">;
-  embeddings: EmbeddingsApi;
-  images: ImagesApi<"/dedicated">;
-  classification: ClassificationApi<"/dedicated">;
-}
-
+export type DedicatedInference = KindInference<"dedicated">;
 /** A Friendli Container you run: its own base URL, no token needed, `model` optional. */
-export interface ContainerInference {
-  chat: ChatApi<"">;
-  completions: CompletionsApi<"">;
-  responses: ResponsesApi<"">;
-  messages: MessagesApi<"">;
-  token: TokenApi<"">;
-  audio: AudioApi<"">;
-  images: ImagesApi<"">;
-  classification: ClassificationApi<"">;
-}
+export type ContainerInference = KindInference<"container">;
 
 export interface FriendliInference {
   serverless: ServerlessInference;
@@ -74,45 +37,13 @@ export interface InferenceOptions extends ClientOptions {
   client?: FriendliClient;
 }
 
-export function serverlessInference(client: FriendliClient): ServerlessInference {
-  return {
-    chat: { ...chatApi(client, "/serverless"), ...chatRenderApi(client, "/serverless") },
-    completions: completionsApi(client, "/serverless"),
-    responses: responsesApi(client, "/serverless"),
-    messages: messagesApi(client, "/serverless"),
-    token: tokenApi(client, "/serverless"),
-    audio: audioApi(client, "/serverless"),
-    toolAssistedChat: toolAssistedChatApi(client),
-    knowledge: knowledgeApi(client),
-    models: modelsApi(client),
-  };
-}
-
-export function dedicatedInference(client: FriendliClient): DedicatedInference {
-  return {
-    chat: { ...chatApi(client, "/dedicated"), ...chatRenderApi(client, "/dedicated") },
-    completions: completionsApi(client, "/dedicated"),
-    responses: responsesApi(client, "/dedicated"),
-    messages: messagesApi(client, "/dedicated"),
-    token: tokenApi(client, "/dedicated"),
-    audio: audioApi(client, "/dedicated"),
-    embeddings: embeddingsApi(client),
-    images: imagesApi(client, "/dedicated"),
-    classification: classificationApi(client, "/dedicated"),
-  };
-}
-
-export function containerInference(client: FriendliClient): ContainerInference {
-  return {
-    chat: chatApi(client, ""),
-    completions: completionsApi(client, ""),
-    responses: responsesApi(client, ""),
-    messages: messagesApi(client, ""),
-    token: tokenApi(client, ""),
-    audio: audioApi(client, ""),
-    images: imagesApi(client, ""),
-    classification: classificationApi(client, ""),
-  };
+/** Every family of one kind over a client's core, from the kinds table. */
+function kindInference<K extends DeploymentKind>(client: FriendliClient, kind: K): KindInference<K> {
+  const core = coreOf(client);
+  const { prefix, families } = DEPLOYMENT_KINDS[kind];
+  const built = families.map((family) => [family, FAMILY_FACTORIES[family](core, prefix as never)]);
+  // The table and FamilyApis say the same thing; the type tests hold them together.
+  return Object.fromEntries(built) as KindInference<K>;
 }
 
 /**
@@ -128,9 +59,9 @@ export function createFriendliInference(options: InferenceOptions = {}): Friendl
 
 function build(client: FriendliClient, containerClient: FriendliClient): FriendliInference {
   return {
-    serverless: serverlessInference(client),
-    dedicated: dedicatedInference(client),
-    container: containerInference(containerClient),
+    serverless: kindInference(client, "serverless"),
+    dedicated: kindInference(client, "dedicated"),
+    container: kindInference(containerClient, "container"),
     client,
     withOptions: (overrides) => {
       const next = client.withOptions(overrides);

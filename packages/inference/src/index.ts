@@ -1,8 +1,9 @@
 export type { CallOptions, ClientOptions } from "@friendli-ts/client";
 // The client's error classes: this package alone is enough to catch what it throws.
 export * from "@friendli-ts/client/errors";
-export * from "./create-chat.ts";
+export * from "./create-family.ts";
 export * from "./create-friendli-inference.ts";
+export type { DeploymentKind } from "./deployment-kinds.ts";
 export * from "./families/audio.ts";
 export * from "./families/chat.ts";
 export * from "./families/chat-render.ts";

@@ -1,6 +1,5 @@
 import type { ClientOptions } from "../transport/client-options.ts";
-import { type CallCore, callCoreFromOptions } from "./call-core.ts";
-import { internalsOf } from "./client-internals.ts";
+import { type CallCore, callCoreFromOptions, coreOf } from "./call-core.ts";
 import { createFriendliClient, type FriendliClient } from "./create-friendli-client.ts";
 
 /** What every wrapper factory takes: client options, or a client to share, or both. */
@@ -33,5 +32,5 @@ export function clientFromOptions(options: SharedClientOptions): FriendliClient 
 export function callCoreFromSharedOptions(options: SharedClientOptions): CallCore {
   const { client, given } = split(options);
   if (!client) return callCoreFromOptions(given);
-  return internalsOf(Object.keys(given).length > 0 ? client.withOptions(given) : client);
+  return coreOf(Object.keys(given).length > 0 ? client.withOptions(given) : client);
 }

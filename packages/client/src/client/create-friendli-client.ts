@@ -1,13 +1,14 @@
 import { InvalidInputError } from "../errors/friendli-error.ts";
-import { routeFacts } from "../operations/route-facts.ts";
+import { routes } from "../generated/routes.ts";
+import type { Route } from "../operations/route.ts";
 import type { Stream } from "../sse/stream.ts";
 import { headerRecord } from "../transport/check-header-value.ts";
 import { type ClientOptions, type ResolvedClientOptions, resolveClientOptions } from "../transport/client-options.ts";
-import { createCallCore } from "./call-core.ts";
-import { type CallOptions, type ResolvedCall, resolveCall } from "./call-options.ts";
-import { attachInternals } from "./client-internals.ts";
-import { operationTarget } from "./operation-target.ts";
-import { type OperationInit, openOperationStream, sendOperation } from "./send-operation.ts";
+import type { WireBody } from "../transport/send-request.ts";
+import { attachCore, createCallCore } from "./call-core.ts";
+import type { CallOptions } from "./call-options.ts";
+import { makeRequest, type OperationCall } from "./make-request.ts";
+import type { OperationParams } from "./operation-request.ts";
 import type { CallMethod, Method, StreamEvent, StreamInit, StreamPath } from "./typed-methods.ts";
 
 export interface FriendliClient {
@@ -34,34 +35,38 @@ export interface FriendliClient {
   fetch(input: string | URL | Request, init?: RequestInit & CallOptions): Promise<Response>;
 }
 
+/** What a typed method takes at run time: the spec's parameters and body, and the call options. */
+interface MethodInit extends CallOptions {
+  params?: OperationParams;
+  body?: unknown;
+}
+
 /** Creates the low-level client: every spec operation, typed, over the shared runtime. */
 export function createFriendliClient(options: ClientOptions = {}): FriendliClient {
   return buildClient(resolveClientOptions(options));
 }
 
+/** The route of `method specPath`; a key the spec does not have is bad input. */
+function routeOf(method: Method, specPath: string): Route {
+  const route = routes[`${method} ${specPath}`];
+  if (!route) throw new InvalidInputError(`${method.toUpperCase()} ${specPath} is not an operation of the spec`);
+  return route;
+}
+
 function buildClient(resolved: ResolvedClientOptions): FriendliClient {
   const core = createCallCore(resolved);
-  const { transport } = core;
-  // Async, so a bad parameter rejects the call's promise rather than throwing.
-  const call = async (method: Method, specPath: string, init?: OperationInit) =>
-    sendOperation(core, method, operationTarget(specPath, routeFacts(method, specPath), init?.params), init);
-  const stream = async (specPath: string, init?: OperationInit) =>
-    openOperationStream(core, operationTarget(specPath, routeFacts("post", specPath), init?.params), init);
+  // Async, so a bad path or parameter rejects the call's promise rather than throwing.
+  const call = async (method: Method, specPath: string, init: MethodInit = {}): Promise<unknown> => {
+    const { params, body, ...callOptions } = init;
+    const operation: OperationCall = { route: routeOf(method, specPath), params, body };
+    return makeRequest(core, operation, callOptions);
+  };
+  const method = <M extends Method>(name: M) =>
+    ((path: string, init?: MethodInit) => call(name, path, init)) as CallMethod<M>;
 
   const rawFetch = async (input: string | URL | Request, init: RequestInit & CallOptions = {}) => {
     const { signal, teamId, headers, timeout, idleTimeout, maxRetries, onResponse, ...requestInit } = init;
     const request = input instanceof Request ? input : undefined;
-    const settings: ResolvedCall = resolveCall(resolved, {
-      signal: signal ?? request?.signal ?? undefined,
-      teamId,
-      timeout,
-      idleTimeout,
-      maxRetries,
-      onResponse,
-      headers: { ...headerRecord(request?.headers, "headers"), ...headerRecord(headers as HeadersInit, "headers") },
-    });
-    const method = (requestInit.method ?? request?.method ?? "GET").toUpperCase();
-    const body = requestInit.body ?? (request?.body ? await request.arrayBuffer() : undefined);
     const target = request?.url ?? String(input);
     let url: string;
     try {
@@ -70,32 +75,33 @@ function buildClient(resolved: ResolvedClientOptions): FriendliClient {
       // Not quoted: a URL may carry credentials.
       throw new InvalidInputError("client.fetch: the URL given is not a valid URL", { cause });
     }
-    const sent = await transport(
-      { method, url, headers: settings.headers, body: body as never, stream: true },
-      settings,
+    const body = requestInit.body ?? (request?.body ? await request.arrayBuffer() : undefined);
+    return makeRequest(
+      core,
+      { url, method: (requestInit.method ?? request?.method ?? "GET").toUpperCase(), body: body as WireBody },
+      {
+        signal: signal ?? request?.signal ?? undefined,
+        teamId,
+        timeout,
+        idleTimeout,
+        maxRetries,
+        onResponse,
+        headers: { ...headerRecord(request?.headers, "headers"), ...headerRecord(headers as HeadersInit, "headers") },
+      },
     );
-    sent.release();
-    try {
-      settings.onResponse?.(sent.response);
-    } catch (error) {
-      // The caller never gets the response to read or close: close it here.
-      sent.controller.abort();
-      throw error;
-    }
-    return sent.response;
   };
 
   const { token, fetch: _fetch, logger: _logger, middleware: _middleware, ...visible } = resolved;
   const client: FriendliClient = {
-    GET: ((path: string, init?: OperationInit) => call("get", path, init)) as CallMethod<"get">,
-    POST: ((path: string, init?: OperationInit) => call("post", path, init)) as CallMethod<"post">,
-    PUT: ((path: string, init?: OperationInit) => call("put", path, init)) as CallMethod<"put">,
-    PATCH: ((path: string, init?: OperationInit) => call("patch", path, init)) as CallMethod<"patch">,
-    DELETE: ((path: string, init?: OperationInit) => call("delete", path, init)) as CallMethod<"delete">,
-    stream: stream as FriendliClient["stream"],
+    GET: method("get"),
+    POST: method("post"),
+    PUT: method("put"),
+    PATCH: method("patch"),
+    DELETE: method("delete"),
+    stream: ((path: string, init?: MethodInit) => call("post", path, init)) as FriendliClient["stream"],
     withOptions: (overrides) => buildClient(resolveClientOptions(overrides, resolved)),
     options: Object.freeze({ ...visible, hasToken: token !== null }),
     fetch: rawFetch,
   };
-  return attachInternals(client, core);
+  return attachCore(client, core);
 }

@@ -1,12 +1,11 @@
 import type { ParamsOption, RequestBodyOption } from "openapi-fetch";
 import type { PathsWithMethod, RequiredKeysOf, ResponseObjectMap, SuccessResponse } from "openapi-typescript-helpers";
 import type { paths } from "../generated/schema.ts";
+import type { Method, SpecPath } from "../operations/route.ts";
 import type { CallOptions } from "./call-options.ts";
 
+export type { Method, SpecPath };
 export type Paths = paths;
-export type Method = "get" | "put" | "post" | "delete" | "patch";
-/** Every key of the spec's `paths`, stream variants (`...#stream`) included. */
-export type SpecPath = keyof Paths;
 
 type OperationOf<P extends SpecPath, M extends Method> = Paths[P] extends Record<M, infer Op> ? Op : never;
 

@@ -1,10 +1,11 @@
 import type { CallCore } from "../client/call-core.ts";
 import { resolveCall } from "../client/call-options.ts";
-import { readJsonResult } from "../client/send-operation.ts";
+import { readJsonResult } from "../client/read-json-result.ts";
 import { APIError } from "../errors/api-error.ts";
 import { InvalidInputError } from "../errors/friendli-error.ts";
+import { routes } from "../generated/routes.ts";
 import { findOperation } from "../operations/find-operation.ts";
-import { routeFacts } from "../operations/route-facts.ts";
+import { hasFlag } from "../operations/route.ts";
 import type { OutgoingRequest } from "../transport/send-request.ts";
 import { bodyHeaders, errorAnswer } from "./error-answers.ts";
 import { keptParts } from "./keeping-request.ts";
@@ -41,14 +42,14 @@ export function transportFetch(core: CallCore): (request: Request) => Promise<Re
     const schemaPath = url.startsWith(apiPrefix)
       ? specPathOf(method, url.slice(options.baseURL.length), stream)
       : undefined;
-    const route = schemaPath === undefined ? undefined : routeFacts(method.toLowerCase(), schemaPath);
-    if (route?.auth && options.token === null) {
-      throw new InvalidInputError(`${route.operationId} needs a Friendli token: pass \`token\` or set FRIENDLI_TOKEN`);
+    const route = schemaPath === undefined ? undefined : routes[`${method.toLowerCase()} ${schemaPath}`];
+    if (hasFlag(route, "auth") && options.token === null) {
+      throw new InvalidInputError(`${route?.id} needs a Friendli token: pass \`token\` or set FRIENDLI_TOKEN`);
     }
 
     let sent: Awaited<ReturnType<typeof transport>>;
     try {
-      sent = await transport({ method, url, headers, body, route, schemaPath, stream }, call);
+      sent = await transport({ method, url, headers, body, route, stream }, call);
     } catch (error) {
       // An error status is openapi-fetch's `{ error, response }`; a Response holds 200 to 599 only.
       if (error instanceof APIError && error.status >= 400 && error.status <= 599) return errorAnswer(error);
@@ -64,7 +65,7 @@ export function transportFetch(core: CallCore): (request: Request) => Promise<Re
     if (text === undefined) return response;
     // Where the spec promises JSON, an empty or broken body is an InvalidResponseError, as
     // for the typed methods, rather than openapi-fetch's SyntaxError or an empty `data`.
-    if (route?.jsonResult) readJsonResult(sent, route, method, url.slice(options.baseURL.length));
+    if (route && hasFlag(route, "jsonResult")) readJsonResult(sent, route, method, url.slice(options.baseURL.length));
     return new Response(text, { ...init, headers: bodyHeaders(response.headers) });
   };
 }
@@ -78,7 +79,7 @@ function specPathOf(method: string, pathAndQuery: string, stream: boolean): stri
   const specPath = findOperation(method, query < 0 ? pathAndQuery : pathAndQuery.slice(0, query))?.specPath;
   if (specPath === undefined || !stream) return specPath;
   const streamPath = `${specPath}#stream`;
-  return routeFacts(method.toLowerCase(), streamPath) ? streamPath : specPath;
+  return routes[`${method.toLowerCase()} ${streamPath}`] ? streamPath : specPath;
 }
 
 /** The body to send, and again on a retry: the one the request was built from, else its bytes. */

@@ -1,5 +1,6 @@
 import { StreamEventError, StreamParseError } from "../errors/stream-errors.ts";
 import type { SseMessage } from "./read-sse-batches.ts";
+import type { StreamRule } from "./stream-rule.ts";
 
 /** One event of a stream as the spec models it: the event name, when sent, and the parsed data. */
 export interface DecodedEvent<Data = unknown> {
@@ -8,15 +9,20 @@ export interface DecodedEvent<Data = unknown> {
   data: Data;
 }
 
-export const DONE = "[DONE]";
+/** The event's JSON `type`, when it has a string one. */
+export function typeOf(data: object): string | undefined {
+  const type = (data as { type?: unknown }).type;
+  return typeof type === "string" ? type : undefined;
+}
 
-function isErrorPayload(message: SseMessage, data: unknown): boolean {
-  if (message.event === "error") return true;
-  if (typeof data !== "object" || data === null) return false;
-  const d = data as Record<string, unknown>;
-  // Responses and messages streams say `"type": "error"`; OpenAI-style chat streams send
-  // `{"error": {...}}` in place of a chunk.
-  return d.type === "error" || (d.error != null && !("choices" in d) && !("type" in d));
+function isErrorEvent(message: SseMessage, data: object, rule: StreamRule): boolean {
+  const named = rule.errorTypes ?? [];
+  if (message.event !== undefined && named.includes(message.event)) return true;
+  const type = typeOf(data);
+  if (type !== undefined && named.includes(type)) return true;
+  const { errorField, chunkFields = [] } = rule;
+  if (errorField === undefined || (data as Record<string, unknown>)[errorField] == null) return false;
+  return !chunkFields.some((field) => field in data);
 }
 
 function errorMessageOf(data: unknown): string {
@@ -27,10 +33,10 @@ function errorMessageOf(data: unknown): string {
 }
 
 /**
- * Parses an event's JSON data. Throws StreamEventError for an error event and
- * StreamParseError for data that is not JSON.
+ * Parses an event's JSON data. Throws StreamEventError for an event the stream's rule calls
+ * an error and StreamParseError for data that is not a JSON object.
  */
-export function decodeEvent(message: SseMessage, requestId: string | null): DecodedEvent {
+export function decodeEvent(message: SseMessage, rule: StreamRule, requestId: string | null): DecodedEvent<object> {
   let data: unknown;
   try {
     data = JSON.parse(message.data);
@@ -42,11 +48,20 @@ export function decodeEvent(message: SseMessage, requestId: string | null): Deco
   if (typeof data !== "object" || data === null) {
     throw new StreamParseError(`an event's data is not a JSON object: ${message.data.slice(0, 80)}`, message.data);
   }
-  if (isErrorPayload(message, data)) {
+  if (isErrorEvent(message, data, rule)) {
     throw new StreamEventError(`stream failed: ${errorMessageOf(data)}`, data, requestId);
   }
-  const decoded: DecodedEvent = { data };
+  const decoded: DecodedEvent<object> = { data };
   if (message.event !== undefined) decoded.event = message.event;
   if (message.id !== undefined) decoded.id = message.id;
   return decoded;
+}
+
+/** Whether a stream whose last event was `last` (undefined: none) ended as its rule says. */
+export function endedCompletely(rule: StreamRule, last: DecodedEvent<object> | undefined, sawDone: boolean): boolean {
+  if (rule.done !== undefined) return sawDone;
+  const ends = rule.endTypes;
+  if (ends === undefined) return true;
+  if (last === undefined) return false;
+  return (last.event !== undefined && ends.includes(last.event)) || ends.includes(typeOf(last.data) ?? "");
 }

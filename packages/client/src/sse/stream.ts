@@ -3,9 +3,9 @@ import { FriendliError } from "../errors/friendli-error.ts";
 import { StreamInterruptedError, StreamParseError } from "../errors/stream-errors.ts";
 import { redactError } from "../transport/redact.ts";
 import { keepSecret, secretOf } from "../transport/secret-of.ts";
-import { type DecodedEvent, DONE, decodeEvent } from "./decode-event.ts";
-import { readSseBatches, type SseMessage } from "./read-sse-batches.ts";
-import { type StreamEndRule, streamEndRuleFor } from "./stream-end-rules.ts";
+import { type DecodedEvent, decodeEvent, endedCompletely } from "./decode-event.ts";
+import { readSseBatches } from "./read-sse-batches.ts";
+import { ANY_END, type StreamRule } from "./stream-rule.ts";
 
 type Source<Item> = () => AsyncIterator<Item>;
 /** Items a few at a time (an SSE stream: the events of one read), so each item costs no promise of its own. */
@@ -44,8 +44,8 @@ let batchAccess: {
 };
 
 export interface SseStreamOptions {
-  /** How the stream says it is complete. Default: by the response's path. */
-  endRule?: StreamEndRule;
+  /** How the stream ends and signals an error (a stream route's `stream`). Default: any clean end. */
+  rule?: StreamRule;
   /** Ms the body may go without a byte; then APITimeoutError. 0: no limit. */
   idleTimeout?: number;
   /** Characters one event may have; then ResponseTooLargeError. Default 8 Mi (the client's `maxEventBytes`). */
@@ -84,18 +84,18 @@ export class Stream<Item> implements AsyncIterable<Item> {
     this.response = response;
   }
 
-  /** Events of a `text/event-stream` response, decoded from JSON, until `[DONE]` or the end. */
+  /** Events of a `text/event-stream` response, decoded from JSON, until the rule's end. */
   static fromSSEResponse<Event = DecodedEvent>(
     response: Response,
     controller: AbortController,
     options: SseStreamOptions = {},
   ): Stream<Event> {
     const requestId = response.headers.get("x-request-id");
-    const endRule = options.endRule ?? streamEndRuleFor(new URL(response.url || "http://x/").pathname);
+    const rule = options.rule ?? ANY_END;
     async function* events(): AsyncGenerator<Event[]> {
       try {
         if (!response.body) throw new StreamInterruptedError("the response has no body to stream", requestId);
-        let last: SseMessage | undefined;
+        let last: DecodedEvent<object> | undefined;
         let done = false;
         for await (const messages of readSseBatches(
           response.body,
@@ -106,12 +106,12 @@ export class Stream<Item> implements AsyncIterable<Item> {
           const decoded: Event[] = [];
           try {
             for (const message of messages) {
-              last = message;
-              if (message.data === DONE) {
+              if (message.data === rule.done) {
                 done = true;
                 break;
               }
-              decoded.push(decodeEvent(message, requestId) as Event);
+              last = decodeEvent(message, rule, requestId);
+              decoded.push(last as Event);
             }
           } catch (error) {
             // The events before the bad one still reach the reader, then the error.
@@ -121,7 +121,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
           if (decoded.length > 0) yield decoded;
           if (done) break;
         }
-        if (!endRule(last)) {
+        if (!endedCompletely(rule, last, done)) {
           throw new StreamInterruptedError("the stream ended before its final event", requestId);
         }
       } catch (error) {

@@ -4,7 +4,7 @@ import { createApiError } from "../errors/create-api-error.ts";
 import { FriendliError, InvalidInputError } from "../errors/friendli-error.ts";
 import { MiddlewareError, type MiddlewareHook } from "../errors/middleware-error.ts";
 import { ResponseTooLargeError } from "../errors/response-too-large-error.ts";
-import type { RouteFacts } from "../operations/route-facts.ts";
+import { hasFlag, type Route } from "../operations/route.ts";
 import { backoffDelay } from "./backoff-delay.ts";
 import { checkToken } from "./check-header-value.ts";
 import type { ResolvedClientOptions } from "./client-options.ts";
@@ -20,6 +20,9 @@ import { sleep } from "./sleep.ts";
 import { untilAborted } from "./until-aborted.ts";
 import { userAgentHeader } from "./user-agent.ts";
 
+/** A request body as it goes to fetch. Re-sendable: text, form data, a Blob or bytes. */
+export type WireBody = string | FormData | Blob | ArrayBuffer | Uint8Array<ArrayBuffer> | null;
+
 /** One request as the typed layer hands it over. */
 export interface OutgoingRequest {
   /** Upper case. */
@@ -28,11 +31,9 @@ export interface OutgoingRequest {
   url: string;
   /** The call's own headers (accept, content type, the caller's), lower-case names. */
   headers: Record<string, string>;
-  /** Re-sendable: text, form data, a Blob or bytes. */
-  body?: string | FormData | Blob | ArrayBuffer | Uint8Array<ArrayBuffer> | null | undefined;
+  body?: WireBody | undefined;
   /** The spec route the call went through, if any. */
-  route?: RouteFacts | undefined;
-  schemaPath?: string | undefined;
+  route?: Route | undefined;
   /** The answer is an event stream: handed over at its headers, never retried after. */
   stream?: boolean;
   /**
@@ -109,7 +110,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
     const headers = buildHeaders(request, call, toApi, secret);
     const retrySafe =
       options.retryNonIdempotent ||
-      (request.route ? request.route.retrySafe : (request.retrySafe ?? isSafeMethod(method)));
+      (request.route ? hasFlag(request.route, "retrySafe") : (request.retrySafe ?? isSafeMethod(method)));
     const { signal, timeout, maxRetries } = call;
     const id = middleware.length ? `${++callCounter}` : "";
     // What middleware logs (the drift check quotes request ids) goes out redacted too.
@@ -240,8 +241,9 @@ export function createTransport(options: ResolvedClientOptions): Transport {
       return headers;
     }
     const { route } = request;
-    if (token && (route?.auth ?? true) && !("authorization" in headers)) headers.authorization = `Bearer ${token}`;
-    if (call.teamId && (route?.team ?? true) && !("x-friendli-team" in headers)) {
+    if (token && (route ? hasFlag(route, "auth") : true) && !("authorization" in headers))
+      headers.authorization = `Bearer ${token}`;
+    if (call.teamId && (route ? hasFlag(route, "team") : true) && !("x-friendli-team" in headers)) {
       headers["x-friendli-team"] = call.teamId;
     }
     return headers;
@@ -309,8 +311,8 @@ export function createTransport(options: ResolvedClientOptions): Transport {
     const attemptSignal = signal as AbortSignal;
     let current = new Request(target, rest);
     const context: Omit<MiddlewareContext, "request"> = {
-      schemaPath: request.schemaPath,
-      operationId: request.route?.operationId,
+      schemaPath: request.route?.path,
+      operationId: request.route?.id,
       id,
       attempt,
       logger: log,

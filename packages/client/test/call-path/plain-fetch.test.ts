@@ -1,7 +1,18 @@
 import { serveFaults } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
+import type { CallOptions } from "../../src/index.ts";
 import { APITimeoutError, BadRequestError } from "../../src/index.ts";
-import { plainFetch } from "../../src/internal.ts";
+import { coreOf, makeRequest, type UrlCall } from "../../src/internal.ts";
+
+/** A storage or media request (`plain`) through a client's door. */
+function plainFetch(client: object, url: string, request: Partial<UrlCall> & CallOptions = {}) {
+  const { method = "GET", body, retrySafe, maxBytes, ...options } = request;
+  const call: UrlCall = { url, method, body, plain: true };
+  if (retrySafe !== undefined) call.retrySafe = retrySafe;
+  if (maxBytes !== undefined) call.maxBytes = maxBytes;
+  return makeRequest(coreOf(client), call, options);
+}
+
 import { faultClient } from "../faults/fault-client.ts";
 
 const serve = serveFaults();

@@ -1,6 +1,15 @@
-import type { CallOptions, FriendliClient, RequestBody, StreamBody, SuccessData } from "@friendli-ts/client";
-import { postOperation, streamOperation } from "../call-operation.ts";
+import type { CallOptions, RequestBody, StreamBody, SuccessData } from "@friendli-ts/client";
+import { type CallCore, makeRequest, type Route } from "@friendli-ts/client/internal";
+import {
+  containerAudioTranscriptions,
+  containerAudioTranscriptionsStream,
+  dedicatedAudioTranscriptions,
+  dedicatedAudioTranscriptionsStream,
+  serverlessAudioTranscriptions,
+  serverlessAudioTranscriptionsStream,
+} from "@friendli-ts/client/routes";
 import { checkModel, checkObject, label } from "../check-body.ts";
+import { openInferenceStream } from "../open-inference-stream.ts";
 import type { NoStreamFlag, Prefix, SpecKey, StreamKey } from "../spec-types.ts";
 import type { CollectedTranscription, TranscriptionEvent } from "../streams/collect-transcription.ts";
 import type { InferenceStream } from "../streams/inference-stream.ts";
@@ -33,6 +42,14 @@ export interface AudioApi<P extends Prefix> {
   transcriptions: TranscriptionsApi<P>;
 }
 
+const routes: {
+  [P in Prefix]: [Route<TranscriptionsKey<P>, "post">, Route<TranscriptionsStreamKey<P>, "post">];
+} = {
+  "/serverless": [serverlessAudioTranscriptions, serverlessAudioTranscriptionsStream],
+  "/dedicated": [dedicatedAudioTranscriptions, dedicatedAudioTranscriptionsStream],
+  "": [containerAudioTranscriptions, containerAudioTranscriptionsStream],
+};
+
 async function prepare(prefix: Prefix, method: string, body: unknown): Promise<Record<string, unknown>> {
   const what = label(prefix, `audio.transcriptions.${method}`);
   const record = checkObject(what, body);
@@ -41,17 +58,17 @@ async function prepare(prefix: Prefix, method: string, body: unknown): Promise<R
 }
 
 /** Audio transcription of one deployment kind, sent as multipart. */
-export function audioApi<P extends Prefix>(client: FriendliClient, prefix: P): AudioApi<P> {
-  const path: TranscriptionsKey<P> = `${prefix}/v1/audio/transcriptions`;
-  const streamPath: TranscriptionsStreamKey<P> = `${path}#stream`;
+export function audioApi<P extends Prefix>(core: CallCore, prefix: P): AudioApi<P> {
+  const [createRoute, streamRoute] = routes[prefix];
   return {
     transcriptions: {
       async create(body, options) {
-        return postOperation(client, path, await prepare(prefix, "create", body), options);
+        return (await makeRequest(core, { route: createRoute, body: await prepare(prefix, "create", body) }, options))
+          .data;
       },
       async stream(body, options) {
         const prepared = await prepare(prefix, "stream", body);
-        return streamOperation(client, streamPath, prepared, options, transcriptionKind);
+        return openInferenceStream(core, streamRoute, prepared, options, transcriptionKind);
       },
     },
   };

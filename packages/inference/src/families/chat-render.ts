@@ -1,5 +1,6 @@
-import type { CallOptions, FriendliClient, RequestBody, SuccessData } from "@friendli-ts/client";
-import { postOperation } from "../call-operation.ts";
+import type { CallOptions, RequestBody, SuccessData } from "@friendli-ts/client";
+import { type CallCore, makeRequest, type Route } from "@friendli-ts/client/internal";
+import { dedicatedChatRender, serverlessChatRender } from "@friendli-ts/client/routes";
 import { checkModel, checkNonEmptyArray, checkObject, label } from "../check-body.ts";
 import type { SpecKey } from "../spec-types.ts";
 
@@ -15,15 +16,20 @@ export interface ChatRenderApi<P extends RenderPrefix> {
   render(body: ChatRenderBody<P>, options?: CallOptions): Promise<ChatRenderResult<P>>;
 }
 
-export function chatRenderApi<P extends RenderPrefix>(client: FriendliClient, prefix: P): ChatRenderApi<P> {
-  const path: RenderKey<P> = `${prefix}/v1/chat/render`;
+const routes: { [P in RenderPrefix]: Route<RenderKey<P>, "post"> } = {
+  "/serverless": serverlessChatRender,
+  "/dedicated": dedicatedChatRender,
+};
+
+export function chatRenderApi<P extends RenderPrefix>(core: CallCore, prefix: P): ChatRenderApi<P> {
+  const route = routes[prefix];
   return {
     async render(body, options) {
       const what = label(prefix, "chat.render");
       const record = checkObject(what, body);
       checkModel(what, record, true);
       checkNonEmptyArray(what, record, "messages");
-      return postOperation(client, path, body, options);
+      return (await makeRequest(core, { route, body }, options)).data;
     },
   };
 }

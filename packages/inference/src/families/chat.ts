@@ -1,32 +1,30 @@
 import {
   type CallOptions,
-  type FriendliClient,
   InvalidInputError,
   type RequestBody,
   type StreamBody,
   type SuccessData,
 } from "@friendli-ts/client";
+import { type CallCore, makeRequest, type Route } from "@friendli-ts/client/internal";
 import {
-  type CallCore,
   containerChatComplete,
   containerChatStream,
   dedicatedChatComplete,
   dedicatedChatStream,
-  internalsOf,
-  type RouteEntry,
   serverlessChatComplete,
   serverlessChatStream,
-} from "@friendli-ts/client/internal";
-import { postRoute, streamRouteData } from "../call-operation.ts";
+} from "@friendli-ts/client/routes";
 import { checkModel, checkNonEmptyArray, checkObject, label } from "../check-body.ts";
 import { sendCheckedChat } from "../helpers/check-chat-result.ts";
 import type { JsonSchema, StandardSchemaLike } from "../helpers/output-schema.ts";
 import { type Parsed, parseChatCompletion } from "../helpers/parse-chat-completion.ts";
 import { type ChatLoopBody, type RunToolsOptions, type RunToolsResult, runTools } from "../helpers/run-tools.ts";
+import { openInferenceStream } from "../open-inference-stream.ts";
 import type { NoStreamFlag, Prefix, SpecKey, StreamKey } from "../spec-types.ts";
 import type { ChatChunk, CollectedChatCompletion } from "../streams/collect-chat-completion.ts";
 import type { InferenceStream } from "../streams/inference-stream.ts";
 import { chatKind } from "../streams/stream-kinds.ts";
+import { type ChatRenderApi, chatRenderApi, type RenderPrefix } from "./chat-render.ts";
 
 type ChatKey<P extends Prefix> = SpecKey<`${P}/v1/chat/completions`>;
 type ChatStreamKey<P extends Prefix> = StreamKey<`${ChatKey<P>}#stream`>;
@@ -80,20 +78,27 @@ export function checkChatBody(what: string, body: unknown, modelRequired: boolea
   });
 }
 
-// Chat names its routes, so an app that only chats bundles neither the client object nor
-// the route table (see create-chat.ts); each factory names the routes of its own kind.
-/** The generated routes of one kind's chat: `complete`, then `stream`. */
-export type ChatRoutes = readonly [complete: RouteEntry, stream: RouteEntry];
-
-const chatRoutes: Record<Prefix, ChatRoutes> = {
+const routes: { [P in Prefix]: [Route<ChatKey<P>, "post">, Route<ChatStreamKey<P>, "post">] } = {
   "/serverless": [serverlessChatComplete, serverlessChatStream],
   "/dedicated": [dedicatedChatComplete, dedicatedChatStream],
   "": [containerChatComplete, containerChatStream],
 };
 
-/** `complete` and `stream` of one deployment kind, over a call core. */
-export function chatCalls<P extends Prefix>(core: CallCore, prefix: P, routes: ChatRoutes): ChatCalls<P> {
-  const { send, open, modelRequired } = chatSender(core, prefix, routes);
+/** The two calls of one kind's chat, unchecked: `complete` and `stream` build on them, and so do the helpers. */
+function chatSender<P extends Prefix>(core: CallCore, prefix: P) {
+  const [completeRoute, streamRoute] = routes[prefix];
+  return {
+    modelRequired: prefix !== "",
+    send: async (body: unknown, options: CallOptions | undefined) =>
+      (await makeRequest(core, { route: completeRoute, body }, options)).data,
+    open: (body: unknown, options: CallOptions | undefined) =>
+      openInferenceStream(core, streamRoute, body, options, chatKind),
+  };
+}
+
+/** Chat completions of one deployment kind: the two calls and the helpers built on them. */
+export function chatApi<P extends Prefix>(core: CallCore, prefix: P): ChatApi<P> {
+  const { send, open, modelRequired } = chatSender(core, prefix);
   return {
     async complete(body, options) {
       checkChatBody(label(prefix, "chat.complete"), body, modelRequired);
@@ -103,27 +108,6 @@ export function chatCalls<P extends Prefix>(core: CallCore, prefix: P, routes: C
       checkChatBody(label(prefix, "chat.stream"), body, modelRequired);
       return open(body, options);
     },
-  };
-}
-
-function chatSender<P extends Prefix>(core: CallCore, prefix: P, [completeRoute, streamRoute]: ChatRoutes) {
-  const path: ChatKey<P> = `${prefix}/v1/chat/completions`;
-  const streamPath: ChatStreamKey<P> = `${path}#stream`;
-  return {
-    modelRequired: prefix !== "",
-    send: (body: unknown, options: CallOptions | undefined) => postRoute(core, completeRoute, path, body, options),
-    open: (body: unknown, options: CallOptions | undefined) =>
-      streamRouteData(core, streamRoute, streamPath, body, options, chatKind),
-  };
-}
-
-/** Chat completions of one deployment kind. */
-export function chatApi<P extends Prefix>(client: FriendliClient, prefix: P): ChatApi<P> {
-  const core = internalsOf(client);
-  const routes = chatRoutes[prefix];
-  const { send, open, modelRequired } = chatSender(core, prefix, routes);
-  return {
-    ...chatCalls(core, prefix, routes),
     async parse(body, schema, options) {
       checkChatBody(label(prefix, "chat.parse"), body, modelRequired);
       const complete = (request: ChatParseBody<P>) => sendCheckedChat(send, request, options);
@@ -138,4 +122,11 @@ export function chatApi<P extends Prefix>(client: FriendliClient, prefix: P): Ch
       return runTools(chat, body, options);
     },
   };
+}
+
+/** Chat as a deployment kind has it: with `render` where the spec has a render route. */
+export function chatFamily<P extends RenderPrefix>(core: CallCore, prefix: P): ChatApi<P> & ChatRenderApi<P>;
+export function chatFamily(core: CallCore, prefix: ""): ChatApi<"">;
+export function chatFamily(core: CallCore, prefix: Prefix): ChatApi<Prefix> {
+  return prefix === "" ? chatApi(core, prefix) : { ...chatApi(core, prefix), ...chatRenderApi(core, prefix) };
 }

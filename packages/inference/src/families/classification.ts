@@ -1,5 +1,6 @@
-import type { CallOptions, FriendliClient, RequestBody, SuccessData } from "@friendli-ts/client";
-import { postOperation } from "../call-operation.ts";
+import type { CallOptions, RequestBody, SuccessData } from "@friendli-ts/client";
+import { type CallCore, makeRequest, type Route } from "@friendli-ts/client/internal";
+import { containerTextClassification, dedicatedTextClassification } from "@friendli-ts/client/routes";
 import { checkModel, checkObject, checkOneOf, label } from "../check-body.ts";
 import type { SpecKey } from "../spec-types.ts";
 
@@ -15,18 +16,20 @@ export interface ClassificationApi<P extends ClassificationPrefix> {
   classify(body: ClassifyBody<P>, options?: CallOptions): Promise<ClassifyResult<P>>;
 }
 
-export function classificationApi<P extends ClassificationPrefix>(
-  client: FriendliClient,
-  prefix: P,
-): ClassificationApi<P> {
-  const path: ClassifyKey<P> = `${prefix}/classify`;
+const routes: { [P in ClassificationPrefix]: Route<ClassifyKey<P>, "post"> } = {
+  "/dedicated": dedicatedTextClassification,
+  "": containerTextClassification,
+};
+
+export function classificationApi<P extends ClassificationPrefix>(core: CallCore, prefix: P): ClassificationApi<P> {
+  const route = routes[prefix];
   return {
     async classify(body, options) {
       const what = label(prefix, "classification.classify");
       const record = checkObject(what, body);
       checkModel(what, record, prefix !== "");
       checkOneOf(what, record, "input", "tokens");
-      return postOperation(client, path, body, options);
+      return (await makeRequest(core, { route, body }, options)).data;
     },
   };
 }

@@ -1,6 +1,15 @@
-import type { CallOptions, FriendliClient, RequestBody, StreamBody, SuccessData } from "@friendli-ts/client";
-import { postOperation, streamOperation } from "../call-operation.ts";
+import type { CallOptions, RequestBody, StreamBody, SuccessData } from "@friendli-ts/client";
+import { type CallCore, makeRequest, type Route } from "@friendli-ts/client/internal";
+import {
+  containerCompletionsComplete,
+  containerCompletionsStream,
+  dedicatedCompletionsComplete,
+  dedicatedCompletionsStream,
+  serverlessCompletionsComplete,
+  serverlessCompletionsStream,
+} from "@friendli-ts/client/routes";
 import { checkModel, checkObject, checkOneOf, label } from "../check-body.ts";
+import { openInferenceStream } from "../open-inference-stream.ts";
 import type { NoStreamFlag, Prefix, SpecKey, StreamKey } from "../spec-types.ts";
 import type { CollectedCompletion, CompletionChunk } from "../streams/collect-completion.ts";
 import type { InferenceStream } from "../streams/inference-stream.ts";
@@ -27,18 +36,23 @@ function check(prefix: Prefix, method: string, body: unknown): void {
   checkOneOf(what, record, "prompt", "tokens");
 }
 
+const routes: { [P in Prefix]: [Route<CompletionsKey<P>, "post">, Route<CompletionsStreamKey<P>, "post">] } = {
+  "/serverless": [serverlessCompletionsComplete, serverlessCompletionsStream],
+  "/dedicated": [dedicatedCompletionsComplete, dedicatedCompletionsStream],
+  "": [containerCompletionsComplete, containerCompletionsStream],
+};
+
 /** Text completions (from a prompt or from tokens) of one deployment kind. */
-export function completionsApi<P extends Prefix>(client: FriendliClient, prefix: P): CompletionsApi<P> {
-  const path: CompletionsKey<P> = `${prefix}/v1/completions`;
-  const streamPath: CompletionsStreamKey<P> = `${path}#stream`;
+export function completionsApi<P extends Prefix>(core: CallCore, prefix: P): CompletionsApi<P> {
+  const [completeRoute, streamRoute] = routes[prefix];
   return {
     async complete(body, options) {
       check(prefix, "complete", body);
-      return postOperation(client, path, body, options);
+      return (await makeRequest(core, { route: completeRoute, body }, options)).data;
     },
     async stream(body, options) {
       check(prefix, "stream", body);
-      return streamOperation(client, streamPath, body, options, completionKind);
+      return openInferenceStream(core, streamRoute, body, options, completionKind);
     },
   };
 }

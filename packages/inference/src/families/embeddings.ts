@@ -1,5 +1,6 @@
-import type { CallOptions, FriendliClient, RequestBody, SuccessData } from "@friendli-ts/client";
-import { postOperation } from "../call-operation.ts";
+import type { CallOptions, RequestBody, SuccessData } from "@friendli-ts/client";
+import { type CallCore, makeRequest } from "@friendli-ts/client/internal";
+import { dedicatedEmbeddings } from "@friendli-ts/client/routes";
 import { checkModel, checkObject, checkOneOf } from "../check-body.ts";
 import type { SpecKey } from "../spec-types.ts";
 
@@ -13,14 +14,14 @@ export interface EmbeddingsApi {
 }
 
 /** Embeddings exist only for dedicated endpoints in the spec. */
-export function embeddingsApi(client: FriendliClient): EmbeddingsApi {
+export function embeddingsApi(core: CallCore): EmbeddingsApi {
   return {
     async create(body, options) {
       const what = "dedicated.embeddings.create";
       const record = checkObject(what, body);
       checkModel(what, record, true);
       checkOneOf(what, record, "input", "tokens");
-      return postOperation(client, "/dedicated/v1/embeddings", body, options);
+      return (await makeRequest(core, { route: dedicatedEmbeddings, body }, options)).data;
     },
   };
 }

@@ -1,11 +1,11 @@
+import { type CallOptions, InvalidInputError, type RequestBody, type SuccessData } from "@friendli-ts/client";
+import { type CallCore, makeRequest, type Route } from "@friendli-ts/client/internal";
 import {
-  type CallOptions,
-  type FriendliClient,
-  InvalidInputError,
-  type RequestBody,
-  type SuccessData,
-} from "@friendli-ts/client";
-import { postOperation } from "../call-operation.ts";
+  containerImagesEdit,
+  containerImagesGenerate,
+  dedicatedImagesEdit,
+  dedicatedImagesGenerate,
+} from "@friendli-ts/client/routes";
 import { checkModel, checkObject, checkString, label } from "../check-body.ts";
 import type { SpecKey } from "../spec-types.ts";
 
@@ -25,16 +25,20 @@ export interface ImagesApi<P extends ImagesPrefix> {
   edit(body: ImageEditBody<P>, options?: CallOptions): Promise<ImageEditResult<P>>;
 }
 
-export function imagesApi<P extends ImagesPrefix>(client: FriendliClient, prefix: P): ImagesApi<P> {
-  const generatePath: GenerateKey<P> = `${prefix}/v1/images/generations`;
-  const editPath: EditKey<P> = `${prefix}/v1/images/edits`;
+const routes: { [P in ImagesPrefix]: [Route<GenerateKey<P>, "post">, Route<EditKey<P>, "post">] } = {
+  "/dedicated": [dedicatedImagesGenerate, dedicatedImagesEdit],
+  "": [containerImagesGenerate, containerImagesEdit],
+};
+
+export function imagesApi<P extends ImagesPrefix>(core: CallCore, prefix: P): ImagesApi<P> {
+  const [generateRoute, editRoute] = routes[prefix];
   return {
     async generate(body, options) {
       const what = label(prefix, "images.generate");
       const record = checkObject(what, body);
       checkModel(what, record, prefix !== "");
       checkString(what, record, "prompt");
-      return postOperation(client, generatePath, body, options);
+      return (await makeRequest(core, { route: generateRoute, body }, options)).data;
     },
     async edit(body, options) {
       const what = label(prefix, "images.edit");
@@ -47,7 +51,7 @@ export function imagesApi<P extends ImagesPrefix>(client: FriendliClient, prefix
           `${what}: \`image\` must be { image: "<url or base64>" } or a non-empty list of them`,
         );
       }
-      return postOperation(client, editPath, body, options);
+      return (await makeRequest(core, { route: editRoute, body }, options)).data;
     },
   };
 }

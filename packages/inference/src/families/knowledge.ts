@@ -1,11 +1,6 @@
-import {
-  type CallOptions,
-  type FriendliClient,
-  InvalidInputError,
-  type RequestBody,
-  type SuccessData,
-} from "@friendli-ts/client";
-import { postOperation } from "../call-operation.ts";
+import { type CallOptions, InvalidInputError, type RequestBody, type SuccessData } from "@friendli-ts/client";
+import { type CallCore, makeRequest } from "@friendli-ts/client/internal";
+import { serverlessKnowledgeRetrieve } from "@friendli-ts/client/routes";
 import { checkNonEmptyArray, checkObject, checkString, describeValue } from "../check-body.ts";
 import type { SpecKey } from "../spec-types.ts";
 
@@ -18,7 +13,7 @@ export interface KnowledgeApi {
   retrieve(body: KnowledgeRetrieveBody, options?: CallOptions): Promise<KnowledgeRetrieveResult>;
 }
 
-export function knowledgeApi(client: FriendliClient): KnowledgeApi {
+export function knowledgeApi(core: CallCore): KnowledgeApi {
   return {
     async retrieve(body, options) {
       const what = "serverless.knowledge.retrieve";
@@ -30,7 +25,7 @@ export function knowledgeApi(client: FriendliClient): KnowledgeApi {
           `${what}: \`k\` must be a whole number of 1 or more, got ${describeValue(record.k)}`,
         );
       }
-      return postOperation(client, "/serverless/v1/knowledge/retrieve", body, options);
+      return (await makeRequest(core, { route: serverlessKnowledgeRetrieve, body }, options)).data;
     },
   };
 }

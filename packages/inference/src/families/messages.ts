@@ -1,6 +1,15 @@
-import type { CallOptions, FriendliClient, RequestBody, StreamBody, SuccessData } from "@friendli-ts/client";
-import { postOperation, streamOperation } from "../call-operation.ts";
+import type { CallOptions, RequestBody, StreamBody, SuccessData } from "@friendli-ts/client";
+import { type CallCore, makeRequest, type Route } from "@friendli-ts/client/internal";
+import {
+  containerMessages,
+  containerMessagesStream,
+  dedicatedMessages,
+  dedicatedMessagesStream,
+  serverlessMessages,
+  serverlessMessagesStream,
+} from "@friendli-ts/client/routes";
 import { checkModel, checkNonEmptyArray, checkObject, label } from "../check-body.ts";
+import { openInferenceStream } from "../open-inference-stream.ts";
 import type { NoStreamFlag, Prefix, SpecKey, StreamKey } from "../spec-types.ts";
 import type { CollectedMessage, MessagesStreamItem } from "../streams/collect-message.ts";
 import type { InferenceStream } from "../streams/inference-stream.ts";
@@ -22,6 +31,12 @@ export interface MessagesApi<P extends Prefix> {
   stream(body: MessagesStreamBody<P>, options?: CallOptions): Promise<MessagesStream>;
 }
 
+const routes: { [P in Prefix]: [Route<MessagesKey<P>, "post">, Route<MessagesStreamKey<P>, "post">] } = {
+  "/serverless": [serverlessMessages, serverlessMessagesStream],
+  "/dedicated": [dedicatedMessages, dedicatedMessagesStream],
+  "": [containerMessages, containerMessagesStream],
+};
+
 function check(prefix: Prefix, method: string, body: unknown): void {
   const what = label(prefix, `messages.${method}`);
   const record = checkObject(what, body);
@@ -30,17 +45,16 @@ function check(prefix: Prefix, method: string, body: unknown): void {
 }
 
 /** The Messages API of one deployment kind. */
-export function messagesApi<P extends Prefix>(client: FriendliClient, prefix: P): MessagesApi<P> {
-  const path: MessagesKey<P> = `${prefix}/v1/messages`;
-  const streamPath: MessagesStreamKey<P> = `${path}#stream`;
+export function messagesApi<P extends Prefix>(core: CallCore, prefix: P): MessagesApi<P> {
+  const [createRoute, streamRoute] = routes[prefix];
   return {
     async create(body, options) {
       check(prefix, "create", body);
-      return postOperation(client, path, body, options);
+      return (await makeRequest(core, { route: createRoute, body }, options)).data;
     },
     async stream(body, options) {
       check(prefix, "stream", body);
-      return streamOperation(client, streamPath, body, options, messagesKind);
+      return openInferenceStream(core, streamRoute, body, options, messagesKind);
     },
   };
 }

@@ -1,5 +1,6 @@
-import type { CallOptions, FriendliClient, SuccessData } from "@friendli-ts/client";
-import { getOperation } from "../call-operation.ts";
+import type { CallOptions, SuccessData } from "@friendli-ts/client";
+import { type CallCore, makeRequest } from "@friendli-ts/client/internal";
+import { serverlessModelList, serverlessOpenrouterModelList } from "@friendli-ts/client/routes";
 
 export type ServerlessModelList = SuccessData<"/serverless/v1/models", "get">;
 export type OpenRouterModelList = SuccessData<"/serverless/v1/openrouter/models", "get">;
@@ -11,9 +12,10 @@ export interface ModelsApi {
   listOpenRouter(options?: CallOptions): Promise<OpenRouterModelList>;
 }
 
-export function modelsApi(client: FriendliClient): ModelsApi {
+export function modelsApi(core: CallCore): ModelsApi {
   return {
-    list: (options) => getOperation(client, "/serverless/v1/models", options),
-    listOpenRouter: (options) => getOperation(client, "/serverless/v1/openrouter/models", options),
+    list: async (options) => (await makeRequest(core, { route: serverlessModelList }, options)).data,
+    listOpenRouter: async (options) =>
+      (await makeRequest(core, { route: serverlessOpenrouterModelList }, options)).data,
   };
 }

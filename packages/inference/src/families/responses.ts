@@ -1,13 +1,21 @@
 import {
   type CallOptions,
-  type FriendliClient,
   InvalidInputError,
   type RequestBody,
   type StreamBody,
   type SuccessData,
 } from "@friendli-ts/client";
-import { postOperation, streamOperation } from "../call-operation.ts";
+import { type CallCore, makeRequest, type Route } from "@friendli-ts/client/internal";
+import {
+  containerResponses,
+  containerResponsesStream,
+  dedicatedResponses,
+  dedicatedResponsesStream,
+  serverlessResponses,
+  serverlessResponsesStream,
+} from "@friendli-ts/client/routes";
 import { checkModel, checkObject, describeValue, label } from "../check-body.ts";
+import { openInferenceStream } from "../open-inference-stream.ts";
 import type { NoStreamFlag, Prefix, SpecKey, StreamKey } from "../spec-types.ts";
 import type { ResponsesResult, ResponsesStreamItem } from "../streams/collect-response.ts";
 import type { InferenceStream } from "../streams/inference-stream.ts";
@@ -29,6 +37,12 @@ export interface ResponsesApi<P extends Prefix> {
   stream(body: ResponsesStreamBody<P>, options?: CallOptions): Promise<ResponsesStream>;
 }
 
+const routes: { [P in Prefix]: [Route<ResponsesKey<P>, "post">, Route<ResponsesStreamKey<P>, "post">] } = {
+  "/serverless": [serverlessResponses, serverlessResponsesStream],
+  "/dedicated": [dedicatedResponses, dedicatedResponsesStream],
+  "": [containerResponses, containerResponsesStream],
+};
+
 function check(prefix: Prefix, method: string, body: unknown): void {
   const what = label(prefix, `responses.${method}`);
   const record = checkObject(what, body);
@@ -42,17 +56,16 @@ function check(prefix: Prefix, method: string, body: unknown): void {
 }
 
 /** The Responses API of one deployment kind. */
-export function responsesApi<P extends Prefix>(client: FriendliClient, prefix: P): ResponsesApi<P> {
-  const path: ResponsesKey<P> = `${prefix}/v1/responses`;
-  const streamPath: ResponsesStreamKey<P> = `${path}#stream`;
+export function responsesApi<P extends Prefix>(core: CallCore, prefix: P): ResponsesApi<P> {
+  const [createRoute, streamRoute] = routes[prefix];
   return {
     async create(body, options) {
       check(prefix, "create", body);
-      return postOperation(client, path, body, options);
+      return (await makeRequest(core, { route: createRoute, body }, options)).data;
     },
     async stream(body, options) {
       check(prefix, "stream", body);
-      return streamOperation(client, streamPath, body, options, responsesKind);
+      return openInferenceStream(core, streamRoute, body, options, responsesKind);
     },
   };
 }

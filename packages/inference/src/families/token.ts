@@ -1,5 +1,13 @@
-import type { CallOptions, FriendliClient, RequestBody, SuccessData } from "@friendli-ts/client";
-import { postOperation } from "../call-operation.ts";
+import type { CallOptions, RequestBody, SuccessData } from "@friendli-ts/client";
+import { type CallCore, makeRequest, type Route } from "@friendli-ts/client/internal";
+import {
+  containerDetokenization,
+  containerTokenization,
+  dedicatedDetokenization,
+  dedicatedTokenization,
+  serverlessDetokenization,
+  serverlessTokenization,
+} from "@friendli-ts/client/routes";
 import { checkIntegers, checkModel, checkObject, checkString, label } from "../check-body.ts";
 import type { Prefix, SpecKey } from "../spec-types.ts";
 
@@ -18,23 +26,28 @@ export interface TokenApi<P extends Prefix> {
   detokenize(body: DetokenizeBody<P>, options?: CallOptions): Promise<DetokenizeResult<P>>;
 }
 
-export function tokenApi<P extends Prefix>(client: FriendliClient, prefix: P): TokenApi<P> {
-  const tokenizePath: TokenizeKey<P> = `${prefix}/v1/tokenize`;
-  const detokenizePath: DetokenizeKey<P> = `${prefix}/v1/detokenize`;
+const routes: { [P in Prefix]: [Route<TokenizeKey<P>, "post">, Route<DetokenizeKey<P>, "post">] } = {
+  "/serverless": [serverlessTokenization, serverlessDetokenization],
+  "/dedicated": [dedicatedTokenization, dedicatedDetokenization],
+  "": [containerTokenization, containerDetokenization],
+};
+
+export function tokenApi<P extends Prefix>(core: CallCore, prefix: P): TokenApi<P> {
+  const [tokenizeRoute, detokenizeRoute] = routes[prefix];
   return {
     async tokenize(body, options) {
       const what = label(prefix, "token.tokenize");
       const record = checkObject(what, body);
       checkModel(what, record, prefix !== "");
       checkString(what, record, "prompt");
-      return postOperation(client, tokenizePath, body, options);
+      return (await makeRequest(core, { route: tokenizeRoute, body }, options)).data;
     },
     async detokenize(body, options) {
       const what = label(prefix, "token.detokenize");
       const record = checkObject(what, body);
       checkModel(what, record, prefix !== "");
       checkIntegers(what, record, "tokens");
-      return postOperation(client, detokenizePath, body, options);
+      return (await makeRequest(core, { route: detokenizeRoute, body }, options)).data;
     },
   };
 }

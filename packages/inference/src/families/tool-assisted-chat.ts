@@ -1,5 +1,7 @@
-import type { CallOptions, FriendliClient, RequestBody, StreamBody, SuccessData } from "@friendli-ts/client";
-import { postOperation, streamEvents } from "../call-operation.ts";
+import type { CallOptions, RequestBody, StreamBody, SuccessData } from "@friendli-ts/client";
+import { type CallCore, makeRequest } from "@friendli-ts/client/internal";
+import { serverlessToolAssistedChatComplete, serverlessToolAssistedChatStream } from "@friendli-ts/client/routes";
+import { openInferenceStream, type RouteEvent } from "../open-inference-stream.ts";
 import type { NoStreamFlag, SpecKey, StreamKey } from "../spec-types.ts";
 import type { CollectedToolAssistedChat, ToolAssistedChatEvent } from "../streams/collect-tool-assisted-chat.ts";
 import type { InferenceStream } from "../streams/inference-stream.ts";
@@ -25,22 +27,21 @@ export interface ToolAssistedChatApi {
  * Servers send the answer's chunks without an event name, though the spec calls them
  * `token`; naming them here keeps the union discriminated.
  */
-export function normaliseToolAssistedEvent(event: { event?: string; data: unknown }): ToolAssistedChatEvent {
+export function normaliseToolAssistedEvent(event: RouteEvent): ToolAssistedChatEvent {
   return { ...event, event: event.event ?? "token" } as ToolAssistedChatEvent;
 }
 
 /** Tool-assisted chat, a serverless-only API. */
-export function toolAssistedChatApi(client: FriendliClient): ToolAssistedChatApi {
-  const path: ToolsKey = "/serverless/tools/v1/chat/completions";
-  const streamPath: ToolsStreamKey = `${path}#stream`;
+export function toolAssistedChatApi(core: CallCore): ToolAssistedChatApi {
   return {
     async complete(body, options) {
       checkChatBody("serverless.toolAssistedChat.complete", body, true);
-      return postOperation(client, path, body, options);
+      return (await makeRequest(core, { route: serverlessToolAssistedChatComplete, body }, options)).data;
     },
     async stream(body, options) {
       checkChatBody("serverless.toolAssistedChat.stream", body, true);
-      return streamEvents(client, streamPath, body, options, toolAssistedChatKind, normaliseToolAssistedEvent);
+      const route = serverlessToolAssistedChatStream;
+      return openInferenceStream(core, route, body, options, toolAssistedChatKind, normaliseToolAssistedEvent);
     },
   };
 }

@@ -1,0 +1,102 @@
+import { InvalidInputError } from "../errors/friendli-error.ts";
+import type { Method, Route, SpecPath } from "../operations/route.ts";
+import { hasFlag } from "../operations/route.ts";
+import type { Stream } from "../sse/stream.ts";
+import { checkLimit } from "../transport/client-options.ts";
+import type { OutgoingRequest, WireBody } from "../transport/send-request.ts";
+import type { CallCore } from "./call-core.ts";
+import { type CallOptions, resolveCall } from "./call-options.ts";
+import { openEventStream } from "./open-event-stream.ts";
+import { type OperationParams, operationRequest } from "./operation-request.ts";
+import { readJsonResult } from "./read-json-result.ts";
+import type { CallResult, StreamEvent, StreamPath, SuccessData } from "./typed-methods.ts";
+
+/** One call of a spec operation: its generated route, its parameters and its body. */
+export interface OperationCall<P extends SpecPath = SpecPath, M extends Method = Method> {
+  route: Route<P, M>;
+  params?: OperationParams | undefined;
+  body?: unknown;
+}
+
+/**
+ * A request outside the spec's operations: `client.fetch` (the API's origin, token and team
+ * as for an operation; the answer handed back unread) or, with `plain`, storage and media
+ * hosts (no token, no team, no default headers; the answer read within the timeout).
+ */
+export interface UrlCall {
+  url: string;
+  method: string;
+  body?: WireBody | undefined;
+  plain?: boolean;
+  /** Whether a retry after the server may have acted is harmless. Default: true for GET. */
+  retrySafe?: boolean;
+  /** Bytes the answer may have (`plain` only). Default: the client's `maxResponseBytes`. */
+  maxBytes?: number;
+}
+
+/**
+ * The one door from every method (typed, wrapper, stream, `client.fetch`, storage) to the
+ * transport: resolves the call options, builds the request, sends it, releases the caller's
+ * signal, calls `onResponse` and reads the result: for a stream route the stream of its
+ * events, for another route its JSON and response, for a URL call the response.
+ */
+export function makeRequest<P extends StreamPath>(
+  core: CallCore,
+  call: OperationCall<P, "post">,
+  options?: CallOptions,
+): Promise<Stream<StreamEvent<P>>>;
+export function makeRequest<P extends SpecPath, M extends Method>(
+  core: CallCore,
+  call: OperationCall<P, M>,
+  options?: CallOptions,
+): Promise<CallResult<SuccessData<P, M>>>;
+export function makeRequest(core: CallCore, call: UrlCall, options?: CallOptions): Promise<Response>;
+export async function makeRequest(
+  core: CallCore,
+  call: OperationCall | UrlCall,
+  options: CallOptions = {},
+): Promise<unknown> {
+  const { options: client, transport } = core;
+  const settings = resolveCall(client, options);
+  let request: OutgoingRequest;
+  if ("route" in call) {
+    const { route } = call;
+    if (hasFlag(route, "auth") && client.token === null) {
+      throw new InvalidInputError(`${route.id} needs a Friendli token: pass \`token\` or set FRIENDLI_TOKEN`);
+    }
+    request = operationRequest(client.baseURL, route, call.params, call.body, settings.headers);
+  } else {
+    const { url, method, body, plain = false, retrySafe, maxBytes } = call;
+    request = {
+      method,
+      url,
+      headers: settings.headers,
+      body,
+      plain,
+      // `client.fetch` hands the body back unread; a plain request reads it within the timeout.
+      stream: !plain,
+      retrySafe: retrySafe ?? method === "GET",
+      ...(maxBytes === undefined ? {} : { maxBytes: checkLimit("maxBytes", maxBytes) }),
+    };
+  }
+
+  const sent = await transport(request, settings);
+  const rule = "route" in call ? call.route.stream : undefined;
+  const path = request.url.slice(client.baseURL.length);
+  if (rule) return openEventStream(sent, rule, settings, client.maxEventBytes, `${request.method} ${path}`);
+
+  sent.release();
+  if ("route" in call) {
+    const data = readJsonResult(sent, call.route, request.method, path);
+    settings.onResponse?.(sent.response);
+    return { data, response: sent.response };
+  }
+  try {
+    settings.onResponse?.(sent.response);
+  } catch (error) {
+    // The caller never gets the response to read or close: close it here.
+    sent.controller.abort();
+    throw error;
+  }
+  return sent.response;
+}
