@@ -25,10 +25,11 @@ export { findOperation, type OperationInfo } from "./operations/find-operation.t
 export { isRetrySafe, retryPolicy } from "./operations/retry-policy.ts";
 export { type RouteFacts, routeFacts } from "./operations/route-facts.ts";
 export { type Page, paginate } from "./pagination/paginate.ts";
+export { readSseBatches } from "./sse/read-sse-batches.ts";
 export { type BatchSource, readBatches, useBatches } from "./sse/stream.ts";
 export { type BackoffOptions, backoffDelay } from "./transport/backoff-delay.ts";
 export { checkTeamId } from "./transport/check-header-value.ts";
-export { checkLimit, quoteWithoutUserinfo } from "./transport/client-options.ts";
+export { checkLimit, DEFAULT_MAX_RESPONSE_BYTES, quoteWithoutUserinfo } from "./transport/client-options.ts";
 export { type LinkedAbort, linkedAbort } from "./transport/linked-abort.ts";
 export { type PlainRequest, plainFetch } from "./transport/plain-fetch.ts";
 export { type CappedBody, joinBytes, type ReadCappedOptions, readBodyCapped } from "./transport/read-body-capped.ts";
