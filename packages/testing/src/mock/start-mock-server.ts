@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -10,6 +11,7 @@ import type { CorsOptions } from "./cors-headers.ts";
 import { findFreePort } from "./find-free-port.ts";
 import type { MockReply, RespondOptions } from "./mock-reply-types.ts";
 import { createMockStorage, type MockStorage } from "./mock-storage.ts";
+import { PROXY_KEY_ENV, PROXY_KEY_HEADER, PROXY_ONLY, WATCHDOG } from "./prism-preload.ts";
 import { readEvents } from "./read-events.ts";
 import { loadSpecIndex, type SpecIndex, type SpecOperation, SSE } from "./spec-operations.ts";
 import {
@@ -86,14 +88,6 @@ function prismEntry(): string {
   return join(dirname(pkgFile), bin.prism);
 }
 
-/**
- * Loaded into Prism's process before Prism: it exits when its stdin, a pipe from us, closes,
- * which the OS does when we end in any way (SIGKILL included), so Prism never outlives us.
- */
-const WATCHDOG = `data:text/javascript,${encodeURIComponent(
-  'const end = () => process.exit(0); process.stdin.on("end", end); process.stdin.on("error", end); process.stdin.resume();',
-)}`;
-
 const running = new Set<ChildProcess>();
 // A process group cannot outlive us, whatever way the test run ends.
 process.once("exit", () => {
@@ -128,12 +122,16 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   }
   const spec = loadSpecIndex(schemaSpecFile);
   const port = await findFreePort();
+  // Only the proxy knows it: Prism's own port answers nothing else (see PROXY_ONLY).
+  const proxyKey = randomBytes(24).toString("base64url");
   const child = spawn(
     process.execPath,
     // The proxy in front decides CORS, so Prism adds none of its own.
     [
       "--import",
       WATCHDOG,
+      "--import",
+      PROXY_ONLY,
       prismEntry(),
       "mock",
       "--host",
@@ -147,7 +145,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       // Own process group, so stop() ends Prism and anything it spawned.
       detached: true,
       stdio: ["pipe", "pipe", "pipe"],
-      env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+      env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", [PROXY_KEY_ENV]: proxyKey },
     },
   );
   running.add(child);
@@ -229,7 +227,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
           return stored;
         },
       },
-      { ...(options.cors && { cors: options.cors }), ...(options.port !== undefined && { port: options.port }) },
+      {
+        upstreamHeaders: { [PROXY_KEY_HEADER]: proxyKey },
+        ...(options.cors && { cors: options.cors }),
+        ...(options.port !== undefined && { port: options.port }),
+      },
     );
   } catch (error) {
     await stop();

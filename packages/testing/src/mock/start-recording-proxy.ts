@@ -85,6 +85,8 @@ export interface ProxyOptions {
   cors?: CorsOptions;
   /** The port on 127.0.0.1 (default: a free one). */
   port?: number;
+  /** Added to every request sent on to the mock server (the key its port asks for). */
+  upstreamHeaders?: Record<string, string>;
 }
 
 /** The most the proxy reads of one body: test uploads are small, and a runaway one must not fill memory. */
@@ -217,7 +219,7 @@ export async function startRecordingProxy(
         path: req.url,
         // The mock server picks the answer's media type by `Accept`; the request's own
         // `stream` field is what says which one it wants.
-        headers: { ...req.headers, ...acceptFor(request.stream, req.headers.accept) },
+        headers: { ...req.headers, ...acceptFor(request.stream, req.headers.accept), ...options.upstreamHeaders },
       });
       forward.on("error", () => res.destroy());
       forward.end(request.body);

@@ -2,6 +2,7 @@ import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // The built entry, as a user installs it (its specs are the copies shipped in dist/).
 import { type MockServer, startMockServer } from "../../dist/index.js";
+import { listeningSockets } from "./listening-sockets.ts";
 
 /** A request with headers fetch will not let us set (`Host`). */
 function send(
@@ -58,6 +59,42 @@ describe("the mock by default", () => {
     expect(preflight.headers["access-control-allow-origin"]).toBeUndefined();
     expect(preflight.headers["access-control-allow-credentials"]).toBeUndefined();
   });
+});
+
+describe("Prism's own port, behind the proxy", () => {
+  let mock: MockServer;
+  beforeAll(async () => {
+    mock = await startMockServer();
+  });
+  afterAll(() => mock?.stop());
+
+  // Prism cannot refuse a Host itself; found by a port scan, its port must still serve nothing.
+  it.runIf(process.platform === "linux")(
+    "listens on 127.0.0.1 only and refuses every request that did not come through the proxy, whatever its Host",
+    async () => {
+      const sockets = listeningSockets(mock.pid);
+      expect(sockets.length).toBeGreaterThan(0);
+      const proxyPort = Number(new URL(mock.url).port);
+      expect(sockets.map((s) => s.port)).not.toContain(proxyPort);
+      for (const { address, port } of sockets) {
+        expect(address).toBe("127.0.0.1");
+        for (const host of [`127.0.0.1:${port}`, `localhost:${port}`, `attacker.example:${port}`]) {
+          const direct = await send(`http://127.0.0.1:${port}`, { headers: { ...tokenize, host }, body });
+          expect(direct.status, host).toBe(421);
+          expect(JSON.parse(direct.body).error.message).toMatch(/only the mock's proxy/);
+        }
+        // A made-up key is refused like none.
+        const guessed = await send(`http://127.0.0.1:${port}`, {
+          headers: { ...tokenize, "x-friendli-mock-proxy-key": "guess" },
+          body,
+        });
+        expect(guessed.status).toBe(421);
+      }
+      // Through the proxy the same request is answered, and a key the caller sends changes nothing.
+      const proxied = await send(mock.url, { headers: { ...tokenize, "x-friendli-mock-proxy-key": "guess" }, body });
+      expect(proxied.status).toBe(200);
+    },
+  );
 });
 
 describe("the mock with `cors`", () => {
