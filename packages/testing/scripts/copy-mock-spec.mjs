@@ -1,4 +1,4 @@
-// Ships the normalised spec beside the testing entry, so `startMockServer()` needs no path:
+// Ships the normalised spec beside the mock (dist/mock/), so `startMockServer()` needs no path:
 // the mock server's copy (no `#stream` path keys) and the whole normalised spec, whose stream
 // operations hold the event schemas that scripted replies are checked against.
 // Both are generated at build time from the pinned file; they are never committed.

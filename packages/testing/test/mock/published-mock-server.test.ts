@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 // The built entry, as a user installs it: its spec is the copy shipped beside it in dist/.
 import { startMockServer } from "../../dist/index.js";
 
-describe("@friendli-ts/client/testing", () => {
+describe("@friendli-ts/testing", () => {
   it("starts a mock API from the shipped spec that the SDK can call, and stops it", async () => {
     const mock = await startMockServer();
     try {

@@ -5,7 +5,7 @@ import type { MockBody, MockEvent, MockServer } from "../../src/index.ts";
 declare const mock: MockServer;
 type Schemas = components["schemas"];
 
-describe("@friendli-ts/client/testing types", () => {
+describe("@friendli-ts/testing types", () => {
   it("a reply's body is the spec's answer for the operation and status", () => {
     expectTypeOf<MockBody<"serverlessChatComplete">>().toEqualTypeOf<Schemas["ServerlessChatCompleteSuccess"]>();
     expectTypeOf<MockBody<"dedicatedGetEndpointStatus">>().toEqualTypeOf<Schemas["DedicatedEndpointStatus"]>();
