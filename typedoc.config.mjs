@@ -9,7 +9,14 @@ import { OptionDefaults } from "typedoc";
 export default {
   name: "friendli-ts",
   entryPointStrategy: "packages",
-  entryPoints: ["packages/client", "packages/inference", "packages/endpoints", "packages/datasets", "packages/ai-sdk"],
+  entryPoints: [
+    "packages/client",
+    "packages/inference",
+    "packages/endpoints",
+    "packages/datasets",
+    "packages/ai-sdk",
+    "packages/testing",
+  ],
   packageOptions: {
     // The packages' own typecheck covers errors; this keeps the run short.
     skipErrorChecking: true,

@@ -1,5 +1,5 @@
-import type { MockServer } from "@friendli-ts/client/testing";
 import { startMockServer } from "@friendli-ts/test-kit";
+import type { MockServer } from "@friendli-ts/testing";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { main as chatParse } from "./mock-chat-parse.ts";
 import { main as fileUpload } from "./mock-file-upload.ts";

@@ -1,5 +1,5 @@
 // Answers to script on the mock, shaped as the spec says (`mock.respond` checks them again).
-import type { MockBody, MockEvent } from "@friendli-ts/client/testing";
+import type { MockBody, MockEvent } from "@friendli-ts/testing";
 
 type ChatAnswer = MockBody<"serverlessChatComplete">;
 type ToolCall = NonNullable<ChatAnswer["choices"][number]["message"]["tool_calls"]>[number];

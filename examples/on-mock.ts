@@ -1,6 +1,6 @@
 import { pathToFileURL } from "node:url";
-import type { MockServer } from "@friendli-ts/client/testing";
 import { startMockServer } from "@friendli-ts/test-kit";
+import type { MockServer } from "@friendli-ts/testing";
 
 /**
  * An example that runs on the mock API: it scripts the mock's answers with

@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  // Workspace packages (`@friendli-ts/client/testing`) from their sources, so no build is needed;
+  // Workspace packages (`@friendli-ts/testing`) from their sources, so no build is needed;
   // the rest are Vite's default server conditions.
   ssr: { resolve: { conditions: ["source", "module", "node", "development|production"] } },
   test: {

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { OpenAPI3 } from "openapi-typescript";
 import { formatRepairReport, type RepairReport } from "../spec/normalize-spec.ts";
-import { generatedDir } from "../spec/paths.ts";
+import { generatedDir, testingGeneratedDir } from "../spec/paths.ts";
 import { prepareSpecWithReport } from "../spec/prepare-spec.ts";
 import { readSpecLock } from "../spec/spec-lock.ts";
 import { buildOperationIndex, renderOperationIndex, renderRouteTable } from "./build-operation-index.ts";
@@ -26,7 +26,10 @@ function clientVersion(): string {
   return pkg.version;
 }
 
-/** Spec -> `packages/client/src/generated/{schema,operations,routes,response-spec}.ts`. */
+/**
+ * Spec -> `packages/client/src/generated/{schema,operations,routes}.ts`, and the answers'
+ * schemas for the drift check -> `packages/testing/src/generated/response-spec.ts`.
+ */
 export async function generate(): Promise<{ operations: number; written: string[]; repairs: RepairReport }> {
   const { doc, repairs } = await prepareSpecWithReport();
   const index = buildOperationIndex(doc);
@@ -36,14 +39,15 @@ export async function generate(): Promise<{ operations: number; written: string[
     "schema.ts": await generateTypes(doc as unknown as OpenAPI3),
     "operations.ts": renderOperationIndex(index),
     "routes.ts": renderRouteTable(index, readRoutePolicies()),
-    "response-spec.ts": responseSpec,
     "package-version.ts": `// Generated. Do not edit.\nexport const packageVersion = ${JSON.stringify(clientVersion())};\n`,
     "spec-version.ts": `// Generated. Do not edit.\nexport const specSha256 = ${JSON.stringify(readSpecLock().sha256)};\n`,
   };
-  mkdirSync(generatedDir, { recursive: true });
-  const written = Object.entries(files)
-    .filter(([name, text]) => writeIfChanged(join(generatedDir, name), text))
-    .map(([name]) => name);
+  const targets: [dir: string, name: string, text: string][] = [
+    ...Object.entries(files).map(([name, text]): [string, string, string] => [generatedDir, name, text]),
+    [testingGeneratedDir, "response-spec.ts", responseSpec],
+  ];
+  for (const dir of [generatedDir, testingGeneratedDir]) mkdirSync(dir, { recursive: true });
+  const written = targets.filter(([dir, name, text]) => writeIfChanged(join(dir, name), text)).map(([, name]) => name);
   return { operations: index.length, written, repairs };
 }
 

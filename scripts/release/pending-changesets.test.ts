@@ -56,7 +56,7 @@ describe("pending changesets", () => {
       for (const release of planned) expect(published.has(release.name), release.name).toBe(true);
       // The CLI and the AI SDK provider version on their own, outside the fixed group.
       const libraries = planned.filter((r) => r.name !== "@friendli-ts/cli" && r.name !== "@friendli-ts/ai-sdk");
-      expect(libraries.length).toBe(4);
+      expect(libraries.length).toBe(5);
       expect(new Set(libraries.map((r) => r.newVersion)).size).toBe(1);
     });
   });

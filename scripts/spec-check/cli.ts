@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { parseCall } from "@friendli-ts/client/testing";
+import { parseCall } from "@friendli-ts/testing";
 import { buildOperationIndex } from "../codegen/build-operation-index.ts";
 import { repoRoot } from "../spec/paths.ts";
 import { prepareSpec } from "../spec/prepare-spec.ts";

@@ -1,4 +1,4 @@
-import type { RecordedCall } from "@friendli-ts/client/testing";
+import type { RecordedCall } from "@friendli-ts/testing";
 import type { OperationEntry } from "../codegen/build-operation-index.ts";
 
 const templateToRegExp = (path: string) =>

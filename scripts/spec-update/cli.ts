@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { generate } from "../codegen/generate.ts";
-import { generatedDir, rawSpecFile, repoRoot, specLockFile, workDir } from "../spec/paths.ts";
+import { generatedDir, rawSpecFile, repoRoot, specLockFile, testingGeneratedDir, workDir } from "../spec/paths.ts";
 import { syncSpec } from "../spec/sync-spec.ts";
 import { parseSpecUpdateArgs, type SpecUpdateArgs } from "./parse-args.ts";
 import { typecheckPackages } from "./typecheck-packages.ts";
@@ -35,6 +35,7 @@ try {
       changesetDir: join(repoRoot, ".changeset"),
       outputs: [
         generatedDir,
+        testingGeneratedDir,
         join(workDir, "friendli-openapi.normalized.json"),
         join(workDir, "friendli-openapi.mock.json"),
       ],

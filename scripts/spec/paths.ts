@@ -14,3 +14,5 @@ export const mockSpecFile = join(workDir, "friendli-openapi.mock.json");
 /** The copy beside the checkout on developer machines and CI. */
 export const sharedSpecFile = resolve(repoRoot, "../shared/spec/friendli-openapi.yaml");
 export const generatedDir = join(repoRoot, "packages/client/src/generated");
+/** The drift check's copy of the answers' schemas, in @friendli-ts/testing. */
+export const testingGeneratedDir = join(repoRoot, "packages/testing/src/generated");

@@ -1,7 +1,7 @@
 import { format } from "node:util";
 import { type ClientOptions, InvalidInputError, type Logger } from "@friendli-ts/client";
 import { checkTeamId, quoteWithoutUserinfo, readEnv } from "@friendli-ts/client/internal";
-import type { MockServer } from "@friendli-ts/client/testing";
+import type { MockServer } from "@friendli-ts/testing";
 import type { Command } from "commander";
 import { UsageError } from "./errors.ts";
 import { redactSecrets } from "./redact-secrets.ts";
@@ -99,9 +99,9 @@ export class Session {
 
   async #startMock(port?: number): Promise<MockServer> {
     if (this.#mock) return this.#mock;
-    let startMockServer: typeof import("@friendli-ts/client/testing").startMockServer;
+    let startMockServer: typeof import("@friendli-ts/testing").startMockServer;
     try {
-      ({ startMockServer } = await import("@friendli-ts/client/testing"));
+      ({ startMockServer } = await import("@friendli-ts/testing"));
     } catch (error) {
       throw new Error(`--mock could not load the mock server: ${(error as Error).message}`);
     }

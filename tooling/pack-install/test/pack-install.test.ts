@@ -1,5 +1,14 @@
 import { execFile } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -145,10 +154,35 @@ it("each tarball holds dist, README and LICENSE, no tests, and real versions for
       expect(JSON.parse(manifest).dependencies["@friendli-ts/client"], name).toBe(`^${versions.client}`);
     }
   }
-  expect(await tarList(tarballs.client)).toEqual(
-    expect.arrayContaining(["package/dist/testing/friendli-openapi.mock.json", "package/dist/drift/index.js"]),
-  );
 });
+
+it("the client's manifest asks for nothing only tests need: no ajv, no json-schema-faker, no Prism", async () => {
+  const manifest = JSON.parse((await run("tar", ["-xzOf", tarballs.client, "package/package.json"], root)).stdout);
+  const asked = [
+    ...Object.keys(manifest.dependencies ?? {}),
+    ...Object.keys(manifest.peerDependencies ?? {}),
+    ...Object.keys(manifest.optionalDependencies ?? {}),
+  ];
+  expect(asked.filter((name) => /^ajv|json-schema-faker|@stoplight\//.test(name))).toEqual([]);
+  // The mock and the drift check are @friendli-ts/testing's now.
+  expect(Object.keys(manifest.exports)).not.toContain("./testing");
+  expect(Object.keys(manifest.exports)).not.toContain("./drift");
+  expect((await tarList(tarballs.client)).filter((f) => /\/(testing|drift|spec-check)\//.test(f))).toEqual([]);
+});
+
+/** Every package a project's install holds (npm's flat tree, or pnpm's virtual store), by name. */
+function installedNames(dir: string, manager: Manager): string[] {
+  const modules = join(dir, "node_modules");
+  if (manager === "pnpm") {
+    // `.pnpm/ajv@8.17.1`, `.pnpm/@stoplight+prism-cli@5.14.2_...`
+    return readdirSync(join(modules, ".pnpm"))
+      .filter((entry) => entry.includes("@"))
+      .map((entry) => entry.replace(/^@([^+]+)\+/, "@$1/").replace(/(.)@.*$/, "$1"));
+  }
+  return readdirSync(modules).flatMap((entry) =>
+    entry.startsWith("@") ? readdirSync(join(modules, entry)).map((inner) => `${entry}/${inner}`) : [entry],
+  );
+}
 
 /** A fresh project with the package's tarball (and the client's beside a wrapper) installed. */
 async function install(manager: Manager, name: PackageName): Promise<string> {
@@ -191,6 +225,10 @@ describe.each(["npm", "pnpm"] as const)("installed with %s", (manager) => {
       expect.stringContaining("limited"),
     ]);
     expect(seen[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    // What every user runs brings no validator, faker or Prism along (those are @friendli-ts/testing's).
+    const names = installedNames(dir, manager);
+    expect(names, "the install is listed").toContain("eventsource-parser");
+    expect(names.filter((n) => /^ajv|json-schema-faker|^@stoplight\//.test(n))).toEqual([]);
   });
 
   // `for`, not `each`: the test context is needed to skip with a reason.

@@ -25,7 +25,7 @@ function workspaceSources() {
     const dir = join(packagesDir, name);
     const entries = [
       { find: new RegExp(`^@friendli-ts/${name}$`), replacement: join(dir, "src/index.ts") },
-      { find: new RegExp(`^@friendli-ts/${name}/testing$`), replacement: join(dir, "src/testing/index.ts") },
+      { find: new RegExp(`^@friendli-ts/${name}/drift$`), replacement: join(dir, "src/drift/index.ts") },
       // Subpath entries kept as one file each (`src/internal.ts`, `src/errors.ts`).
       { find: new RegExp(`^@friendli-ts/${name}/internal$`), replacement: join(dir, "src/internal.ts") },
       { find: new RegExp(`^@friendli-ts/${name}/errors$`), replacement: join(dir, "src/errors.ts") },

@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
-import { type MockServer, type MockServerOptions, startMockServer as startPrism } from "@friendli-ts/client/testing";
 import { mockSpecFile, normalizedSpecFile } from "@friendli-ts/scripts/paths";
 import { prepareSpec } from "@friendli-ts/scripts/prepare-spec";
+import { type MockServer, type MockServerOptions, startMockServer as startPrism } from "@friendli-ts/testing";
 
 export type { MockServer, MockServerOptions };
 

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { formatCall } from "@friendli-ts/client/testing";
+import { formatCall } from "@friendli-ts/testing";
 import type { TestProject } from "vitest/node";
 import { startMockServer } from "./start-mock-server.ts";
 

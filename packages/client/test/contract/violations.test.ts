@@ -2,7 +2,7 @@ import type {} from "@friendli-ts/test-kit/global-setup";
 import { describe, expect, inject, it } from "vitest";
 import { createFriendliClient, ValidationError } from "../../src/index.ts";
 
-// Straight to the mock server with the global fetch: what a user of the testing entry sees.
+// Straight to the mock server with the global fetch: what a user of @friendli-ts/testing sees.
 const client = createFriendliClient({ baseURL: inject("mockServerUrl"), token: "test-token", maxRetries: 0 });
 
 describe("a request the mock rejects", () => {

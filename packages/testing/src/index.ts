@@ -1,0 +1,15 @@
+// The mock of the Friendli API for contract tests (Node only). The drift check is `./drift`.
+
+export { MockReplyError, type ReplyEvent, type ReplyIssue } from "./mock/check-reply.ts";
+export type { CorsOptions } from "./mock/cors-headers.ts";
+export type {
+  MockBody,
+  MockEvent,
+  MockJsonReply,
+  MockReply,
+  MockStreamReply,
+  RespondOptions,
+} from "./mock/mock-reply-types.ts";
+export type { MockStorage, StorageRequest, StoredObject } from "./mock/mock-storage.ts";
+export { type MockServer, type MockServerOptions, startMockServer } from "./mock/start-mock-server.ts";
+export { formatCall, parseCall, type RecordedCall } from "./mock/start-recording-proxy.ts";

@@ -1,0 +1,318 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { OperationId } from "@friendli-ts/client";
+import { CHAT_OPERATIONS, chatCompletion, chatStream, readChatAsk } from "./chat-default-answer.ts";
+import { checkReply, type ReplyEvent, type ScriptedReply } from "./check-reply.ts";
+import type { CorsOptions } from "./cors-headers.ts";
+import { findFreePort } from "./find-free-port.ts";
+import type { MockReply, RespondOptions } from "./mock-reply-types.ts";
+import { createMockStorage, type MockStorage } from "./mock-storage.ts";
+import { PROXY_KEY_ENV, PROXY_KEY_HEADER, PROXY_ONLY, WATCHDOG } from "./prism-preload.ts";
+import { readEvents } from "./read-events.ts";
+import { loadSpecIndex, type SpecIndex, type SpecOperation, SSE } from "./spec-operations.ts";
+import {
+  type LocalAnswer,
+  type RecordedCall,
+  startRecordingProxy,
+  type UpstreamAnswer,
+} from "./start-recording-proxy.ts";
+import { requestViolations, violationBody } from "./violation-body.ts";
+
+export interface MockServer {
+  /** Base URL of the server, e.g. `http://127.0.0.1:43121`. */
+  url: string;
+  /** Every API request the server answered, in order (scripted answers included). */
+  calls: RecordedCall[];
+  /** Prism's process id (its process group is stopped as a whole). */
+  pid: number;
+  /**
+   * Makes the next call of `operationId` (or the next `times`, or every one until `reset()`)
+   * answer `reply` instead of the spec's example. The reply is checked against the spec's
+   * schema for that operation and status now: one no real server could send throws a
+   * `MockReplyError` naming the JSON path and the rule. Requests are still checked by the
+   * mock server first; one it rejects gets its rejection, and the reply waits for the next.
+   * Replies given for the same operation are used in the order given.
+   */
+  respond<Id extends OperationId, S extends number = 200>(
+    operationId: Id,
+    reply: MockReply<Id, S>,
+    options?: RespondOptions,
+  ): void;
+  /** Scripted replies given with `respond` and not used yet: operation id and how many calls are left. */
+  pendingReplies(): { operationId: string; remaining: number | "always" }[];
+  /** Forgets every scripted reply not used yet and every stored file (`calls` are kept). */
+  reset(): void;
+  /** The presigned upload target the mock hands out in init upload, and what was stored there. */
+  storage: MockStorage;
+  stop(): Promise<void>;
+}
+
+export interface MockServerOptions {
+  /**
+   * The OpenAPI file to serve. Default: the normalised copy of the pinned Friendli spec
+   * that ships with this package (streams merged so that `Accept: text/event-stream` works).
+   */
+  specFile?: string;
+  /**
+   * The OpenAPI file scripted replies are checked against and requests are routed by: the
+   * normalised spec with its `#stream` operations, whose event schemas the mock's copy drops.
+   * Default: the copy shipped with this package when `specFile` is not given, else `specFile`.
+   */
+  schemaSpecFile?: string;
+  /** The port to serve on, on 127.0.0.1. Default: a free one. */
+  port?: number;
+  /** How long to wait for Prism to listen. */
+  startTimeoutMs?: number;
+  /**
+   * Which web pages may read the mock, for tests that run in a browser. Default: none (no
+   * CORS headers), so a page the developer visits cannot read what the tests sent.
+   */
+  cors?: CorsOptions;
+}
+
+const require = createRequire(import.meta.url);
+
+/** Prism's own entry point, run with node directly: killing an npx wrapper would leave it running. */
+function prismEntry(): string {
+  let pkgFile: string;
+  try {
+    pkgFile = require.resolve("@stoplight/prism-cli/package.json");
+  } catch {
+    throw new Error("the mock server needs @stoplight/prism-cli 5.14: add it to your devDependencies");
+  }
+  const { bin } = require(pkgFile) as { bin: { prism: string } };
+  return join(dirname(pkgFile), bin.prism);
+}
+
+const running = new Set<ChildProcess>();
+// A process group cannot outlive us, whatever way the test run ends.
+process.once("exit", () => {
+  for (const child of running) killGroup(child, "SIGKILL");
+});
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {}
+}
+
+/** Where the build puts the mock server's spec: beside this module in `dist/mock/`. */
+const bundledSpec = () => fileURLToPath(new URL("./friendli-openapi.mock.json", import.meta.url));
+/** The normalised spec with its stream operations, shipped beside it. */
+const bundledSchemaSpec = () => fileURLToPath(new URL("./friendli-openapi.normalized.json", import.meta.url));
+
+/**
+ * Starts a mock of the Friendli API (Prism, from the pinned, normalised spec) on a free
+ * 127.0.0.1 port, for contract-testing code that uses this SDK. Needs the optional peer
+ * `@stoplight/prism-cli`. Always `await stop()`, e.g. in `afterAll`.
+ */
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  const specFile = options.specFile ?? bundledSpec();
+  if (!existsSync(specFile)) {
+    throw new Error(`no spec for the mock server at ${specFile}; pass \`specFile\` (an OpenAPI file)`);
+  }
+  const schemaSpecFile = options.schemaSpecFile ?? (options.specFile ? specFile : bundledSchemaSpec());
+  if (!existsSync(schemaSpecFile)) {
+    throw new Error(`no spec to check scripted replies against at ${schemaSpecFile}; pass \`schemaSpecFile\``);
+  }
+  const spec = loadSpecIndex(schemaSpecFile);
+  const port = await findFreePort();
+  // Only the proxy knows it: Prism's own port answers nothing else (see PROXY_ONLY).
+  const proxyKey = randomBytes(24).toString("base64url");
+  const child = spawn(
+    process.execPath,
+    // The proxy in front decides CORS, so Prism adds none of its own.
+    [
+      "--import",
+      WATCHDOG,
+      "--import",
+      PROXY_ONLY,
+      prismEntry(),
+      "mock",
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--cors=false",
+      specFile,
+    ],
+    {
+      // Own process group, so stop() ends Prism and anything it spawned.
+      detached: true,
+      stdio: ["pipe", "pipe", "pipe"],
+      env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1", [PROXY_KEY_ENV]: proxyKey },
+    },
+  );
+  running.add(child);
+  let output = "";
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+
+  const listening = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () =>
+        reject(new Error(`Prism did not start within ${options.startTimeoutMs ?? 60_000} ms:\n${output.slice(-2000)}`)),
+      options.startTimeoutMs ?? 60_000,
+    );
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      if (output.length < 100_000) output += text;
+      if (output.includes("Prism is listening")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Prism exited with code ${code} before listening:\n${output.slice(-2000)}`));
+    });
+  });
+
+  let proxy: Awaited<ReturnType<typeof startRecordingProxy>> | undefined;
+  const script = new ReplyScript(spec);
+  const files = createMockStorage(() => proxy?.url ?? "");
+  const stop = async () => {
+    await proxy?.stop();
+    child.stdin?.end();
+    killGroup(child, "SIGTERM");
+    const forced = setTimeout(() => killGroup(child, "SIGKILL"), 3_000);
+    await exited;
+    clearTimeout(forced);
+    running.delete(child);
+  };
+
+  try {
+    await listening;
+    proxy = await startRecordingProxy(
+      `http://127.0.0.1:${port}`,
+      {
+        canStream: (request) => spec.match(request.method, request.path, true)?.streams ?? false,
+        operationOf: (request) => spec.match(request.method, request.path, request.stream)?.operationId,
+        before: (request) => files.serve(request),
+        async after(request, answer) {
+          const op = spec.match(request.method, request.path, request.stream);
+          if (!op) return undefined;
+          // Prism checked the request: a rejected one keeps its rejection, and the reply waits.
+          const violations = requestViolations(answer.headers["sl-violations"]);
+          if (violations.length > 0 && answer.status >= 400) {
+            // Prism lists the violations only in a header; the body says them for every client.
+            return {
+              // Prism says 400 where the operation lists no 422; the API refuses such a body with 422.
+              status: answer.status === 400 ? 422 : answer.status,
+              json: violationBody(violations),
+              headers: { "sl-violations": String(answer.headers["sl-violations"]) },
+            };
+          }
+          const rejected = answer.status < 200 || answer.status >= 300 || violations.length > 0;
+          if (rejected) return undefined;
+          const reply = script.take(op.operationId, request.stream);
+          if (reply) {
+            const status = reply.status ?? 200;
+            return reply.events
+              ? { status, events: reply.events, headers: reply.headers ?? {}, scripted: true }
+              : reply.body === undefined
+                ? { status, headers: reply.headers ?? {}, scripted: true }
+                : { status, json: reply.body, headers: reply.headers ?? {}, scripted: true };
+          }
+          if (CHAT_OPERATIONS.has(op.operationId)) return chatDefault(spec, op, request.body, answer);
+          const stored = await files.answerFileOperation(op.operationId, request, answer);
+          // The storage's own answers follow the spec too.
+          if (stored) checkReply(spec, op, { status: stored.status, body: stored.json });
+          return stored;
+        },
+      },
+      {
+        upstreamHeaders: { [PROXY_KEY_HEADER]: proxyKey },
+        ...(options.cors && { cors: options.cors }),
+        ...(options.port !== undefined && { port: options.port }),
+      },
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    url: proxy.url,
+    calls: proxy.calls,
+    pid: child.pid as number,
+    respond: (operationId, reply, respondOptions) => script.add(operationId, reply as ScriptedReply, respondOptions),
+    pendingReplies: () => script.pending(),
+    reset() {
+      script.clear();
+      files.storage.clear();
+    },
+    storage: files.storage,
+    stop,
+  };
+}
+
+/**
+ * A chat answer that follows the request (structured output, a required tool call, usage in
+ * a stream), built on Prism's example and checked against the spec like a scripted reply;
+ * undefined keeps Prism's answer.
+ */
+async function chatDefault(
+  spec: SpecIndex,
+  op: SpecOperation,
+  body: Buffer,
+  answer: UpstreamAnswer,
+): Promise<LocalAnswer | undefined> {
+  const ask = readChatAsk(body.toString("utf8"));
+  if (op.stream) {
+    const sentinel = op.responses["200"]?.content?.[SSE]?.["x-speakeasy-sse-sentinel"];
+    const events: ReplyEvent[] = chatStream(readEvents(await answer.text()), ask, sentinel === "[DONE]");
+    checkReply(spec, op, { status: 200, events });
+    return { status: 200, events };
+  }
+  const completion = chatCompletion(await answer.json(), ask);
+  if (completion === undefined) return undefined;
+  checkReply(spec, op, { status: 200, body: completion });
+  return { status: 200, json: completion };
+}
+
+/** The scripted replies, per operation, in the order given. */
+class ReplyScript {
+  private readonly queues = new Map<string, { reply: ScriptedReply; remaining: number }[]>();
+  constructor(private readonly spec: SpecIndex) {}
+
+  add(operationId: string, reply: ScriptedReply, options: RespondOptions = {}): void {
+    const op = this.spec.byId.get(operationId);
+    if (!op) throw new Error(`mock.respond: no operation "${operationId}" in the spec`);
+    const times = options.times ?? 1;
+    if (times !== "always" && !(Number.isInteger(times) && times > 0)) {
+      throw new Error(`mock.respond: \`times\` must be a positive integer or "always", not ${String(times)}`);
+    }
+    if (typeof reply !== "object" || reply === null) throw new Error("mock.respond: the reply must be an object");
+    checkReply(this.spec, op, reply);
+    const queue = this.queues.get(operationId) ?? [];
+    // A copy: changing the fixture afterwards cannot bypass the check.
+    queue.push({ reply: structuredClone(reply), remaining: times === "always" ? Number.POSITIVE_INFINITY : times });
+    this.queues.set(operationId, queue);
+  }
+
+  /** The next reply for a call of `operationId`; events only ever answer a request for a stream. */
+  take(operationId: string, stream: boolean): ScriptedReply | undefined {
+    const queue = this.queues.get(operationId);
+    const head = queue?.[0];
+    if (!queue || !head || (head.reply.events && !stream)) return undefined;
+    head.remaining -= 1;
+    if (head.remaining <= 0) queue.shift();
+    return head.reply;
+  }
+
+  pending(): { operationId: string; remaining: number | "always" }[] {
+    return [...this.queues].flatMap(([operationId, queue]) =>
+      queue.map((e) => ({ operationId, remaining: e.remaining === Number.POSITIVE_INFINITY ? "always" : e.remaining })),
+    );
+  }
+
+  clear(): void {
+    this.queues.clear();
+  }
+}

@@ -1,0 +1,44 @@
+import { createFriendliClient, ValidationError } from "@friendli-ts/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// The built entry, as a user installs it (its specs are the copies shipped in dist/).
+import { type MockServer, startMockServer } from "../../dist/index.js";
+
+let mock: MockServer;
+beforeAll(async () => {
+  mock = await startMockServer();
+});
+afterAll(() => mock?.stop());
+
+const badChat = () =>
+  fetch(`${mock.url}/serverless/v1/chat/completions`, {
+    method: "POST",
+    headers: { authorization: "Bearer t", "content-type": "application/json" },
+    body: JSON.stringify({ model: "m", messages: "not a list" }),
+  });
+
+describe("a request the spec forbids", () => {
+  it("gets a 422 whose JSON body says each violation: error.message for OpenAI-style clients, detail for each", async () => {
+    const res = await badChat();
+    expect(res.status).toBe(422);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    const body = (await res.json()) as {
+      error: { message: string; type: string; code: string };
+      detail: { loc: unknown[]; msg: string; type: string }[];
+    };
+    expect(body.detail[0]).toMatchObject({ loc: ["body", "messages"], msg: expect.stringMatching(/array/) });
+    expect(body.error.type).toBe("invalid_request_error");
+    expect(body.error.message).toContain(`body.messages: ${body.detail[0]?.msg}`);
+    // Prism's header stays, for tools that read it.
+    const header = JSON.parse(res.headers.get("sl-violations") ?? "[]") as { location: unknown[] }[];
+    expect(header[0]?.location).toEqual(["request", "body", "messages"]);
+  });
+
+  it("this SDK's ValidationError reads its issues from the body", async () => {
+    const client = createFriendliClient({ baseURL: mock.url, token: "t", maxRetries: 0 });
+    const error = await client
+      .POST("/serverless/v1/chat/completions", { body: { model: "m", messages: "not a list" } as never })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues[0]).toMatchObject({ loc: ["body", "messages"] });
+  });
+});

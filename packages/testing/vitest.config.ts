@@ -1,0 +1,3 @@
+import { packageVitestConfig } from "@friendli-ts/test-kit/vitest-config";
+
+export default packageVitestConfig();
