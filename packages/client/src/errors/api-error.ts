@@ -67,7 +67,9 @@ export class ValidationError extends APIError {
   constructor(init: ApiErrorInit) {
     const issues = readValidationIssues(init.body);
     const summary = issues.map((i) => `${i.loc.join(".")}: ${i.msg}`).join("; ");
-    super(init, summary ? `${describeApiError(init)}: ${summary}` : undefined);
+    // The issues say it all: a message of the body beside them (the mock's `error.message`,
+    // for OpenAI-style clients) lists the same ones again.
+    super(init, summary ? `${describeApiError({ ...init, body: undefined })}: ${summary}` : undefined);
     this.issues = issues;
   }
 }

@@ -41,4 +41,20 @@ describe("a request the spec forbids", () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues[0]).toMatchObject({ loc: ["body", "messages"] });
   });
+
+  it("this SDK's ValidationError message says each violation once", async () => {
+    const client = createFriendliClient({ baseURL: mock.url, token: "test-token-long", maxRetries: 0 });
+    const error = await client
+      .POST("/serverless/v1/chat/completions", {
+        body: { model: "m", messages: "not a list", temperature: "hot" } as never,
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    const { issues, message } = error as ValidationError;
+    expect(issues.length).toBeGreaterThan(1);
+    for (const issue of issues) {
+      const said = `${issue.loc.join(".")}: ${issue.msg}`;
+      expect(message.split(said).length - 1, said).toBe(1);
+    }
+  });
 });
