@@ -163,6 +163,15 @@ const rows: Row[] = [
     peer: at("bundle_gz_bytes_openai"),
     target: `≤ 10 kB: ${met(at("bundle_gz_bytes") <= 10_000)}`,
   },
+  ...(["embeddings", "images", "audio"] as const).map(
+    (family): Row => ({
+      name: `bundle (min+gzip -9): inference ${family} app`,
+      unit: "B",
+      ours: at(`bundle_gz_bytes_${family}`),
+      peer: at("bundle_gz_bytes_openai"),
+      target: `≤ 10 kB: ${met(at(`bundle_gz_bytes_${family}`) <= 10_000)}`,
+    }),
+  ),
   {
     name: "bundle (min+gzip -9): every inference family",
     unit: "B",

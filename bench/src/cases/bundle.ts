@@ -7,9 +7,28 @@ import { build } from "esbuild";
 const apps = {
   // The smallest way the inference README shows: chat alone, not the whole of createFriendliInference.
   bundle_gz_bytes: `
-import { createServerlessChat } from "@friendli-ts/inference";
-const chat = createServerlessChat({ token: "bench", baseURL: "http://127.0.0.1:8080" });
+import { createChat } from "@friendli-ts/inference";
+const chat = createChat("serverless", { token: "bench", baseURL: "http://127.0.0.1:8080" });
 const stream = await chat.stream({ model: "bench-model", messages: [{ role: "user", content: "Hi" }] });
+for await (const text of stream.textDeltas()) console.log(text);
+`,
+  // One family of another kind each: only that family's routes and the client's door.
+  bundle_gz_bytes_embeddings: `
+import { createEmbeddings } from "@friendli-ts/inference";
+const embeddings = createEmbeddings({ token: "bench", baseURL: "http://127.0.0.1:8080" });
+const result = await embeddings.create({ model: "bench-model", input: "Hi" });
+console.log(result.data.length);
+`,
+  bundle_gz_bytes_images: `
+import { createImages } from "@friendli-ts/inference";
+const images = createImages("dedicated", { token: "bench", baseURL: "http://127.0.0.1:8080" });
+const result = await images.generate({ model: "bench-model", prompt: "a cat" });
+console.log(JSON.stringify(result).length);
+`,
+  bundle_gz_bytes_audio: `
+import { createAudio } from "@friendli-ts/inference";
+const audio = createAudio("serverless", { token: "bench", baseURL: "http://127.0.0.1:8080" });
+const stream = await audio.transcriptions.stream({ model: "bench-model", file: new Blob([new Uint8Array(4)]) });
 for await (const text of stream.textDeltas()) console.log(text);
 `,
   // Every family at once, for reference.

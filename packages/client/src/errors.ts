@@ -1,3 +1,20 @@
 // The error classes alone, for the wrappers to re-export: one installed wrapper is enough
-// to `instanceof` every error it can throw.
-export * from "./errors/index.ts";
+// to `instanceof` every error it can throw. The same list is in index.ts (index.test.ts checks).
+export {
+  APIError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  ValidationError,
+} from "./errors/api-error.ts";
+export { APIConnectionError, APITimeoutError, APIUserAbortError } from "./errors/connection-errors.ts";
+export { FriendliError, InvalidInputError } from "./errors/friendli-error.ts";
+export { InvalidResponseError } from "./errors/invalid-response-error.ts";
+export { MiddlewareError } from "./errors/middleware-error.ts";
+export { PageLimitError } from "./errors/page-limit-error.ts";
+export { ResponseTooLargeError } from "./errors/response-too-large-error.ts";
+export { StreamEventError, StreamInterruptedError, StreamParseError } from "./errors/stream-errors.ts";

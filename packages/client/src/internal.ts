@@ -12,6 +12,7 @@ export {
 export { pathValueProblem } from "./client/fill-path-template.ts";
 export { makeRequest, type OperationCall, type UrlCall } from "./client/make-request.ts";
 export { type OperationId, operations } from "./generated/operations.ts";
+export type { operations as operationTypes } from "./generated/schema.ts";
 export { findOperation } from "./operations/find-operation.ts";
 export type { Route } from "./operations/route.ts";
 export { paginate } from "./pagination/paginate.ts";

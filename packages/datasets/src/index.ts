@@ -1,7 +1,28 @@
-// The error classes, so this package alone is enough to catch what it throws.
-
 export { type CallOptions, type ClientOptions, PagedItems } from "@friendli-ts/client";
-export * from "@friendli-ts/client/errors";
+// The error classes, so this package alone is enough to catch what it throws.
+export {
+  APIConnectionError,
+  APIError,
+  APITimeoutError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  FriendliError,
+  InternalServerError,
+  InvalidInputError,
+  InvalidResponseError,
+  MiddlewareError,
+  NotFoundError,
+  PageLimitError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseTooLargeError,
+  StreamEventError,
+  StreamInterruptedError,
+  StreamParseError,
+  ValidationError,
+} from "@friendli-ts/client/errors";
 export {
   createFriendliDatasets,
   type FriendliDatasets,
@@ -14,7 +35,6 @@ export {
   type OpenDatasetByIdOptions,
   type OpenDatasetOptions,
 } from "./open-dataset.ts";
-export { operationMethods } from "./operation-methods.ts";
 export type { SampleInput } from "./sample-source.ts";
 export { type BatchOutcome, SampleUploadError } from "./sample-upload-error.ts";
 export { type SamplePosition, SampleValidationError } from "./sample-validation-error.ts";

@@ -1,6 +1,28 @@
 export { type CallOptions, type ClientOptions, PagedItems } from "@friendli-ts/client";
 // Every error class of the client, so this package alone is enough to `instanceof` what it throws.
-export * from "@friendli-ts/client/errors";
+export {
+  APIConnectionError,
+  APIError,
+  APITimeoutError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  FriendliError,
+  InternalServerError,
+  InvalidInputError,
+  InvalidResponseError,
+  MiddlewareError,
+  NotFoundError,
+  PageLimitError,
+  PermissionDeniedError,
+  RateLimitError,
+  ResponseTooLargeError,
+  StreamEventError,
+  StreamInterruptedError,
+  StreamParseError,
+  ValidationError,
+} from "@friendli-ts/client/errors";
 export {
   createFriendliEndpoints,
   type EndpointsOptions,
@@ -13,8 +35,30 @@ export { EndpointNotFoundError } from "./endpoint-not-found-error.ts";
 export type { EndpointOperations } from "./endpoint-operations.ts";
 export { ENDPOINT_STATUSES, FAILURE_STATUSES, isEndpointStatus } from "./endpoint-statuses.ts";
 export { EndpointWaitTimeoutError } from "./endpoint-wait-timeout-error.ts";
-export { operationMethods } from "./operation-methods.ts";
-export type * from "./spec-types.ts";
+export type {
+  CostBucket,
+  CostPage,
+  CostQuery,
+  CreateEndpointBody,
+  EndpointErrorCode,
+  EndpointListPage,
+  EndpointPhase,
+  EndpointSpec,
+  EndpointStatus,
+  EndpointStatusName,
+  EndpointVersion,
+  EndpointVersionPage,
+  ListEndpointsQuery,
+  ListedEndpoint,
+  ListVersionsQuery,
+  TimeInput,
+  UpdateEndpointBody,
+  UsageBucket,
+  UsagePage,
+  UsageQuery,
+  WandbArtifactCreateBody,
+  WandbArtifactCreateResult,
+} from "./spec-types.ts";
 export type { TeamCost } from "./team-cost.ts";
 export type { TeamUsage } from "./team-usage.ts";
 export { formatApiTime, readTimeRange, type TimeAlignment } from "./time-range.ts";

@@ -1,4 +1,4 @@
-import type { OperationId } from "@friendli-ts/client";
+import type { OperationId } from "@friendli-ts/client/internal";
 
 /**
  * Which method of `createFriendliEndpoints()` calls each operation of the spec. Read by

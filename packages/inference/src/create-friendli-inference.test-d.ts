@@ -9,13 +9,13 @@ import {
   type DedicatedInference,
   type InferenceStream,
   type MessagesEvent,
-  type Prefix,
   type ResponsesEvent,
   type RunToolsOptions,
   type ServerlessInference,
   type ToolAssistedChatEvent,
   type TranscriptionStreamEvent,
 } from "./index.ts";
+import type { Prefix } from "./spec-types.ts";
 
 type Schemas = components["schemas"];
 const inference = createFriendliInference({ token: "t" });

@@ -1,4 +1,4 @@
-import type { OperationId } from "@friendli-ts/client";
+import type { OperationId } from "@friendli-ts/client/internal";
 
 /**
  * Which method of `createFriendliInference()` calls each inference operation of the spec.

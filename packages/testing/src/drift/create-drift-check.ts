@@ -1,4 +1,5 @@
-import type { Logger, Middleware, OperationId } from "@friendli-ts/client";
+import type { Logger, Middleware } from "@friendli-ts/client";
+import type { OperationId } from "@friendli-ts/client/internal";
 import { DEFAULT_MAX_RESPONSE_BYTES, readBodyCapped, readSseBatches } from "@friendli-ts/client/internal";
 import type { ValidateFunction } from "ajv/dist/2020.js";
 import { responseSpec } from "../generated/response-spec.ts";

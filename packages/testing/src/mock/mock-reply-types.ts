@@ -1,4 +1,4 @@
-import type { OperationId, operationTypes as operations } from "@friendli-ts/client";
+import type { OperationId, operationTypes as operations } from "@friendli-ts/client/internal";
 
 type ResponsesOf<Id extends OperationId> = operations[Id] extends { responses: infer R } ? R : never;
 type ContentOf<R, Type extends string> = R extends { content: infer C }

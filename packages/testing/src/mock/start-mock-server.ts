@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { OperationId } from "@friendli-ts/client";
+import type { OperationId } from "@friendli-ts/client/internal";
 import { CHAT_OPERATIONS, chatCompletion, chatStream, readChatAsk } from "./chat-default-answer.ts";
 import { checkReply, type ReplyEvent, type ScriptedReply } from "./check-reply.ts";
 import type { CorsOptions } from "./cors-headers.ts";
