@@ -14,8 +14,9 @@ export interface PublishedEntry {
   reportFile: string;
 }
 
-// Entries leaving the client for @friendli-ts/testing (issue 20): their reports come with the move.
-const skipped = new Set(["@friendli-ts/client ./testing", "@friendli-ts/client ./drift"]);
+// The route descriptors are generated from the spec, name for name: nothing made from the
+// spec is committed, and `pnpm spec:diff` already shows what a new spec changes there.
+const skipped = new Set(["@friendli-ts/client ./routes"]);
 
 interface PackageJson {
   name: string;
