@@ -66,10 +66,10 @@ describe("@friendli-ts/testing installed with npm beside Prism", () => {
       "npm",
       ["install", ...tarballs, prism, "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"],
       project,
-      200_000,
+      280_000,
     );
     copyFileSync(join(fixtures, "testing.mjs"), join(project, "check.mjs"));
-  }, 300_000);
+  }, 320_000);
 
   afterAll(() => {
     if (root) rmSync(root, { recursive: true, force: true });

@@ -76,14 +76,16 @@ beforeAll(async () => {
   await build({
     stdin: {
       contents:
-        'export { createFriendliClient } from "./index.ts"; export { createDriftCheck } from "./drift/index.ts";',
+        'export { createFriendliClient } from "./index.ts"; export { createDriftCheck } from "../../testing/src/drift/index.ts";',
       resolveDir: dirname(entry),
       loader: "ts",
     },
     bundle: true,
     format: "esm",
     platform: "neutral",
-    // ajv is CommonJS, found through `main`.
+    // The drift check lives in @friendli-ts/testing; its imports of the client resolve to the
+    // same sources. ajv is CommonJS, found through `main`.
+    conditions: ["source"],
     mainFields: ["module", "main"],
     outfile: join(dir, "drift.mjs"),
     logLevel: "silent",

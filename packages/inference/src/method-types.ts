@@ -1,0 +1,35 @@
+import type { FriendliInference } from "./create-friendli-inference.ts";
+import type { operationMethods } from "./operation-methods.ts";
+import type { InferenceStream } from "./streams/inference-stream.ts";
+
+/** The name of every inference method, as `createFriendliInference()` has it: `"serverless.chat.complete"`, ... */
+export type InferenceMethod = (typeof operationMethods)[keyof typeof operationMethods];
+
+/** The member at a dotted path (`"dedicated.embeddings.create"`) of `T`. */
+type At<T, Path extends string> = Path extends `${infer Head}.${infer Rest}`
+  ? Head extends keyof T
+    ? At<T[Head], Rest>
+    : never
+  : Path extends keyof T
+    ? T[Path]
+    : never;
+
+type MethodAt<M extends InferenceMethod> = At<FriendliInference, M>;
+
+/**
+ * What a method takes, from the spec: `Body<"dedicated.embeddings.create">`. One name for
+ * every family and kind, rather than a type per body.
+ */
+export type Body<M extends InferenceMethod> =
+  MethodAt<M> extends (body: infer B, ...rest: never[]) => unknown ? B : never;
+
+/** What a method resolves to: the spec's result, or for a stream method its `InferenceStream`. */
+export type Result<M extends InferenceMethod> = MethodAt<M> extends (...args: never[]) => Promise<infer R> ? R : never;
+
+/** One item of a stream method's stream: `StreamItem<"serverless.chat.stream">` is a chat chunk. */
+export type StreamItem<M extends InferenceMethod> =
+  Result<M> extends InferenceStream<infer Item, unknown> ? Item : never;
+
+/** What a stream method's `finalResult()` gives: the items merged into one answer. */
+export type FinalResult<M extends InferenceMethod> =
+  Result<M> extends InferenceStream<unknown, infer Final> ? Final : never;
