@@ -1,5 +1,5 @@
 import type { LanguageModelV4FinishReason, LanguageModelV4StreamPart, SharedV4Warning } from "@ai-sdk/provider";
-import { APIUserAbortError, type ChatCompletionStream, StreamInterruptedError } from "@friendli-ts/inference";
+import { APIUserAbortError, type Result, StreamInterruptedError } from "@friendli-ts/inference";
 import { responseMetadata } from "./friendli-chat-model.ts";
 import { mapFinishReason } from "./map-finish-reason.ts";
 import { mapUsage } from "./map-usage.ts";
@@ -33,7 +33,7 @@ const REASONING_ID = "reasoning-0";
  * `interrupted` finish, and no half-built tool call is handed on.
  */
 export function chatStreamParts(
-  stream: ChatCompletionStream,
+  stream: Result<"serverless.chat.stream">,
   settings: ChatStreamSettings,
 ): ReadableStream<LanguageModelV4StreamPart> {
   const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<ChunkLike>;

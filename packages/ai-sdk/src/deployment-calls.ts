@@ -1,14 +1,4 @@
-import type {
-  CallOptions,
-  ChatCompleteBody,
-  ChatCompletionStream,
-  CompletionStream,
-  CompletionsBody,
-  EmbeddingsBody,
-  FriendliInference,
-  ImageGenerateBody,
-  TranscriptionBody,
-} from "@friendli-ts/inference";
+import type { Body, CallOptions, FriendliInference, Result } from "@friendli-ts/inference";
 import type { Deployment } from "./deployment.ts";
 
 /**
@@ -18,50 +8,52 @@ import type { Deployment } from "./deployment.ts";
  */
 export interface DeploymentCalls {
   chat(body: Record<string, unknown>, options: CallOptions): Promise<unknown>;
-  chatStream(body: Record<string, unknown>, options: CallOptions): Promise<ChatCompletionStream>;
+  chatStream(body: Record<string, unknown>, options: CallOptions): Promise<Result<"serverless.chat.stream">>;
   completion(body: Record<string, unknown>, options: CallOptions): Promise<unknown>;
-  completionStream(body: Record<string, unknown>, options: CallOptions): Promise<CompletionStream>;
+  completionStream(
+    body: Record<string, unknown>,
+    options: CallOptions,
+  ): Promise<Result<"serverless.completions.stream">>;
   /** Only where the deployment has the operation; the provider never builds a model without it. */
   embeddings?(body: Record<string, unknown>, options: CallOptions): Promise<unknown>;
   images?(body: Record<string, unknown>, options: CallOptions): Promise<unknown>;
   transcription(body: Record<string, unknown>, options: CallOptions): Promise<unknown>;
 }
 
-type Body = Record<string, unknown>;
-
 export function deploymentCalls(inference: FriendliInference, deployment: Deployment): DeploymentCalls {
   switch (deployment) {
     case "serverless": {
       const api = inference.serverless;
       return {
-        chat: (b, o) => api.chat.complete(b as ChatCompleteBody<"/serverless">, o),
-        chatStream: (b, o) => api.chat.stream(b as ChatCompleteBody<"/serverless">, o),
-        completion: (b, o) => api.completions.complete(b as CompletionsBody<"/serverless">, o),
-        completionStream: (b, o) => api.completions.stream(b as CompletionsBody<"/serverless">, o),
-        transcription: (b: Body, o) => api.audio.transcriptions.create(b as TranscriptionBody<"/serverless">, o),
+        chat: (b, o) => api.chat.complete(b as Body<"serverless.chat.complete">, o),
+        chatStream: (b, o) => api.chat.stream(b as Body<"serverless.chat.stream">, o),
+        completion: (b, o) => api.completions.complete(b as Body<"serverless.completions.complete">, o),
+        completionStream: (b, o) => api.completions.stream(b as Body<"serverless.completions.stream">, o),
+        transcription: (b, o) =>
+          api.audio.transcriptions.create(b as Body<"serverless.audio.transcriptions.create">, o),
       };
     }
     case "dedicated": {
       const api = inference.dedicated;
       return {
-        chat: (b, o) => api.chat.complete(b as ChatCompleteBody<"/dedicated">, o),
-        chatStream: (b, o) => api.chat.stream(b as ChatCompleteBody<"/dedicated">, o),
-        completion: (b, o) => api.completions.complete(b as CompletionsBody<"/dedicated">, o),
-        completionStream: (b, o) => api.completions.stream(b as CompletionsBody<"/dedicated">, o),
-        embeddings: (b, o) => api.embeddings.create(b as EmbeddingsBody, o),
-        images: (b, o) => api.images.generate(b as ImageGenerateBody<"/dedicated">, o),
-        transcription: (b, o) => api.audio.transcriptions.create(b as TranscriptionBody<"/dedicated">, o),
+        chat: (b, o) => api.chat.complete(b as Body<"dedicated.chat.complete">, o),
+        chatStream: (b, o) => api.chat.stream(b as Body<"dedicated.chat.stream">, o),
+        completion: (b, o) => api.completions.complete(b as Body<"dedicated.completions.complete">, o),
+        completionStream: (b, o) => api.completions.stream(b as Body<"dedicated.completions.stream">, o),
+        embeddings: (b, o) => api.embeddings.create(b as Body<"dedicated.embeddings.create">, o),
+        images: (b, o) => api.images.generate(b as Body<"dedicated.images.generate">, o),
+        transcription: (b, o) => api.audio.transcriptions.create(b as Body<"dedicated.audio.transcriptions.create">, o),
       };
     }
     case "container": {
       const api = inference.container;
       return {
-        chat: (b, o) => api.chat.complete(b as ChatCompleteBody<"">, o),
-        chatStream: (b, o) => api.chat.stream(b as ChatCompleteBody<"">, o),
-        completion: (b, o) => api.completions.complete(b as CompletionsBody<"">, o),
-        completionStream: (b, o) => api.completions.stream(b as CompletionsBody<"">, o),
-        images: (b, o) => api.images.generate(b as ImageGenerateBody<"">, o),
-        transcription: (b, o) => api.audio.transcriptions.create(b as TranscriptionBody<"">, o),
+        chat: (b, o) => api.chat.complete(b as Body<"container.chat.complete">, o),
+        chatStream: (b, o) => api.chat.stream(b as Body<"container.chat.stream">, o),
+        completion: (b, o) => api.completions.complete(b as Body<"container.completions.complete">, o),
+        completionStream: (b, o) => api.completions.stream(b as Body<"container.completions.stream">, o),
+        images: (b, o) => api.images.generate(b as Body<"container.images.generate">, o),
+        transcription: (b, o) => api.audio.transcriptions.create(b as Body<"container.audio.transcriptions.create">, o),
       };
     }
   }

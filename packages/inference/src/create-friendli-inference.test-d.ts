@@ -1,21 +1,21 @@
 import type { CallOptions, components, paths, StreamData } from "@friendli-ts/client";
 import { describe, expectTypeOf, it } from "vitest";
 import {
-  type ChatCompletionChunk,
-  type CollectedChatCompletion,
-  type CompletionChunk,
+  type Body,
   type ContainerInference,
   createFriendliInference,
   type DedicatedInference,
+  type FinalResult,
   type InferenceStream,
-  type MessagesEvent,
-  type ResponsesEvent,
+  type Result,
   type RunToolsOptions,
   type ServerlessInference,
-  type ToolAssistedChatEvent,
-  type TranscriptionStreamEvent,
+  type StreamItem,
 } from "./index.ts";
 import type { Prefix } from "./spec-types.ts";
+import type { CollectedChatCompletion } from "./streams/collect-chat-completion.ts";
+import type { CompletionChunk } from "./streams/collect-completion.ts";
+import type { ToolAssistedChatEvent } from "./streams/collect-tool-assisted-chat.ts";
 
 type Schemas = components["schemas"];
 const inference = createFriendliInference({ token: "t" });
@@ -68,10 +68,33 @@ describe("signatures follow the spec", () => {
       StreamData<`${P}/v1/messages#stream`>,
       StreamData<`${P}/v1/audio/transcriptions#stream`>,
     ];
-    type Expected = [ChatCompletionChunk, CompletionChunk, ResponsesEvent, MessagesEvent, TranscriptionStreamEvent];
+    type Expected = [
+      StreamItem<"dedicated.chat.stream">,
+      CompletionChunk,
+      StreamItem<"container.responses.stream">,
+      StreamItem<"serverless.messages.stream">,
+      StreamItem<"serverless.audio.transcriptions.stream">,
+    ];
     expectTypeOf<Same<"/serverless">>().toEqualTypeOf<Expected>();
     expectTypeOf<Same<"/dedicated">>().toEqualTypeOf<Expected>();
     expectTypeOf<Same<"">>().toEqualTypeOf<Expected>();
+  });
+
+  it("Body, Result, StreamItem and FinalResult name any method's types by its name", () => {
+    type SpecBody = paths["/dedicated/v1/embeddings"]["post"]["requestBody"]["content"]["application/json"];
+    type SpecResult = paths["/dedicated/v1/embeddings"]["post"]["responses"][200]["content"]["application/json"];
+    expectTypeOf<Body<"dedicated.embeddings.create">>().toEqualTypeOf<SpecBody>();
+    expectTypeOf<Result<"dedicated.embeddings.create">>().toEqualTypeOf<SpecResult>();
+    expectTypeOf<Body<"serverless.chat.complete">>().toEqualTypeOf<
+      Parameters<ServerlessInference["chat"]["complete"]>[0]
+    >();
+    expectTypeOf<Result<"serverless.chat.stream">>().toEqualTypeOf<
+      InferenceStream<Schemas["StreamedChatData"], CollectedChatCompletion>
+    >();
+    expectTypeOf<StreamItem<"serverless.chat.stream">>().toEqualTypeOf<Schemas["StreamedChatData"]>();
+    expectTypeOf<FinalResult<"container.chat.stream">>().toEqualTypeOf<CollectedChatCompletion>();
+    // @ts-expect-error: not a method of any kind (embeddings are dedicated only)
+    type _NoSuchMethod = Body<"serverless.embeddings.create">;
   });
 
   it("every method takes the client's CallOptions after its body; runTools takes them among its own", () => {

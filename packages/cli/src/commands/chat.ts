@@ -1,4 +1,4 @@
-import { type ChatCompletionStream, createFriendliInference } from "@friendli-ts/inference";
+import { createFriendliInference, type Result } from "@friendli-ts/inference";
 import type { Command } from "commander";
 import { UsageError } from "../errors.ts";
 import { integerAtLeast } from "../parse-args.ts";
@@ -56,7 +56,7 @@ async function chat(session: Session, prompt: string | undefined, options: ChatO
 }
 
 /** The answer to stdout as it arrives; reasoning apart, dimmed, on stderr. */
-async function printStream(stream: ChatCompletionStream): Promise<void> {
+async function printStream(stream: Result<"serverless.chat.stream">): Promise<void> {
   const color = useColor(process.stderr);
   let reasoning = false;
   let last = "";
