@@ -57,12 +57,22 @@ describe("the Node matrix", () => {
     expect(status).toBe(2);
   });
 
+  // Turbo hands a task only the variables it is told of. The official Node builds trust their
+  // own CA list, not the system's: behind a TLS-inspecting proxy an npm install in a test task
+  // then fails every fetch (SELF_SIGNED_CERT_IN_CHAIN) and retries until its timeout.
+  it("turbo passes the certificate and proxy variables to every task", () => {
+    const turbo = JSON.parse(readFileSync(join(repoRoot, "turbo.json"), "utf8")) as { globalPassThroughEnv?: string[] };
+    expect(turbo.globalPassThroughEnv).toEqual(
+      expect.arrayContaining(["NODE_EXTRA_CA_CERTS", "SSL_CERT_FILE", "HTTPS_PROXY", "https_proxy", "NO_PROXY"]),
+    );
+  });
+
   it("the tally adds up every run", () => {
     const dir = mkdtempSync(join(tmpdir(), "tally-"));
     try {
       const file = join(dir, "tally");
       writeFileSync(file, '{"passed":3,"failed":0,"skipped":1}\n{"passed":2,"failed":1,"skipped":0}\n');
-      expect(sumTally(file)).toEqual({ passed: 5, failed: 1, skipped: 1 });
+      expect(sumTally(file)).toEqual({ passed: 5, failed: 1, skipped: 1, failedFiles: 0 });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -84,8 +94,31 @@ describe("the Node matrix", () => {
       utimesSync(old, new Date(1_000), new Date(1_000));
       report("this-run", 2, 1);
       const dirs = [join(dir, "earlier-run"), join(dir, "this-run")];
-      expect(summarizeTests(dirs)).toEqual({ passed: 9, failed: 1, skipped: 0 });
-      expect(summarizeTests(dirs, 2_000)).toEqual({ passed: 2, failed: 1, skipped: 0 });
+      expect(summarizeTests(dirs)).toEqual({ passed: 9, failed: 1, skipped: 0, failedFiles: 0 });
+      expect(summarizeTests(dirs, 2_000)).toEqual({ passed: 2, failed: 1, skipped: 0, failedFiles: 0 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("a file that failed outside any test (its beforeAll threw) counts, though its tests were skipped", () => {
+    const dir = mkdtempSync(join(tmpdir(), "reports-"));
+    try {
+      writeFileSync(
+        join(dir, "test-results.json"),
+        JSON.stringify({
+          numPassedTests: 3,
+          numFailedTests: 0,
+          numPendingTests: 4,
+          numTodoTests: 0,
+          testResults: [
+            { status: "passed", assertionResults: [{ status: "passed" }] },
+            { status: "failed", assertionResults: [{ status: "skipped" }, { status: "skipped" }] },
+            { status: "failed", assertionResults: [{ status: "failed" }] },
+          ],
+        }),
+      );
+      expect(summarizeTests([dir])).toEqual({ passed: 3, failed: 0, skipped: 4, failedFiles: 1 });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

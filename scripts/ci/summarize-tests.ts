@@ -10,17 +10,20 @@ interface VitestJsonReport {
   numFailedTests: number;
   numPendingTests: number;
   numTodoTests: number;
+  testResults?: { status: string; assertionResults?: { status: string }[] }[];
 }
 
 export interface TestCounts {
   passed: number;
   failed: number;
   skipped: number;
+  /** Files that failed outside any test (a `beforeAll`, an import): their tests count as skipped. */
+  failedFiles?: number;
 }
 
 /** Adds up the vitest JSON reports the packages wrote (since `sinceMs`, when given). */
 export function summarizeTests(packageDirs: string[], sinceMs = 0): TestCounts {
-  const total = { passed: 0, failed: 0, skipped: 0 };
+  const total = { passed: 0, failed: 0, skipped: 0, failedFiles: 0 };
   for (const dir of packageDirs) {
     const file = join(dir, "test-results.json");
     if (!existsSync(file) || statSync(file).mtimeMs < sinceMs) continue;
@@ -28,18 +31,22 @@ export function summarizeTests(packageDirs: string[], sinceMs = 0): TestCounts {
     total.passed += report.numPassedTests;
     total.failed += report.numFailedTests;
     total.skipped += report.numPendingTests + report.numTodoTests;
+    total.failedFiles += (report.testResults ?? []).filter(
+      (file) => file.status === "failed" && !file.assertionResults?.some((test) => test.status === "failed"),
+    ).length;
   }
   return total;
 }
 
 /** Adds up the counts of every run written to a tally file (one JSON object a line). */
 export function sumTally(file: string): TestCounts {
-  const total = { passed: 0, failed: 0, skipped: 0 };
+  const total = { passed: 0, failed: 0, skipped: 0, failedFiles: 0 };
   for (const line of readFileSync(file, "utf8").split("\n").filter(Boolean)) {
     const counts = JSON.parse(line) as TestCounts;
     total.passed += counts.passed;
     total.failed += counts.failed;
     total.skipped += counts.skipped;
+    total.failedFiles += counts.failedFiles ?? 0;
   }
   return total;
 }
@@ -68,7 +75,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     const tally = process.env.FRIENDLI_TEST_TALLY;
     if (tally) appendFileSync(tally, `${JSON.stringify(counts)}\n`);
   }
-  const { passed, failed, skipped } = counts;
-  console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
-  if (passed === 0 || failed > 0) process.exit(1);
+  const { passed, failed, skipped, failedFiles = 0 } = counts;
+  const files = failedFiles > 0 ? `, ${failedFiles} test files failed outside a test` : "";
+  console.log(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped${files}`);
+  if (passed === 0 || failed > 0 || failedFiles > 0) process.exit(1);
 }

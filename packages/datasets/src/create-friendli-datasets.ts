@@ -1,4 +1,4 @@
-import { clientFromOptions, type SharedClientOptions } from "@friendli-ts/client/internal";
+import { clientFromOptions, coreOf, type SharedClientOptions } from "@friendli-ts/client/internal";
 import { datasetOperations } from "./dataset-operations.ts";
 import { fileOperations } from "./file-operations.ts";
 import {
@@ -24,20 +24,21 @@ export interface FriendliDatasetsOptions extends SharedClientOptions {}
  */
 export function createFriendliDatasets(options: FriendliDatasetsOptions = {}) {
   const client = clientFromOptions(options);
+  const core = coreOf(client);
 
-  const fileOps = fileOperations(client);
+  const fileOps = fileOperations(core);
   const files = {
     ...fileOps,
     /** Digest, init upload, storage POST (skipped when already stored), complete upload; the file's info. */
     upload: (data: UploadData, uploadOptions: UploadFileOptions): Promise<UploadedFile> =>
-      uploadFile({ client, files: fileOps }, data, uploadOptions),
+      uploadFile({ core, files: fileOps }, data, uploadOptions),
   };
-  const datasetOps = datasetOperations(client);
+  const datasetOps = datasetOperations(core);
   const context: DatasetsContext = {
-    client,
+    core,
     datasets: datasetOps,
-    splits: splitOperations(client),
-    samples: sampleOperations(client),
+    splits: splitOperations(core),
+    samples: sampleOperations(core),
     files,
   };
 
@@ -51,7 +52,7 @@ export function createFriendliDatasets(options: FriendliDatasetsOptions = {}) {
       openById: (datasetId: string, openOptions: OpenDatasetByIdOptions): Promise<DatasetHandle> =>
         openDatasetById(context, datasetId, openOptions),
     },
-    versions: versionOperations(client),
+    versions: versionOperations(core),
     splits: context.splits,
     samples: context.samples,
     files,

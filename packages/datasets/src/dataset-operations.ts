@@ -1,15 +1,18 @@
-import type { CallOptions, FriendliClient, PagedItems } from "@friendli-ts/client";
-import { checkedAnswer, notAnObject, paginate } from "@friendli-ts/client/internal";
+import type { CallOptions, PagedItems } from "@friendli-ts/client";
+import { type CallCore, checkedAnswer, makeRequest, notAnObject, paginate } from "@friendli-ts/client/internal";
+import { create_dataset, delete_dataset, get_dataset, list_datasets } from "@friendli-ts/client/routes";
 import type { CreateDatasetBody, DatasetInfo, ListDatasetsQuery, ListDatasetsResult } from "./spec-types.ts";
 
+const byId = (datasetId: string) => ({ path: { dataset_id: datasetId } });
+
 /** Create, list, get and delete datasets. */
-export function datasetOperations(client: FriendliClient) {
+export function datasetOperations(core: CallCore) {
   const operations = {
     async create(body: CreateDatasetBody, options?: CallOptions): Promise<DatasetInfo> {
-      return (await client.POST("/beta/dataset", { ...options, body })).data;
+      return (await makeRequest(core, { route: create_dataset, body }, options)).data;
     },
     async list(query: ListDatasetsQuery, options?: CallOptions): Promise<ListDatasetsResult> {
-      const answer = await client.GET("/beta/dataset", { ...options, params: { query } });
+      const answer = await makeRequest(core, { route: list_datasets, params: { query } }, options);
       // listAll walks `data` and follows `nextCursor`.
       return checkedAnswer(answer, "datasets.list", notAnObject, (data) =>
         Array.isArray((data as { data?: unknown }).data) ? undefined : "`data` is not a list",
@@ -17,20 +20,17 @@ export function datasetOperations(client: FriendliClient) {
     },
     /** Every dataset matching `query`, fetched page by page as you read (from `query.cursor` when given). */
     listAll(query: ListDatasetsQuery, options?: CallOptions): PagedItems<DatasetInfo> {
-      return paginate(client, query.cursor, async (cursor) => {
+      return paginate(core, query.cursor, async (cursor) => {
         const page = await operations.list({ ...query, cursor }, options);
         return { items: page.data, next: page.nextCursor };
       });
     },
     async get(datasetId: string, options?: CallOptions): Promise<DatasetInfo> {
-      const answer = await client.GET("/beta/dataset/{dataset_id}", {
-        ...options,
-        params: { path: { dataset_id: datasetId } },
-      });
+      const answer = await makeRequest(core, { route: get_dataset, params: byId(datasetId) }, options);
       return checkedAnswer(answer, "datasets.get", notAnObject);
     },
     async delete(datasetId: string, options?: CallOptions): Promise<void> {
-      await client.DELETE("/beta/dataset/{dataset_id}", { ...options, params: { path: { dataset_id: datasetId } } });
+      await makeRequest(core, { route: delete_dataset, params: byId(datasetId) }, options);
     },
   };
   return operations;

@@ -1,5 +1,5 @@
-import { type CallOptions, type FriendliClient, FriendliError, InvalidInputError } from "@friendli-ts/client";
-import { coreOf, makeRequest } from "@friendli-ts/client/internal";
+import { type CallOptions, FriendliError, InvalidInputError } from "@friendli-ts/client";
+import { type CallCore, makeRequest } from "@friendli-ts/client/internal";
 import type { datasetOperations } from "./dataset-operations.ts";
 import type { fileOperations } from "./file-operations.ts";
 import type { sampleOperations } from "./sample-operations.ts";
@@ -13,7 +13,7 @@ import { type UploadSamplesOptions, uploadSamples } from "./upload-samples.ts";
 export const DEFAULT_SPLIT = "train";
 
 export interface DatasetsContext {
-  client: FriendliClient;
+  core: CallCore;
   datasets: ReturnType<typeof datasetOperations>;
   splits: ReturnType<typeof splitOperations>;
   samples: ReturnType<typeof sampleOperations>;
@@ -155,11 +155,7 @@ function datasetHandle(
           list: (callOptions) => context.samples.listAll(id, splitId, { direction: "asc" }, callOptions),
           media: {
             download: (url, callOptions, maxBytes) =>
-              makeRequest(
-                coreOf(context.client),
-                { url, method: "GET", plain: true, maxBytes },
-                storageCall(callOptions),
-              ),
+              makeRequest(context.core, { url, method: "GET", plain: true, maxBytes }, storageCall(callOptions)),
             upload: (data, name, callOptions) => context.files.upload(data, { ...callOptions, name, projectId }),
             s3Uri: async (fileId, callOptions) => {
               const { s3Uri } = await context.files.getDownloadUrl(fileId, callOptions);

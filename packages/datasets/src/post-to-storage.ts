@@ -1,5 +1,5 @@
-import { APIConnectionError, APIError, type CallOptions, type FriendliClient } from "@friendli-ts/client";
-import { coreOf, makeRequest } from "@friendli-ts/client/internal";
+import { APIConnectionError, APIError, type CallOptions } from "@friendli-ts/client";
+import { type CallCore, makeRequest } from "@friendli-ts/client/internal";
 import { storageCall } from "./storage-call.ts";
 import { StorageUploadError } from "./storage-upload-error.ts";
 
@@ -18,7 +18,7 @@ export interface StoragePost {
  * fetch: its fetch, timeout, retries and backoff, and neither the token, the team nor any
  * API header. A failure is a StorageUploadError carrying the file id.
  */
-export async function postToStorage(client: FriendliClient, post: StoragePost, options?: CallOptions): Promise<void> {
+export async function postToStorage(core: CallCore, post: StoragePost, options?: CallOptions): Promise<void> {
   const url = checkStorageUrl(post);
   const form = new FormData();
   for (const [key, value] of Object.entries(post.fields ?? {})) {
@@ -30,7 +30,7 @@ export async function postToStorage(client: FriendliClient, post: StoragePost, o
   try {
     // A presigned POST writes one object under one key: sending it again is harmless.
     const call = { url, method: "POST", body: form, plain: true, retrySafe: true };
-    response = await makeRequest(coreOf(client), call, storageCall(options));
+    response = await makeRequest(core, call, storageCall(options));
   } catch (error) {
     throw toStorageUploadError(error, post.fileId);
   }

@@ -1,5 +1,6 @@
-import type { CallOptions, FriendliClient, PagedItems } from "@friendli-ts/client";
-import { paginate } from "@friendli-ts/client/internal";
+import type { CallOptions, PagedItems } from "@friendli-ts/client";
+import { type CallCore, makeRequest, paginate } from "@friendli-ts/client/internal";
+import { add_samples, delete_samples, list_samples, upload_raw_samples } from "@friendli-ts/client/routes";
 import type {
   AddSamplesResult,
   DeleteSamplesResult,
@@ -12,11 +13,8 @@ import type {
   UploadRawSamplesResult,
 } from "./spec-types.ts";
 
-const SAMPLES = "/beta/dataset/{dataset_id}/split/{split_id}/sample";
-const DELETE_SAMPLES = "/beta/dataset/{dataset_id}/split/{split_id}/sample/delete";
-
 /** Samples of one split: add, list, replace from a raw file, delete. */
-export function sampleOperations(client: FriendliClient) {
+export function sampleOperations(core: CallCore) {
   const operations = {
     /**
      * Adds samples as they are, without validation or media upload (see `uploadSamples`
@@ -30,7 +28,7 @@ export function sampleOperations(client: FriendliClient) {
     ): Promise<AddSamplesResult> {
       const body = samples.map((s) => (typeof s === "string" ? s : JSON.stringify(s)));
       const path = { dataset_id: datasetId, split_id: splitId };
-      return (await client.POST(SAMPLES, { ...options, params: { path }, body })).data;
+      return (await makeRequest(core, { route: add_samples, params: { path }, body }, options)).data;
     },
     async list(
       datasetId: string,
@@ -39,7 +37,7 @@ export function sampleOperations(client: FriendliClient) {
       options?: CallOptions,
     ): Promise<ListSamplesResult> {
       const path = { dataset_id: datasetId, split_id: splitId };
-      return (await client.GET(SAMPLES, { ...options, params: { path, query } })).data;
+      return (await makeRequest(core, { route: list_samples, params: { path, query } }, options)).data;
     },
     /**
      * Every sample of the split as `[id, JSON]` pairs, fetched page by page as you read
@@ -51,7 +49,7 @@ export function sampleOperations(client: FriendliClient) {
       query: ListSamplesQuery = {},
       options?: CallOptions,
     ): PagedItems<ListedSample> {
-      return paginate(client, query.cursor, async (cursor) => {
+      return paginate(core, query.cursor, async (cursor) => {
         const page = await operations.list(datasetId, splitId, { ...query, cursor }, options);
         return { items: page.data, next: page.nextCursor };
       });
@@ -64,7 +62,7 @@ export function sampleOperations(client: FriendliClient) {
       options?: CallOptions,
     ): Promise<UploadRawSamplesResult> {
       const path = { dataset_id: datasetId, split_id: splitId };
-      return (await client.PUT(SAMPLES, { ...options, params: { path }, body: { file } })).data;
+      return (await makeRequest(core, { route: upload_raw_samples, params: { path }, body: { file } }, options)).data;
     },
     async delete(
       datasetId: string,
@@ -73,7 +71,7 @@ export function sampleOperations(client: FriendliClient) {
       options?: CallOptions,
     ): Promise<DeleteSamplesResult> {
       const path = { dataset_id: datasetId, split_id: splitId };
-      return (await client.POST(DELETE_SAMPLES, { ...options, params: { path }, body: sampleIds })).data;
+      return (await makeRequest(core, { route: delete_samples, params: { path }, body: sampleIds }, options)).data;
     },
   };
   return operations;

@@ -1,4 +1,5 @@
-import { type CallOptions, type FriendliClient, InvalidInputError } from "@friendli-ts/client";
+import { type CallOptions, InvalidInputError } from "@friendli-ts/client";
+import type { CallCore } from "@friendli-ts/client/internal";
 import type { fileOperations } from "./file-operations.ts";
 import { postToStorage } from "./post-to-storage.ts";
 import { sha256Hex } from "./sha256-hex.ts";
@@ -23,7 +24,7 @@ export interface UploadedFile {
 }
 
 export interface UploadFileContext {
-  client: FriendliClient;
+  core: CallCore;
   files: ReturnType<typeof fileOperations>;
 }
 
@@ -49,7 +50,7 @@ export async function uploadFile(
   const sentToStorage = typeof init.uploadUrl === "string";
   if (typeof init.uploadUrl === "string") {
     const post = { url: init.uploadUrl, fields: init.aws, file: blob, fileName: options.name, fileId: init.fileId };
-    await postToStorage(context.client, post, options);
+    await postToStorage(context.core, post, options);
   }
   await context.files.completeUpload(init.fileId, options);
   const info = await context.files.getInfo(init.fileId, options);

@@ -1,5 +1,5 @@
 import type { ClientOptions, FriendliClient } from "@friendli-ts/client";
-import { clientFromOptions, redactError, secretOf } from "@friendli-ts/client/internal";
+import { clientFromOptions, coreOf, redactError, secretOf } from "@friendli-ts/client/internal";
 import { EndpointIdMissingError } from "./endpoint-id-missing-error.ts";
 import { createEndpoint, type EndpointOperations, endpointOperations } from "./endpoint-operations.ts";
 import { readTargetStatuses } from "./endpoint-statuses.ts";
@@ -80,7 +80,8 @@ export function createFriendliEndpoints(options: EndpointsOptions = {}): Friendl
 }
 
 function buildEndpoints(client: FriendliClient): FriendliEndpoints {
-  const operations = endpointOperations(client);
+  const core = coreOf(client);
+  const operations = endpointOperations(core);
   return {
     ...operations,
 
@@ -90,7 +91,7 @@ function buildEndpoints(client: FriendliClient): FriendliEndpoints {
 
     async createAndWait(body, options = {}) {
       const { target, wait, call } = splitWait(options);
-      const { data, response } = await createEndpoint(client, body, call);
+      const { data, response } = await createEndpoint(core, body, call);
       const found = readCreatedEndpointId(data, response.headers);
       if (found.endpointId === null) {
         const missing = new EndpointIdMissingError(data, response.headers.get("location"), found.problem);
@@ -114,8 +115,8 @@ function buildEndpoints(client: FriendliClient): FriendliEndpoints {
       return waitForEndpoint(operations.status, endpointId, target, wait, woken);
     },
 
-    cost: teamCost(client),
-    usage: teamUsage(client),
+    cost: teamCost(core),
+    usage: teamUsage(core),
     client,
     withOptions: (overrides) => buildEndpoints(client.withOptions(overrides)),
   };

@@ -1,5 +1,27 @@
-import type { CallOptions, FriendliClient, PagedItems } from "@friendli-ts/client";
-import { type AnswerProblem, checkedAnswer, isJsonObject, notAnObject, paginate } from "@friendli-ts/client/internal";
+import type { CallOptions, PagedItems } from "@friendli-ts/client";
+import {
+  type AnswerProblem,
+  type CallCore,
+  checkedAnswer,
+  isJsonObject,
+  makeRequest,
+  notAnObject,
+  paginate,
+} from "@friendli-ts/client/internal";
+import {
+  dedicatedCreateEndpoint,
+  dedicatedDeleteEndpoint,
+  dedicatedEndpointWandbArtifactCreate,
+  dedicatedGetEndpoint,
+  dedicatedGetEndpointStatus,
+  dedicatedGetEndpointVersionHistory,
+  dedicatedListEndpoints,
+  dedicatedRestartEndpoint,
+  dedicatedSleepEndpoint,
+  dedicatedTerminateEndpoint,
+  dedicatedUpdateEndpoint,
+  dedicatedWakeEndpoint,
+} from "@friendli-ts/client/routes";
 import { namingEndpointOn404 } from "./endpoint-not-found-error.ts";
 import type {
   CreateEndpointBody,
@@ -42,11 +64,11 @@ export interface EndpointOperations {
 
 /** The create call with its raw response, for helpers that need more than the body. */
 export async function createEndpoint(
-  client: FriendliClient,
+  core: CallCore,
   body: CreateEndpointBody,
   options?: CallOptions,
 ): Promise<{ data: EndpointStatus; response: Response }> {
-  const answer = await client.POST("/dedicated/beta/endpoint", { ...options, body });
+  const answer = await makeRequest(core, { route: dedicatedCreateEndpoint, body }, options);
   return { data: checkedAnswer(answer, "endpoints.create", notAnObject, statusIsText), response: answer.response };
 }
 
@@ -70,12 +92,19 @@ function readNextCursor(value: unknown): string | null {
   return typeof value === "string" && value !== "" ? value : null;
 }
 
-export function endpointOperations(client: FriendliClient): EndpointOperations {
+// The PUT actions share one shape: an id in, the new status out.
+const actionRoutes = {
+  sleep: dedicatedSleepEndpoint,
+  wake: dedicatedWakeEndpoint,
+  terminate: dedicatedTerminateEndpoint,
+  restart: dedicatedRestartEndpoint,
+};
+
+export function endpointOperations(core: CallCore): EndpointOperations {
+  const byId = (endpointId: string) => ({ path: { endpoint_id: endpointId } });
   const list = async (query: ListEndpointsQuery = {}, options?: CallOptions): Promise<EndpointListPage> => {
-    const answer = await client.GET("/dedicated/beta/endpoint", {
-      ...options,
-      params: { query: withCursor(query, query.cursor) },
-    });
+    const params = { query: withCursor(query, query.cursor) };
+    const answer = await makeRequest(core, { route: dedicatedListEndpoints, params }, options);
     const data = checkedAnswer(answer, "endpoints.list", notAnObject, dataIsAnObjectOfObjects);
     return { ...data, data: data.data ?? {}, nextCursor: readNextCursor(data.nextCursor) };
   };
@@ -86,37 +115,27 @@ export function endpointOperations(client: FriendliClient): EndpointOperations {
     options?: CallOptions,
   ): Promise<EndpointVersionPage> =>
     namingEndpointOn404(endpointId, async () => {
-      const answer = await client.GET("/dedicated/beta/endpoint/{endpoint_id}/version", {
-        ...options,
-        params: { path: { endpoint_id: endpointId }, query: withCursor(query, query.cursor) },
-      });
+      const params = { ...byId(endpointId), query: withCursor(query, query.cursor) };
+      const answer = await makeRequest(core, { route: dedicatedGetEndpointVersionHistory, params }, options);
       const data = checkedAnswer(answer, "endpoints.listVersions", notAnObject, dataIsAnObjectOfObjects);
       return { ...data, data: data.data ?? {}, nextCursor: readNextCursor(data.nextCursor) };
     });
 
-  // The PUT actions share one shape: an id in, the new status out.
   const action =
-    (verb: "sleep" | "wake" | "terminate" | "restart") =>
+    (verb: keyof typeof actionRoutes) =>
     (endpointId: string, options?: CallOptions): Promise<EndpointStatus> =>
       namingEndpointOn404(endpointId, async () => {
-        const init = { ...options, params: { path: { endpoint_id: endpointId } } };
-        const answer = await (verb === "sleep"
-          ? client.PUT("/dedicated/beta/endpoint/{endpoint_id}/sleep", init)
-          : verb === "wake"
-            ? client.PUT("/dedicated/beta/endpoint/{endpoint_id}/wake", init)
-            : verb === "terminate"
-              ? client.PUT("/dedicated/beta/endpoint/{endpoint_id}/terminate", init)
-              : client.PUT("/dedicated/beta/endpoint/{endpoint_id}/restart", init));
+        const answer = await makeRequest(core, { route: actionRoutes[verb], params: byId(endpointId) }, options);
         return checkedAnswer(answer, `endpoints.${verb}`, notAnObject, statusIsText);
       });
 
   return {
     async create(body, options) {
-      return (await createEndpoint(client, body, options)).data;
+      return (await createEndpoint(core, body, options)).data;
     },
 
     async createFromWandbArtifact(body, options) {
-      const answer = await client.POST("/dedicated/endpoint/wandb-artifact-create", { ...options, body });
+      const answer = await makeRequest(core, { route: dedicatedEndpointWandbArtifactCreate, body }, options);
       return checkedAnswer(answer, "endpoints.createFromWandbArtifact", notAnObject, (data) =>
         typeof (data as { endpointId?: unknown }).endpointId === "string" ? undefined : "`endpointId` is not text",
       );
@@ -125,7 +144,7 @@ export function endpointOperations(client: FriendliClient): EndpointOperations {
     list,
 
     listAll(query = {}, options) {
-      return paginate(client, query.cursor, async (cursor) => {
+      return paginate(core, query.cursor, async (cursor) => {
         const page = await list(withCursor(query, cursor), options);
         // JSON objects keep the server's key order (integer-like keys aside, which sort first).
         const items = Object.entries(page.data).map(([endpointId, status]) => ({ ...status, endpointId }));
@@ -135,44 +154,33 @@ export function endpointOperations(client: FriendliClient): EndpointOperations {
 
     get: (endpointId, options) =>
       namingEndpointOn404(endpointId, async () => {
-        const answer = await client.GET("/dedicated/beta/endpoint/{endpoint_id}", {
-          ...options,
-          params: { path: { endpoint_id: endpointId } },
-        });
+        const answer = await makeRequest(core, { route: dedicatedGetEndpoint, params: byId(endpointId) }, options);
         return checkedAnswer(answer, "endpoints.get", notAnObject);
       }),
 
     update: (endpointId, body, options) =>
       namingEndpointOn404(endpointId, async () => {
-        const answer = await client.PUT("/dedicated/beta/endpoint/{endpoint_id}", {
-          ...options,
-          params: { path: { endpoint_id: endpointId } },
-          body,
-        });
+        const call = { route: dedicatedUpdateEndpoint, params: byId(endpointId), body };
+        const answer = await makeRequest(core, call, options);
         return checkedAnswer(answer, "endpoints.update", notAnObject);
       }),
 
     delete: (endpointId, options) =>
       namingEndpointOn404(endpointId, async () => {
-        await client.DELETE("/dedicated/beta/endpoint/{endpoint_id}", {
-          ...options,
-          params: { path: { endpoint_id: endpointId } },
-        });
+        await makeRequest(core, { route: dedicatedDeleteEndpoint, params: byId(endpointId) }, options);
       }),
 
     status: (endpointId, options) =>
       namingEndpointOn404(endpointId, async () => {
-        const answer = await client.GET("/dedicated/beta/endpoint/{endpoint_id}/status", {
-          ...options,
-          params: { path: { endpoint_id: endpointId } },
-        });
+        const call = { route: dedicatedGetEndpointStatus, params: byId(endpointId) };
+        const answer = await makeRequest(core, call, options);
         return checkedAnswer(answer, "endpoints.status", notAnObject, statusIsText);
       }),
 
     listVersions,
 
     listAllVersions(endpointId, query = {}, options) {
-      return paginate(client, query.cursor, async (cursor) => {
+      return paginate(core, query.cursor, async (cursor) => {
         const page = await listVersions(endpointId, withCursor(query, cursor), options);
         const items = Object.entries(page.data).map(([version, spec]) => ({ ...spec, version }));
         return { items, next: page.nextCursor };

@@ -1,5 +1,6 @@
-import type { CallOptions, FriendliClient, PagedItems } from "@friendli-ts/client";
-import { paginate } from "@friendli-ts/client/internal";
+import type { CallOptions, PagedItems } from "@friendli-ts/client";
+import { type CallCore, makeRequest, paginate } from "@friendli-ts/client/internal";
+import { getCost } from "@friendli-ts/client/routes";
 import { nextPageToken } from "./next-page-token.ts";
 import type { CostBucket, CostPage, CostQuery } from "./spec-types.ts";
 import { readTimeRange } from "./time-range.ts";
@@ -14,12 +15,10 @@ export interface TeamCost {
 // The API only takes whole days for cost (its one bucket width is 1d).
 const readCostRange = (query: CostQuery) => readTimeRange(query.start_time, query.end_time, "day");
 
-export function teamCost(client: FriendliClient): TeamCost {
+export function teamCost(core: CallCore): TeamCost {
   const get = async (query: CostQuery, options?: CallOptions): Promise<CostPage> => {
-    const { data } = await client.GET("/v1/team/cost", {
-      ...options,
-      params: { query: { ...query, ...readCostRange(query) } },
-    });
+    const params = { query: { ...query, ...readCostRange(query) } };
+    const { data } = await makeRequest(core, { route: getCost, params }, options);
     return data;
   };
   return {
@@ -27,7 +26,7 @@ export function teamCost(client: FriendliClient): TeamCost {
     listAll(query, options) {
       // Checked now, before any request, not on the first `next()`.
       readCostRange(query);
-      return paginate(client, query.page, async (page) => {
+      return paginate(core, query.page, async (page) => {
         const answer = await get({ ...query, page }, options);
         return { items: answer.data ?? [], next: nextPageToken(answer) };
       });

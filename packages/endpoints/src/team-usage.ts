@@ -1,5 +1,6 @@
-import type { CallOptions, FriendliClient, PagedItems } from "@friendli-ts/client";
-import { paginate } from "@friendli-ts/client/internal";
+import type { CallOptions, PagedItems } from "@friendli-ts/client";
+import { type CallCore, makeRequest, paginate } from "@friendli-ts/client/internal";
+import { getUsage } from "@friendli-ts/client/routes";
 import { nextPageToken } from "./next-page-token.ts";
 import type { UsageBucket, UsagePage, UsageQuery } from "./spec-types.ts";
 import { readTimeRange, type TimeAlignment } from "./time-range.ts";
@@ -24,12 +25,10 @@ function alignmentFor(bucketWidth: UsageQuery["bucket_width"]): TimeAlignment {
 const readUsageRange = (query: UsageQuery) =>
   readTimeRange(query.start_time, query.end_time, alignmentFor(query.bucket_width));
 
-export function teamUsage(client: FriendliClient): TeamUsage {
+export function teamUsage(core: CallCore): TeamUsage {
   const get = async (query: UsageQuery, options?: CallOptions): Promise<UsagePage> => {
-    const { data } = await client.GET("/v1/team/usage", {
-      ...options,
-      params: { query: { ...query, ...readUsageRange(query) } },
-    });
+    const params = { query: { ...query, ...readUsageRange(query) } };
+    const { data } = await makeRequest(core, { route: getUsage, params }, options);
     return data;
   };
   return {
@@ -37,7 +36,7 @@ export function teamUsage(client: FriendliClient): TeamUsage {
     listAll(query, options) {
       // Checked now, before any request, not on the first `next()`.
       readUsageRange(query);
-      return paginate(client, query.page, async (page) => {
+      return paginate(core, query.page, async (page) => {
         const answer = await get({ ...query, page }, options);
         return { items: answer.data ?? [], next: nextPageToken(answer) };
       });

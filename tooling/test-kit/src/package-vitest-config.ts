@@ -29,6 +29,8 @@ function workspaceSources() {
       // Subpath entries kept as one file each (`src/internal.ts`, `src/errors.ts`).
       { find: new RegExp(`^@friendli-ts/${name}/internal$`), replacement: join(dir, "src/internal.ts") },
       { find: new RegExp(`^@friendli-ts/${name}/errors$`), replacement: join(dir, "src/errors.ts") },
+      // The generated route table (made by `pnpm generate`, as every test run does first).
+      { find: new RegExp(`^@friendli-ts/${name}/routes$`), replacement: join(dir, "src/generated/routes.ts") },
     ];
     return entries.filter((e) => existsSync(e.replacement));
   });

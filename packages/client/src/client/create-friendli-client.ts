@@ -7,7 +7,7 @@ import { type ClientOptions, type ResolvedClientOptions, resolveClientOptions } 
 import type { WireBody } from "../transport/send-request.ts";
 import { attachCore, createCallCore } from "./call-core.ts";
 import type { CallOptions } from "./call-options.ts";
-import { makeRequest, type OperationCall } from "./make-request.ts";
+import { makeRequest, makeRequestForAnyRoute } from "./make-request.ts";
 import type { OperationParams } from "./operation-request.ts";
 import type { CallMethod, Method, StreamEvent, StreamInit, StreamPath } from "./typed-methods.ts";
 
@@ -58,8 +58,7 @@ function buildClient(resolved: ResolvedClientOptions): FriendliClient {
   // Async, so a bad path or parameter rejects the call's promise rather than throwing.
   const call = async (method: Method, specPath: string, init: MethodInit = {}): Promise<unknown> => {
     const { params, body, ...callOptions } = init;
-    const operation: OperationCall = { route: routeOf(method, specPath), params, body };
-    return makeRequest(core, operation, callOptions);
+    return makeRequestForAnyRoute(core, { route: routeOf(method, specPath), params, body }, callOptions);
   };
   const method = <M extends Method>(name: M) =>
     ((path: string, init?: MethodInit) => call(name, path, init)) as CallMethod<M>;

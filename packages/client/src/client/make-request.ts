@@ -9,11 +9,22 @@ import { type CallOptions, resolveCall } from "./call-options.ts";
 import { openEventStream } from "./open-event-stream.ts";
 import { type OperationParams, operationRequest } from "./operation-request.ts";
 import { readJsonResult } from "./read-json-result.ts";
-import type { CallResult, StreamEvent, StreamPath, SuccessData } from "./typed-methods.ts";
+import type { CallParams, CallResult, StreamEvent, StreamPath, SuccessData } from "./typed-methods.ts";
 
-/** One call of a spec operation: its generated route, its parameters and its body. */
+/**
+ * One call of a spec operation: its generated route, the parameters the spec gives that
+ * route (typed from it, so a wrong query name does not compile) and its body (typed and
+ * checked by the wrapper's own method, which often reshapes it first).
+ */
 export interface OperationCall<P extends SpecPath = SpecPath, M extends Method = Method> {
   route: Route<P, M>;
+  params?: CallParams<P, M> | undefined;
+  body?: unknown;
+}
+
+/** An operation call whose route is known only at run time (the typed methods' path argument). */
+export interface AnyOperationCall {
+  route: Route;
   params?: OperationParams | undefined;
   body?: unknown;
 }
@@ -53,7 +64,7 @@ export function makeRequest<P extends SpecPath, M extends Method>(
 export function makeRequest(core: CallCore, call: UrlCall, options?: CallOptions): Promise<Response>;
 export async function makeRequest(
   core: CallCore,
-  call: OperationCall | UrlCall,
+  call: AnyOperationCall | UrlCall,
   options: CallOptions = {},
 ): Promise<unknown> {
   const { options: client, transport } = core;
@@ -100,3 +111,13 @@ export async function makeRequest(
   }
   return sent.response;
 }
+
+/**
+ * `makeRequest` for a route looked up at run time, as the typed methods do (their own
+ * signatures type the call): the same function, without the route's types.
+ */
+export const makeRequestForAnyRoute = makeRequest as (
+  core: CallCore,
+  call: AnyOperationCall,
+  options?: CallOptions,
+) => Promise<unknown>;

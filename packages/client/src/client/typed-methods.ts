@@ -69,6 +69,10 @@ export type RequestBody<P extends SpecPath, M extends Method = "post"> =
     ? Content[keyof Content]
     : never;
 
+/** The `params` (path, query, header) the spec gives `M P`. */
+export type CallParams<P extends SpecPath, M extends Method> =
+  ParamsOption<OperationOf<P, M>> extends { params?: infer Params } ? Params : never;
+
 /** The query parameters of `M P`. */
 export type QueryParams<P extends SpecPath, M extends Method = "get"> =
   OperationOf<P, M> extends {

@@ -1,4 +1,3 @@
-import type { FriendliClient } from "../client/create-friendli-client.ts";
 import { PageLimitError } from "../errors/page-limit-error.ts";
 import { PagedItems } from "./paged-items.ts";
 
@@ -21,13 +20,14 @@ export const MAX_EMPTY_PAGES_IN_A_ROW = 3;
  * Whatever the server sends, the walk ends: on a token seen before, after
  * MAX_EMPTY_PAGES_IN_A_ROW pages that bring no items, and at the client's `maxPages` with
  * a PageLimitError. `first` is where to start (a token the caller kept), if anywhere.
+ * `source` is what holds the client's options: a client or a call core.
  */
 export function paginate<Item>(
-  client: FriendliClient,
+  source: { readonly options: { readonly maxPages: number } },
   first: string | null | undefined,
   fetchPage: (token: string | undefined) => Promise<Page<Item>>,
 ): PagedItems<Item> {
-  const { maxPages } = client.options;
+  const { maxPages } = source.options;
   return new PagedItems(async function* () {
     const seen = new Set<string>();
     let token = first || undefined;
