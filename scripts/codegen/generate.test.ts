@@ -42,7 +42,7 @@ describe("codegen", () => {
     const index = buildOperationIndex(mergeStreamVariants(tinySpec()));
     const table = renderRouteTable(index, policies({}));
     expect(table).toContain('const sentinelRule: StreamRule = {"done":"[DONE]"};');
-    expect(table).toContain("flags: 17, stream: sentinelRule };");
+    expect(table).toContain("flags: 17, stream: sentinelRule, openStream };");
     const without = { ...policies({}), streams: { rules: { sentinel: { done: "[DONE]" } }, operations: {} } };
     expect(() => renderRouteTable(index, without)).toThrow(/chatStream has no rule in spec\/stream-rules.json/);
   });

@@ -6,7 +6,6 @@ import { checkLimit } from "../transport/client-options.ts";
 import type { OutgoingRequest, WireBody } from "../transport/send-request.ts";
 import type { CallCore } from "./call-core.ts";
 import { type CallOptions, resolveCall } from "./call-options.ts";
-import { openEventStream } from "./open-event-stream.ts";
 import { type OperationParams, operationRequest } from "./operation-request.ts";
 import { readJsonResult } from "./read-json-result.ts";
 import type { CallParams, CallResult, StreamEvent, StreamPath, SuccessData } from "./typed-methods.ts";
@@ -92,9 +91,11 @@ export async function makeRequest(
   }
 
   const sent = await transport(request, settings);
-  const rule = "route" in call ? call.route.stream : undefined;
   const path = request.url.slice(client.baseURL.length);
-  if (rule) return openEventStream(sent, rule, settings, client.maxEventBytes, `${request.method} ${path}`);
+  if ("route" in call && call.route.stream && call.route.openStream) {
+    const label = `${request.method} ${path}`;
+    return call.route.openStream(sent, call.route.stream, settings, client.maxEventBytes, label);
+  }
 
   sent.release();
   if ("route" in call) {

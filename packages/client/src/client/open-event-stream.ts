@@ -5,17 +5,20 @@ import { redactError } from "../transport/redact.ts";
 import type { SentResponse } from "../transport/send-request.ts";
 import type { ResolvedCall } from "./call-options.ts";
 
-/**
- * The events of a stream answer, once its headers are in. An answer that is not an event
- * stream is an APIError (and its body is closed); past this point the stream owns the body.
- */
-export async function openEventStream(
+/** What `makeRequest` hands a stream route's opener: the answer, its route's rule, the call. */
+export type OpenStream = (
   sent: SentResponse,
   rule: StreamRule,
   call: ResolvedCall,
   maxEventBytes: number,
   label: string,
-): Promise<Stream<unknown>> {
+) => Promise<Stream<unknown>>;
+
+/**
+ * The events of a stream answer, once its headers are in. An answer that is not an event
+ * stream is an APIError (and its body is closed); past this point the stream owns the body.
+ */
+export const openStream: OpenStream = async (sent, rule, call, maxEventBytes, label) => {
   const { response } = sent;
   const contentType = response.headers.get("content-type") ?? "";
   if (!contentType.includes("text/event-stream")) {
@@ -44,4 +47,4 @@ export async function openEventStream(
     onEnd: sent.release,
     secret: sent.secret,
   });
-}
+};

@@ -1,3 +1,4 @@
+import type { OpenStream } from "../client/open-event-stream.ts";
 import type { paths } from "../generated/schema.ts";
 import type { StreamRule } from "../sse/stream-rule.ts";
 
@@ -20,6 +21,11 @@ export interface Route<P extends SpecPath = SpecPath, M extends Method = Method>
   readonly flags: number;
   /** Present on a stream operation: how its stream ends and signals an error. */
   readonly stream?: StreamRule;
+  /**
+   * Present with `stream`: what opens its events. Carried by the route rather than imported
+   * by `makeRequest`, so an app that calls no stream route bundles no stream reader.
+   */
+  readonly openStream?: OpenStream;
 }
 
 /** The bits of `Route.flags`; codegen writes them, the call path reads them. */
