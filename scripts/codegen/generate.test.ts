@@ -47,6 +47,18 @@ describe("codegen", () => {
     expect(() => renderRouteTable(index, without)).toThrow(/chatStream has no rule in spec\/stream-rules.json/);
   });
 
+  it("the operation index carries each operation's route flags, the same number as its route", () => {
+    const index = buildOperationIndex(mergeStreamVariants(tinySpec()));
+    const table = renderRouteTable(index, policies({}));
+    const operations = renderOperationIndex(index, policies({ getItem: { policy: "safe" } }));
+    for (const { operationId } of index) {
+      const routeFlags = table.match(new RegExp(`id: "${operationId}",[^\n]*flags: (\\d+)`))?.[1];
+      const indexFlags = operations.match(new RegExp(`"operationId":"${operationId}".*"flags":(\\d+)`))?.[1];
+      expect(routeFlags, operationId).toBeDefined();
+      expect(indexFlags, operationId).toBe(routeFlags);
+    }
+  });
+
   it("the retry policy decides the retry flag, and every operation outside inference needs an entry", () => {
     const index = buildOperationIndex(mergeStreamVariants(tinySpec()));
     const entry = { ...index[0], operationId: "dedicatedCreateEndpoint" } as (typeof index)[number];
@@ -76,9 +88,8 @@ describe("codegen", () => {
     const doc = () => mergeStreamVariants(tinySpec()) as unknown as OpenAPI3;
     const [a, b] = [await generateTypes(doc()), await generateTypes(doc())];
     expect(a).toBe(b);
-    expect(renderOperationIndex(buildOperationIndex(doc() as never))).toBe(
-      renderOperationIndex(buildOperationIndex(doc() as never)),
-    );
+    const index = () => buildOperationIndex(doc() as never);
+    expect(renderOperationIndex(index(), policies({}))).toBe(renderOperationIndex(index(), policies({})));
   });
 
   it("fields with a default stay optional, so a minimal request type-checks", async () => {

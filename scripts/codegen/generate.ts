@@ -33,12 +33,13 @@ function clientVersion(): string {
 export async function generate(): Promise<{ operations: number; written: string[]; repairs: RepairReport }> {
   const { doc, repairs } = await prepareSpecWithReport();
   const index = buildOperationIndex(doc);
+  const policies = readRoutePolicies();
   // Before generateTypes, which rewrites parts of the document it is given (`const` to `enum`).
   const responseSpec = renderResponseSpec(doc);
   const files: Record<string, string> = {
     "schema.ts": await generateTypes(doc as unknown as OpenAPI3),
-    "operations.ts": renderOperationIndex(index),
-    "routes.ts": renderRouteTable(index, readRoutePolicies()),
+    "operations.ts": renderOperationIndex(index, policies),
+    "routes.ts": renderRouteTable(index, policies),
     "package-version.ts": `// Generated. Do not edit.\nexport const packageVersion = ${JSON.stringify(clientVersion())};\n`,
     "spec-version.ts": `// Generated. Do not edit.\nexport const specSha256 = ${JSON.stringify(readSpecLock().sha256)};\n`,
   };

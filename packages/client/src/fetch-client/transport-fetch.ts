@@ -3,9 +3,9 @@ import { resolveCall } from "../client/call-options.ts";
 import { readJsonResult } from "../client/read-json-result.ts";
 import { APIError } from "../errors/api-error.ts";
 import { InvalidInputError } from "../errors/friendli-error.ts";
-import { routes } from "../generated/routes.ts";
-import { findOperation } from "../operations/find-operation.ts";
-import { hasFlag } from "../operations/route.ts";
+import { operations } from "../generated/operations.ts";
+import { findOperation, type OperationInfo } from "../operations/find-operation.ts";
+import { hasFlag, type Route } from "../operations/route.ts";
 import type { OutgoingRequest } from "../transport/send-request.ts";
 import { bodyHeaders, errorAnswer } from "./error-answers.ts";
 import { keptParts } from "./keeping-request.ts";
@@ -39,10 +39,17 @@ export function transportFetch(core: CallCore): (request: Request) => Promise<Re
     if (body instanceof FormData) delete headers["content-type"];
     const stream = (hash >= 0 && request.url.slice(hash) === "#stream") || asksForStream(headers, body);
     headers.accept ??= stream ? "text/event-stream" : "application/json";
-    const schemaPath = url.startsWith(apiPrefix)
-      ? specPathOf(method, url.slice(options.baseURL.length), stream)
+    const operation = url.startsWith(apiPrefix)
+      ? operationOf(method, url.slice(options.baseURL.length), stream)
       : undefined;
-    const route = schemaPath === undefined ? undefined : routes[`${method.toLowerCase()} ${schemaPath}`];
+    // The route as the transport reads it (its id, spec key and flags): the adapter hands back
+    // raw answers, so it needs none of the route table's stream readers.
+    const route: Route | undefined = operation && {
+      id: operation.operationId,
+      method: operation.method,
+      path: operation.specPath as Route["path"],
+      flags: operation.flags,
+    };
     if (hasFlag(route, "auth") && options.token === null) {
       throw new InvalidInputError(`${route?.id} needs a Friendli token: pass \`token\` or set FRIENDLI_TOKEN`);
     }
@@ -71,15 +78,15 @@ export function transportFetch(core: CallCore): (request: Request) => Promise<Re
 }
 
 /**
- * The spec key of `method path` (path after the base URL, query included): the stream
- * variant's (`...#stream`) for a stream request to an operation that has one.
+ * The operation of `method path` (path after the base URL, query included): its stream
+ * variant (`...#stream`) for a stream request to an operation that has one.
  */
-function specPathOf(method: string, pathAndQuery: string, stream: boolean): string | undefined {
+function operationOf(method: string, pathAndQuery: string, stream: boolean): OperationInfo | undefined {
   const query = pathAndQuery.indexOf("?");
-  const specPath = findOperation(method, query < 0 ? pathAndQuery : pathAndQuery.slice(0, query))?.specPath;
-  if (specPath === undefined || !stream) return specPath;
-  const streamPath = `${specPath}#stream`;
-  return routes[`${method.toLowerCase()} ${streamPath}`] ? streamPath : specPath;
+  const base = findOperation(method, query < 0 ? pathAndQuery : pathAndQuery.slice(0, query));
+  if (base === undefined || !stream) return base;
+  const streamPath = `${base.specPath}#stream`;
+  return Object.values(operations).find((op) => op.method === base.method && op.specPath === streamPath) ?? base;
 }
 
 /** The body to send, and again on a retry: the one the request was built from, else its bytes. */
