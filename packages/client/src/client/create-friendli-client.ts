@@ -7,8 +7,7 @@ import { type ClientOptions, type ResolvedClientOptions, resolveClientOptions } 
 import type { WireBody } from "../transport/send-request.ts";
 import { attachCore, createCallCore } from "./call-core.ts";
 import type { CallOptions } from "./call-options.ts";
-import { makeRequest, makeRequestForAnyRoute } from "./make-request.ts";
-import type { OperationParams } from "./operation-request.ts";
+import { makeRequest, makeRequestForAnyRoute, type OperationParams } from "./make-request.ts";
 import type { CallMethod, Method, StreamEvent, StreamInit, StreamPath } from "./typed-methods.ts";
 
 export interface FriendliClient {
