@@ -95,6 +95,7 @@ describe("@friendli-ts/testing installed with npm beside Prism", () => {
         "package/dist/mock/friendli-openapi.mock.json",
         "package/dist/mock/friendli-openapi.normalized.json",
         "package/dist/drift/index.js",
+        "package/bin/friendli-mock.js",
         "package/dist/bin/friendli-mock.js",
       ]),
     );
