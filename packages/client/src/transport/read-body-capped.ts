@@ -44,6 +44,7 @@ export async function readBodyCapped(
   const chunks: Uint8Array[] = [];
   let size = 0;
   let cut = false;
+  let ended = false;
   const keep = (chunk: Uint8Array) => {
     if (size === 0 && expected !== undefined && chunk.byteLength < expected) into = new Uint8Array(expected);
     if (into && size + chunk.byteLength <= into.byteLength) into.set(chunk, size);
@@ -58,7 +59,10 @@ export async function readBodyCapped(
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) break;
+      if (done) {
+        ended = true;
+        break;
+      }
       if (size + value.byteLength > limit) {
         if (over === "throw") throw new ResponseTooLargeError(options.reading, limit);
         keep(value.subarray(0, limit - size));
@@ -68,8 +72,8 @@ export async function readBodyCapped(
       keep(value);
     }
   } finally {
-    // Whatever stopped the loop (the cap, an error, the end), the rest of the body is dropped.
-    await reader.cancel().catch(() => {});
+    // Whatever stopped the loop before the end (the cap, an error), the rest is dropped.
+    if (!ended) await reader.cancel().catch(() => {});
   }
   if (into) return { bytes: size === into.byteLength ? into : into.slice(0, size), cut };
   return { bytes: joinBytes(chunks, size), cut };

@@ -20,6 +20,9 @@ import { sleep } from "./sleep.ts";
 import { untilAborted } from "./until-aborted.ts";
 import { userAgentHeader } from "./user-agent.ts";
 
+// Stateless when not streaming, so one decoder serves every answer.
+const utf8 = new TextDecoder();
+
 /** A request body as it goes to fetch. Re-sendable: text, form data, a Blob or bytes. */
 export type WireBody = string | FormData | Blob | ArrayBuffer | Uint8Array<ArrayBuffer> | null;
 
@@ -106,7 +109,8 @@ export function createTransport(options: ResolvedClientOptions): Transport {
     const label = `${method} ${pathname.startsWith(basePath) ? pathname.slice(basePath.length) || "/" : pathname}`;
     const toApi = !plain && (!url || url.origin === apiOrigin);
     const target = url ? url.href : request.url;
-    const secret = plain ? null : await readToken(label, call);
+    // A token function is awaited within the call's limits; a token string needs no turn of the loop.
+    const secret = plain ? null : typeof options.token === "function" ? await readToken(label, call) : options.token;
     const headers = buildHeaders(request, call, toApi, secret);
     const retrySafe =
       options.retryNonIdempotent ||
@@ -149,7 +153,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
             const { bytes } = await readBodyCapped(response, limit, { reading: `the answer to ${label}` });
             // Storage and media bodies stay bytes; the rest is text.
             if (plain) response = responseOfBytes(bytes, response);
-            else text = new TextDecoder().decode(bytes);
+            else text = utf8.decode(bytes);
           }
           return { response, text, controller, release: link.dispose, secret };
         }
