@@ -36,12 +36,12 @@ function parseLine<Item>(line: string): Item {
 
 const noItems = (): AsyncIterator<never> => ({ next: async () => ({ done: true, value: undefined }) });
 
-// Set in the class's static block, which sees its private fields; exported below for the
-// streams the SDK builds on others (`map` here, InferenceStream in the inference package).
-let batchAccess: {
-  read<Item>(stream: Stream<Item>): AsyncGenerator<Item[]>;
-  use<Item, S extends Stream<Item>>(stream: S, batches: BatchSource<Item>): S;
-};
+// Where each stream takes its items from, and the streams already read: off the public
+// object, for the streams the SDK builds on others (`map` here, InferenceStream in the
+// inference package). Module state rather than a static block, which a bundler must keep:
+// an app that never makes a stream bundles none of this.
+const sources = new WeakMap<object, BatchSource<unknown>>();
+const consumed = new WeakSet<object>();
 
 export interface SseStreamOptions {
   /** How the stream ends and signals an error (a stream route's `stream`). Default: any clean end. */
@@ -65,21 +65,9 @@ export class Stream<Item> implements AsyncIterable<Item> {
   readonly controller: AbortController;
   /** The HTTP response, when the stream came from one. */
   readonly response: Response | undefined;
-  #batches: BatchSource<Item>;
-  #consumed = false;
-
-  static {
-    batchAccess = {
-      read: (stream) => stream.#read(),
-      use: (stream, batches) => {
-        stream.#batches = batches as never;
-        return stream;
-      },
-    };
-  }
 
   constructor(source: Source<Item>, controller: AbortController, response?: Response) {
-    this.#batches = () => singles(source());
+    sources.set(this, () => singles(source()));
     this.controller = controller;
     this.response = response;
   }
@@ -131,7 +119,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
       }
     }
     // The stream carries its secret, for errors built from its items later (collectors).
-    return keepSecret(batchAccess.use(new Stream<Event>(noItems, controller, response), events), options.secret);
+    return keepSecret(useBatches(new Stream<Event>(noItems, controller, response), events), options.secret);
   }
 
   /** Rebuilds a stream from `toReadableStream()` output, e.g. on the client side of a route. */
@@ -167,44 +155,8 @@ export class Stream<Item> implements AsyncIterable<Item> {
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Item> {
-    for await (const batch of this.#read()) {
+    for await (const batch of readBatches(this)) {
       for (const item of batch) yield item;
-    }
-  }
-
-  /** The items a batch at a time; read once, and a reader that stops early aborts the request. */
-  async *#read(): AsyncGenerator<Item[]> {
-    if (this.#consumed) {
-      throw new FriendliError("this stream was already read; use tee() to read it twice");
-    }
-    this.#consumed = true;
-    const iterator = this.#batches();
-    // Only a reader that stops early aborts the request: when the source fails, it has
-    // already released the body, and an abort here would make every stream built on this
-    // one (map, tee) report the failure as a user abort.
-    let stoppedEarly = true;
-    try {
-      for (;;) {
-        let result: IteratorResult<Item[]>;
-        try {
-          result = await iterator.next();
-        } catch (error) {
-          stoppedEarly = false;
-          // After an abort, whatever the read threw is the abort's doing.
-          if (this.controller.signal.aborted) {
-            throw new APIUserAbortError("the stream was aborted", { cause: this.controller.signal.reason });
-          }
-          throw error;
-        }
-        if (result.done) break;
-        yield result.value;
-      }
-      stoppedEarly = false;
-    } finally {
-      if (stoppedEarly) {
-        this.controller.abort();
-        await iterator.return?.().catch(() => {});
-      }
     }
   }
 
@@ -215,7 +167,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
 
   /** A stream of `fn(item)` for each item (sharing this stream's request). */
   map<Out>(fn: (item: Item) => Out): Stream<Out> {
-    const batches = () => this.#read();
+    const batches = () => readBatches(this);
     async function* mapped(): AsyncGenerator<Out[]> {
       for await (const batch of batches()) {
         const out: Out[] = [];
@@ -228,10 +180,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
         yield out;
       }
     }
-    return keepSecret(
-      batchAccess.use(new Stream<Out>(noItems, this.controller, this.response), mapped),
-      secretOf(this),
-    );
+    return keepSecret(useBatches(new Stream<Out>(noItems, this.controller, this.response), mapped), secretOf(this));
   }
 
   /**
@@ -309,11 +258,44 @@ export class Stream<Item> implements AsyncIterable<Item> {
  * Reads a stream a batch of items at a time, with the rules of `for await`: once only, and
  * a reader that stops early aborts the request. For streams built on others.
  */
-export function readBatches<Item>(stream: Stream<Item>): AsyncGenerator<Item[]> {
-  return batchAccess.read(stream);
+export async function* readBatches<Item>(stream: Stream<Item>): AsyncGenerator<Item[]> {
+  if (consumed.has(stream)) {
+    throw new FriendliError("this stream was already read; use tee() to read it twice");
+  }
+  consumed.add(stream);
+  const iterator = (sources.get(stream) as BatchSource<Item>)();
+  const { controller } = stream;
+  // Only a reader that stops early aborts the request: when the source fails, it has
+  // already released the body, and an abort here would make every stream built on this
+  // one (map, tee) report the failure as a user abort.
+  let stoppedEarly = true;
+  try {
+    for (;;) {
+      let result: IteratorResult<Item[]>;
+      try {
+        result = await iterator.next();
+      } catch (error) {
+        stoppedEarly = false;
+        // After an abort, whatever the read threw is the abort's doing.
+        if (controller.signal.aborted) {
+          throw new APIUserAbortError("the stream was aborted", { cause: controller.signal.reason });
+        }
+        throw error;
+      }
+      if (result.done) break;
+      yield result.value;
+    }
+    stoppedEarly = false;
+  } finally {
+    if (stoppedEarly) {
+      controller.abort();
+      await iterator.return?.().catch(() => {});
+    }
+  }
 }
 
 /** Makes a new stream (of a subclass too) take its items from `batches`. */
 export function useBatches<Item, S extends Stream<Item>>(stream: S, batches: BatchSource<Item>): S {
-  return batchAccess.use(stream, batches);
+  sources.set(stream, batches as BatchSource<unknown>);
+  return stream;
 }

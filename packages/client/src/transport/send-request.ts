@@ -21,7 +21,7 @@ import { untilAborted } from "./until-aborted.ts";
 import { userAgentHeader } from "./user-agent.ts";
 
 // Stateless when not streaming, so one decoder serves every answer.
-const utf8 = new TextDecoder();
+const utf8 = /* @__PURE__ */ new TextDecoder();
 
 /** A request body as it goes to fetch. Re-sendable: text, form data, a Blob or bytes. */
 export type WireBody = string | FormData | Blob | ArrayBuffer | Uint8Array<ArrayBuffer> | null;
