@@ -22,10 +22,9 @@ function entryPoints(exports) {
   return entries;
 }
 
-const external = [
-  ...Object.keys(manifest.dependencies ?? {}),
-  ...Object.keys(manifest.peerDependencies ?? {}),
-].flatMap((name) => [name, `${name}/*`]);
+const external = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(manifest.peerDependencies ?? {})].flatMap(
+  (name) => [name, `${name}/*`],
+);
 
 await build({
   entryPoints: entryPoints(manifest.exports),
