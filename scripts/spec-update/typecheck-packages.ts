@@ -7,9 +7,13 @@ import type { TypeErrorEntry } from "./update-spec.ts";
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 const ERROR_LINE = /^(.+?)\((\d+),\d+\): error TS\d+: (.*)$/;
 
-function run(cwd: string): Promise<string> {
+function run(
+  cwd: string,
+  command = process.execPath,
+  args = [tsc, "--noEmit", "-p", "tsconfig.json"],
+): Promise<string> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [tsc, "--noEmit", "-p", "tsconfig.json"], { cwd });
+    const child = spawn(command, args, { cwd });
     let out = "";
     child.stdout.on("data", (c) => (out += c));
     child.stderr.on("data", (c) => (out += c));
@@ -17,8 +21,14 @@ function run(cwd: string): Promise<string> {
   });
 }
 
-/** Type-checks every package under `packagesDir`; returns each error with its file. */
+/**
+ * Type-checks every package under `packagesDir`; returns each error with its file. The
+ * packages are built first: the testing package's tests import its built entry (what a user
+ * installs), which a fresh clone does not have yet. A build that fails shows up as the
+ * type errors found after it.
+ */
 export async function typecheckPackages(packagesDir: string): Promise<TypeErrorEntry[]> {
+  await run(join(packagesDir, ".."), "pnpm", ["-s", "turbo", "run", "build", "--filter=./packages/*"]);
   const dirs = readdirSync(packagesDir)
     .map((name) => join(packagesDir, name))
     .filter((dir) => existsSync(join(dir, "tsconfig.json")));
