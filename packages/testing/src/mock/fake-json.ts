@@ -1,11 +1,7 @@
 import { Ajv, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
 import { generateSync, type JsonSchema } from "json-schema-faker";
-
-// Node hands over ajv-formats' CommonJS exports, with the plugin on `default`.
-const addFormatsTo: typeof addFormats.default =
-  addFormats.default ?? (addFormats as unknown as typeof addFormats.default);
+import { addFormatsTo } from "../add-formats.ts";
 
 /** Tries this many seeds before giving up on a schema the faker cannot satisfy. */
 const ATTEMPTS = 8;

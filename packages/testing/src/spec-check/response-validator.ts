@@ -1,5 +1,5 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormats from "ajv-formats";
+import { addFormatsTo } from "../add-formats.ts";
 import type { SpecIndex, SpecOperation } from "./spec-index.ts";
 
 /** One rule an answer breaks: where (a JSON pointer into the body or event) and what. */
@@ -17,11 +17,6 @@ export interface ReplyEvent {
 }
 
 const SPEC_ID = "friendli-spec";
-
-// Node hands over ajv-formats' CommonJS exports, with the plugin on `default`; some bundlers
-// hand over the plugin itself.
-const addFormatsTo: typeof addFormats.default =
-  addFormats.default ?? (addFormats as unknown as typeof addFormats.default);
 
 interface Validators {
   ajv: Ajv2020;
