@@ -55,7 +55,7 @@ export interface OperationParams {
 }
 
 /** The spec key without its `#stream` fragment. */
-export function pathOfSpecKey(specPath: string): string {
+function pathOfSpecKey(specPath: string): string {
   const hash = specPath.indexOf("#");
   return hash < 0 ? specPath : specPath.slice(0, hash);
 }
@@ -66,7 +66,7 @@ export function pathOfSpecKey(specPath: string): string {
  * multipart, as the route takes; `stream: true` added for a stream route). A bad parameter
  * or a body JSON cannot carry throws an InvalidInputError here, before the network.
  */
-export function operationRequest(
+function operationRequest(
   baseURL: string,
   route: Route,
   params: OperationParams | undefined,
