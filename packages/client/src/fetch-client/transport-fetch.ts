@@ -3,7 +3,6 @@ import { resolveCall } from "../client/call-options.ts";
 import { readJsonResult } from "../client/read-json-result.ts";
 import { APIError } from "../errors/api-error.ts";
 import { InvalidInputError } from "../errors/friendli-error.ts";
-import { operations } from "../generated/operations.ts";
 import { findOperation, type OperationInfo } from "../operations/find-operation.ts";
 import { hasFlag, type Route } from "../operations/route.ts";
 import type { OutgoingRequest } from "../transport/send-request.ts";
@@ -83,10 +82,7 @@ export function transportFetch(core: CallCore): (request: Request) => Promise<Re
  */
 function operationOf(method: string, pathAndQuery: string, stream: boolean): OperationInfo | undefined {
   const query = pathAndQuery.indexOf("?");
-  const base = findOperation(method, query < 0 ? pathAndQuery : pathAndQuery.slice(0, query));
-  if (base === undefined || !stream) return base;
-  const streamPath = `${base.specPath}#stream`;
-  return Object.values(operations).find((op) => op.method === base.method && op.specPath === streamPath) ?? base;
+  return findOperation(method, query < 0 ? pathAndQuery : pathAndQuery.slice(0, query), stream);
 }
 
 /** The body to send, and again on a retry: the one the request was built from, else its bytes. */

@@ -21,9 +21,15 @@ function buildMatchers(): Matcher[] {
     }));
 }
 
-/** The spec operation a request goes to, from its method and path (without the base URL's own path). */
-export function findOperation(method: string, pathname: string): OperationInfo | undefined {
+/**
+ * The spec operation a request goes to, from its method and path (without the base URL's own
+ * path). With `stream`, its stream variant (`...#stream`) where it has one.
+ */
+export function findOperation(method: string, pathname: string, stream = false): OperationInfo | undefined {
   matchers ??= buildMatchers();
   const upper = method.toUpperCase();
-  return matchers.find((m) => m.method === upper && m.pattern.test(pathname))?.operation;
+  const base = matchers.find((m) => m.method === upper && m.pattern.test(pathname))?.operation;
+  if (base === undefined || !stream) return base;
+  const streamPath = `${base.specPath}#stream`;
+  return Object.values(operations).find((op) => op.method === base.method && op.specPath === streamPath) ?? base;
 }

@@ -27,14 +27,9 @@ export const recordingFetch: typeof fetch = async (input, init) => {
   const url = isRequest ? input.url : String(input);
   const headers = new Headers(init?.headers ?? (isRequest ? input.headers : undefined));
   const response = await fetch(input, init);
-  const base = findOperation(method, new URL(url).pathname);
-  if (base && response.ok) {
-    const wantsStream = headers.get("accept")?.includes("text/event-stream") ?? false;
-    const operation = wantsStream
-      ? Object.values(operations).find((op) => op.stream && op.path === base.path && op.method === base.method)
-      : base;
-    if (operation) calledOperations.add(operation.operationId);
-  }
+  const wantsStream = headers.get("accept")?.includes("text/event-stream") ?? false;
+  const operation = findOperation(method, new URL(url).pathname, wantsStream);
+  if (operation && response.ok) calledOperations.add(operation.operationId);
   return response;
 };
 
