@@ -14,7 +14,7 @@ export function datasetOperations(core: CallCore) {
     async list(query: ListDatasetsQuery, options?: CallOptions): Promise<ListDatasetsResult> {
       const answer = await makeRequest(core, { route: list_datasets, params: { query } }, options);
       // listAll walks `data` and follows `nextCursor`.
-      return checkedAnswer(answer, "datasets.list", notAnObject, (data) =>
+      return checkedAnswer(core, answer, "datasets.list", notAnObject, (data) =>
         Array.isArray((data as { data?: unknown }).data) ? undefined : "`data` is not a list",
       );
     },
@@ -27,7 +27,7 @@ export function datasetOperations(core: CallCore) {
     },
     async get(datasetId: string, options?: CallOptions): Promise<DatasetInfo> {
       const answer = await makeRequest(core, { route: get_dataset, params: byId(datasetId) }, options);
-      return checkedAnswer(answer, "datasets.get", notAnObject);
+      return checkedAnswer(core, answer, "datasets.get", notAnObject);
     },
     async delete(datasetId: string, options?: CallOptions): Promise<void> {
       await makeRequest(core, { route: delete_dataset, params: byId(datasetId) }, options);

@@ -69,7 +69,10 @@ export async function createEndpoint(
   options?: CallOptions,
 ): Promise<{ data: EndpointStatus; response: Response }> {
   const answer = await makeRequest(core, { route: dedicatedCreateEndpoint, body }, options);
-  return { data: checkedAnswer(answer, "endpoints.create", notAnObject, statusIsText), response: answer.response };
+  return {
+    data: checkedAnswer(core, answer, "endpoints.create", notAnObject, statusIsText),
+    response: answer.response,
+  };
 }
 
 // What the helpers read of a status answer (waitFor compares it) and of a page (its entries).
@@ -105,7 +108,7 @@ export function endpointOperations(core: CallCore): EndpointOperations {
   const list = async (query: ListEndpointsQuery = {}, options?: CallOptions): Promise<EndpointListPage> => {
     const params = { query: withCursor(query, query.cursor) };
     const answer = await makeRequest(core, { route: dedicatedListEndpoints, params }, options);
-    const data = checkedAnswer(answer, "endpoints.list", notAnObject, dataIsAnObjectOfObjects);
+    const data = checkedAnswer(core, answer, "endpoints.list", notAnObject, dataIsAnObjectOfObjects);
     return { ...data, data: data.data ?? {}, nextCursor: readNextCursor(data.nextCursor) };
   };
 
@@ -117,7 +120,7 @@ export function endpointOperations(core: CallCore): EndpointOperations {
     namingEndpointOn404(endpointId, async () => {
       const params = { ...byId(endpointId), query: withCursor(query, query.cursor) };
       const answer = await makeRequest(core, { route: dedicatedGetEndpointVersionHistory, params }, options);
-      const data = checkedAnswer(answer, "endpoints.listVersions", notAnObject, dataIsAnObjectOfObjects);
+      const data = checkedAnswer(core, answer, "endpoints.listVersions", notAnObject, dataIsAnObjectOfObjects);
       return { ...data, data: data.data ?? {}, nextCursor: readNextCursor(data.nextCursor) };
     });
 
@@ -126,7 +129,7 @@ export function endpointOperations(core: CallCore): EndpointOperations {
     (endpointId: string, options?: CallOptions): Promise<EndpointStatus> =>
       namingEndpointOn404(endpointId, async () => {
         const answer = await makeRequest(core, { route: actionRoutes[verb], params: byId(endpointId) }, options);
-        return checkedAnswer(answer, `endpoints.${verb}`, notAnObject, statusIsText);
+        return checkedAnswer(core, answer, `endpoints.${verb}`, notAnObject, statusIsText);
       });
 
   return {
@@ -136,7 +139,7 @@ export function endpointOperations(core: CallCore): EndpointOperations {
 
     async createFromWandbArtifact(body, options) {
       const answer = await makeRequest(core, { route: dedicatedEndpointWandbArtifactCreate, body }, options);
-      return checkedAnswer(answer, "endpoints.createFromWandbArtifact", notAnObject, (data) =>
+      return checkedAnswer(core, answer, "endpoints.createFromWandbArtifact", notAnObject, (data) =>
         typeof (data as { endpointId?: unknown }).endpointId === "string" ? undefined : "`endpointId` is not text",
       );
     },
@@ -155,14 +158,14 @@ export function endpointOperations(core: CallCore): EndpointOperations {
     get: (endpointId, options) =>
       namingEndpointOn404(endpointId, async () => {
         const answer = await makeRequest(core, { route: dedicatedGetEndpoint, params: byId(endpointId) }, options);
-        return checkedAnswer(answer, "endpoints.get", notAnObject);
+        return checkedAnswer(core, answer, "endpoints.get", notAnObject);
       }),
 
     update: (endpointId, body, options) =>
       namingEndpointOn404(endpointId, async () => {
         const call = { route: dedicatedUpdateEndpoint, params: byId(endpointId), body };
         const answer = await makeRequest(core, call, options);
-        return checkedAnswer(answer, "endpoints.update", notAnObject);
+        return checkedAnswer(core, answer, "endpoints.update", notAnObject);
       }),
 
     delete: (endpointId, options) =>
@@ -174,7 +177,7 @@ export function endpointOperations(core: CallCore): EndpointOperations {
       namingEndpointOn404(endpointId, async () => {
         const call = { route: dedicatedGetEndpointStatus, params: byId(endpointId) };
         const answer = await makeRequest(core, call, options);
-        return checkedAnswer(answer, "endpoints.status", notAnObject, statusIsText);
+        return checkedAnswer(core, answer, "endpoints.status", notAnObject, statusIsText);
       }),
 
     listVersions,

@@ -1,6 +1,7 @@
 import { InvalidResponseError } from "../errors/invalid-response-error.ts";
 import { redactError } from "../transport/redact.ts";
-import { secretOf } from "../transport/secret-of.ts";
+import { keepSecret, secretOf } from "../transport/secret-of.ts";
+import type { CallCore } from "./call-core.ts";
 
 /** Why an answer's data cannot be read as the wrapper reads it, or undefined when it can. */
 export type AnswerProblem = (data: unknown) => string | undefined;
@@ -14,9 +15,11 @@ export const notAnObject: AnswerProblem = (data) => (isJsonObject(data) ? undefi
 /**
  * The data of an answer whose fields a wrapper reads, checked first: the server decides the
  * shape, and a wrong one is an InvalidResponseError with the answer's status and headers,
- * never a TypeError in the wrapper.
+ * never a TypeError in the wrapper. The data keeps the call's secret (`secretOf`) for the
+ * errors a helper builds from it later.
  */
 export function checkedAnswer<Data>(
+  core: CallCore,
   answer: { data: Data; response: Response },
   what: string,
   ...problems: AnswerProblem[]
@@ -32,10 +35,11 @@ export function checkedAnswer<Data>(
         headers: response.headers,
         body: describe(data),
       }),
-      secretOf(data),
+      secretOf(data, core),
     );
   }
-  return data;
+  // The helpers that read it (waitFor, parse, runTools) may quote it in an error later.
+  return keepSecret(data, secretOf(data, core));
 }
 
 function describe(value: unknown): string {

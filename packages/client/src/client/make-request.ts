@@ -4,6 +4,7 @@ import { hasFlag } from "../operations/route.ts";
 import type { Stream } from "../sse/stream.ts";
 import { checkHeaders } from "../transport/check-header-value.ts";
 import { checkLimit } from "../transport/client-options.ts";
+import { keepSecret } from "../transport/secret-of.ts";
 import type { OutgoingRequest, WireBody } from "../transport/send-request.ts";
 import { appendQuery } from "./append-query.ts";
 import type { CallCore } from "./call-core.ts";
@@ -144,6 +145,9 @@ export async function makeRequest(
   sent.release();
   if ("route" in call) {
     const data = readJsonResult(sent, call.route, request.method, path);
+    // A helper that builds an error from the result (chat.parse) redacts it with `secretOf(data, core)`:
+    // a token function's token may differ per call, so it is recorded; a fixed one the core holds.
+    if (typeof client.token === "function") keepSecret(data, sent.secret);
     settings.onResponse?.(sent.response);
     return { data, response: sent.response };
   }

@@ -21,32 +21,46 @@ export interface LinkedAbort {
  * many calls collects none.
  */
 export function linkedAbort(parent: AbortSignal | undefined | null, timeoutMs = 0): LinkedAbort {
-  const controller = new AbortController();
-  let timedOut = false;
-  const follow = () => controller.abort(parent?.reason);
-  if (parent?.aborted) follow();
-  else parent?.addEventListener("abort", follow, { once: true });
-  let timer: ReturnType<typeof setTimeout> | undefined =
-    timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, timeoutMs)
-      : undefined;
-  const clearDeadline = () => {
-    clearTimeout(timer);
-    timer = undefined;
-  };
-  return {
-    controller,
-    signal: controller.signal,
-    get timedOut() {
-      return timedOut;
-    },
-    clearDeadline,
-    dispose() {
-      clearDeadline();
-      parent?.removeEventListener("abort", follow);
-    },
+  return new Link(parent ?? undefined, timeoutMs);
+}
+
+// A class rather than closures and an object literal with a getter: it is made on every
+// attempt, and V8 builds a literal with an accessor on a slow path.
+class Link implements LinkedAbort {
+  readonly controller = new AbortController();
+  timedOut = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #parent: AbortSignal | undefined;
+  #follow: (() => void) | undefined;
+
+  constructor(parent: AbortSignal | undefined, timeoutMs: number) {
+    this.#parent = parent;
+    if (parent?.aborted) this.controller.abort(parent.reason);
+    else if (parent) {
+      this.#follow = () => this.controller.abort(parent.reason);
+      parent.addEventListener("abort", this.#follow, { once: true });
+    }
+    if (timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS) {
+      this.#timer = setTimeout(() => {
+        this.timedOut = true;
+        this.controller.abort();
+      }, timeoutMs);
+    }
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  clearDeadline(): void {
+    if (this.#timer === undefined) return;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  // An arrow, so `release: link.dispose` can be handed on without its `this`.
+  dispose = (): void => {
+    this.clearDeadline();
+    if (this.#follow) this.#parent?.removeEventListener("abort", this.#follow);
   };
 }

@@ -110,13 +110,13 @@ export function chatApi<P extends Prefix>(core: CallCore, prefix: P): ChatApi<P>
     },
     async parse(body, schema, options) {
       checkChatBody(label(prefix, "chat.parse"), body, modelRequired);
-      const complete = (request: ChatParseBody<P>) => sendCheckedChat(send, request, options);
+      const complete = (request: ChatParseBody<P>) => sendCheckedChat(core, send, request, options);
       return parseChatCompletion(complete, body, schema);
     },
     async runTools(body, options) {
       checkChatBody(label(prefix, "chat.runTools"), body, modelRequired);
       const chat = {
-        complete: (request: ChatLoopBody, call: CallOptions) => sendCheckedChat(send, request, call),
+        complete: (request: ChatLoopBody, call: CallOptions) => sendCheckedChat(core, send, request, call),
         stream: (request: ChatLoopBody, call: CallOptions) => open(request, call),
       };
       return runTools(chat, body, options);

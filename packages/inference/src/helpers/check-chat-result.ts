@@ -1,5 +1,5 @@
 import type { CallOptions } from "@friendli-ts/client";
-import { checkedAnswer, isJsonObject as isRecord } from "@friendli-ts/client/internal";
+import { type CallCore, checkedAnswer, isJsonObject as isRecord } from "@friendli-ts/client/internal";
 
 /**
  * Sends a chat request with `send`, then checks the fields of the result that `parse` and
@@ -8,6 +8,7 @@ import { checkedAnswer, isJsonObject as isRecord } from "@friendli-ts/client/int
  * helper. Null and missing fields read as absent.
  */
 export async function sendCheckedChat<Body, Result>(
+  core: CallCore,
   send: (body: Body, options: CallOptions) => Promise<Result>,
   body: Body,
   options: CallOptions | undefined,
@@ -20,7 +21,7 @@ export async function sendCheckedChat<Body, Result>(
       options?.onResponse?.(r);
     },
   });
-  return checkedAnswer({ data, response }, "chat completion", chatResultProblem);
+  return checkedAnswer(core, { data, response }, "chat completion", chatResultProblem);
 }
 
 const absent = (value: unknown) => value === undefined || value === null;

@@ -12,14 +12,18 @@ const serve = serveFaults();
 const messages = [{ role: "user" as const, content: "Hi" }];
 
 /** A server whose answer quotes the token it was sent: `answer(token)` is the body. */
-async function echoing(contentType: string, answer: (token: string) => string) {
+async function echoing(
+  contentType: string,
+  answer: (token: string) => string,
+  token: string | (() => Promise<string>) = TOKEN,
+) {
   const server = await serve((req, res) => {
     const token = req.headers.authorization?.replace(/^Bearer /, "");
     // Without the token to echo, a refusal: the test then fails on the error's class.
     if (!token) return void res.writeHead(400).end();
     res.writeHead(200, { "content-type": contentType }).end(answer(token));
   });
-  return createFriendliInference({ baseURL: server.url, token: TOKEN, maxRetries: 0 });
+  return createFriendliInference({ baseURL: server.url, token, maxRetries: 0 });
 }
 
 function expectNoToken(error: unknown, where: string) {
@@ -39,8 +43,17 @@ describe("helper errors built from the answer carry no token", () => {
     ["output cut at the token limit", (token) => completionFor({ content: `{"city":"${token}`, finish: "length" })],
   ];
 
-  it.each(outputs)("chat.parse: %s", async (where, result) => {
-    const inference = await echoing("application/json", (token) => JSON.stringify(result(token)));
+  // A fixed token is the client's; a token function's is recorded with each result.
+  const tokens = [
+    ["a fixed token", TOKEN],
+    ["a token function", async () => TOKEN],
+  ] as const;
+  const parseCases = tokens.flatMap(([kind, token]) =>
+    outputs.map(([what, result]) => [what, kind, token, result] as const),
+  );
+
+  it.each(parseCases)("chat.parse: %s, %s", async (where, _kind, token, result) => {
+    const inference = await echoing("application/json", (sent) => JSON.stringify(result(sent)), token);
     const error = await inference.serverless.chat.parse({ model: "m", messages }, Weather).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StructuredOutputError);
     expect((error as StructuredOutputError).output).toContain("[redacted]");
