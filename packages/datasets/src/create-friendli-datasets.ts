@@ -11,7 +11,6 @@ import {
 } from "./open-dataset.ts";
 import { sampleOperations } from "./sample-operations.ts";
 import { splitOperations } from "./split-operations.ts";
-import { type UploadData, type UploadedFile, type UploadFileOptions, uploadFile } from "./upload-file.ts";
 import { versionOperations } from "./version-operations.ts";
 
 /** Client options, or a low-level client to share (other options then apply on top of it). */
@@ -26,13 +25,7 @@ export function createFriendliDatasets(options: FriendliDatasetsOptions = {}) {
   const client = clientFromOptions(options);
   const core = coreOf(client);
 
-  const fileOps = fileOperations(core);
-  const files = {
-    ...fileOps,
-    /** Digest, init upload, storage POST (skipped when already stored), complete upload; the file's info. */
-    upload: (data: UploadData, uploadOptions: UploadFileOptions): Promise<UploadedFile> =>
-      uploadFile({ core, files: fileOps }, data, uploadOptions),
-  };
+  const files = fileOperations(core);
   const datasetOps = datasetOperations(core);
   const context: DatasetsContext = {
     core,

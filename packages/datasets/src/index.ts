@@ -28,6 +28,7 @@ export {
   type FriendliDatasets,
   type FriendliDatasetsOptions,
 } from "./create-friendli-datasets.ts";
+export type { UploadData, UploadedFile, UploadFileOptions } from "./file-operations.ts";
 export { MediaUploadError } from "./media-upload-error.ts";
 export {
   type DatasetHandle,
@@ -69,6 +70,5 @@ export type {
   VersionInfo,
 } from "./spec-types.ts";
 export { StorageUploadError } from "./storage-upload-error.ts";
-export type { UploadData, UploadedFile, UploadFileOptions } from "./upload-file.ts";
 export type { UploadProgress, UploadSamplesOptions } from "./upload-samples.ts";
 export { validateSample } from "./validate-sample.ts";

@@ -6,8 +6,6 @@ import type { sampleOperations } from "./sample-operations.ts";
 import type { SampleInput } from "./sample-source.ts";
 import type { DatasetInfo, DatasetModality, ModalityType, SplitInfo } from "./spec-types.ts";
 import type { splitOperations } from "./split-operations.ts";
-import { storageCall } from "./storage-call.ts";
-import type { UploadData, UploadedFile } from "./upload-file.ts";
 import { type UploadSamplesOptions, uploadSamples } from "./upload-samples.ts";
 
 export const DEFAULT_SPLIT = "train";
@@ -17,9 +15,7 @@ export interface DatasetsContext {
   datasets: ReturnType<typeof datasetOperations>;
   splits: ReturnType<typeof splitOperations>;
   samples: ReturnType<typeof sampleOperations>;
-  files: ReturnType<typeof fileOperations> & {
-    upload(data: UploadData, options: { name: string; projectId: string } & CallOptions): Promise<UploadedFile>;
-  };
+  files: ReturnType<typeof fileOperations>;
 }
 
 export interface OpenDatasetOptions extends CallOptions {
@@ -155,7 +151,7 @@ function datasetHandle(
           list: (callOptions) => context.samples.listAll(id, splitId, { direction: "asc" }, callOptions),
           media: {
             download: (url, callOptions, maxBytes) =>
-              makeRequest(context.core, { url, method: "GET", plain: true, maxBytes }, storageCall(callOptions)),
+              makeRequest(context.core, { url, method: "GET", plain: true, maxBytes }, callOptions),
             upload: (data, name, callOptions) => context.files.upload(data, { ...callOptions, name, projectId }),
             s3Uri: async (fileId, callOptions) => {
               const { s3Uri } = await context.files.getDownloadUrl(fileId, callOptions);

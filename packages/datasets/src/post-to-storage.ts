@@ -1,6 +1,5 @@
 import { APIConnectionError, APIError, type CallOptions } from "@friendli-ts/client";
 import { type CallCore, makeRequest } from "@friendli-ts/client/internal";
-import { storageCall } from "./storage-call.ts";
 import { StorageUploadError } from "./storage-upload-error.ts";
 
 export interface StoragePost {
@@ -30,7 +29,7 @@ export async function postToStorage(core: CallCore, post: StoragePost, options?:
   try {
     // A presigned POST writes one object under one key: sending it again is harmless.
     const call = { url, method: "POST", body: form, plain: true, retrySafe: true };
-    response = await makeRequest(core, call, storageCall(options));
+    response = await makeRequest(core, call, options);
   } catch (error) {
     throw toStorageUploadError(error, post.fileId);
   }

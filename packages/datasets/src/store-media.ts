@@ -1,7 +1,7 @@
 import { type CallOptions, FriendliError } from "@friendli-ts/client";
 import { readBodyCapped } from "@friendli-ts/client/internal";
 import { decodeDataUrl } from "./decode-data-url.ts";
-import type { UploadData, UploadedFile } from "./upload-file.ts";
+import type { UploadData, UploadedFile } from "./file-operations.ts";
 import type { MediaRef } from "./validate-sample.ts";
 
 export interface MediaStore {

@@ -35,7 +35,8 @@ export interface AnyOperationCall {
 /**
  * A request outside the spec's operations: `client.fetch` (the API's origin, token and team
  * as for an operation; the answer handed back unread) or, with `plain`, storage and media
- * hosts (no token, no team, no default headers; the answer read within the timeout).
+ * hosts (no token, no team, no default or call headers, no `onResponse`; the answer read
+ * within the timeout).
  */
 export interface UrlCall {
   url: string;
@@ -112,7 +113,13 @@ export async function makeRequest(
   options: CallOptions = {},
 ): Promise<unknown> {
   const { options: client, transport } = core;
-  const settings = resolveCall(client, options);
+  // A plain request (storage, media) takes the call's signal, timeout and retries only: its
+  // headers are meant for the API (they may carry credentials) and `onResponse` sees API answers.
+  const plainCall = !("route" in call) && call.plain === true;
+  const settings = resolveCall(
+    client,
+    plainCall ? { signal: options.signal, timeout: options.timeout, maxRetries: options.maxRetries } : options,
+  );
   let request: OutgoingRequest;
   if ("route" in call) {
     const { route } = call;

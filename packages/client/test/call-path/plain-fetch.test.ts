@@ -18,14 +18,24 @@ import { faultClient } from "../faults/fault-client.ts";
 const serve = serveFaults();
 
 describe("the plain fetch for storage and media", () => {
-  it("sends nothing of the API's: no token, no team, no default headers", async () => {
+  it("sends nothing of the API's: no token, no team, no default or call headers, no onResponse", async () => {
     const storage = await serve((_req, res) => void res.writeHead(204).end());
     const client = faultClient("http://127.0.0.1:9", { teamId: "team-1", defaultHeaders: { "x-api-only": "1" } });
-    await plainFetch(client, `${storage.url}/bucket`, { method: "POST", body: "bytes", retrySafe: true });
+    const seen: Response[] = [];
+    await plainFetch(client, `${storage.url}/bucket`, {
+      method: "POST",
+      body: "bytes",
+      retrySafe: true,
+      teamId: "team-call",
+      headers: { authorization: "Bearer call-only", "x-trace": "t-1" },
+      onResponse: (response) => seen.push(response),
+    });
     const headers = storage.requests[0]?.headers ?? {};
     expect(headers.authorization).toBeUndefined();
     expect(headers["x-friendli-team"]).toBeUndefined();
     expect(headers["x-api-only"]).toBeUndefined();
+    expect(headers["x-trace"]).toBeUndefined();
+    expect(seen).toHaveLength(0);
     expect(storage.requests[0]?.body).toBe("bytes");
   });
 
