@@ -1,5 +1,5 @@
 import { type CallOptions, InvalidInputError } from "@friendli-ts/client";
-import { type CallCore, makeRequest } from "@friendli-ts/client/internal";
+import { type CallCore, makeRequest, redactError, secretOf } from "@friendli-ts/client/internal";
 import { complete_upload, get_download_url, get_info, init_upload } from "@friendli-ts/client/routes";
 import { postToStorage } from "./post-to-storage.ts";
 import { sha256Hex } from "./sha256-hex.ts";
@@ -57,7 +57,10 @@ export function fileOperations(core: CallCore) {
       const sentToStorage = typeof init.uploadUrl === "string";
       if (typeof init.uploadUrl === "string") {
         const post = { url: init.uploadUrl, fields: init.aws, file: blob, fileName: name, fileId: init.fileId };
-        await postToStorage(core, post, options);
+        // The URL and the fields are the API's answer: an error that quotes them is redacted with the call's token.
+        await postToStorage(core, post, options).catch((error: unknown) => {
+          throw redactError(error, secretOf(init, core));
+        });
       }
       await operations.completeUpload(init.fileId, options);
       const info = await operations.getInfo(init.fileId, options);

@@ -1,5 +1,5 @@
 import { type CallOptions, FriendliError, InvalidInputError } from "@friendli-ts/client";
-import { type CallCore, makeRequest } from "@friendli-ts/client/internal";
+import { type CallCore, makeRequest, redactError, secretOf } from "@friendli-ts/client/internal";
 import type { datasetOperations } from "./dataset-operations.ts";
 import type { fileOperations } from "./file-operations.ts";
 import type { sampleOperations } from "./sample-operations.ts";
@@ -154,9 +154,12 @@ function datasetHandle(
               makeRequest(context.core, { url, method: "GET", plain: true, maxBytes }, callOptions),
             upload: (data, name, callOptions) => context.files.upload(data, { ...callOptions, name, projectId }),
             s3Uri: async (fileId, callOptions) => {
-              const { s3Uri } = await context.files.getDownloadUrl(fileId, callOptions);
+              const answer = await context.files.getDownloadUrl(fileId, callOptions);
+              const { s3Uri } = answer;
               if (typeof s3Uri !== "string" || !s3Uri) {
-                throw new FriendliError(`the download URL answer for file ${fileId} has no s3Uri`);
+                // The file id is the API's answer to the upload: redacted like any server text.
+                const error = new FriendliError(`the download URL answer for file ${fileId} has no s3Uri`);
+                throw redactError(error, secretOf(answer, context.core));
               }
               return s3Uri;
             },
