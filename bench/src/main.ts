@@ -7,6 +7,7 @@ import { bundleCases } from "./cases/bundle.ts";
 import { coldImportCases } from "./cases/cold-import.ts";
 import { ENDLESS_SIZES_MB, endlessCases, type Measure } from "./cases/endless-bodies.ts";
 import { timeGenerate } from "./cases/generate.ts";
+import { requestOverheadCases } from "./cases/request-overhead.ts";
 import { requestCases } from "./cases/requests.ts";
 import { streamCases } from "./cases/streams.ts";
 import { writeResults } from "./results.ts";
@@ -21,6 +22,8 @@ const resultsFile = join(benchDir, "results.json");
 const STREAM_ROUNDS = 7;
 const REQUESTS = 2_000;
 const REQUEST_ROUNDS = 4;
+const MEMORY_CALLS = 5_000;
+const MEMORY_ROUNDS = 9;
 const AI_SDK_ROUNDS = 5;
 const ENDLESS_ROUNDS = 3;
 const IMPORT_RUNS = 15;
@@ -66,6 +69,14 @@ try {
     medians(await roundRobin(requestCases(server, REQUESTS), { warmups: 0, rounds: REQUEST_ROUNDS })),
   );
   log(`2. requests: warm-up + ${REQUEST_ROUNDS} rounds of ${REQUESTS} requests, ${elapsed(since)}`);
+
+  since = performance.now();
+  await roundRobin(requestOverheadCases(MEMORY_CALLS / 4), { warmups: 1, rounds: 0 });
+  Object.assign(
+    results,
+    medians(await roundRobin(requestOverheadCases(MEMORY_CALLS), { warmups: 0, rounds: MEMORY_ROUNDS })),
+  );
+  log(`2a. requests without a network: warm-up + ${MEMORY_ROUNDS} rounds of ${MEMORY_CALLS} calls, ${elapsed(since)}`);
 
   since = performance.now();
   const endless = endlessCases(server);
@@ -156,6 +167,20 @@ const rows: Row[] = [
       target: requestTarget(`request_rps_c${c}_inference`, c),
     },
   ]),
+  {
+    name: "one call, fetch in memory: client.POST",
+    unit: "µs",
+    ours: at("request_memory_us"),
+    peer: at("request_memory_us_openai"),
+    raw: at("request_memory_us_fetch"),
+  },
+  {
+    name: "one call, fetch in memory: inference chat.complete",
+    unit: "µs",
+    ours: at("request_memory_us_inference"),
+    peer: at("request_memory_us_openai"),
+    raw: at("request_memory_us_fetch"),
+  },
   {
     name: "bundle (min+gzip -9): inference chat app",
     unit: "B",

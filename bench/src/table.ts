@@ -1,6 +1,6 @@
 export interface Row {
   name: string;
-  unit: "ms" | "req/s" | "B" | "MB";
+  unit: "ms" | "µs" | "req/s" | "B" | "MB";
   ours: number;
   peer?: number;
   /** The raw floor (streams, requests) or the baseline (import). */
@@ -11,7 +11,7 @@ export interface Row {
 
 const number = (value: number | undefined, unit: Row["unit"]) => {
   if (value === undefined) return "—";
-  const digits = (unit === "ms" || unit === "MB") && value < 100 ? 1 : 0;
+  const digits = (unit === "ms" || unit === "µs" || unit === "MB") && value < 100 ? 1 : 0;
   return `${value.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits })} ${unit}`;
 };
 const ratio = (a: number, b: number | undefined) => (b === undefined ? "—" : `${(a / b).toFixed(2)}x`);
