@@ -92,6 +92,23 @@ describe("header values fetch cannot send are InvalidInputError before any reque
 });
 
 describe("path and query values no URL can carry are InvalidInputError before any request", () => {
+  it("a path the spec does not have, or no init object, rejects the call's promise (never throws)", async () => {
+    const server = await ok();
+    const client = faultClient(server.url);
+    const calls = [
+      () => client.GET("/serverless/v1/nowhere" as never),
+      () => client.POST("/serverless/v1/chat/completions", null as never),
+    ];
+    for (const call of calls) {
+      let promise: Promise<unknown> | undefined;
+      expect(() => {
+        promise = call();
+      }).not.toThrow();
+      await expect(promise).rejects.toBeInstanceOf(InvalidInputError);
+    }
+    expect(server.requests).toHaveLength(0);
+  });
+
   it.each(["\uD800", "ep-\uDFFF", "a\uD83D"])("a lone surrogate in a path id: %j", async (value) => {
     const { error, sent } = await refusal({}, (c) =>
       c.GET("/dedicated/beta/endpoint/{endpoint_id}", { params: { path: { endpoint_id: value } } }),
