@@ -8,6 +8,7 @@ import type { WireBody } from "../transport/send-request.ts";
 import { attachCore, createCallCore } from "./call-core.ts";
 import type { CallOptions } from "./call-options.ts";
 import { makeRequest, makeRequestForAnyRoute, type OperationParams } from "./make-request.ts";
+import { responseReadByCaller } from "./releasing-body.ts";
 import type { CallMethod, Method, StreamEvent, StreamInit, StreamPath } from "./typed-methods.ts";
 
 export interface FriendliClient {
@@ -85,7 +86,12 @@ function buildClient(resolved: ResolvedClientOptions): FriendliClient {
     const body = requestInit.body ?? (request?.body ? await request.arrayBuffer() : undefined);
     return makeRequest(
       core,
-      { url, method: (requestInit.method ?? request?.method ?? "GET").toUpperCase(), body: body as WireBody },
+      {
+        url,
+        method: (requestInit.method ?? request?.method ?? "GET").toUpperCase(),
+        body: body as WireBody,
+        handOver: responseReadByCaller,
+      },
       {
         signal: signal ?? request?.signal ?? undefined,
         teamId,

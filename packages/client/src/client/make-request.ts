@@ -4,6 +4,7 @@ import { hasFlag } from "../operations/route.ts";
 import type { Stream } from "../sse/stream.ts";
 import { checkHeaders } from "../transport/check-header-value.ts";
 import { checkLimit } from "../transport/client-options.ts";
+import { bodyHeaders } from "../transport/read-body-capped.ts";
 import { keepSecret } from "../transport/secret-of.ts";
 import type { OutgoingRequest, WireBody } from "../transport/send-request.ts";
 import { appendQuery } from "./append-query.ts";
@@ -11,6 +12,7 @@ import type { CallCore } from "./call-core.ts";
 import { type CallOptions, resolveCall } from "./call-options.ts";
 import { fillPathTemplate } from "./fill-path-template.ts";
 import { readJsonResult } from "./read-json-result.ts";
+import type { HandOver } from "./releasing-body.ts";
 import { serializeBody } from "./serialize-body.ts";
 import type { CallParams, CallResult, StreamEvent, StreamPath, SuccessData } from "./typed-methods.ts";
 
@@ -43,6 +45,19 @@ export interface UrlCall {
   method: string;
   body?: WireBody | undefined;
   plain?: boolean;
+  /**
+   * The spec operation the URL is of (the openapi-fetch adapter builds the URL itself): the
+   * token, the team and retries follow its flags, and where it promises JSON the answer is checked.
+   */
+  route?: Route | undefined;
+  /**
+   * Hands the answer back at its headers, its body unread (`client.fetch`, a stream through
+   * the openapi-fetch adapter): `responseReadByCaller`, which keeps the idle timeout and the
+   * call's signal on the body. It comes with the call, like a stream route's `openStream`, so
+   * an app that makes no such call bundles none of it. Without it the door reads the body
+   * within the timeout: bytes for `plain`, else text.
+   */
+  handOver?: HandOver | undefined;
   /** Whether a retry after the server may have acted is harmless. Default: true for GET. */
   retrySafe?: boolean;
   /** Bytes the answer may have (`plain` only). Default: the client's `maxResponseBytes`. */
@@ -115,28 +130,28 @@ export async function makeRequest(
   const { options: client, transport } = core;
   // A plain request (storage, media) takes the call's signal, timeout and retries only: its
   // headers are meant for the API (they may carry credentials) and `onResponse` sees API answers.
-  const plainCall = !("route" in call) && call.plain === true;
+  const plainCall = "url" in call && call.plain === true;
   const settings = resolveCall(
     client,
     plainCall ? { signal: options.signal, timeout: options.timeout, maxRetries: options.maxRetries } : options,
   );
+  const { route } = call;
+  if (route && hasFlag(route, "auth") && client.token === null) {
+    throw new InvalidInputError(`${route.id} needs a Friendli token: pass \`token\` or set FRIENDLI_TOKEN`);
+  }
   let request: OutgoingRequest;
-  if ("route" in call) {
-    const { route } = call;
-    if (hasFlag(route, "auth") && client.token === null) {
-      throw new InvalidInputError(`${route.id} needs a Friendli token: pass \`token\` or set FRIENDLI_TOKEN`);
-    }
-    request = operationRequest(client.baseURL, route, call.params, call.body, settings.headers);
+  if (!("url" in call)) {
+    request = operationRequest(client.baseURL, call.route, call.params, call.body, settings.headers);
   } else {
-    const { url, method, body, plain = false, retrySafe, maxBytes } = call;
+    const { url, method, body, plain = false, handOver, retrySafe, maxBytes } = call;
     request = {
       method,
       url,
       headers: settings.headers,
       body,
+      route,
       plain,
-      // `client.fetch` hands the body back unread; a plain request reads it within the timeout.
-      stream: !plain,
+      stream: handOver !== undefined,
       retrySafe: retrySafe ?? method === "GET",
       ...(maxBytes === undefined ? {} : { maxBytes: checkLimit("maxBytes", maxBytes) }),
     };
@@ -144,28 +159,41 @@ export async function makeRequest(
 
   const sent = await transport(request, settings);
   const path = request.url.slice(client.baseURL.length);
-  if ("route" in call && call.route.stream && call.route.openStream) {
-    const label = `${request.method} ${path}`;
-    return call.route.openStream(sent, call.route.stream, settings, client.maxEventBytes, label);
-  }
-
-  sent.release();
-  if ("route" in call) {
-    const data = readJsonResult(sent, call.route, request.method, path);
+  if (!("url" in call)) {
+    const { route } = call;
+    if (route.stream && route.openStream) {
+      return route.openStream(sent, route.stream, settings, client.maxEventBytes, `${request.method} ${path}`);
+    }
+    sent.release();
+    const data = readJsonResult(sent, route, request.method, path);
     // A helper that builds an error from the result (chat.parse) redacts it with `secretOf(data, core)`:
     // a token function's token may differ per call, so it is recorded; a fixed one the core holds.
     if (typeof client.token === "function") keepSecret(data, sent.secret);
     settings.onResponse?.(sent.response);
     return { data, response: sent.response };
   }
+
+  let response = sent.response;
+  if (call.handOver) {
+    response = call.handOver(sent, settings);
+  } else {
+    sent.release();
+    // Where the spec promises JSON, an empty or broken body is an InvalidResponseError here too.
+    if (route && hasFlag(route, "jsonResult")) readJsonResult(sent, route, request.method, path);
+    if (sent.text !== undefined) {
+      const { status, statusText, headers } = sent.response;
+      response = new Response(sent.text, { status, statusText, headers: bodyHeaders(headers) });
+    }
+  }
   try {
-    settings.onResponse?.(sent.response);
+    settings.onResponse?.(response);
   } catch (error) {
     // The caller never gets the response to read or close: close it here.
     sent.controller.abort();
+    sent.release();
     throw error;
   }
-  return sent.response;
+  return response;
 }
 
 /**

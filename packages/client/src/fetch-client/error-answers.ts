@@ -1,4 +1,5 @@
 import type { APIError } from "../errors/api-error.ts";
+import { bodyHeaders } from "../transport/read-body-capped.ts";
 
 const errors = new WeakMap<Response, APIError>();
 
@@ -22,12 +23,4 @@ export function errorAnswer(error: APIError): Response {
  */
 export function friendliErrorOf(response: Response): APIError | undefined {
   return errors.get(response);
-}
-
-/** Headers for a body that is already decoded: its length and encoding no longer hold. */
-export function bodyHeaders(from: Headers): Headers {
-  const headers = new Headers(from);
-  headers.delete("content-length");
-  headers.delete("content-encoding");
-  return headers;
 }

@@ -1,78 +1,57 @@
 import type { CallCore } from "../client/call-core.ts";
-import { resolveCall } from "../client/call-options.ts";
-import { readJsonResult } from "../client/read-json-result.ts";
+import { makeRequest } from "../client/make-request.ts";
+import { responseReadByCaller } from "../client/releasing-body.ts";
 import { APIError } from "../errors/api-error.ts";
-import { InvalidInputError } from "../errors/friendli-error.ts";
 import { findOperation, type OperationInfo } from "../operations/find-operation.ts";
-import { hasFlag, type Route } from "../operations/route.ts";
+import type { Route } from "../operations/route.ts";
 import type { OutgoingRequest } from "../transport/send-request.ts";
-import { bodyHeaders, errorAnswer } from "./error-answers.ts";
+import { errorAnswer } from "./error-answers.ts";
 import { keptParts } from "./keeping-request.ts";
-import { releasingBody } from "./releasing-body.ts";
 
 type SendableBody = OutgoingRequest["body"];
 
 /**
  * openapi-fetch's `fetch` for a client core: each Request openapi-fetch built goes through
- * the SDK's transport (token and team where the spec route asks, retries, timeout, the
- * caller's signal, middleware, redaction). A success comes back as a Response with its
- * body; an error status, after the retries, as a Response of the error's body, its typed
- * error kept for `friendliErrorOf`; a connection failure, timeout or abort rejects with the
- * SDK's error.
+ * the SDK's one door (`makeRequest`, with the spec route the URL is of: token and team where
+ * it asks, retries, timeout, the caller's signal, middleware, redaction). A success comes
+ * back as a Response with its body; an error status, after the retries, as a Response of the
+ * error's body, its typed error kept for `friendliErrorOf`; a connection failure, timeout or
+ * abort rejects with the SDK's error.
  */
 export function transportFetch(core: CallCore): (request: Request) => Promise<Response> {
-  const { options, transport } = core;
-  const apiPrefix = `${options.baseURL}/`;
+  const { baseURL } = core.options;
+  const apiPrefix = `${baseURL}/`;
 
-  return async function fetchThroughTransport(request) {
+  return async function fetchThroughTheDoor(request) {
     const kept = keptParts(request);
     const signal = kept ? kept.signal : request.signal;
-    const call = resolveCall(options, { signal });
     const { method } = request;
     const hash = request.url.indexOf("#");
     const url = hash < 0 ? request.url : request.url.slice(0, hash);
-    // Lower-case names, as the transport expects.
+    // Lower-case names, as the door expects.
     const headers = Object.fromEntries(request.headers);
     const body = await sendableBody(request, kept);
     // A form is sent as itself: fetch writes its own boundary into the content type.
     if (body instanceof FormData) delete headers["content-type"];
     const stream = (hash >= 0 && request.url.slice(hash) === "#stream") || asksForStream(headers, body);
     headers.accept ??= stream ? "text/event-stream" : "application/json";
-    const operation = url.startsWith(apiPrefix)
-      ? operationOf(method, url.slice(options.baseURL.length), stream)
-      : undefined;
-    // The route as the transport reads it (its id, spec key and flags): the adapter hands back
-    // raw answers, so it needs none of the route table's stream readers.
+    const operation = url.startsWith(apiPrefix) ? operationOf(method, url.slice(baseURL.length), stream) : undefined;
+    // The route as the door reads it (its id, spec key and flags): the adapter hands back raw
+    // answers, so it needs none of the route table's stream readers.
     const route: Route | undefined = operation && {
       id: operation.operationId,
       method: operation.method,
       path: operation.specPath as Route["path"],
       flags: operation.flags,
     };
-    if (hasFlag(route, "auth") && options.token === null) {
-      throw new InvalidInputError(`${route?.id} needs a Friendli token: pass \`token\` or set FRIENDLI_TOKEN`);
-    }
-
-    let sent: Awaited<ReturnType<typeof transport>>;
     try {
-      sent = await transport({ method, url, headers, body, route, stream }, call);
+      const handOver = stream ? responseReadByCaller : undefined;
+      return await makeRequest(core, { url, method, body, route, handOver }, { signal, headers });
     } catch (error) {
       // An error status is openapi-fetch's `{ error, response }`; a Response holds 200 to 599 only.
       if (error instanceof APIError && error.status >= 400 && error.status <= 599) return errorAnswer(error);
       throw error;
     }
-    const { response, text } = sent;
-    const init = { status: response.status, statusText: response.statusText };
-    if (stream) {
-      return new Response(releasingBody(sent, call.idleTimeout, signal), { ...init, headers: response.headers });
-    }
-    sent.release();
-    // A 204 and its like: nothing was read.
-    if (text === undefined) return response;
-    // Where the spec promises JSON, an empty or broken body is an InvalidResponseError, as
-    // for the typed methods, rather than openapi-fetch's SyntaxError or an empty `data`.
-    if (route && hasFlag(route, "jsonResult")) readJsonResult(sent, route, method, url.slice(options.baseURL.length));
-    return new Response(text, { ...init, headers: bodyHeaders(response.headers) });
   };
 }
 

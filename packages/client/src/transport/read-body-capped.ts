@@ -111,5 +111,13 @@ export function responseOfBytes(bytes: Uint8Array<ArrayBuffer>, like: Response):
       controller.close();
     },
   });
-  return new Response(body, { status: like.status, statusText: like.statusText, headers: like.headers });
+  return new Response(body, { status: like.status, statusText: like.statusText, headers: bodyHeaders(like.headers) });
+}
+
+/** Headers for a body that is already decoded: its length and encoding no longer hold. */
+export function bodyHeaders(from: Headers): Headers {
+  const headers = new Headers(from);
+  headers.delete("content-length");
+  headers.delete("content-encoding");
+  return headers;
 }

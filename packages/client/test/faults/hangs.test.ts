@@ -276,3 +276,33 @@ describe("every way of leaving a stream closes its connection at once", () => {
     expect(kept).toHaveLength(1);
   });
 });
+
+describe("client.fetch: the body it hands back is read within the call's limits", () => {
+  it("a body that goes silent fails at the idle timeout and closes the connection", BOUNDED, async () => {
+    const { server, closed } = await silentAfter("first bytes", "application/octet-stream");
+    const response = await faultClient(server.url, { idleTimeout: 100 }).fetch("/v1/anything");
+    expect(response.status).toBe(200);
+    await expect(response.text()).rejects.toBeInstanceOf(APITimeoutError);
+    await closed;
+  });
+
+  it("the caller's abort after the headers ends the body and closes the connection", BOUNDED, async () => {
+    const { server, closed } = await silentAfter("first bytes", "application/octet-stream");
+    const abort = new AbortController();
+    const response = await faultClient(server.url, { idleTimeout: 0 }).fetch("/v1/anything", { signal: abort.signal });
+    const reader = response.body?.getReader();
+    expect(new TextDecoder().decode((await reader?.read())?.value)).toBe("first bytes");
+    const next = reader?.read();
+    abort.abort();
+    await expect(next).rejects.toBeInstanceOf(APIUserAbortError);
+    await closed;
+  });
+
+  it("a body read to its end lets go of the caller's signal", BOUNDED, async () => {
+    const server = await serve((_req, res) => void res.writeHead(200).end("all of it"));
+    const abort = new AbortController();
+    const response = await faultClient(server.url).fetch("/v1/anything", { signal: abort.signal });
+    expect(await response.text()).toBe("all of it");
+    expect(getEventListeners(abort.signal, "abort")).toHaveLength(0);
+  });
+});

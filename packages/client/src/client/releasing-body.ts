@@ -3,9 +3,26 @@ import { StreamInterruptedError } from "../errors/stream-errors.ts";
 import { readWithin } from "../sse/read-sse-batches.ts";
 import { redactError } from "../transport/redact.ts";
 import type { SentResponse } from "../transport/send-request.ts";
+import type { ResolvedCall } from "./call-options.ts";
+
+/** How a URL call's answer is handed back at its headers (`UrlCall.handOver`). */
+export type HandOver = (sent: SentResponse, call: ResolvedCall) => Response;
 
 /**
- * A stream answer's body for the caller to read (openapi-fetch's `parseAs: "stream"`): the
+ * The answer of a call handed back at its headers (`client.fetch`, the openapi-fetch
+ * adapter's streams): the caller reads its body, within the call's idle timeout and signal.
+ */
+export const responseReadByCaller: HandOver = (sent, call) => {
+  const { response } = sent;
+  return new Response(releasingBody(sent, call.idleTimeout, call.signal), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+};
+
+/**
+ * A body for the caller to read (`client.fetch`, openapi-fetch's `parseAs: "stream"`): the
  * bytes as they come, with the transport's hold on the call (the listener on the caller's
  * signal) released once the body is read to the end, fails, or is cancelled. A cancel
  * aborts the request; a gap longer than `idleTimeout` fails with APITimeoutError, a cut
