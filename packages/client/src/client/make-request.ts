@@ -4,7 +4,7 @@ import { hasFlag } from "../operations/route.ts";
 import type { Stream } from "../sse/stream.ts";
 import { checkHeaders } from "../transport/check-header-value.ts";
 import { checkLimit } from "../transport/client-options.ts";
-import { bodyHeaders } from "../transport/read-body-capped.ts";
+import { responseOfBody } from "../transport/read-body-capped.ts";
 import { keepSecret } from "../transport/secret-of.ts";
 import type { OutgoingRequest, WireBody } from "../transport/send-request.ts";
 import { appendQuery } from "./append-query.ts";
@@ -180,10 +180,7 @@ export async function makeRequest(
     sent.release();
     // Where the spec promises JSON, an empty or broken body is an InvalidResponseError here too.
     if (route && hasFlag(route, "jsonResult")) readJsonResult(sent, route, request.method, path);
-    if (sent.text !== undefined) {
-      const { status, statusText, headers } = sent.response;
-      response = new Response(sent.text, { status, statusText, headers: bodyHeaders(headers) });
-    }
+    if (sent.text !== undefined) response = responseOfBody(sent.text, sent.response);
   }
   try {
     settings.onResponse?.(response);

@@ -1,5 +1,5 @@
 import type { APIError } from "../errors/api-error.ts";
-import { bodyHeaders } from "../transport/read-body-capped.ts";
+import { responseOfBody } from "../transport/read-body-capped.ts";
 
 const errors = new WeakMap<Response, APIError>();
 
@@ -11,7 +11,7 @@ const errors = new WeakMap<Response, APIError>();
 export function errorAnswer(error: APIError): Response {
   const { body } = error;
   const text = body === null || body === undefined ? null : typeof body === "string" ? body : JSON.stringify(body);
-  const response = new Response(text, { status: error.status, headers: bodyHeaders(error.headers) });
+  const response = responseOfBody(text, error);
   errors.set(response, error);
   return response;
 }

@@ -111,11 +111,25 @@ export function responseOfBytes(bytes: Uint8Array<ArrayBuffer>, like: Response):
       controller.close();
     },
   });
-  return new Response(body, { status: like.status, statusText: like.statusText, headers: bodyHeaders(like.headers) });
+  return responseOfBody(body, like);
 }
 
-/** Headers for a body that is already decoded: its length and encoding no longer hold. */
-export function bodyHeaders(from: Headers): Headers {
+/**
+ * A Response with `like`'s status and headers over a body already read (and so decoded): its
+ * length and encoding headers no longer hold, and go.
+ */
+export function responseOfBody(
+  body: BodyInit | null,
+  like: { status: number; statusText?: string; headers: Headers },
+): Response {
+  return new Response(body, {
+    status: like.status,
+    statusText: like.statusText ?? "",
+    headers: bodyHeaders(like.headers),
+  });
+}
+
+function bodyHeaders(from: Headers): Headers {
   const headers = new Headers(from);
   headers.delete("content-length");
   headers.delete("content-encoding");
