@@ -39,7 +39,6 @@ export function releasingBody(
     return null;
   }
   const reader = response.body.getReader();
-  const requestId = response.headers.get("x-request-id");
   const stop = (reason?: unknown) => {
     release();
     controller.abort(reason);
@@ -53,7 +52,9 @@ export function releasingBody(
           chunk = await (idleTimeout > 0 ? readWithin(reader, idleTimeout) : reader.read());
         } catch (error) {
           stop();
-          out.error(readFailure(error, callerSignal, requestId, secret));
+          // Read from `response` here, not before: this body must keep that Response reachable,
+          // as the transport releases the call once the Response is collected.
+          out.error(readFailure(error, callerSignal, response.headers.get("x-request-id"), secret));
           return;
         }
         if (chunk.done) {

@@ -10,23 +10,34 @@ const kept = new WeakMap<Request, KeptParts>();
 let KeepingRequest: typeof Request | undefined;
 
 /**
- * A Request class for openapi-fetch's `Request` option that remembers the caller's signal
- * and the serialized body. Node's Request follows its init signal only weakly, so one that
- * went through a Request can be lost to garbage collection; the transport takes the signal
- * from here and hands it to fetch itself. Made on first use: a class that extends a global
- * at module level would stay in every bundle.
+ * A Request class for openapi-fetch's `Request` option that keeps the caller's signal and
+ * the serialized body beside the Request, for the transport to hand fetch itself. The
+ * signal never reaches the Request: a Request follows its signal with a listener that stays
+ * until the Request is garbage collected (and Node's lets go of it too early), so calls on
+ * one signal would pile listeners up. `request.signal` still reads the caller's signal, and a
+ * Request an openapi-fetch middleware builds from one of these (openapi-fetch takes only
+ * this class) keeps its parts. Made on first use: a class that extends a global at module
+ * level would stay in every bundle.
  */
 export function keepingRequestClass(): typeof Request {
   KeepingRequest ??= class FriendliFetchRequest extends Request {
     constructor(input: RequestInfo | URL, init?: RequestInit) {
-      super(input, init);
-      kept.set(this, { signal: init?.signal ?? undefined, body: init?.body });
+      const from = input instanceof Request ? kept.get(input) : undefined;
+      super(input, init?.signal ? { ...init, signal: null } : init);
+      kept.set(this, {
+        signal: init?.signal ?? from?.signal,
+        body: init?.body !== undefined ? init.body : from?.body,
+      });
+    }
+
+    override get signal(): AbortSignal {
+      return kept.get(this)?.signal ?? super.signal;
     }
   };
   return KeepingRequest;
 }
 
-/** The parts a request of `keepingRequestClass` kept; undefined for any other Request (one a middleware made). */
+/** The parts a request of `keepingRequestClass` kept; undefined for any other Request. */
 export function keptParts(request: Request): KeptParts | undefined {
   return kept.get(request);
 }

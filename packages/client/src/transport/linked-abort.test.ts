@@ -20,6 +20,20 @@ describe("linkedAbort", () => {
     expect(getEventListeners(reused.signal, "abort")).toHaveLength(0);
   });
 
+  it("puts one listener on a caller's signal however many links follow it", () => {
+    const caller = new AbortController();
+    const links = Array.from({ length: 20 }, () => linkedAbort(caller.signal));
+    expect(getEventListeners(caller.signal, "abort")).toHaveLength(1);
+    const [gone, ...followed] = links;
+    gone?.dispose();
+    caller.abort("shutdown");
+    expect(gone?.signal.aborted).toBe(false);
+    expect(followed.map((link) => link.signal.reason)).toEqual(followed.map(() => "shutdown"));
+    expect(getEventListeners(caller.signal, "abort")).toHaveLength(0);
+    // A link made after the abort starts aborted.
+    expect(linkedAbort(caller.signal).signal.aborted).toBe(true);
+  });
+
   it("a deadline past the timer limit, or 0, means none", async () => {
     for (const ms of [0, 2 ** 31]) {
       const link = linkedAbort(undefined, ms);

@@ -147,6 +147,9 @@ export function createTransport(options: ResolvedClientOptions): Transport {
           if (request.stream || NULL_BODY_STATUS.has(response.status)) {
             handedOver = true;
             link.clearDeadline();
+            // Whoever reads the body releases the call when it ends; one dropped unread is
+            // released when this Response is collected (a wrapper must keep it while it reads).
+            if (response.body) link.endWhenCollected(response);
           } else {
             // Read within the timeout like any answer, and never past the cap.
             const limit = request.maxBytes ?? options.maxResponseBytes;
@@ -198,10 +201,14 @@ export function createTransport(options: ResolvedClientOptions): Transport {
           secret,
         ),
       );
+      // Through a link, so calls backing off together still put one listener on a shared signal.
+      const wait = linkedAbort(signal);
       try {
-        await sleep(delay, signal);
+        await sleep(delay, wait.signal);
       } catch (reason) {
         throw new APIUserAbortError(undefined, { cause: reason });
+      } finally {
+        wait.dispose();
       }
     }
   };

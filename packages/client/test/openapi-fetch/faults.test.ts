@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { recordSentRequests, serveFaults, writeChunks } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
 import {
@@ -126,6 +127,40 @@ describe("createFriendliFetchClient against a misbehaving server", () => {
       }),
     ).rejects.toBeInstanceOf(APIUserAbortError);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it("calls on one signal leave no listener on it once they end (no Request follows it)", async () => {
+    const server = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" }).end(json(statusBody));
+    });
+    const shutdown = new AbortController();
+    const client = fetchFaultClient(server.url);
+    const calls = Array.from({ length: 20 }, () =>
+      client.GET("/dedicated/beta/endpoint/{endpoint_id}/status", { ...status, signal: shutdown.signal }),
+    );
+    const answers = await Promise.all(calls);
+    expect(answers.map(({ data }) => data)).toEqual(answers.map(() => statusBody));
+    // Nothing is collected here: a listener held until the Request is garbage collected would count.
+    expect(getEventListeners(shutdown.signal, "abort")).toHaveLength(0);
+  });
+
+  it("a middleware of openapi-fetch's that builds a new Request keeps the caller's abort", async () => {
+    const controller = new AbortController();
+    const server = await serve(() => {
+      controller.abort();
+      return never();
+    });
+    // The timeout only ends a call that lost the abort, sooner than the test's own.
+    const client = fetchFaultClient(server.url, { timeout: 5_000 });
+    // openapi-fetch takes a replacement only of its client's own Request class.
+    client.use({
+      onRequest: ({ request }) =>
+        new (request.constructor as typeof Request)(request, { headers: { "x-traced": "1" } }),
+    });
+    await expect(
+      client.GET("/dedicated/beta/endpoint/{endpoint_id}/status", { ...status, signal: controller.signal }),
+    ).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(server.requests[0]?.headers["x-traced"]).toBe("1");
   });
 
   it("an operation that needs a token, with none, is an InvalidInputError before the network", async () => {
