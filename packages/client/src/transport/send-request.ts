@@ -7,7 +7,7 @@ import { ResponseTooLargeError } from "../errors/response-too-large-error.ts";
 import { hasFlag, type Route } from "../operations/route.ts";
 import { backoffDelay } from "./backoff-delay.ts";
 import { checkToken } from "./check-header-value.ts";
-import type { ResolvedClientOptions } from "./client-options.ts";
+import { quoteWithoutUserinfo, type ResolvedClientOptions } from "./client-options.ts";
 import { linkedAbort } from "./linked-abort.ts";
 import { dropped, type Logger } from "./logger.ts";
 import type { MiddlewareContext } from "./middleware.ts";
@@ -102,7 +102,13 @@ export function createTransport(options: ResolvedClientOptions): Transport {
       try {
         url = new URL(request.url);
       } catch (cause) {
-        throw new InvalidInputError(`${method} ${request.url.slice(0, 80)}: not an absolute URL`, { cause });
+        throw new InvalidInputError(`${method} ${quoteWithoutUserinfo(request.url)}: not an absolute URL`, { cause });
+      }
+      // fetch refuses such a URL every time: bad input, not a connection to retry. Not quoted.
+      if (url.username || url.password) {
+        throw new InvalidInputError(
+          `${method} ${url.origin}${url.pathname}: a URL may not carry a user name or password`,
+        );
       }
     }
     const pathname = url ? url.pathname : pathOf(request.url.slice(apiOrigin.length));

@@ -171,6 +171,17 @@ describe("client.fetch takes its headers and URL through the same checks", () =>
     expect(server.requests[0]?.headers["x-note"]).toBe(Buffer.from("é", "latin1").toString("latin1"));
   });
 
+  it.each([
+    ["the API's own host", (url: string) => url.replace("://", "://user:pw@")],
+    ["another host", () => "https://user:pw@example.com/upload"],
+  ])("a URL with a user name and password (%s) is InvalidInputError, never sent", async (_where, withUser) => {
+    const server = await ok({});
+    const { error, sent } = await refusal({}, (c) => c.fetch(`${withUser(server.url)}/v1/anything`));
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(error.message).not.toContain("pw");
+    expect(sent).toHaveLength(0);
+  });
+
   it("a URL that does not parse is InvalidInputError, not quoted", async () => {
     const { error, sent } = await refusal({}, (c) => c.fetch("http://user:pw@[bad"));
     expect(error).toBeInstanceOf(InvalidInputError);
