@@ -103,4 +103,26 @@ describe("redirects", () => {
     expect(JSON.parse(api.requests[1]?.body ?? "")).toEqual(chatBody);
     expect(api.requests[1]?.headers.authorization).toBe("Bearer secret-token-123");
   });
+
+  it.each([
+    [5, "followed"],
+    [6, "refused"],
+  ] as const)("%i hops within the API are %s (the limit is 5)", async (hops, outcome) => {
+    const api = await serve((req, res) => {
+      const hop = Number(req.url?.match(/^\/hop\/(\d+)$/)?.[1] ?? 0);
+      if (hop < hops) return void res.writeHead(307, { location: `/hop/${hop + 1}` }).end();
+      res.writeHead(200, { "content-type": "application/json" }).end('{"ok":true}');
+    });
+    const answer = await faultClient(api.url)
+      .GET("/serverless/v1/models")
+      .then(({ data }) => data)
+      .catch((e: unknown) => e);
+    if (outcome === "followed") expect(answer).toEqual({ ok: true });
+    else {
+      expect(answer).toBeInstanceOf(APIError);
+      expect((answer as APIError).message).toMatch(/too many times/);
+    }
+    // The first request and one per hop followed; a refused hop is not requested.
+    expect(api.requests).toHaveLength(Math.min(hops, 5) + 1);
+  });
 });

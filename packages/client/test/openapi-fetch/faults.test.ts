@@ -194,6 +194,20 @@ describe("createFriendliFetchClient against a misbehaving server", () => {
     );
   });
 
+  it.each([400, 599])("a %i is handed back as { error }, not thrown", async (code) => {
+    const server = await serve((_req, res) => {
+      res.writeHead(code, { "content-type": "application/json" }).end(json({ message: `status ${code}` }));
+    });
+    const { data, error, response } = await fetchFaultClient(server.url, { maxRetries: 0 }).POST(
+      "/serverless/v1/chat/completions",
+      { body: chatBody },
+    );
+    expect(data).toBeUndefined();
+    expect(error).toEqual({ message: `status ${code}` });
+    expect(response.status).toBe(code);
+    expect(friendliErrorOf(response)?.status).toBe(code);
+  });
+
   it("a token the server echoes is removed from the error body and the typed error", async () => {
     const server = await serve((req, res) => {
       res.writeHead(401, { "content-type": "application/json", "x-echo": String(req.headers.authorization) });
