@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { createFriendliClient } from "../client/create-friendli-client.ts";
 import { InvalidInputError } from "../errors/friendli-error.ts";
+import { InvalidResponseError } from "../errors/invalid-response-error.ts";
 import { PageLimitError } from "../errors/page-limit-error.ts";
-import { MAX_EMPTY_PAGES_IN_A_ROW, paginate } from "./paginate.ts";
+import { CURSOR_WINDOW, MAX_EMPTY_PAGES_IN_A_ROW, paginate } from "./paginate.ts";
 
 // No request is sent: the pages come from the functions below.
 const client = createFriendliClient({ baseURL: "http://127.0.0.1:9", token: null });
@@ -77,5 +78,25 @@ describe("paginate", () => {
     await items.toArray();
     await items.toArray();
     expect(asked).toEqual([undefined, undefined]);
+  });
+
+  it("tells a loop as long as its window of cursors; a longer one ends at maxPages", async () => {
+    const cycle = (length: number) => Array.from({ length: 4_000 }, (_, i) => `c${i % length}`);
+    const ones = Array.from({ length: 4_000 }, () => 1);
+    const within = pager(cycle(CURSOR_WINDOW - 1), ones);
+    expect(await within.items.toArray()).toHaveLength(CURSOR_WINDOW);
+    const longer = pager(cycle(CURSOR_WINDOW + 1), ones, client.withOptions({ maxPages: 3_000 }));
+    await expect(longer.items.toArray()).rejects.toBeInstanceOf(PageLimitError);
+    expect(longer.asked).toHaveLength(3_000);
+  });
+
+  it("a page whose items are not a list is an InvalidResponseError, never walked a character at a time", async () => {
+    const walked: unknown[] = [];
+    const items = paginate(client, undefined, async () => ({ items: "abc" as never, next: null }));
+    const error = await (async () => {
+      for await (const item of items) walked.push(item);
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(walked).toEqual([]);
   });
 });
