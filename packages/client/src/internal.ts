@@ -16,7 +16,7 @@ export type { operations as operationTypes } from "./generated/schema.ts";
 export { findOperation } from "./operations/find-operation.ts";
 export type { Route } from "./operations/route.ts";
 export { type ListFields, listPage } from "./pagination/list-page.ts";
-export { paginate } from "./pagination/paginate.ts";
+export { type Page, paginate } from "./pagination/paginate.ts";
 export { readSseBatches } from "./sse/read-sse-batches.ts";
 export { readBatches, useBatches } from "./sse/stream.ts";
 export { type BackoffOptions, backoffDelay } from "./transport/backoff-delay.ts";
