@@ -1,3 +1,5 @@
+import { InvalidInputError } from "../errors/friendli-error.ts";
+
 /** What the fetch client's Request keeps of its init, strongly, for the transport. */
 export interface KeptParts {
   /** The caller's own signal, to pass to fetch directly. */
@@ -23,7 +25,12 @@ export function keepingRequestClass(): typeof Request {
   KeepingRequest ??= class FriendliFetchRequest extends Request {
     constructor(input: RequestInfo | URL, init?: RequestInit) {
       const from = input instanceof Request ? kept.get(input) : undefined;
-      super(input, init?.signal ? { ...init, signal: null } : init);
+      refuseCredentials(input);
+      try {
+        super(input, init?.signal ? { ...init, signal: null } : init);
+      } catch (cause) {
+        throw new InvalidInputError("the fetch client could not build a request from its input", { cause });
+      }
       kept.set(this, {
         signal: init?.signal ?? from?.signal,
         body: init?.body !== undefined ? init.body : from?.body,
@@ -35,6 +42,24 @@ export function keepingRequestClass(): typeof Request {
     }
   };
   return KeepingRequest;
+}
+
+/**
+ * A URL with a user name or password (a per-call `baseUrl` can bring one) is bad input,
+ * named without them: fetch's own error would quote them.
+ */
+function refuseCredentials(input: RequestInfo | URL): void {
+  const text = typeof input === "string" ? input : input instanceof URL ? input.href : "";
+  if (!text.includes("@")) return;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return; // the Request constructor says what is wrong
+  }
+  if (url.username || url.password) {
+    throw new InvalidInputError(`${url.origin}${url.pathname}: a URL may not carry a user name or password`);
+  }
 }
 
 /** The parts a request of `keepingRequestClass` kept; undefined for any other Request. */

@@ -1,5 +1,5 @@
 import { getEventListeners } from "node:events";
-import { recordSentRequests, serveFaults, writeChunks } from "@friendli-ts/test-kit";
+import { everythingAnErrorShows, recordSentRequests, serveFaults, writeChunks } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
 import {
   APIConnectionError,
@@ -161,6 +161,17 @@ describe("createFriendliFetchClient against a misbehaving server", () => {
       client.GET("/dedicated/beta/endpoint/{endpoint_id}/status", { ...status, signal: controller.signal }),
     ).rejects.toBeInstanceOf(APIUserAbortError);
     expect(server.requests[0]?.headers["x-traced"]).toBe("1");
+  });
+
+  it("a per-call baseUrl with a user name and password is an InvalidInputError that does not quote them", async () => {
+    const server = await serve(never);
+    const baseUrl = server.url.replace("://", "://user:hunter2@");
+    const error = await fetchFaultClient(server.url)
+      .GET("/dedicated/beta/endpoint/{endpoint_id}/status", { ...status, baseUrl })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect(everythingAnErrorShows(error)).not.toContain("hunter2");
+    expect(server.requests).toHaveLength(0);
   });
 
   it("an operation that needs a token, with none, is an InvalidInputError before the network", async () => {
