@@ -1,4 +1,4 @@
-export { everythingAnErrorShows, findSecret } from "./everything-an-error-shows.ts";
+export { everythingAnErrorShows, findSecret, readEscapes } from "./everything-an-error-shows.ts";
 export {
   type AnswerShapes,
   anyJson,
