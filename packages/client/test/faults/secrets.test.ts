@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { everythingAnErrorShows, findSecret, serveFaults } from "@friendli-ts/test-kit";
+import { everythingAnErrorShows, type FaultHandler, findSecret, serveFaults } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
 import {
   APIConnectionError,
@@ -244,23 +244,22 @@ describe("what a middleware throws", () => {
     faultClient(url, { token: TOKEN, maxRetries: 0, middleware })
       .GET("/dedicated/beta/endpoint/{endpoint_id}", { params: { path: { endpoint_id: "e" } } })
       .catch((e: unknown) => e);
-  const answer = (_req: unknown, res: { writeHead(status: number, headers: object): { end(body: string): void } }) =>
-    void res.writeHead(200, { "content-type": "application/json" }).end("{}");
+  const answer: FaultHandler = (_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end("{}");
 
-  it.each([
-    ["onRequest", "a frozen error quoting the request's Authorization"],
-    ["onResponse", "a frozen error quoting the request's Authorization"],
-  ] as const)("%s: %s", async (hook, _) => {
-    const server = await serve(answer);
-    const quoting: Middleware = {
-      [hook]({ request }: { request: Request }) {
-        throw Object.freeze(new Error(`refused ${request.headers.get("authorization")}`));
-      },
-    };
-    const error = await call([quoting], server.url);
-    expect(error).toBeInstanceOf(MiddlewareError);
-    expectNoToken(error, hook);
-  });
+  it.each(["onRequest", "onResponse"] as const)(
+    "%s: a frozen error quoting the request's Authorization",
+    async (hook) => {
+      const server = await serve(answer);
+      const quoting: Middleware = {
+        [hook]({ request }: { request: Request }) {
+          throw Object.freeze(new Error(`refused ${request.headers.get("authorization")}`));
+        },
+      };
+      const error = await call([quoting], server.url);
+      expect(error).toBeInstanceOf(MiddlewareError);
+      expectNoToken(error, hook);
+    },
+  );
 
   it("an error carrying the Request it got: its cause shows no Authorization value", async () => {
     const server = await serve(answer);
