@@ -1,5 +1,11 @@
 import { inspect } from "node:util";
-import { everythingAnErrorShows, type FaultHandler, findSecret, serveFaults } from "@friendli-ts/test-kit";
+import {
+  everythingAnErrorShows,
+  type FaultHandler,
+  findSecret,
+  serveFaults,
+  tokenEchoForms,
+} from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
 import {
   APIConnectionError,
@@ -66,14 +72,8 @@ function offsetsAround(...limits: number[]): number[] {
 const plant = (offset: number, form: (token: string) => string = (token) => token) =>
   `${"x".repeat(offset)}${form(TOKEN)} and some text after it`;
 
-const hex = (char: string) => char.charCodeAt(0).toString(16);
-// The token as servers and proxies echo it: escaped or encoded, all of it or some, in another case.
-const echoForms: [string, (token: string) => string][] = [
-  ["lower case", (token) => token.toLowerCase()],
-  ["JSON-escaped", (token) => [...token].map((c, i) => (i % 2 ? c : `\\u${hex(c).padStart(4, "0")}`)).join("")],
-  ["percent-encoded", (token) => [...token].map((c, i) => `%${i % 2 ? hex(c).toUpperCase() : hex(c)}`).join("")],
-  ["encoded twice", (token) => [...token].map((c) => `%25${hex(c)}`).join("")],
-];
+// The token as servers and proxies echo it, verbatim aside (the tests above).
+const echoForms = tokenEchoForms.filter(([name]) => name !== "verbatim");
 
 const sseReply = (body: string): Reply => ({ status: 200, headers: { "content-type": "text/event-stream" }, body });
 const jsonReply = (status: number, value: unknown): Reply => ({
