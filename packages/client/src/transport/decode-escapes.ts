@@ -9,17 +9,6 @@ export interface DecodedText {
   sourceIndex(index: number): number;
 }
 
-// What a backslash and one character stand for in JSON.
-const SIMPLE_ESCAPES = new Map([
-  ['"', '"'],
-  ["/", "/"],
-  ["b", "\b"],
-  ["f", "\f"],
-  ["n", "\n"],
-  ["r", "\r"],
-  ["t", "\t"],
-]);
-
 /**
  * Null when `text` holds no escape that `wanted` takes (the common case costs two
  * `indexOf`): an escape of any other character is left as it is, as it could not be part
@@ -115,8 +104,8 @@ function readBackslash(text: string, at: number): Escape | NoEscape {
     return { char: String.fromCharCode(Number.parseInt(text.slice(next + 1, next + 5), 16)), length: next + 5 - at };
   if (kind === "x" && isHex(text, next + 1) && isHex(text, next + 2))
     return { char: String.fromCharCode(Number.parseInt(text.slice(next + 1, next + 3), 16)), length: next + 3 - at };
-  const simple = next === at + 1 && kind !== undefined ? SIMPLE_ESCAPES.get(kind) : undefined;
-  return simple === undefined ? { skipTo: next } : { char: simple, length: 2 };
+  // Of JSON's one-character escapes only `\/` can stand for a token's character (base64 has `/`).
+  return kind === "/" && next === at + 1 ? { char: "/", length: 2 } : { skipTo: next };
 }
 
 function isHex(text: string, at: number): boolean {

@@ -149,9 +149,8 @@ class Redaction {
         return redacted === text ? value : redacted;
       }
       case "[object Map]":
-        return this.map(value as Map<unknown, unknown>, depth);
       case "[object Set]":
-        return this.set(value as Set<unknown>, depth);
+        return this.collection(value as Map<unknown, unknown>, depth, tag === "[object Map]");
     }
     // Any other class instance: a record of its own fields, named after its class, since
     // its methods and getters may show what its fields hold.
@@ -237,35 +236,21 @@ class Redaction {
     }
   }
 
-  private map(map: Map<unknown, unknown>, depth: number): Map<unknown, unknown> {
-    const copy = new Map<unknown, unknown>();
+  /** A map's keys and values, or a set's values, into a new one when anything changed. */
+  private collection(value: Map<unknown, unknown> | Set<unknown>, depth: number, isMap: boolean): object {
+    const copy = isMap ? new Map() : new Set();
     const walking: Walking = { copy, taken: false };
-    this.walking.set(map, walking);
+    this.walking.set(value, walking);
     let changed = false;
     const entries: [unknown, unknown][] = [];
-    for (const [key, item] of Map.prototype.entries.call(map)) {
-      const entry: [unknown, unknown] = [this.of(key, depth + 1), this.of(item, depth + 1)];
-      if (entry[0] !== key || entry[1] !== item) changed = true;
+    const all = isMap ? Map.prototype.entries.call(value) : Set.prototype.entries.call(value);
+    for (const [key, item] of all as Iterable<[unknown, unknown]>) {
+      const entry: [unknown, unknown] = [this.of(key, depth + 1), isMap ? this.of(item, depth + 1) : undefined];
+      if (entry[0] !== key || (isMap && entry[1] !== item)) changed = true;
       entries.push(entry);
     }
-    if (!changed && !walking.taken) return map;
-    for (const [key, item] of entries) copy.set(key, item);
-    return copy;
-  }
-
-  private set(set: Set<unknown>, depth: number): Set<unknown> {
-    const copy = new Set<unknown>();
-    const walking: Walking = { copy, taken: false };
-    this.walking.set(set, walking);
-    let changed = false;
-    const items: unknown[] = [];
-    for (const item of Set.prototype.values.call(set)) {
-      const redacted = this.of(item, depth + 1);
-      if (redacted !== item) changed = true;
-      items.push(redacted);
-    }
-    if (!changed && !walking.taken) return set;
-    for (const item of items) copy.add(item);
+    if (!changed && !walking.taken) return value;
+    for (const [key, item] of entries) copy instanceof Map ? copy.set(key, item) : copy.add(key);
     return copy;
   }
 }
