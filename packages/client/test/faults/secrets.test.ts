@@ -19,7 +19,7 @@ import {
 } from "../../src/index.ts";
 import { chatBody, faultClient, json } from "./fault-client.ts";
 
-// Random enough that its first six characters appear nowhere by chance.
+// Random enough that no eight of its characters in a row appear anywhere by chance.
 const TOKEN = "Tk_8FqZ2LmX9pRw7VnK3sYd";
 const serve = serveFaults();
 

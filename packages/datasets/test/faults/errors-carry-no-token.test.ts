@@ -5,7 +5,7 @@ import { everythingAnErrorShows, findSecret, serveFaults, tokenEchoForms } from 
 import { describe, expect, it } from "vitest";
 import { createFriendliDatasets, StorageUploadError } from "../../src/index.ts";
 
-// Random enough that its first six characters appear nowhere by chance.
+// Random enough that no eight of its characters in a row appear anywhere by chance.
 const TOKEN = "Tk_4HwQ9cNv2XeLz7RbJ5uMa";
 const serve = serveFaults();
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { EndpointFailedError, EndpointIdMissingError, EndpointWaitTimeoutError } from "../../src/index.ts";
 import { localEndpoints, sendJson, statusBody } from "../support/local-endpoints.ts";
 
-// Random enough that its first six characters appear nowhere by chance.
+// Random enough that no eight of its characters in a row appear anywhere by chance.
 const TOKEN = "Ep_4JwQ8nZx2KvR7mLt9sYb";
 const servers: FaultServer[] = [];
 afterEach(async () => {

@@ -6,7 +6,7 @@ import { createFriendliInference, functionTool, StructuredOutputError, ToolLoopL
 import { completionFor, sseFor, type Turn } from "./chat-server.ts";
 import { sse } from "./sse.ts";
 
-// Random enough that its first six characters appear nowhere by chance.
+// Random enough that no eight of its characters in a row appear anywhere by chance.
 const TOKEN = "Tk_8FqZ2LmX9pRw7VnK3sYd";
 const serve = serveFaults();
 const messages = [{ role: "user" as const, content: "Hi" }];
