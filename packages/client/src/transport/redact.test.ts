@@ -104,6 +104,9 @@ describe("redact", () => {
   it("a secret with characters that mean something in a pattern", () => {
     expect(redact("x a.b*c(d)+e? y", "a.b*c(d)+e?")).toBe("x [redacted] y");
     expect(redact("x aXbYcZdQe y", "a.b*c(d)+e?")).toBe("x aXbYcZdQe y");
+    // Escapes of its own, found as they stand as well as read.
+    expect(redact("x ab%41cd\\u0042ef12 y", "ab%41cd\\u0042ef12")).toBe("x [redacted] y");
+    expect(redact("x abAcdBef12 y", "ab%41cd\\u0042ef12")).toBe("x abAcdBef12 y");
   });
 
   it("stays linear on a megabyte made to look like the secret at every step", () => {

@@ -1,4 +1,4 @@
-import { decodeEscapes } from "./decode-escapes.ts";
+import { type DecodedText, decodeEscapes } from "./decode-escapes.ts";
 
 /** What stands where the secret was. */
 export const REDACTED = "[redacted]";
@@ -26,6 +26,8 @@ interface Matcher {
   blockStarts: number[];
   /** The secret's characters, lower-cased: only an escape of one of them needs reading. */
   chars: Set<string>;
+  /** The secret holds a character that starts an escape. */
+  escapes: boolean;
 }
 
 // A few secrets at a time (the CLI redacts several): compiled once each.
@@ -45,7 +47,8 @@ function matcherFor(secret: string): Matcher {
       pieces.add(escapePattern(secret));
     }
     const chars = new Set(secret.toLowerCase());
-    matcher = { secret, candidates: new RegExp([...pieces].join("|"), "gi"), blockStarts, chars };
+    const escapes = secret.includes("%") || secret.includes("\\");
+    matcher = { secret, candidates: new RegExp([...pieces].join("|"), "gi"), blockStarts, chars, escapes };
     if (matchers.size >= 8) matchers.clear();
     matchers.set(secret, matcher);
   }
@@ -66,8 +69,16 @@ export function replaceSecret(text: string, secret: string, mark: string): strin
   // Too short to hold what is searched for, even spelled plainly.
   if (text.length < Math.min(secret.length, SHORTEST_RUN)) return text;
   const matcher = matcherFor(secret);
-  const decoded = decodeEscapes(text, (char) => matcher.chars.has(char.toLowerCase()));
-  const ranges = findRanges(decoded ? decoded.text : text, matcher);
+  // A secret that itself holds `%` or `\\` is looked for as it stands first: reading the
+  // text's escapes would take its own characters apart.
+  const plain = matcher.escapes ? replaceRanges(text, findRanges(text, matcher), null, mark) : text;
+  const decoded = decodeEscapes(plain, (char) => matcher.chars.has(char.toLowerCase()));
+  if (decoded) return replaceRanges(plain, findRanges(decoded.text, matcher), decoded, mark);
+  return matcher.escapes ? plain : replaceRanges(plain, findRanges(plain, matcher), null, mark);
+}
+
+/** `text` with each range (in `decoded`'s positions when given) replaced by `mark`. */
+function replaceRanges(text: string, ranges: number[], decoded: DecodedText | null, mark: string): string {
   if (ranges.length === 0) return text;
   let kept = "";
   let from = 0;
