@@ -170,7 +170,10 @@ class Redaction {
     let changed = always;
     const kept: [PropertyKey, PropertyDescriptor][] = [];
     const keep = (key: PropertyKey, item: unknown, enumerable: boolean) => {
-      const redacted = item === THREW ? UNREADABLE : this.of(item, depth + 1);
+      // Headers as a record (`{ authorization: "Bearer ..." }`, provider metadata) are credentials too.
+      const credential =
+        typeof key === "string" && typeof item === "string" && CREDENTIAL_HEADERS.has(key.toLowerCase());
+      const redacted = item === THREW ? UNREADABLE : credential ? this.credential(key, item) : this.of(item, depth + 1);
       const name = typeof key === "string" ? this.text(key) : typeof key === "symbol" ? this.symbol(key) : key;
       if (redacted !== item || name !== key) changed = true;
       kept.push([name, { value: redacted, enumerable, writable: true, configurable: true }]);

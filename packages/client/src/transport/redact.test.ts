@@ -221,6 +221,9 @@ describe("redactValue and redactError", () => {
       ["x-redacted", "Bearer [redacted]"],
     ]);
     expect(error.headers.get("authorization")).toBe("Basic dXNlcjpwYXNz");
+    // The same as a record of headers (provider metadata, a thrown object).
+    const record = redactValue({ Authorization: "Bearer other-credential", "x-request-id": `req ${SECRET}` }, SECRET);
+    expect(record).toEqual({ Authorization: "Bearer [redacted]", "x-request-id": "req [redacted]" });
   });
 
   it("every field of an error and its causes, of any kind, on a copy of the same class", () => {
