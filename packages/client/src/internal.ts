@@ -25,6 +25,6 @@ export { checkLimit, DEFAULT_MAX_RESPONSE_BYTES, quoteWithoutUserinfo } from "./
 export { linkedAbort } from "./transport/linked-abort.ts";
 export { joinBytes, readBodyCapped } from "./transport/read-body-capped.ts";
 export { readEnv } from "./transport/read-env.ts";
-export { redact, redactError } from "./transport/redact.ts";
+export { redact, redactError, redactValue } from "./transport/redact.ts";
 export { keepSecret, secretOf } from "./transport/secret-of.ts";
 export { sleep } from "./transport/sleep.ts";

@@ -39,10 +39,28 @@ export function everythingAnErrorShows(error: unknown): string {
 }
 
 /**
- * Where `secret`, or a run of its first `shortest` characters or more (what a cut leaves),
- * shows in `text`, case-insensitively; undefined when nowhere.
+ * Where `secret` shows in `text`, or any run of `shortest` or more of its characters
+ * wherever in it the run starts (what a cut leaves), case-insensitively, once escapes
+ * are read (`\u0066`, `\\u0066`, `\x66`, `%66`, `%2566`); undefined when nowhere. Written
+ * apart from the SDK's redaction, plainly (quadratic), to check it. A secret shorter than
+ * `shortest` counts whole.
  */
-export function findSecret(text: string, secret: string, shortest = 6): string | undefined {
-  const at = text.toLowerCase().indexOf(secret.slice(0, shortest).toLowerCase());
-  return at < 0 ? undefined : text.slice(Math.max(0, at - 60), at + secret.length + 20);
+export function findSecret(text: string, secret: string, shortest = 8): string | undefined {
+  const decoded = readEscapes(text).toLowerCase();
+  const lower = secret.toLowerCase();
+  const length = Math.min(shortest, lower.length);
+  for (let start = 0; start + length <= lower.length; start++) {
+    const at = decoded.indexOf(lower.slice(start, start + length));
+    if (at >= 0) return decoded.slice(Math.max(0, at - 60), at + secret.length + 20);
+  }
+  return undefined;
+}
+
+const ESCAPES = /\\+u([0-9a-f]{4})|\\+x([0-9a-f]{2})|%(?:25(?=[0-9a-f]{2}))*([0-9a-f]{2})/gi;
+
+/** The text with its JSON, JavaScript and percent escapes read, one level deep. */
+export function readEscapes(text: string): string {
+  return text.replace(ESCAPES, (_escape, unicode?: string, hex?: string, percent?: string) =>
+    String.fromCharCode(Number.parseInt(unicode ?? hex ?? percent ?? "", 16)),
+  );
 }

@@ -1,4 +1,4 @@
-export { everythingAnErrorShows, findSecret } from "./everything-an-error-shows.ts";
+export { everythingAnErrorShows, findSecret, readEscapes } from "./everything-an-error-shows.ts";
 export {
   type AnswerShapes,
   anyJson,
@@ -23,4 +23,5 @@ export {
 } from "./start-fault-server.ts";
 export { type MockServer, type MockServerOptions, startMockServer } from "./start-mock-server.ts";
 export { type TimedRequestRule, timeoutOnlyFor } from "./timeout-only-for.ts";
+export { tokenEchoForms } from "./token-echo-forms.ts";
 export { socketClosed, writeForever } from "./write-forever.ts";

@@ -1,9 +1,25 @@
-import { everythingAnErrorShows, findSecret, serveFaults } from "@friendli-ts/test-kit";
+import { inspect } from "node:util";
+import {
+  everythingAnErrorShows,
+  type FaultHandler,
+  findSecret,
+  serveFaults,
+  tokenEchoForms,
+} from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
-import { APIConnectionError, FriendliError, type Logger, type Middleware } from "../../src/index.ts";
+import {
+  APIConnectionError,
+  BadRequestError,
+  FriendliError,
+  InvalidResponseError,
+  type Logger,
+  type Middleware,
+  MiddlewareError,
+  StreamParseError,
+} from "../../src/index.ts";
 import { chatBody, faultClient, json } from "./fault-client.ts";
 
-// Random enough that its first six characters appear nowhere by chance.
+// Random enough that no eight of its characters in a row appear anywhere by chance.
 const TOKEN = "Tk_8FqZ2LmX9pRw7VnK3sYd";
 const serve = serveFaults();
 
@@ -52,8 +68,12 @@ function offsetsAround(...limits: number[]): number[] {
   return [...offsets];
 }
 
-/** Server text with the token at `offset`. */
-const plant = (offset: number) => `${"x".repeat(offset)}${TOKEN} and some text after it`;
+/** Server text with the token at `offset`, in one of the forms an echo takes. */
+const plant = (offset: number, form: (token: string) => string = (token) => token) =>
+  `${"x".repeat(offset)}${form(TOKEN)} and some text after it`;
+
+// The token as servers and proxies echo it, verbatim aside (the tests above).
+const echoForms = tokenEchoForms.filter(([name]) => name !== "verbatim");
 
 const sseReply = (body: string): Reply => ({ status: 200, headers: { "content-type": "text/event-stream" }, body });
 const jsonReply = (status: number, value: unknown): Reply => ({
@@ -128,6 +148,45 @@ describe("the token leaves in no error, wherever a server puts it and wherever i
     }
   });
 
+  it.each(textPlaces)("%s, the token escaped, encoded or in another case", async (where, call, replyWith, limits) => {
+    const failWith = await replyServer();
+    for (const [form, spell] of echoForms) {
+      for (const offset of [0, 2, (limits[0] as number) - 12]) {
+        expectNoToken(await failWith(replyWith(plant(offset, spell)), call), `${where}, ${form}, token at ${offset}`);
+      }
+    }
+  });
+
+  it.each(echoForms)("headers, the token %s", async (form, spell) => {
+    const failWith = await replyServer();
+    for (const [answer, call, reply] of failingAnswers) {
+      const headers = { "x-request-id": spell(TOKEN), "x-echo": `Bearer ${spell(TOKEN)}` };
+      const error = await failWith({ ...reply, headers: { ...reply.headers, ...headers } }, call);
+      expectNoToken(error, `${answer}, ${form}`);
+    }
+  });
+
+  it("a body that breaks just after the token: the parser's quote of its tail", async () => {
+    const failWith = await replyServer();
+    // V8 quotes about ten characters around the spot it could not read: here the token's last ones.
+    const broken = `["${TOKEN}",]`;
+    const json = await failWith({ status: 200, headers: { "content-type": "application/json" }, body: broken }, "json");
+    expect(json).toBeInstanceOf(InvalidResponseError);
+    expect(String((json as Error).cause)).toContain('",]');
+    expectNoToken(json, "a JSON answer");
+    const stream = await failWith(sseReply(`data: ${broken}\n\n`), "stream");
+    expect(stream).toBeInstanceOf(StreamParseError);
+    expectNoToken(stream, "an event");
+  });
+
+  it("a 400 body nested 3,000 deep, the token at the bottom: a BadRequestError, no RangeError", async () => {
+    const failWith = await replyServer();
+    const body = `${"[".repeat(3000)}"${TOKEN}"${"]".repeat(3000)}`;
+    const error = await failWith({ status: 400, headers: { "content-type": "application/json" }, body }, "json");
+    expect(error).toBeInstanceOf(BadRequestError);
+    expectNoToken(error, "the body");
+  });
+
   it("requestId keeps the request id, with the token taken out", async () => {
     const failWith = await replyServer();
     const error = await failWith({ ...jsonReply(401, {}), headers: { "x-request-id": `req-1 ${TOKEN}` } }, "json");
@@ -153,6 +212,12 @@ describe("a failure from fetch itself: its causes, of any kind", () => {
       "an AggregateError",
       (auth) => new AggregateError([new Error(`v4 ${auth}`), `v6 ${auth}`], "connect failed", { cause: auth }),
     ],
+    ["a frozen error", (auth) => Object.freeze(new TypeError(`refused ${auth}`))],
+    [
+      "a frozen error with a frozen cause",
+      (auth) => Object.freeze(new TypeError("fetch failed", { cause: Object.freeze(new Error(`refused ${auth}`)) })),
+    ],
+    ["a frozen object", (auth) => Object.freeze({ headers: Object.freeze({ authorization: auth }) })],
   ];
 
   it.each(failures)("%s", async (_, failure) => {
@@ -170,6 +235,58 @@ describe("a failure from fetch itself: its causes, of any kind", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(server.requests[0]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+    expectNoToken(error, "the cause");
+  });
+});
+
+describe("what a middleware throws", () => {
+  const call = (middleware: Middleware[], url: string) =>
+    faultClient(url, { token: TOKEN, maxRetries: 0, middleware })
+      .GET("/dedicated/beta/endpoint/{endpoint_id}", { params: { path: { endpoint_id: "e" } } })
+      .catch((e: unknown) => e);
+  const answer: FaultHandler = (_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end("{}");
+
+  it.each(["onRequest", "onResponse"] as const)(
+    "%s: a frozen error quoting the request's Authorization",
+    async (hook) => {
+      const server = await serve(answer);
+      const quoting: Middleware = {
+        [hook]({ request }: { request: Request }) {
+          throw Object.freeze(new Error(`refused ${request.headers.get("authorization")}`));
+        },
+      };
+      const error = await call([quoting], server.url);
+      expect(error).toBeInstanceOf(MiddlewareError);
+      expectNoToken(error, hook);
+    },
+  );
+
+  it("an error carrying the Request it got: its cause shows no Authorization value", async () => {
+    const server = await serve(answer);
+    const carrying: Middleware = {
+      onRequest({ request }) {
+        throw Object.assign(new Error("refused"), { request, headers: request.headers });
+      },
+    };
+    const error = await call([carrying], server.url);
+    expect(error).toBeInstanceOf(MiddlewareError);
+    const cause = (error as MiddlewareError).cause as { request: { headers: Headers; url: string } };
+    expect(cause.request.headers.get("authorization")).toBe("Bearer [redacted]");
+    expect(cause.request.url).toContain("/dedicated/beta/endpoint/e");
+    expect(inspect(error, { depth: 20 })).not.toContain(TOKEN);
+    expectNoToken(error, "the cause");
+  });
+
+  it("a Response carrying the token in its headers and URL", async () => {
+    const server = await serve(answer);
+    const carrying: Middleware = {
+      onResponse({ response, request }) {
+        const echoed = new Response(null, { headers: { "x-echo": request.headers.get("authorization") ?? "" } });
+        throw Object.assign(new Error("refused"), { response, echoed, url: new URL(`${server.url}/?t=${TOKEN}`) });
+      },
+    };
+    const error = await call([carrying], server.url);
+    expect(error).toBeInstanceOf(MiddlewareError);
     expectNoToken(error, "the cause");
   });
 });

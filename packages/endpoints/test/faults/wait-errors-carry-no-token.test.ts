@@ -1,9 +1,9 @@
-import { everythingAnErrorShows, type FaultServer, findSecret } from "@friendli-ts/test-kit";
+import { everythingAnErrorShows, type FaultServer, findSecret, tokenEchoForms } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
 import { EndpointFailedError, EndpointIdMissingError, EndpointWaitTimeoutError } from "../../src/index.ts";
 import { localEndpoints, sendJson, statusBody } from "../support/local-endpoints.ts";
 
-// Random enough that its first six characters appear nowhere by chance.
+// Random enough that no eight of its characters in a row appear anywhere by chance.
 const TOKEN = "Ep_4JwQ8nZx2KvR7mLt9sYb";
 const servers: FaultServer[] = [];
 afterEach(async () => {
@@ -26,35 +26,40 @@ function expectNoToken(error: unknown) {
   expect(leak, `the token shows in\n${leak}`).toBeUndefined();
 }
 
-describe("the endpoint helpers' errors quote the server's answer without the token", () => {
-  it("waitFor: an endpoint that fails (EndpointFailedError.endpoint)", async () => {
-    const endpoints = await echoing((token) => statusBody("FAILED", { phase: { message: `quota for ${token}` } }));
-    const error = await endpoints.waitFor("ep-1", "RUNNING", { intervalMs: 1 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(EndpointFailedError);
-    expectNoToken(error);
-  });
+describe.each(tokenEchoForms)(
+  "the endpoint helpers' errors quote the server's answer without the token (%s)",
+  (_form, spell) => {
+    it("waitFor: an endpoint that fails (EndpointFailedError.endpoint)", async () => {
+      const endpoints = await echoing((token) =>
+        statusBody("FAILED", { phase: { message: `quota for ${spell(token)}` } }),
+      );
+      const error = await endpoints.waitFor("ep-1", "RUNNING", { intervalMs: 1 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(EndpointFailedError);
+      expectNoToken(error);
+    });
 
-  it("waitFor: a wait that runs out (EndpointWaitTimeoutError, with the last status)", async () => {
-    const endpoints = await echoing((token) => statusBody("INITIALIZING", { phase: { message: token } }));
-    // Every poll is answered at once: the deadline ends the wait whatever the machine's speed.
-    const error = await endpoints
-      .waitFor("ep-1", "RUNNING", { intervalMs: 5, timeoutMs: 200 })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(EndpointWaitTimeoutError);
-    expectNoToken(error);
-  });
+    it("waitFor: a wait that runs out (EndpointWaitTimeoutError, with the last status)", async () => {
+      const endpoints = await echoing((token) => statusBody("INITIALIZING", { phase: { message: spell(token) } }));
+      // Every poll is answered at once: the deadline ends the wait whatever the machine's speed.
+      const error = await endpoints
+        .waitFor("ep-1", "RUNNING", { intervalMs: 5, timeoutMs: 200 })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(EndpointWaitTimeoutError);
+      expectNoToken(error);
+    });
 
-  it("createAndWait: a create answer with no usable id (EndpointIdMissingError.created)", async () => {
-    const endpoints = await echoing((token) => statusBody("INITIALIZING", { name: token }));
-    const body = {
-      projectId: "p",
-      name: "n",
-      instanceOptionId: "i",
-      hfModelRepo: "org/model",
-      advanced: { tokenizer_add_special_tokens: true, tokenizer_skip_special_tokens: true },
-    };
-    const error = await endpoints.createAndWait(body, { intervalMs: 1 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(EndpointIdMissingError);
-    expectNoToken(error);
-  });
-});
+    it("createAndWait: a create answer with no usable id (EndpointIdMissingError.created)", async () => {
+      const endpoints = await echoing((token) => statusBody("INITIALIZING", { name: spell(token) }));
+      const body = {
+        projectId: "p",
+        name: "n",
+        instanceOptionId: "i",
+        hfModelRepo: "org/model",
+        advanced: { tokenizer_add_special_tokens: true, tokenizer_skip_special_tokens: true },
+      };
+      const error = await endpoints.createAndWait(body, { intervalMs: 1 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(EndpointIdMissingError);
+      expectNoToken(error);
+    });
+  },
+);

@@ -1,12 +1,12 @@
 import { InvalidResponseError, StreamParseError } from "@friendli-ts/client";
-import { everythingAnErrorShows, findSecret, serveFaults } from "@friendli-ts/test-kit";
+import { everythingAnErrorShows, findSecret, serveFaults, tokenEchoForms } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createFriendliInference, functionTool, StructuredOutputError, ToolLoopLimitError } from "../../src/index.ts";
 import { completionFor, sseFor, type Turn } from "./chat-server.ts";
 import { sse } from "./sse.ts";
 
-// Random enough that its first six characters appear nowhere by chance.
+// Random enough that no eight of its characters in a row appear anywhere by chance.
 const TOKEN = "Tk_8FqZ2LmX9pRw7VnK3sYd";
 const serve = serveFaults();
 const messages = [{ role: "user" as const, content: "Hi" }];
@@ -90,6 +90,36 @@ describe("helper errors built from the answer carry no token", () => {
     }
   });
 
+  it.each(tokenEchoForms)("chat.parse and a tool call's JSON, the token echoed %s", async (form, spell) => {
+    const parsing = await echoing("application/json", (sent) =>
+      JSON.stringify(completionFor({ content: `Sure, ${spell(sent)}: {"city"` })),
+    );
+    const parseError = await parsing.serverless.chat.parse({ model: "m", messages }, Weather).catch((e: unknown) => e);
+    expect(parseError).toBeInstanceOf(StructuredOutputError);
+    expectNoToken(parseError, `chat.parse, ${form}`);
+    const streaming = await echoing("text/event-stream", (sent) =>
+      [
+        sse({ type: "message_start", message: { id: "m", type: "message", role: "assistant", content: [] } }),
+        sse({
+          type: "content_block_start",
+          index: 0,
+          content_block: { type: "tool_use", id: "t", name: "f", input: {} },
+        }),
+        sse({
+          type: "content_block_delta",
+          index: 0,
+          delta: { type: "input_json_delta", partial_json: `${spell(sent)}"]` },
+        }),
+        sse({ type: "content_block_stop", index: 0 }),
+        sse({ type: "message_stop" }, "message_stop"),
+      ].join(""),
+    );
+    const stream = await streaming.serverless.messages.stream({ model: "m", max_tokens: 8, messages });
+    const streamError = await stream.finalResult().catch((e: unknown) => e);
+    expect(streamError).toBeInstanceOf(StreamParseError);
+    expectNoToken(streamError, `a tool call's JSON, ${form}`);
+  });
+
   it("the same through a tee'd branch, which keeps the stream's secret", async () => {
     const inference = await echoing("text/event-stream", (token) =>
       [
@@ -160,6 +190,24 @@ describe("shape errors built from what the server sent carry no token", () => {
       expect(error, read).toBeInstanceOf(StreamParseError);
       expectNoToken(error, read);
     }
+  });
+
+  it.each(tokenEchoForms)("textDeltas: a chunk of the wrong shape that quotes the token %s", async (form, spell) => {
+    const inference = await echoing("text/event-stream", (token) =>
+      sse({
+        id: "c",
+        object: "chat.completion.chunk",
+        created: 1,
+        model: "m",
+        choices: [{ index: 0, delta: { content: { t: spell(token) } } }],
+      }),
+    );
+    const stream = await inference.serverless.chat.stream({ model: "m", messages });
+    const error = await (async () => {
+      for await (const _ of stream.textDeltas());
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StreamParseError);
+    expectNoToken(error, form);
   });
 
   it("chat.parse: an answer of the wrong shape that quotes the token", async () => {
