@@ -10,7 +10,7 @@ import { checkReply, type ReplyEvent, type ScriptedReply } from "./check-reply.t
 import type { CorsOptions } from "./cors-headers.ts";
 import { findFreePort } from "./find-free-port.ts";
 import type { MockReply, RespondOptions } from "./mock-reply-types.ts";
-import { createMockStorage, type MockStorage } from "./mock-storage.ts";
+import { createMockStorage, DEFAULT_STORAGE_MAX_BYTES, type MockStorage } from "./mock-storage.ts";
 import { PROXY_KEY_ENV, PROXY_KEY_HEADER, PROXY_ONLY, WATCHDOG } from "./prism-preload.ts";
 import { readEvents } from "./read-events.ts";
 import { loadSpecIndex, type SpecIndex, type SpecOperation, SSE } from "./spec-operations.ts";
@@ -68,6 +68,12 @@ export interface MockServerOptions {
   /** How long to wait for Prism to listen. */
   startTimeoutMs?: number;
   /**
+   * The most bytes the mock's storage holds in all (every upload is kept in this process).
+   * Past it an upload is refused with a 413 `EntityTooLarge` and nothing is stored;
+   * `reset()` empties the storage. Default 256 MiB.
+   */
+  storageMaxBytes?: number;
+  /**
    * Which web pages may read the mock, for tests that run in a browser. Default: none (no
    * CORS headers), so a page the developer visits cannot read what the tests sent.
    */
@@ -119,6 +125,16 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const schemaSpecFile = options.schemaSpecFile ?? (options.specFile ? specFile : bundledSchemaSpec());
   if (!existsSync(schemaSpecFile)) {
     throw new Error(`no spec to check scripted replies against at ${schemaSpecFile}; pass \`schemaSpecFile\``);
+  }
+  const { port: fixedPort, storageMaxBytes = DEFAULT_STORAGE_MAX_BYTES } = options;
+  // Checked before Prism starts: a bad option is the caller's mistake, named at once.
+  if (fixedPort !== undefined && !(Number.isInteger(fixedPort) && fixedPort >= 1 && fixedPort <= 65_535)) {
+    throw new RangeError(`startMockServer: port must be a whole number from 1 to 65535, not ${String(fixedPort)}`);
+  }
+  if (!(Number.isSafeInteger(storageMaxBytes) && storageMaxBytes >= 0)) {
+    throw new RangeError(
+      `startMockServer: storageMaxBytes must be a whole number of bytes, not ${String(storageMaxBytes)}`,
+    );
   }
   const spec = loadSpecIndex(schemaSpecFile);
   const port = await findFreePort();
@@ -176,7 +192,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   let proxy: Awaited<ReturnType<typeof startRecordingProxy>> | undefined;
   const script = new ReplyScript(spec);
-  const files = createMockStorage(() => proxy?.url ?? "");
+  const files = createMockStorage(() => proxy?.url ?? "", storageMaxBytes);
   const stop = async () => {
     await proxy?.stop();
     child.stdin?.end();
