@@ -20,7 +20,7 @@ import {
   startRecordingProxy,
   type UpstreamAnswer,
 } from "./start-recording-proxy.ts";
-import { requestViolations, violationBody } from "./violation-body.ts";
+import { requestViolations, violationAnswer } from "./violation-body.ts";
 
 export interface MockServer {
   /** Base URL of the server, e.g. `http://127.0.0.1:43121`. */
@@ -215,17 +215,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
           const op = spec.match(request.method, request.path, request.stream);
           if (!op) return undefined;
           // Prism checked the request: a rejected one keeps its rejection, and the reply waits.
-          const violations = requestViolations(answer.headers["sl-violations"]);
-          if (violations.length > 0 && answer.status >= 400) {
-            // Prism lists the violations only in a header; the body says them for every client.
-            return {
-              // Prism says 400 where the operation lists no 422; the API refuses such a body with 422.
-              status: answer.status === 400 ? 422 : answer.status,
-              json: violationBody(violations),
-              headers: { "sl-violations": String(answer.headers["sl-violations"]) },
-            };
-          }
-          const rejected = answer.status < 200 || answer.status >= 300 || violations.length > 0;
+          const header = answer.headers["sl-violations"];
+          const refusal = violationAnswer(answer.status, header);
+          if (refusal) return refusal;
+          const rejected = answer.status < 200 || answer.status >= 300 || requestViolations(header).length > 0;
           if (rejected) return undefined;
           const reply = script.take(op.operationId, request.stream);
           if (reply) {
