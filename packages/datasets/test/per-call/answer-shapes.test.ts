@@ -52,10 +52,12 @@ describe("splits and samples walks check each page before walking it", () => {
     }
   });
 
-  it("a sample that is not an [id, text] pair is refused; good pages still walk", async () => {
+  it("a sample that is not a pair is refused; good pages still walk", async () => {
     const bad = await serve(
       (_req, res) =>
-        void res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ data: [["id", 7]] })),
+        void res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify({ data: [["s-1", "{}"], null] })),
     );
     const client = createFriendliDatasets({ baseURL: bad.url, token, maxRetries: 0 });
     await expect(client.samples.list("ds-1", "sp-1")).rejects.toBeInstanceOf(InvalidResponseError);
