@@ -8,9 +8,15 @@ import type { Writable } from "node:stream";
 export async function writeForever(out: ServerResponse | Writable, piece: string | Uint8Array): Promise<void> {
   while (!out.destroyed && !out.writableEnded) {
     if (!out.write(piece)) {
+      // Whichever comes first removes the other: a long body waits for many drains.
       await new Promise<void>((resolve) => {
-        out.once("drain", resolve);
-        out.once("close", resolve);
+        const done = () => {
+          out.off("drain", done);
+          out.off("close", done);
+          resolve();
+        };
+        out.once("drain", done);
+        out.once("close", done);
       });
     }
   }
