@@ -11,6 +11,13 @@ export function integerAtLeast(min: number): (value: string) => number {
   };
 }
 
+/** A commander argument parser for a TCP port: a whole number from 1 to 65535, checked before anything starts. */
+export function portNumber(value: string): number {
+  const port = integerAtLeast(1)(value);
+  if (port > 65_535) throw new InvalidArgumentError("expected a port from 1 to 65535.");
+  return port;
+}
+
 /** A commander argument parser for a number of seconds (fractions allowed), above zero. */
 export function seconds(value: string): number {
   const n = Number(value);
@@ -21,6 +28,7 @@ export function seconds(value: string): number {
 }
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ZONELESS_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/i;
 const ZONED_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 /**
@@ -37,6 +45,9 @@ export function parseDate(flag: string, value: string): string {
     if (date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d) return trimmed;
   } else if (ZONED_TIME.test(trimmed) && !Number.isNaN(Date.parse(trimmed))) {
     return trimmed;
+  } else if (ZONELESS_TIME.test(trimmed)) {
+    // Read in this machine's zone, it would name a different range on another machine.
+    throw new UsageError(`${flag} ${JSON.stringify(value)} has no time zone: add Z (UTC) or an offset such as +09:00`);
   }
   throw new UsageError(
     `${flag} ${JSON.stringify(value)} is not a date: use YYYY-MM-DD (UTC) or an ISO 8601 time with a zone, e.g. 2026-01-31T00:00:00Z`,

@@ -169,6 +169,16 @@ describe.concurrent("bad arguments exit 2 with a message, before any request", (
     ],
     ["a missing --to", ["cost", "--from", "2026-01-01"], /required option '--to <date>' not specified/],
     [
+      "a --from time without a zone",
+      ["cost", "--from", "2026-01-01T00:00:00", "--to", "2026-01-02"],
+      /^error: --from "2026-01-01T00:00:00" has no time zone/,
+    ],
+    [
+      "a --to time without a zone",
+      ["usage", "--from", "2026-01-01", "--to", "2026-01-02 10:00"],
+      /^error: --to "2026-01-02 10:00" has no time zone/,
+    ],
+    [
       "a cost range off midnight",
       ["cost", "--from", "2026-01-01T05:00:00Z", "--to", "2026-01-02"],
       /InvalidInputError: .*midnight UTC/,
@@ -255,6 +265,23 @@ describe("failures exit 1 and name the error", () => {
     expect(fromEnv.code).toBe(1);
     expect(server.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${TOKEN}`, `Bearer ${TOKEN}`]);
     expectNoToken(fromEnv);
+  });
+});
+
+describe("a token given as --token=<value>", () => {
+  it("is kept from what the CLI prints, as --token <value> is: here the end of it, echoed by a server", async () => {
+    const token = "flp_4d8a0c2e6b1f9d3a7c5e0b2d4f6a8c1e3b5d7f9";
+    // The server quotes the token cut from the front: only the CLI's own redaction knows its end.
+    const server = await serve((req, res) => {
+      res.writeHead(401, { "content-type": "application/json" });
+      res.end(JSON.stringify({ detail: `bad key ...${String(req.headers.authorization).slice(-24)}` }));
+    });
+    for (const tokenArgs of [[`--token=${token}`], ["--token", token]]) {
+      const result = await runCli(["--base-url", server.url, ...tokenArgs, "endpoints", "status", "e-1"]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/AuthenticationError 401/);
+      expect(result.stderr, tokenArgs[0]).not.toContain(token.slice(-8));
+    }
   });
 });
 

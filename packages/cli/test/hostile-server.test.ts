@@ -183,6 +183,22 @@ describe("text from the server reaches the terminal escaped", () => {
     expect(results[0]!.stdout).toBe(`one\ntwo${SHOWN}\n`);
   });
 
+  it("cost and usage pages of the wrong shape: InvalidResponseError on one line, exit 1, no TypeError", async () => {
+    const range = ["--from", "2026-01-01", "--to", "2026-01-02"];
+    for (const data of [null, "abc", {}]) {
+      const server = await serve((_req, res) => json(res, 200, { has_more: false, data }));
+      for (const command of ["cost", "usage"]) {
+        const result = await runCli(["--base-url", server.url, "--token", TOKEN, command, ...range]);
+        expect(result.code, `${command} ${JSON.stringify(data)}`).toBe(1);
+        expect(result.stdout).toBe("");
+        expect(result.stderr).toMatch(
+          /^error: InvalidResponseError: endpoints\.(cost|usage)\.get: the answer has the wrong shape/,
+        );
+        expect(result.stderr).not.toMatch(/TypeError/);
+      }
+    }
+  });
+
   it("an error body: one escaped line on stderr", async () => {
     const server = await serve((_req, res) => json(res, 400, { detail: `bad ${HOSTILE}\nerror: forged line` }));
     const result = await runCli(["--base-url", server.url, "--token", TOKEN, "endpoints", "status", "ep-1"]);

@@ -86,3 +86,13 @@ describe.runIf(process.platform === "linux")("friendli mock", () => {
     }, 60_000);
   }
 });
+
+describe("friendli mock --port", () => {
+  // Checked by the parser: no Prism is started, nothing is printed on stdout.
+  it.each(["70000", "65536", "0", "1.5", "-1", "port"])("%s is exit 2 before anything starts", async (port) => {
+    const result = await startCli(["mock", "--port", port]).done;
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/'-p, --port <port>' argument '.*' is invalid/);
+    expect(result.code).toBe(2);
+  });
+});

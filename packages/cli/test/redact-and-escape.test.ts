@@ -1,13 +1,24 @@
 import { describe, expect, it } from "vitest";
 import { errorLine, MAX_ERROR_LINE } from "../src/error-line.ts";
 import { escapeTerminalText } from "../src/escape-terminal-text.ts";
-import { redactSecrets } from "../src/redact-secrets.ts";
+import { redactSecrets, secretsOf } from "../src/redact-secrets.ts";
 
 const token = "flp_4d8a0c2e6b1f9d3a7c5e0b2d4f6a8c1e3b5d7f9";
 
 /** Every 8-character run of the token found in `text`. */
 const piecesIn = (text: string) =>
   Array.from({ length: token.length - 7 }, (_, i) => token.slice(i, i + 8)).filter((piece) => text.includes(piece));
+
+describe("secretsOf", () => {
+  it("takes the token as --token <value> and --token=<value>, FRIENDLI_TOKEN, and base URL passwords", () => {
+    expect(secretsOf(["--token", "tok-one-value"], {})).toEqual(["tok-one-value"]);
+    expect(secretsOf(["--token=tok-two-value"], {})).toEqual(["tok-two-value"]);
+    expect(secretsOf(["--base-url=https://me:pa55word@api.example"], { FRIENDLI_TOKEN: "tok-env" })).toEqual([
+      "tok-env",
+      "pa55word",
+    ]);
+  });
+});
 
 describe("redactSecrets", () => {
   it("removes the token's start left by a cut at any offset, and its end left by a cut from the front", () => {

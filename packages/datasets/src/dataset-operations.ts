@@ -1,6 +1,7 @@
 import type { CallOptions, PagedItems } from "@friendli-ts/client";
 import { type CallCore, checkedAnswer, makeRequest, notAnObject, paginate } from "@friendli-ts/client/internal";
 import { create_dataset, delete_dataset, get_dataset, list_datasets } from "@friendli-ts/client/routes";
+import { dataIsAListOfObjects } from "./answer-problems.ts";
 import type { CreateDatasetBody, DatasetInfo, ListDatasetsQuery, ListDatasetsResult } from "./spec-types.ts";
 
 const byId = (datasetId: string) => ({ path: { dataset_id: datasetId } });
@@ -14,9 +15,7 @@ export function datasetOperations(core: CallCore) {
     async list(query: ListDatasetsQuery, options?: CallOptions): Promise<ListDatasetsResult> {
       const answer = await makeRequest(core, { route: list_datasets, params: { query } }, options);
       // listAll walks `data` and follows `nextCursor`.
-      return checkedAnswer(core, answer, "datasets.list", notAnObject, (data) =>
-        Array.isArray((data as { data?: unknown }).data) ? undefined : "`data` is not a list",
-      );
+      return checkedAnswer(core, answer, "datasets.list", notAnObject, dataIsAListOfObjects);
     },
     /** Every dataset matching `query`, fetched page by page as you read (from `query.cursor` when given). */
     listAll(query: ListDatasetsQuery, options?: CallOptions): PagedItems<DatasetInfo> {

@@ -1,6 +1,7 @@
 import type { CallOptions, PagedItems } from "@friendli-ts/client";
-import { type CallCore, makeRequest, paginate } from "@friendli-ts/client/internal";
+import { type CallCore, checkedAnswer, makeRequest, notAnObject, paginate } from "@friendli-ts/client/internal";
 import { add_samples, delete_samples, list_samples, upload_raw_samples } from "@friendli-ts/client/routes";
+import { dataIsAListOfSamples } from "./answer-problems.ts";
 import type {
   AddSamplesResult,
   DeleteSamplesResult,
@@ -37,7 +38,9 @@ export function sampleOperations(core: CallCore) {
       options?: CallOptions,
     ): Promise<ListSamplesResult> {
       const path = { dataset_id: datasetId, split_id: splitId };
-      return (await makeRequest(core, { route: list_samples, params: { path, query } }, options)).data;
+      const answer = await makeRequest(core, { route: list_samples, params: { path, query } }, options);
+      // listAll walks `data` and follows `nextCursor`.
+      return checkedAnswer(core, answer, "samples.list", notAnObject, dataIsAListOfSamples);
     },
     /**
      * Every sample of the split as `[id, JSON]` pairs, fetched page by page as you read

@@ -1,13 +1,5 @@
 import type { CallOptions, PagedItems } from "@friendli-ts/client";
-import {
-  type AnswerProblem,
-  type CallCore,
-  checkedAnswer,
-  isJsonObject,
-  makeRequest,
-  notAnObject,
-  paginate,
-} from "@friendli-ts/client/internal";
+import { type CallCore, checkedAnswer, makeRequest, notAnObject, paginate } from "@friendli-ts/client/internal";
 import {
   dedicatedCreateEndpoint,
   dedicatedDeleteEndpoint,
@@ -22,6 +14,7 @@ import {
   dedicatedUpdateEndpoint,
   dedicatedWakeEndpoint,
 } from "@friendli-ts/client/routes";
+import { dataIsAnObjectOfObjects, statusIsText } from "./answer-problems.ts";
 import { namingEndpointOn404 } from "./endpoint-not-found-error.ts";
 import type {
   CreateEndpointBody,
@@ -74,16 +67,6 @@ export async function createEndpoint(
     response: answer.response,
   };
 }
-
-// What the helpers read of a status answer (waitFor compares it) and of a page (its entries).
-const statusIsText: AnswerProblem = (data) =>
-  typeof (data as { status?: unknown }).status === "string" ? undefined : "`status` is not text";
-const dataIsAnObjectOfObjects: AnswerProblem = (data) => {
-  const entries = (data as { data?: unknown }).data;
-  if (entries === undefined || entries === null) return undefined;
-  if (!isJsonObject(entries)) return "`data` is not an object";
-  return Object.values(entries).every(isJsonObject) ? undefined : "an entry of `data` is not an object";
-};
 
 /** A list query without an empty cursor: "" means "from the start", not `?cursor=`. */
 function withCursor<Query extends { cursor?: string | null }>(query: Query, cursor: string | null | undefined): Query {

@@ -1,6 +1,7 @@
 import type { CallOptions, PagedItems } from "@friendli-ts/client";
-import { type CallCore, makeRequest, paginate } from "@friendli-ts/client/internal";
+import { type CallCore, checkedAnswer, makeRequest, notAnObject, paginate } from "@friendli-ts/client/internal";
 import { getCost } from "@friendli-ts/client/routes";
+import { dataIsAListOfBuckets } from "./answer-problems.ts";
 import { nextPageToken } from "./next-page-token.ts";
 import type { CostBucket, CostPage, CostQuery } from "./spec-types.ts";
 import { readTimeRange } from "./time-range.ts";
@@ -18,8 +19,9 @@ const readCostRange = (query: CostQuery) => readTimeRange(query.start_time, quer
 export function teamCost(core: CallCore): TeamCost {
   const get = async (query: CostQuery, options?: CallOptions): Promise<CostPage> => {
     const params = { query: { ...query, ...readCostRange(query) } };
-    const { data } = await makeRequest(core, { route: getCost, params }, options);
-    return data;
+    const answer = await makeRequest(core, { route: getCost, params }, options);
+    // listAll walks `data` and reads the page fields.
+    return checkedAnswer(core, answer, "endpoints.cost.get", notAnObject, dataIsAListOfBuckets);
   };
   return {
     get,
@@ -28,7 +30,7 @@ export function teamCost(core: CallCore): TeamCost {
       readCostRange(query);
       return paginate(core, query.page, async (page) => {
         const answer = await get({ ...query, page }, options);
-        return { items: answer.data ?? [], next: nextPageToken(answer) };
+        return { items: answer.data, next: nextPageToken(answer) };
       });
     },
   };

@@ -1,6 +1,7 @@
 import type { CallOptions, PagedItems } from "@friendli-ts/client";
-import { type CallCore, makeRequest, paginate } from "@friendli-ts/client/internal";
+import { type CallCore, checkedAnswer, makeRequest, notAnObject, paginate } from "@friendli-ts/client/internal";
 import { getUsage } from "@friendli-ts/client/routes";
+import { dataIsAListOfBuckets } from "./answer-problems.ts";
 import { nextPageToken } from "./next-page-token.ts";
 import type { UsageBucket, UsagePage, UsageQuery } from "./spec-types.ts";
 import { readTimeRange, type TimeAlignment } from "./time-range.ts";
@@ -28,8 +29,9 @@ const readUsageRange = (query: UsageQuery) =>
 export function teamUsage(core: CallCore): TeamUsage {
   const get = async (query: UsageQuery, options?: CallOptions): Promise<UsagePage> => {
     const params = { query: { ...query, ...readUsageRange(query) } };
-    const { data } = await makeRequest(core, { route: getUsage, params }, options);
-    return data;
+    const answer = await makeRequest(core, { route: getUsage, params }, options);
+    // listAll walks `data` and reads the page fields.
+    return checkedAnswer(core, answer, "endpoints.usage.get", notAnObject, dataIsAListOfBuckets);
   };
   return {
     get,
@@ -38,7 +40,7 @@ export function teamUsage(core: CallCore): TeamUsage {
       readUsageRange(query);
       return paginate(core, query.page, async (page) => {
         const answer = await get({ ...query, page }, options);
-        return { items: answer.data ?? [], next: nextPageToken(answer) };
+        return { items: answer.data, next: nextPageToken(answer) };
       });
     },
   };

@@ -6,7 +6,7 @@ import { EndpointFailedError } from "./endpoint-failed-error.ts";
 import { EndpointNotFoundError } from "./endpoint-not-found-error.ts";
 import { EndpointWaitTimeoutError } from "./endpoint-wait-timeout-error.ts";
 import type { EndpointsOptions } from "./index.ts";
-import type { WaitProgress } from "./wait-for-endpoint.ts";
+import { readWaitOptions, type WaitProgress } from "./wait-for-endpoint.ts";
 
 const servers: FaultServer[] = [];
 afterEach(async () => {
@@ -183,6 +183,23 @@ describe("waitFor", () => {
       InvalidInputError,
     );
     expect(server.requests).toHaveLength(0);
+  });
+
+  it("an interval above 15 s is taken when no maximum is given, and refused only above a maximum given", async () => {
+    // No maximum: the longest pause is the interval itself, not the 15 s default.
+    expect(readWaitOptions({ intervalMs: 20_000 }).backoff).toMatchObject({
+      initialDelayMs: 20_000,
+      maxDelayMs: 20_000,
+    });
+    expect(readWaitOptions({}).backoff).toMatchObject({ initialDelayMs: 1000, maxDelayMs: 15_000 });
+    expect(readWaitOptions({ intervalMs: 20_000, maxIntervalMs: 60_000 }).backoff.maxDelayMs).toBe(60_000);
+    expect(() => readWaitOptions({ intervalMs: 20_000, maxIntervalMs: 15_000 })).toThrow(InvalidInputError);
+    // The whole call: a first answer already RUNNING resolves without a pause.
+    const { endpoints, server } = await start(statusSequence([statusBody("RUNNING")]));
+    await expect(endpoints.waitFor("ep-1", "RUNNING", { intervalMs: 20_000 })).resolves.toMatchObject({
+      status: "RUNNING",
+    });
+    expect(server.requests).toHaveLength(1);
   });
 
   it("turns a 404 into an error naming the endpoint", async () => {

@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { integerAtLeast } from "../parse-args.ts";
+import { portNumber } from "../parse-args.ts";
 import type { Session } from "../session.ts";
 import { out } from "../terminal.ts";
 
@@ -7,7 +7,7 @@ export function registerMock(program: Command, session: Session): void {
   program
     .command("mock")
     .description("serve a mock of the Friendli API on 127.0.0.1 until Ctrl-C, for clients in any language")
-    .option("-p, --port <port>", "the port to serve on (default: a free one)", integerAtLeast(1))
+    .option("-p, --port <port>", "the port to serve on, 1-65535 (default: a free one)", portNumber)
     .addHelpText(
       "after",
       "\nPrints the base URL on stdout. Point any OpenAI-compatible client at <url>/serverless/v1 (or\n" +

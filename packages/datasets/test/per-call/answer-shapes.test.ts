@@ -20,3 +20,53 @@ describe("datasets read answers of the wrong shape as InvalidResponseError", () 
     await expect(datasets.listAll({ projectId: "p" }).toArray()).rejects.toBeInstanceOf(InvalidResponseError);
   });
 });
+
+describe("splits and samples walks check each page before walking it", () => {
+  const token = "test-token-of-the-walks";
+  it.each([
+    ["null", null],
+    ["data null", { data: null }],
+    ["data as text (walked one character at a time before)", { data: "abc" }],
+    ["data as an object", { data: {} }],
+    ["no data", { nextCursor: null }],
+    ["an entry that is text", { data: ["abc"] }],
+  ])("a page that is %s: InvalidResponseError, redacted", async (_what, answer) => {
+    // The answer echoes the request's Authorization: the error quotes the body, redacted.
+    const server = await serve((req, res) => {
+      const echoed = answer === null ? null : { ...answer, echo: req.headers.authorization };
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(echoed));
+    });
+    const { splits, samples } = createFriendliDatasets({ baseURL: server.url, token, maxRetries: 0 });
+    const calls: [string, () => Promise<unknown>][] = [
+      ["splits.list", () => splits.list("ds-1")],
+      ["splits.listAll", () => splits.listAll("ds-1").toArray()],
+      ["samples.list", () => samples.list("ds-1", "sp-1")],
+      ["samples.listAll", () => samples.listAll("ds-1", "sp-1").toArray()],
+    ];
+    for (const [name, call] of calls) {
+      const error = await call().catch((e: unknown) => e);
+      expect(error, name).toBeInstanceOf(InvalidResponseError);
+      expect((error as Error).message, name).toMatch(/wrong shape/);
+      const seen = JSON.stringify({ ...(error as object), message: (error as Error).message });
+      expect(seen, name).not.toContain(token);
+    }
+  });
+
+  it("a sample that is not a pair is refused; good pages still walk", async () => {
+    const bad = await serve(
+      (_req, res) =>
+        void res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify({ data: [["s-1", "{}"], null] })),
+    );
+    const client = createFriendliDatasets({ baseURL: bad.url, token, maxRetries: 0 });
+    await expect(client.samples.list("ds-1", "sp-1")).rejects.toBeInstanceOf(InvalidResponseError);
+    const good = await serve((req, res) => {
+      const data = req.url?.includes("/sample") ? [["s-1", '{"a":1}']] : [{ id: "sp-1", name: "train" }];
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ data, nextCursor: null }));
+    });
+    const ok = createFriendliDatasets({ baseURL: good.url, token, maxRetries: 0 });
+    expect(await ok.samples.listAll("ds-1", "sp-1").toArray()).toEqual([["s-1", '{"a":1}']]);
+    expect(await ok.splits.listAll("ds-1").toArray()).toEqual([{ id: "sp-1", name: "train" }]);
+  });
+});

@@ -58,3 +58,48 @@ describe("endpoints helpers read answers of the wrong shape as InvalidResponseEr
     await expect(endpoints.listAll().toArray()).rejects.toBeInstanceOf(InvalidResponseError);
   });
 });
+
+describe("cost and usage walks check each page before walking it", () => {
+  const range = { start_time: "2026-01-01", end_time: "2026-01-02" };
+  const token = "test-token";
+  it.each([
+    ["null", null],
+    ["data null", { has_more: false, data: null }],
+    ["data as text (walked one character at a time before)", { has_more: false, data: "abc" }],
+    ["data as an object", { has_more: false, data: {} }],
+    ["no data", { has_more: false }],
+    ["a bucket that is text", { has_more: false, data: ["abc"] }],
+    ["a bucket whose results are a number", { has_more: false, data: [{ start_time: "x", results: 5 }] }],
+  ])("a page that is %s: InvalidResponseError, redacted", async (_what, answer) => {
+    // The answer echoes the request's Authorization: the error quotes the body, redacted.
+    const local = await localEndpoints((req, res) => {
+      const echoed = answer === null ? null : { ...answer, echo: req.headers.authorization };
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(echoed));
+    });
+    servers.push(local.server);
+    const { endpoints } = local;
+    const calls: [string, () => Promise<unknown>][] = [
+      ["cost.get", () => endpoints.cost.get(range)],
+      ["cost.listAll", () => endpoints.cost.listAll(range).toArray()],
+      ["usage.get", () => endpoints.usage.get(range)],
+      ["usage.listAll", () => endpoints.usage.listAll(range).toArray()],
+    ];
+    for (const [name, call] of calls) {
+      const error = await call().catch((e: unknown) => e);
+      expect(error, name).toBeInstanceOf(InvalidResponseError);
+      expect((error as Error).message, name).toMatch(/wrong shape/);
+      const seen = JSON.stringify({ ...(error as object), message: (error as Error).message });
+      expect(seen, name).not.toContain(token);
+    }
+  });
+
+  it("a good page still walks: buckets with and without results", async () => {
+    const buckets = [
+      { start_time: "a", end_time: "b", results: [] },
+      { start_time: "b", end_time: "c" },
+    ];
+    const endpoints = await against({ has_more: false, data: buckets });
+    expect(await endpoints.cost.listAll(range).toArray()).toEqual(buckets);
+  });
+});

@@ -104,11 +104,14 @@ export async function runTools(
     if (calls.length === 0) return { completion, content: message?.content ?? null, messages, steps: step };
 
     throwIfAborted(signal);
-    const results = await Promise.all(
-      calls.map(async (call): Promise<Message> => {
-        const content = await runOne(byName.get(call.function.name), call, signal);
-        return { role: "tool", tool_call_id: call.id, name: call.function.name, content };
-      }),
+    const results = await untilAborted(
+      Promise.all(
+        calls.map(async (call): Promise<Message> => {
+          const content = await runOne(byName.get(call.function.name), call, signal);
+          return { role: "tool", tool_call_id: call.id, name: call.function.name, content };
+        }),
+      ),
+      signal,
     );
     throwIfAborted(signal);
     for (const result of results) {
@@ -161,11 +164,35 @@ async function runOne(
     return typeof result === "string" ? result : JSON.stringify(result ?? null);
   } catch (error) {
     // An abort is the caller's, not the tool's failure to report.
-    if (signal?.aborted) throw new APIUserAbortError("the tool loop was aborted", { cause: signal.reason });
+    if (signal?.aborted) throw abortError(signal);
     return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
   }
 }
 
+const abortError = (signal: AbortSignal) =>
+  new APIUserAbortError("the tool loop was aborted", { cause: signal.reason });
+
 function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new APIUserAbortError("the tool loop was aborted", { cause: signal.reason });
+  if (signal?.aborted) throw abortError(signal);
+}
+
+/**
+ * The turn's results, or the abort's error as soon as the signal fires: the tools have the
+ * signal to stop on, but one that ignores it (or its siblings still running) must not hold
+ * the caller. The listener goes when the turn ends, so a signal reused for many loops
+ * collects none.
+ */
+async function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return work;
+  let onAbort = () => {};
+  const aborted = new Promise<never>((_resolve, reject) => {
+    onAbort = () => reject(abortError(signal));
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([work, aborted]);
+  } finally {
+    signal.removeEventListener("abort", onAbort);
+  }
 }

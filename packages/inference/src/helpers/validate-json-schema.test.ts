@@ -114,6 +114,24 @@ describe("validateJsonSchema never throws a raw error", () => {
     expect(() => validateJsonSchema({ pattern: "(" }, "x")).toThrowError(InvalidInputError);
   });
 
+  it("exclusive bounds exclude the bound itself; minimum and maximum include it", () => {
+    const messages = (schema: Record<string, unknown>, value: number) =>
+      validateJsonSchema(schema, value).map((i) => i.message);
+    expect(messages({ exclusiveMinimum: 0 }, 0)).toEqual(["not above 0"]);
+    expect(messages({ exclusiveMinimum: 0 }, -1)).toEqual(["not above 0"]);
+    expect(messages({ exclusiveMinimum: 0 }, 0.001)).toEqual([]);
+    expect(messages({ exclusiveMaximum: 10 }, 10)).toEqual(["not below 10"]);
+    expect(messages({ exclusiveMaximum: 10 }, 9.999)).toEqual([]);
+    expect(messages({ minimum: 0, maximum: 10 }, 0)).toEqual([]);
+    expect(messages({ minimum: 0, maximum: 10 }, 10)).toEqual([]);
+    expect(messages({ minimum: 0, maximum: 10 }, -0.5)).toEqual(["less than 0"]);
+    expect(messages({ minimum: 0, maximum: 10 }, 10.5)).toEqual(["more than 10"]);
+    // The draft 4 form: a flag beside the bound.
+    expect(messages({ minimum: 0, exclusiveMinimum: true }, 0)).toEqual(["not above 0"]);
+    expect(messages({ maximum: 10, exclusiveMaximum: true }, 10)).toEqual(["not below 10"]);
+    expect(messages({ minimum: 0, exclusiveMinimum: false }, 0)).toEqual([]);
+  });
+
   it("keywords of the wrong type are ignored", () => {
     const odd = { type: 5, required: "a", properties: 3, items: 4, enum: "x", allOf: {}, minLength: "2" };
     expect(validateJsonSchema(odd, { b: [1] })).toEqual([]);

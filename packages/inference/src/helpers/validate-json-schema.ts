@@ -148,8 +148,14 @@ function check(
   }
   if (typeof value === "number") {
     const [min, max, above, below] = ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"].map(bound);
-    if (min !== undefined && value < min) add(`less than ${min}`);
-    if (max !== undefined && value > max) add(`more than ${max}`);
+    // Draft 4 and OpenAPI 3.0 write an exclusive bound as `true` beside minimum or maximum.
+    const [minExcluded, maxExcluded] = [own(s, "exclusiveMinimum") === true, own(s, "exclusiveMaximum") === true];
+    if (min !== undefined && (minExcluded ? value <= min : value < min)) {
+      add(minExcluded ? `not above ${min}` : `less than ${min}`);
+    }
+    if (max !== undefined && (maxExcluded ? value >= max : value > max)) {
+      add(maxExcluded ? `not below ${max}` : `more than ${max}`);
+    }
     if (above !== undefined && value <= above) add(`not above ${above}`);
     if (below !== undefined && value >= below) add(`not below ${below}`);
   }

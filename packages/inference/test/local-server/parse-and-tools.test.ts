@@ -214,4 +214,43 @@ describe("chat.runTools", () => {
     expect(error).toBeInstanceOf(APIUserAbortError);
     expect(server?.requests).toHaveLength(1);
   });
+
+  it("an abort does not wait for the turn's tools: the loop rejects at once, each tool had the signal", async () => {
+    const inference = await serve(
+      {
+        toolCalls: [
+          { id: "c1", name: "stubborn", arguments: "{}" },
+          { id: "c2", name: "stubborn", arguments: "{}" },
+        ],
+      },
+      { content: "never asked" },
+    );
+    const abort = new AbortController();
+    const events: string[] = [];
+    const signals: (AbortSignal | undefined)[] = [];
+    // Ignores the signal and ends a while later: the loop must not wait for it.
+    const stubborn = functionTool({
+      name: "stubborn",
+      parameters: { type: "object" },
+      run: (_args, { signal }) => {
+        signals.push(signal);
+        if (signals.length === 2) queueMicrotask(() => abort.abort(new Error("user gave up")));
+        return new Promise<string>((resolve) =>
+          setTimeout(() => {
+            events.push("tool done");
+            resolve("late");
+          }, 300),
+        );
+      },
+    });
+    const error = await inference.serverless.chat
+      .runTools({ model: "m", messages }, { tools: [stubborn], signal: abort.signal })
+      .catch((e: unknown) => e);
+    events.push("loop settled");
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect((error as Error).cause).toEqual(new Error("user gave up"));
+    expect(events).toEqual(["loop settled"]);
+    expect(signals).toEqual([abort.signal, abort.signal]);
+    expect(server?.requests).toHaveLength(1);
+  });
 });

@@ -2,6 +2,7 @@ import { Ajv, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { generateSync, type JsonSchema } from "json-schema-faker";
 import { addFormatsTo } from "../add-formats.ts";
+import { FAKE_LIMITS, fakeSizeProblem } from "./fake-size-limits.ts";
 
 /** Tries this many seeds before giving up on a schema the faker cannot satisfy. */
 const ATTEMPTS = 8;
@@ -37,6 +38,9 @@ export function fakeJson(schema: unknown, seed: number): unknown {
     throw new Error("the schema must be a JSON object");
   }
   const object = schema as Record<string, unknown>;
+  // Before ajv compiles it or the faker runs: both take time in what the schema asks.
+  const tooLarge = fakeSizeProblem(object);
+  if (tooLarge) throw new Error(`the schema asks for more than the mock fakes: ${tooLarge}`);
   const validate = validatorOf(object);
   const { $schema: _ignored, ...fakerSchema } = object;
   let lastProblem = "";
@@ -46,7 +50,7 @@ export function fakeJson(schema: unknown, seed: number): unknown {
       value = generateSync(fakerSchema as JsonSchema, {
         seed: (seed + attempt) >>> 0,
         propAliases: { definitions: "$defs" },
-        maxDepth: 6,
+        maxDepth: FAKE_LIMITS.refDepth,
         maxDefaultItems: 3,
       });
     } catch (error) {

@@ -34,6 +34,13 @@ export interface MockStorage {
 
 export const STORAGE_PREFIX = "/__storage/";
 
+/**
+ * The most bytes the storage holds in all, by default: it lives in the test process, and a
+ * suite that uploads large files without `reset()` would otherwise grow it without end.
+ * Enough for the large-file tests of this repository (64 MiB files, a few at a time).
+ */
+export const DEFAULT_STORAGE_MAX_BYTES = 256 * 1024 * 1024;
+
 interface FileRecord {
   fileId: string;
   name: string;
@@ -56,8 +63,9 @@ const xmlError = (status: number, code: string, message: string): LocalAnswer =>
  * describe the stored file. Requests still go through Prism first, so they are checked against
  * the spec; only its made-up answers are replaced.
  */
-export function createMockStorage(baseUrl: () => string) {
+export function createMockStorage(baseUrl: () => string, maxBytes = DEFAULT_STORAGE_MAX_BYTES) {
   const objects = new Map<string, StoredObject>();
+  let heldBytes = 0;
   const requests: StorageRequest[] = [];
   const files = new Map<string, FileRecord>(); // file id -> what init upload was told
   const byDigest = new Map<string, string>(); // digest -> file id
@@ -68,6 +76,7 @@ export function createMockStorage(baseUrl: () => string) {
     requests,
     clear() {
       objects.clear();
+      heldBytes = 0;
       requests.length = 0;
       files.clear();
       byDigest.clear();
@@ -125,12 +134,19 @@ export function createMockStorage(baseUrl: () => string) {
     if (fieldKey !== undefined && fieldKey !== key) {
       return xmlError(403, "AccessDenied", `The form's key "${fieldKey}" is not the key this URL was signed for.`);
     }
-    objects.set(key, {
-      key,
-      bytes: new Uint8Array(await file.arrayBuffer()),
-      fileName: file.name || null,
-      fields,
-    });
+    // Past the cap the upload is refused, not stored: what is held stays as it was, and the
+    // answer says how to make room. An upload under a key already held replaces it.
+    const replaced = objects.get(key)?.bytes.length ?? 0;
+    if (heldBytes - replaced + file.size > maxBytes) {
+      return xmlError(
+        413,
+        "EntityTooLarge",
+        `The mock's storage holds at most ${maxBytes} bytes in all (${heldBytes} held, this file ${file.size}): call reset() between tests or raise storageMaxBytes.`,
+      );
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    objects.set(key, { key, bytes, fileName: file.name || null, fields });
+    heldBytes += bytes.length - replaced;
     return { status: 204 };
   }
 

@@ -10,7 +10,7 @@ import { checkReply, type ReplyEvent, type ScriptedReply } from "./check-reply.t
 import type { CorsOptions } from "./cors-headers.ts";
 import { findFreePort } from "./find-free-port.ts";
 import type { MockReply, RespondOptions } from "./mock-reply-types.ts";
-import { createMockStorage, type MockStorage } from "./mock-storage.ts";
+import { createMockStorage, DEFAULT_STORAGE_MAX_BYTES, type MockStorage } from "./mock-storage.ts";
 import { PROXY_KEY_ENV, PROXY_KEY_HEADER, PROXY_ONLY, WATCHDOG } from "./prism-preload.ts";
 import { readEvents } from "./read-events.ts";
 import { loadSpecIndex, type SpecIndex, type SpecOperation, SSE } from "./spec-operations.ts";
@@ -20,7 +20,7 @@ import {
   startRecordingProxy,
   type UpstreamAnswer,
 } from "./start-recording-proxy.ts";
-import { requestViolations, violationBody } from "./violation-body.ts";
+import { requestViolations, violationAnswer } from "./violation-body.ts";
 
 export interface MockServer {
   /** Base URL of the server, e.g. `http://127.0.0.1:43121`. */
@@ -67,6 +67,12 @@ export interface MockServerOptions {
   port?: number;
   /** How long to wait for Prism to listen. */
   startTimeoutMs?: number;
+  /**
+   * The most bytes the mock's storage holds in all (every upload is kept in this process).
+   * Past it an upload is refused with a 413 `EntityTooLarge` and nothing is stored;
+   * `reset()` empties the storage. Default 256 MiB.
+   */
+  storageMaxBytes?: number;
   /**
    * Which web pages may read the mock, for tests that run in a browser. Default: none (no
    * CORS headers), so a page the developer visits cannot read what the tests sent.
@@ -119,6 +125,16 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const schemaSpecFile = options.schemaSpecFile ?? (options.specFile ? specFile : bundledSchemaSpec());
   if (!existsSync(schemaSpecFile)) {
     throw new Error(`no spec to check scripted replies against at ${schemaSpecFile}; pass \`schemaSpecFile\``);
+  }
+  const { port: fixedPort, storageMaxBytes = DEFAULT_STORAGE_MAX_BYTES } = options;
+  // Checked before Prism starts: a bad option is the caller's mistake, named at once.
+  if (fixedPort !== undefined && !(Number.isInteger(fixedPort) && fixedPort >= 1 && fixedPort <= 65_535)) {
+    throw new RangeError(`startMockServer: port must be a whole number from 1 to 65535, not ${String(fixedPort)}`);
+  }
+  if (!(Number.isSafeInteger(storageMaxBytes) && storageMaxBytes >= 0)) {
+    throw new RangeError(
+      `startMockServer: storageMaxBytes must be a whole number of bytes, not ${String(storageMaxBytes)}`,
+    );
   }
   const spec = loadSpecIndex(schemaSpecFile);
   const port = await findFreePort();
@@ -176,7 +192,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
 
   let proxy: Awaited<ReturnType<typeof startRecordingProxy>> | undefined;
   const script = new ReplyScript(spec);
-  const files = createMockStorage(() => proxy?.url ?? "");
+  const files = createMockStorage(() => proxy?.url ?? "", storageMaxBytes);
   const stop = async () => {
     await proxy?.stop();
     child.stdin?.end();
@@ -199,17 +215,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
           const op = spec.match(request.method, request.path, request.stream);
           if (!op) return undefined;
           // Prism checked the request: a rejected one keeps its rejection, and the reply waits.
-          const violations = requestViolations(answer.headers["sl-violations"]);
-          if (violations.length > 0 && answer.status >= 400) {
-            // Prism lists the violations only in a header; the body says them for every client.
-            return {
-              // Prism says 400 where the operation lists no 422; the API refuses such a body with 422.
-              status: answer.status === 400 ? 422 : answer.status,
-              json: violationBody(violations),
-              headers: { "sl-violations": String(answer.headers["sl-violations"]) },
-            };
-          }
-          const rejected = answer.status < 200 || answer.status >= 300 || violations.length > 0;
+          const header = answer.headers["sl-violations"];
+          const refusal = violationAnswer(answer.status, header);
+          if (refusal) return refusal;
+          const rejected = answer.status < 200 || answer.status >= 300 || requestViolations(header).length > 0;
           if (rejected) return undefined;
           const reply = script.take(op.operationId, request.stream);
           if (reply) {

@@ -1,3 +1,5 @@
+import type { LocalAnswer } from "./start-recording-proxy.ts";
+
 /** One entry of Prism's `sl-violations` header. */
 interface PrismViolation {
   location?: unknown;
@@ -49,5 +51,21 @@ export function violationBody(details: ViolationDetail[]): ViolationBody {
       param: first && first.loc.length > 1 ? first.loc.slice(1).join(".") : null,
     },
     detail: details,
+  };
+}
+
+/**
+ * The answer to a request Prism refused for breaking the spec, or undefined when it did not:
+ * the violations said in the body (Prism lists them only in its `sl-violations` header, kept),
+ * and the status clients read for such a request. Prism says 400 where the operation lists no
+ * 422; the API refuses a body that breaks its schema with 422, so clients see that.
+ */
+export function violationAnswer(status: number, header: string | string[] | undefined): LocalAnswer | undefined {
+  const violations = requestViolations(header);
+  if (violations.length === 0 || status < 400) return undefined;
+  return {
+    status: status === 400 ? 422 : status,
+    json: violationBody(violations),
+    headers: { "sl-violations": String(header) },
   };
 }

@@ -158,4 +158,25 @@ describe("a schema the mock cannot satisfy", () => {
     expect(res.status).toBe(500);
     expect(await res.text()).toMatch(/could not make a value valid against the schema/);
   });
+
+  it("a small request asking for a huge value gets a 500 naming the limit, not seconds of faking", async () => {
+    // Three nested arrays of 30 strings of 30 or more characters: about 10 s to fake before.
+    const nested = (items: unknown) => ({ type: "array", minItems: 30, items });
+    const body = JSON.stringify({
+      model: "m",
+      messages: [{ role: "user", content: "x" }],
+      response_format: {
+        type: "json_schema",
+        json_schema: { schema: nested(nested(nested({ type: "string", minLength: 30 }))) },
+      },
+    });
+    expect(body.length).toBeLessThan(300);
+    const res = await fetch(`${mock.url}${paths.serverless}`, {
+      method: "POST",
+      headers: { authorization: "Bearer t", "content-type": "application/json" },
+      body,
+    });
+    expect(res.status).toBe(500);
+    expect(await res.text()).toMatch(/the schema asks for more than the mock fakes: the value it asks for is over/);
+  });
 });

@@ -45,6 +45,10 @@ describe("the mock by default", () => {
     const rebound = await send(mock.url, { headers: { ...tokenize, host: `attacker.example:${port}` }, body });
     expect(rebound.status).toBe(421);
     expect(JSON.parse(rebound.body).error.message).toMatch(/127\.0\.0\.1/);
+    // A name that only ends in "localhost" is anyone's.
+    for (const host of [`evillocalhost:${port}`, `localhost.attacker.example:${port}`]) {
+      expect((await send(mock.url, { headers: { ...tokenize, host }, body })).status, host).toBe(421);
+    }
   });
 
   it("sends no CORS headers: no echoed Origin, no credentials, and a preflight gets no allowance", async () => {

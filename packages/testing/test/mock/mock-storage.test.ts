@@ -104,6 +104,21 @@ describe("the mock's storage: the upload target init upload hands out", () => {
     expect(mock.storage.objects()).toEqual([]);
   });
 
+  it("a second init upload of a file whose first upload never finished hands out the upload again", async () => {
+    const { data: first } = await initUpload();
+    // The first upload never came: the bytes are not held, so the file is not known as stored.
+    const again = await initUpload();
+    expect(again.response.status).toBe(202);
+    expect(again.data).toEqual(first);
+    const params = { path: { file_id: first.fileId } };
+    expect((await client().GET("/beta/file/{file_id}", { params })).data?.status).toBe("UPLOADING");
+    const stored = await fetch(again.data.uploadUrl as string, { method: "POST", body: form(again.data.aws, bytes) });
+    expect(stored.status).toBe(204);
+    expect(mock.storage.get(first.fileId)).toEqual(bytes);
+    const third = await initUpload();
+    expect([third.response.status, third.data.uploadUrl]).toEqual([200, null]);
+  });
+
   it("reset() forgets the stored files", async () => {
     const { data: init } = await initUpload();
     await fetch(init.uploadUrl as string, { method: "POST", body: form(init.aws, bytes) });
@@ -112,5 +127,37 @@ describe("the mock's storage: the upload target init upload hands out", () => {
     expect(mock.storage.objects()).toEqual([]);
     expect(mock.storage.requests).toEqual([]);
     expect((await initUpload()).response.status).toBe(202);
+  });
+});
+
+describe("the mock's storage holds a bounded number of bytes in all", () => {
+  it("refuses an upload past `storageMaxBytes` with a 413 and stores nothing; a replacement counts once; reset() frees", async () => {
+    const small = await startMockServer({ storageMaxBytes: 100 });
+    try {
+      const upload = (key: string, size: number) =>
+        fetch(`${small.url}/__storage/${key}`, { method: "POST", body: form({ key }, new Uint8Array(size)) });
+      expect((await upload("a", 60)).status).toBe(204);
+      const refused = await upload("b", 60);
+      expect(refused.status).toBe(413);
+      const text = await refused.text();
+      expect(text).toContain("<Code>EntityTooLarge</Code>");
+      expect(text).toMatch(/at most 100 bytes .*reset\(\).*storageMaxBytes/);
+      expect(small.storage.objects().map((o) => o.key)).toEqual(["a"]);
+      // The same key again replaces what it held: 80 fits where 60 + 80 would not.
+      expect((await upload("a", 80)).status).toBe(204);
+      expect(small.storage.get("a")).toHaveLength(80);
+      expect((await upload("b", 21)).status).toBe(413);
+      expect((await upload("b", 20)).status).toBe(204);
+      small.reset();
+      expect((await upload("c", 100)).status).toBe(204);
+    } finally {
+      await small.stop();
+    }
+  });
+
+  it("bad options are refused before Prism starts", async () => {
+    await expect(startMockServer({ storageMaxBytes: -1 })).rejects.toThrow(RangeError);
+    await expect(startMockServer({ storageMaxBytes: 1.5 })).rejects.toThrow(/storageMaxBytes/);
+    await expect(startMockServer({ port: 70_000 })).rejects.toThrow(/port must be a whole number from 1 to 65535/);
   });
 });
