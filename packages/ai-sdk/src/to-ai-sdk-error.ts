@@ -7,6 +7,7 @@ import {
   InvalidResponseError,
   StreamEventError,
 } from "@friendli-ts/inference";
+import { headersRecord } from "./headers-record.ts";
 
 /** Where a failed call went, for the AI SDK's error: the URL and the body sent. */
 export interface FailedCall {
@@ -33,7 +34,7 @@ export function toAiSdkError(error: unknown, call: FailedCall): unknown {
       url: error.url || call.url,
       requestBodyValues: call.body,
       statusCode: error.status,
-      responseHeaders: headersRecord(error.headers),
+      responseHeaders: headersRecord(error.headers, null),
       responseBody: bodyText(error.body),
       data: error.body,
       isRetryable: false,
@@ -49,7 +50,7 @@ export function toAiSdkError(error: unknown, call: FailedCall): unknown {
       url: call.url,
       requestBodyValues: call.body,
       statusCode: invalid?.status,
-      responseHeaders: headersRecord(invalid?.headers),
+      responseHeaders: headersRecord(invalid?.headers, null),
       responseBody: invalid?.bodyStart,
       data: error instanceof StreamEventError ? error.error : undefined,
       isRetryable: false,
@@ -57,16 +58,6 @@ export function toAiSdkError(error: unknown, call: FailedCall): unknown {
     });
   }
   return error;
-}
-
-/** Response headers as the AI SDK's plain record. */
-export function headersRecord(headers: Headers | undefined): Record<string, string> | undefined {
-  if (!headers) return undefined;
-  const record: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    record[name] = value;
-  });
-  return record;
 }
 
 function bodyText(body: unknown): string | undefined {
