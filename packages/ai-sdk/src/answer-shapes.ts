@@ -6,7 +6,8 @@ import { z } from "zod";
 // Only what zod 3.25 and 4 both have, since either may be the app's.
 
 const text = z.string().nullish();
-const count = z.unknown();
+// Optional spelled out: zod 4 requires an `unknown()` key to be present.
+const count = z.unknown().optional();
 
 const usage = z
   .object({
@@ -20,7 +21,7 @@ const usage = z
 const answerHead = { id: text, model: text, created: z.number().nullish(), usage };
 
 // A tool call's id may come as a number, its arguments as an object: both are read.
-const toolFunction = z.object({ name: text, arguments: z.unknown() }).nullish();
+const toolFunction = z.object({ name: text, arguments: z.unknown().optional() }).nullish();
 const toolCallId = z.union([z.string(), z.number()]).nullish();
 
 export const chatAnswerShape = z.object({
@@ -78,4 +79,4 @@ export const imagesAnswerShape = z.object({
   image: text,
 });
 
-export const transcriptionAnswerShape = z.object({ text: z.string(), usage: z.unknown() });
+export const transcriptionAnswerShape = z.object({ text: z.string(), usage: z.unknown().optional() });
