@@ -8,7 +8,7 @@ import {
 } from "@ai-sdk/provider";
 import { convertToBase64, parseProviderOptions } from "@ai-sdk/provider-utils";
 import type { FriendliClient } from "@friendli-ts/client";
-import { coreOf, makeRequest, redactError as redactValue } from "@friendli-ts/client/internal";
+import { coreOf, makeRequest, redact, redactError as redactValue } from "@friendli-ts/client/internal";
 import { z } from "zod";
 import { imagesAnswerShape } from "./answer-shapes.ts";
 import { callOptions, newCapture, responseDetails } from "./call-options.ts";
@@ -86,7 +86,8 @@ export class FriendliImageModel implements ImageModelV4 {
       // One download at a time: each is read whole (to the client's cap) before the next starts.
       for (const item of wanted) images.push(await this.imageOf(item, options.abortSignal, answer, secret));
     } catch (error) {
-      throw toAiSdkError(error, { url, body });
+      // A download's error quotes its URL, which came from the answer: server text.
+      throw toAiSdkError(redactValue(error, secret), { url, body });
     }
     const { headers } = responseDetails(capture.response, secret);
     return { images, warnings, response: { timestamp: new Date(), modelId: this.modelId, headers } };
@@ -100,6 +101,14 @@ export class FriendliImageModel implements ImageModelV4 {
     secret: string | null,
   ): Promise<string> {
     if (typeof item.b64_json === "string") return item.b64_json;
+    if (typeof item.url === "string" && redact(item.url, secret) !== item.url) {
+      // The token must not reach another host, not even in a URL the server wrote it into.
+      const cause = "an image URL in the answer carries the call's token: it is not downloaded";
+      throw redactValue(
+        new TypeValidationError({ value: answer, cause, context: { field: "image generation" } }),
+        secret,
+      );
+    }
     if (typeof item.url === "string") {
       const call = { url: item.url, method: "GET", plain: true };
       const response = await makeRequest(coreOf(this.config.client()), call, { signal });
