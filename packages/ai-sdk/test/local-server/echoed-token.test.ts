@@ -1,7 +1,8 @@
+import { TypeValidationError } from "@ai-sdk/provider";
 import { everythingAnErrorShows, findSecret, serveFaults } from "@friendli-ts/test-kit";
 import { embed, generateText, streamText } from "ai";
 import { describe, expect, it } from "vitest";
-import { chunk, completion, localProvider, stream, TOKEN } from "./friendli-server.ts";
+import { chunk, completion, localProvider, TOKEN } from "./friendli-server.ts";
 
 const serve = serveFaults();
 
@@ -97,5 +98,21 @@ describe("a server that echoes the token into a successful answer", () => {
     const shown = everythingAnErrorShows(error);
     expect(shown).toContain("[redacted]");
     expect(findSecret(shown, TOKEN)).toBeUndefined();
+  });
+
+  it("an image URL the server wrote the token into is refused, never requested", async () => {
+    const server = await serve((req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      const url = `http://${req.headers.host}/files/${encodeURIComponent(String(req.headers.authorization))}.png`;
+      res.end(JSON.stringify({ data: [{ url }] }));
+    });
+    const model = localProvider(server).dedicated.imageModel("ep");
+    const error = await model.doGenerate({ prompt: "a dot", n: 1, providerOptions: {} } as never).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(TypeValidationError.isInstance(error)).toBe(true);
+    expect(findSecret(everythingAnErrorShows(error), TOKEN)).toBeUndefined();
+    expect(server.requests.map((r) => r.path)).toEqual(["/dedicated/v1/images/generations"]);
   });
 });
