@@ -1,10 +1,10 @@
 import type { LanguageModelV4FinishReason, LanguageModelV4StreamPart, SharedV4Warning } from "@ai-sdk/provider";
-import { redactError as redactValue } from "@friendli-ts/client/internal";
 import { APIUserAbortError, type Result, StreamInterruptedError } from "@friendli-ts/inference";
 import { chatChunkShape } from "./answer-shapes.ts";
 import { checkAnswer } from "./check-answer.ts";
 import { mapFinishReason } from "./map-finish-reason.ts";
 import { mapUsage } from "./map-usage.ts";
+import { redactedCopy } from "./redacted-copy.ts";
 import { responseMetadata } from "./response-metadata.ts";
 import { ToolCallAssembler } from "./tool-call-assembler.ts";
 
@@ -48,7 +48,7 @@ export function chatStreamParts(
 
   const read = (value: unknown): LanguageModelV4StreamPart[] => {
     const parts: LanguageModelV4StreamPart[] = [];
-    if (settings.includeRawChunks) parts.push({ type: "raw", rawValue: redactValue(value, secret) });
+    if (settings.includeRawChunks) parts.push({ type: "raw", rawValue: redactedCopy(value, secret) });
     // A chunk of the wrong shape ends the stream with the AI SDK's TypeValidationError.
     const chunk = checkAnswer(chatChunkShape, value, "chat stream chunk", secret);
     if (!sentMetadata) {

@@ -6,17 +6,18 @@ import type {
   LanguageModelV4StreamResult,
 } from "@ai-sdk/provider";
 import { generateId } from "@ai-sdk/provider-utils";
-import { redactError as redactValue } from "@friendli-ts/client/internal";
 import { type ChatAnswer, chatAnswerShape } from "./answer-shapes.ts";
 import { callOptions, newCapture, responseDetails } from "./call-options.ts";
 import { chatStreamParts } from "./chat-stream-parts.ts";
-import { checkAnswer } from "./check-answer.ts";
+import { checkAnswer, wrongShape } from "./check-answer.ts";
 import type { DeploymentCalls } from "./deployment-calls.ts";
 import { mapFinishReason } from "./map-finish-reason.ts";
 import { mapUsage } from "./map-usage.ts";
+import { redactedCopy } from "./redacted-copy.ts";
 import { responseMetadata } from "./response-metadata.ts";
 import { toAiSdkError } from "./to-ai-sdk-error.ts";
 import { toChatBody } from "./to-chat-body.ts";
+import { argumentsText } from "./tool-call-assembler.ts";
 
 export interface ModelConfig {
   /** `friendli.serverless.chat`, `friendli.dedicated.embedding`, ... */
@@ -60,13 +61,13 @@ export class FriendliChatModel implements LanguageModelV4 {
     const choice = result.choices[0];
     const { headers, providerMetadata } = responseDetails(capture.response, secret);
     return {
-      content: messageContent(choice?.message),
+      content: messageContent(choice?.message, answer, secret),
       finishReason: mapFinishReason(choice?.finish_reason),
       usage: mapUsage(result.usage, secret),
       warnings,
       providerMetadata,
       request: { url, body },
-      response: { ...responseMetadata(result, secret), headers, body: redactValue(result, secret) },
+      response: { ...responseMetadata(result, secret), headers, body: redactedCopy(result, secret) },
     };
   }
 
@@ -97,7 +98,11 @@ export class FriendliChatModel implements LanguageModelV4 {
   }
 }
 
-function messageContent(message: ChatMessage | null | undefined): LanguageModelV4Content[] {
+function messageContent(
+  message: ChatMessage | null | undefined,
+  answer: unknown,
+  secret: string | null,
+): LanguageModelV4Content[] {
   const content: LanguageModelV4Content[] = [];
   if (typeof message?.reasoning_content === "string" && message.reasoning_content !== "") {
     content.push({ type: "reasoning", text: message.reasoning_content });
@@ -108,17 +113,14 @@ function messageContent(message: ChatMessage | null | undefined): LanguageModelV
   for (const call of message?.tool_calls ?? []) {
     const name = call.function?.name;
     if (typeof name !== "string" || name === "") continue;
-    const args = call.function?.arguments;
+    const args = argumentsText(call.function?.arguments);
+    if (args === undefined)
+      throw wrongShape(answer, `tool call ${name}: arguments nested too deeply`, "chat completion", secret);
     content.push({
       type: "tool-call",
       toolCallId: typeof call.id === "string" && call.id !== "" ? call.id : generateId(),
       toolName: name,
-      input:
-        typeof args === "string" && args.trim() !== ""
-          ? args
-          : args && typeof args === "object"
-            ? JSON.stringify(args)
-            : "{}",
+      input: args.trim() !== "" ? args : "{}",
     });
   }
   return content;

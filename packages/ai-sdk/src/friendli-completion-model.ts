@@ -6,7 +6,6 @@ import type {
   LanguageModelV4StreamResult,
   SharedV4Warning,
 } from "@ai-sdk/provider";
-import { redactError as redactValue } from "@friendli-ts/client/internal";
 import { StreamInterruptedError } from "@friendli-ts/inference";
 import { completionAnswerShape, completionChunkShape } from "./answer-shapes.ts";
 import { callOptions, newCapture, responseDetails } from "./call-options.ts";
@@ -14,6 +13,7 @@ import { checkAnswer } from "./check-answer.ts";
 import type { ModelConfig } from "./friendli-chat-model.ts";
 import { mapFinishReason } from "./map-finish-reason.ts";
 import { mapUsage } from "./map-usage.ts";
+import { redactedCopy } from "./redacted-copy.ts";
 import { responseMetadata } from "./response-metadata.ts";
 import { samplingFields } from "./sampling-fields.ts";
 import { toAiSdkError } from "./to-ai-sdk-error.ts";
@@ -67,7 +67,7 @@ export class FriendliCompletionModel implements LanguageModelV4 {
       warnings,
       providerMetadata,
       request: { url, body },
-      response: { ...responseMetadata(result, secret), headers, body: redactValue(result, secret) },
+      response: { ...responseMetadata(result, secret), headers, body: redactedCopy(result, secret) },
     };
   }
 

@@ -1,16 +1,15 @@
-import {
-  type EmbeddingModelV4,
-  type EmbeddingModelV4CallOptions,
-  type EmbeddingModelV4Result,
-  type SharedV4Warning,
-  TypeValidationError,
+import type {
+  EmbeddingModelV4,
+  EmbeddingModelV4CallOptions,
+  EmbeddingModelV4Result,
+  SharedV4Warning,
 } from "@ai-sdk/provider";
-import { redactError as redactValue } from "@friendli-ts/client/internal";
 import { embeddingsAnswerShape } from "./answer-shapes.ts";
 import { callOptions, newCapture, responseDetails } from "./call-options.ts";
-import { checkAnswer } from "./check-answer.ts";
+import { checkAnswer, wrongShape } from "./check-answer.ts";
 import type { ModelConfig } from "./friendli-chat-model.ts";
 import { tokenCount } from "./map-usage.ts";
+import { redactedCopy } from "./redacted-copy.ts";
 import { toAiSdkError } from "./to-ai-sdk-error.ts";
 
 /** A Friendli embedding model for the AI SDK (`/v1/embeddings`, dedicated endpoints). */
@@ -52,7 +51,7 @@ export class FriendliEmbeddingModel implements EmbeddingModelV4 {
     const result = checkAnswer(embeddingsAnswerShape, answer, "embeddings", secret);
     if (result.data.length !== options.values.length) {
       const cause = `${options.values.length} texts were sent, ${result.data.length} embeddings came back`;
-      throw redactValue(new TypeValidationError({ value: answer, cause, context: { field: "embeddings" } }), secret);
+      throw wrongShape(answer, cause, "embeddings", secret);
     }
     // In input order, whatever order the server listed them in.
     const data = result.data.slice().sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
@@ -62,7 +61,7 @@ export class FriendliEmbeddingModel implements EmbeddingModelV4 {
       embeddings: data.map((item) => item.embedding),
       ...(tokens !== undefined ? { usage: { tokens } } : {}),
       providerMetadata,
-      response: { headers, body: redactValue(result, secret) },
+      response: { headers, body: redactedCopy(result, secret) },
       warnings,
     };
   }

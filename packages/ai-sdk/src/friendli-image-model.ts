@@ -3,16 +3,15 @@ import {
   type ImageModelV4CallOptions,
   type ImageModelV4Result,
   type SharedV4Warning,
-  TypeValidationError,
   UnsupportedFunctionalityError,
 } from "@ai-sdk/provider";
 import { convertToBase64, parseProviderOptions } from "@ai-sdk/provider-utils";
 import type { FriendliClient } from "@friendli-ts/client";
-import { coreOf, makeRequest, redact, redactError as redactValue } from "@friendli-ts/client/internal";
+import { coreOf, makeRequest, redact, redactError } from "@friendli-ts/client/internal";
 import { z } from "zod";
 import { imagesAnswerShape } from "./answer-shapes.ts";
 import { callOptions, newCapture, responseDetails } from "./call-options.ts";
-import { checkAnswer } from "./check-answer.ts";
+import { checkAnswer, wrongShape } from "./check-answer.ts";
 import type { ModelConfig } from "./friendli-chat-model.ts";
 import { toAiSdkError } from "./to-ai-sdk-error.ts";
 
@@ -87,7 +86,7 @@ export class FriendliImageModel implements ImageModelV4 {
       for (const item of wanted) images.push(await this.imageOf(item, options.abortSignal, answer, secret));
     } catch (error) {
       // A download's error quotes its URL, which came from the answer: server text.
-      throw toAiSdkError(redactValue(error, secret), { url, body });
+      throw toAiSdkError(redactError(error, secret), { url, body });
     }
     const { headers } = responseDetails(capture.response, secret);
     return { images, warnings, response: { timestamp: new Date(), modelId: this.modelId, headers } };
@@ -104,10 +103,7 @@ export class FriendliImageModel implements ImageModelV4 {
     if (typeof item.url === "string" && redact(item.url, secret) !== item.url) {
       // The token must not reach another host, not even in a URL the server wrote it into.
       const cause = "an image URL in the answer carries the call's token: it is not downloaded";
-      throw redactValue(
-        new TypeValidationError({ value: answer, cause, context: { field: "image generation" } }),
-        secret,
-      );
+      throw wrongShape(answer, cause, "image generation", secret);
     }
     if (typeof item.url === "string") {
       const call = { url: item.url, method: "GET", plain: true };
@@ -115,9 +111,6 @@ export class FriendliImageModel implements ImageModelV4 {
       return convertToBase64(new Uint8Array(await response.arrayBuffer()));
     }
     const cause = "an image in the answer has neither `b64_json` nor `url`";
-    throw redactValue(
-      new TypeValidationError({ value: answer, cause, context: { field: "image generation" } }),
-      secret,
-    );
+    throw wrongShape(answer, cause, "image generation", secret);
   }
 }

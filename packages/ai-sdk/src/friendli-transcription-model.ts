@@ -6,12 +6,12 @@ import type {
   TranscriptionModelV4Result,
 } from "@ai-sdk/provider";
 import { convertBase64ToUint8Array, parseProviderOptions } from "@ai-sdk/provider-utils";
-import { redactError as redactValue } from "@friendli-ts/client/internal";
 import { z } from "zod";
 import { transcriptionAnswerShape } from "./answer-shapes.ts";
 import { callOptions, newCapture, responseDetails } from "./call-options.ts";
 import { checkAnswer } from "./check-answer.ts";
 import type { ModelConfig } from "./friendli-chat-model.ts";
+import { redactedCopy } from "./redacted-copy.ts";
 import { toAiSdkError } from "./to-ai-sdk-error.ts";
 
 /** `providerOptions.friendli` of a transcription call. */
@@ -71,9 +71,9 @@ export class FriendliTranscriptionModel implements TranscriptionModelV4 {
       durationInSeconds: undefined,
       warnings,
       ...(usage && typeof usage === "object" && !Array.isArray(usage)
-        ? { usage: redactValue(usage, secret) as JSONObject }
+        ? { usage: redactedCopy(usage, secret) as JSONObject }
         : {}),
-      response: { timestamp: new Date(), modelId: this.modelId, headers, body: redactValue(result, secret) },
+      response: { timestamp: new Date(), modelId: this.modelId, headers, body: redactedCopy(result, secret) },
       providerMetadata,
     };
   }

@@ -1,5 +1,5 @@
 import type { JSONObject, LanguageModelV4Usage } from "@ai-sdk/provider";
-import { redactError as redactValue } from "@friendli-ts/client/internal";
+import { redactedCopy } from "./redacted-copy.ts";
 
 interface ChatUsage {
   prompt_tokens?: unknown;
@@ -30,6 +30,6 @@ export function mapUsage(usage: ChatUsage | null | undefined, secret: string | n
   return {
     inputTokens: { total: input, noCache: rest(input, cached), cacheRead: cached, cacheWrite: undefined },
     outputTokens: { total: output, text: rest(output, reasoning), reasoning },
-    ...(usage && typeof usage === "object" ? { raw: redactValue(usage, secret) as JSONObject } : {}),
+    ...(usage && typeof usage === "object" ? { raw: redactedCopy(usage, secret) as JSONObject } : {}),
   };
 }

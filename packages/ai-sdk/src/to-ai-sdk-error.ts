@@ -8,6 +8,7 @@ import {
   StreamEventError,
 } from "@friendli-ts/inference";
 import { headersRecord } from "./headers-record.ts";
+import { TOO_DEEP } from "./redacted-copy.ts";
 
 /** Where a failed call went, for the AI SDK's error: the URL and the body sent. */
 export interface FailedCall {
@@ -62,5 +63,10 @@ export function toAiSdkError(error: unknown, call: FailedCall): unknown {
 
 function bodyText(body: unknown): string | undefined {
   if (body === undefined || body === null) return undefined;
-  return typeof body === "string" ? body : JSON.stringify(body);
+  if (typeof body === "string") return body;
+  try {
+    return JSON.stringify(body);
+  } catch {
+    return TOO_DEEP;
+  }
 }

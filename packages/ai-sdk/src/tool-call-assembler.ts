@@ -48,8 +48,10 @@ export class ToolCallAssembler {
     this.lastKey = key;
     const name = delta.function?.name;
     if (typeof name === "string" && name !== "" && !call.started) call.name += name;
-    const args = delta.function?.arguments;
-    const text = typeof args === "string" ? args : args != null && typeof args === "object" ? JSON.stringify(args) : "";
+    const text = argumentsText(delta.function?.arguments);
+    if (text === undefined) {
+      throw new FriendliError(`tool call ${call.id}: its arguments are nested too deeply to be written as JSON`);
+    }
     if (!call.started && call.name !== "") {
       call.started = true;
       parts.push({ type: "tool-input-start", id: call.id, toolName: call.name });
@@ -95,6 +97,20 @@ export class ToolCallAssembler {
 
   private uniqueId(id: string | undefined): string {
     return id === undefined || this.keysById.has(id) ? generateId() : id;
+  }
+}
+
+/**
+ * A tool call's arguments as JSON text: as sent, or written out when the server sent an
+ * object; empty when there are none; undefined when an object is nested too deeply to write.
+ */
+export function argumentsText(args: unknown): string | undefined {
+  if (typeof args === "string") return args;
+  if (args === null || typeof args !== "object") return "";
+  try {
+    return JSON.stringify(args);
+  } catch {
+    return undefined;
   }
 }
 

@@ -14,8 +14,8 @@ const serve = serveFaults();
 
 const call: LanguageModelV4CallOptions = { prompt: [{ role: "user", content: [{ type: "text", text: "?" }] }] };
 
-const rejection = (promise: Promise<unknown>) =>
-  promise.then(
+const rejection = (promise: PromiseLike<unknown>) =>
+  Promise.resolve(promise).then(
     () => undefined,
     (e: unknown) => e,
   );
@@ -156,5 +156,45 @@ describe("answers of the wrong shape", () => {
   it("an HTTP error is still an APICallError", async () => {
     const server = await serve((_req, res) => json(res, { message: "no" }, 500));
     expect(APICallError.isInstance(await rejection(localProvider(server)("m").doGenerate(call)))).toBe(true);
+  });
+});
+
+describe("answers nested deeper than a stack", () => {
+  const deep = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;
+  const call = { prompt: [{ role: "user" as const, content: [{ type: "text" as const, text: "?" }] }] };
+
+  it("a result with a deep field resolves, its body written as a note where it cannot be copied", async () => {
+    for (const depth of [3_000, 100_000]) {
+      const server = await serve((_req, res) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(`${JSON.stringify(completion({ content: "a" })).slice(0, -1)},"deep":${deep(depth)}}`);
+      });
+      const result = await localProvider(server)("m").doGenerate(call);
+      expect(result.content).toEqual([{ type: "text", text: "a" }]);
+    }
+  });
+
+  it("deep tool arguments and a deep wrong shape are the AI SDK's errors, never a RangeError", async () => {
+    const deepArguments = `{"choices":[{"message":{"tool_calls":[{"id":"c","function":{"name":"f","arguments":{"a":${deep(100_000)}}}}]}}]}`;
+    for (const body of [deepArguments, `{"choices":${deep(100_000)}}`, `{"choices":{"a":${deep(100_000)}}}`]) {
+      const server = await serve((_req, res) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(body);
+      });
+      const error = await rejection(localProvider(server)("m").doGenerate(call));
+      expect(TypeValidationError.isInstance(error), String(error).slice(0, 200)).toBe(true);
+    }
+  });
+
+  it("deep tool arguments in a stream end it with an error part", async () => {
+    const server = await serve((_req, res) =>
+      stream(res, [
+        `data: {"choices":[{"delta":{"tool_calls":[{"index":0,"id":"c","function":{"name":"f","arguments":{"a":${deep(100_000)}}}}]}}]}\n\n`,
+        "data: [DONE]\n\n",
+      ]),
+    );
+    const parts = await streamParts(localProvider(server)("m"));
+    const error = parts.find((p) => p.type === "error");
+    expect(APICallError.isInstance(error?.type === "error" && error.error)).toBe(true);
   });
 });
