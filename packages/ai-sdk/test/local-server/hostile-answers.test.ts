@@ -198,3 +198,21 @@ describe("answers nested deeper than a stack", () => {
     expect(APICallError.isInstance(error?.type === "error" && error.error)).toBe(true);
   });
 });
+
+describe("network-sized lists", () => {
+  it("a stream with 80,000 tool calls in one event delivers every call", async () => {
+    const n = 80_000;
+    const calls = Array.from({ length: n }, (_, i) => ({
+      index: i,
+      id: `c${i}`,
+      function: { name: "f", arguments: "{}" },
+    }));
+    const server = await serve((_req, res) =>
+      stream(res, [sse({ choices: [{ delta: { tool_calls: calls } }] }), "data: [DONE]\n\n"]),
+    );
+    const parts = await streamParts(localProvider(server)("m"));
+    expect(parts.filter((p) => p.type === "error")).toEqual([]);
+    expect(parts.filter((p) => p.type === "tool-call")).toHaveLength(n);
+    expect(parts.at(-1)).toMatchObject({ type: "finish", finishReason: { unified: "tool-calls" } });
+  });
+});
