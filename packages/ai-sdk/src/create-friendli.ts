@@ -5,8 +5,7 @@ import type {
   ProviderV4,
   TranscriptionModelV4,
 } from "@ai-sdk/provider";
-import type { TokenSource } from "@friendli-ts/client";
-import { coreOf, readEnv, secretOf } from "@friendli-ts/client/internal";
+import { coreOf, secretOf } from "@friendli-ts/client/internal";
 import { createFriendliInference, type FriendliInference, type InferenceOptions } from "@friendli-ts/inference";
 import type { Deployment } from "./deployment.ts";
 import { type DeploymentCalls, deploymentCalls } from "./deployment-calls.ts";
@@ -97,7 +96,8 @@ function deploymentProvider(
       calls ??= deploymentCalls(getInference(), deployment);
       return calls;
     },
-    secretOf: (owner) => secretOf(owner, { options: { token: tokenOf(deployment, getInference(), options) } }),
+    // The client's token (a container's calls send none), or the one recorded on a result or stream.
+    secretOf: (owner) => secretOf(owner, coreOf(getInference().client)),
     url: (path) => {
       // Options the client refuses fail the call itself (as the AI SDK's error), inside the
       // model's error handling; the URL for the report is then the path alone.
@@ -127,22 +127,6 @@ function deploymentProvider(
     },
     transcriptionModel: (modelId: string) => new FriendliTranscriptionModel(modelId, config("transcription")),
   });
-}
-
-/**
- * The token a deployment's calls send, as the inference client chose it: a container given
- * its own options has its own (none unless given), the others the client's. A token function's
- * token is recorded on each result instead (`secretOf`).
- */
-function tokenOf(
-  deployment: Deployment,
-  inference: FriendliInference,
-  options: FriendliProviderOptions,
-): TokenSource | null {
-  const { container } = options;
-  if (deployment !== "container" || !container) return coreOf(inference.client).options.token;
-  if (container.token !== undefined) return container.token;
-  return "token" in container ? (readEnv("FRIENDLI_TOKEN") ?? null) : null;
 }
 
 /** The URL an operation goes to, for error reports when the client gives none. */

@@ -115,4 +115,29 @@ describe("a server that echoes the token into a successful answer", () => {
     expect(findSecret(everythingAnErrorShows(error), TOKEN)).toBeUndefined();
     expect(server.requests.map((r) => r.path)).toEqual(["/dedicated/v1/images/generations"]);
   });
+
+  it("with a token function, the token each call sent is the one redacted (generate and stream)", async () => {
+    const server = await serve((req, res) => {
+      const accept = req.headers.accept;
+      res.writeHead(200, {
+        "content-type": accept === "text/event-stream" ? "text/event-stream" : "application/json",
+        ...echoHeaders(req.headers.authorization),
+      });
+      if (accept === "text/event-stream")
+        return void res.end([chunk({ content: "ok" }, "stop"), "data: [DONE]\n\n"].join(""));
+      res.end(JSON.stringify(completion({ content: "ok" })));
+    });
+    const model = localProvider(server, { token: async () => TOKEN })("m");
+    const generated = await generateText({ model, prompt: "?" });
+    const streamed = streamText({ model, prompt: "?" });
+    await streamed.consumeStream();
+    const shown = JSON.stringify([
+      generated.providerMetadata,
+      generated.response.headers,
+      await streamed.providerMetadata,
+      (await streamed.response).headers,
+    ]);
+    expect(shown).toContain("[redacted]");
+    expect(findSecret(shown, TOKEN)).toBeUndefined();
+  });
 });
