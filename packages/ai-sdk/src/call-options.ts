@@ -1,14 +1,19 @@
+import { redact } from "@friendli-ts/client/internal";
 import type { CallOptions } from "@friendli-ts/inference";
+import { headersRecord } from "./headers-record.ts";
 
-/** What a model call learns from the HTTP response: its headers and the request id. */
+/** The HTTP response of a model call, once the client has it. */
 export interface ResponseCapture {
-  headers: Record<string, string> | undefined;
-  requestId: string | undefined;
+  response: Response | undefined;
+}
+
+export function newCapture(): ResponseCapture {
+  return { response: undefined };
 }
 
 /**
  * The client's call options for one AI SDK call: its signal and headers, and an
- * `onResponse` that keeps the response headers for the result.
+ * `onResponse` that keeps the response for the result's headers and request id.
  */
 export function callOptions(
   options: { abortSignal?: AbortSignal | undefined; headers?: Record<string, string | undefined> | undefined },
@@ -20,26 +25,25 @@ export function callOptions(
     signal: options.abortSignal,
     headers,
     onResponse: (response) => {
-      Object.assign(capture, readResponse(response));
+      capture.response = response;
     },
   };
 }
 
-export function readResponse(response: Response | undefined): ResponseCapture {
-  if (!response) return { headers: undefined, requestId: undefined };
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  const requestId = response.headers.get("x-request-id") ?? response.headers.get("x-friendli-request-id") ?? undefined;
-  return { headers, requestId };
+/** What a result tells of its response: the headers, and the request id under `providerMetadata.friendli`. */
+export interface ResponseDetails {
+  headers: Record<string, string> | undefined;
+  providerMetadata: { friendli: { requestId: string | null } };
 }
 
-export function newCapture(): ResponseCapture {
-  return { headers: undefined, requestId: undefined };
-}
-
-/** The request id under `providerMetadata.friendli`, when the API sent one. */
-export function friendliMetadata(capture: ResponseCapture): { friendli: { requestId: string | null } } {
-  return { friendli: { requestId: capture.requestId ?? null } };
+/**
+ * The headers and request id of a response as the user gets them: server text, redacted
+ * with the call's secret like everything an error carries.
+ */
+export function responseDetails(response: Response | undefined, secret: string | null): ResponseDetails {
+  const requestId = response?.headers.get("x-request-id") ?? response?.headers.get("x-friendli-request-id") ?? null;
+  return {
+    headers: headersRecord(response?.headers, secret),
+    providerMetadata: { friendli: { requestId: requestId === null ? null : redact(requestId, secret) } },
+  };
 }

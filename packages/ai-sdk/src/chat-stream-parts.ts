@@ -1,26 +1,20 @@
 import type { LanguageModelV4FinishReason, LanguageModelV4StreamPart, SharedV4Warning } from "@ai-sdk/provider";
 import { APIUserAbortError, type Result, StreamInterruptedError } from "@friendli-ts/inference";
-import { responseMetadata } from "./friendli-chat-model.ts";
+import { chatChunkShape } from "./answer-shapes.ts";
+import { checkAnswer } from "./check-answer.ts";
 import { mapFinishReason } from "./map-finish-reason.ts";
 import { mapUsage } from "./map-usage.ts";
-import { ToolCallAssembler, type ToolCallDelta } from "./tool-call-assembler.ts";
+import { redactedCopy } from "./redacted-copy.ts";
+import { responseMetadata } from "./response-metadata.ts";
+import { ToolCallAssembler } from "./tool-call-assembler.ts";
 
 export interface ChatStreamSettings {
   warnings: SharedV4Warning[];
   includeRawChunks: boolean;
   metadata: { friendli: { requestId: string | null } };
+  /** The call's secret: what the server sent is redacted with it before it is handed on. */
+  secret: string | null;
   toError(error: unknown): unknown;
-}
-
-interface ChunkLike {
-  id?: unknown;
-  model?: unknown;
-  created?: unknown;
-  choices?: {
-    delta?: { content?: unknown; reasoning_content?: unknown; tool_calls?: ToolCallDelta[] | null } | null;
-    finish_reason?: unknown;
-  }[];
-  usage?: Parameters<typeof mapUsage>[0];
 }
 
 const TEXT_ID = "text-0";
@@ -36,10 +30,11 @@ export function chatStreamParts(
   stream: Result<"serverless.chat.stream">,
   settings: ChatStreamSettings,
 ): ReadableStream<LanguageModelV4StreamPart> {
-  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<ChunkLike>;
+  const { secret } = settings;
+  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<unknown>;
   const tools = new ToolCallAssembler();
   let finishReason: LanguageModelV4FinishReason = { unified: "other", raw: undefined };
-  let usage = mapUsage(undefined);
+  let usage = mapUsage(undefined, secret);
   let textOpen = false;
   let reasoningOpen = false;
   let sentMetadata = false;
@@ -51,14 +46,16 @@ export function chatStreamParts(
     reasoningOpen = textOpen = false;
   };
 
-  const read = (chunk: ChunkLike): LanguageModelV4StreamPart[] => {
+  const read = (value: unknown): LanguageModelV4StreamPart[] => {
     const parts: LanguageModelV4StreamPart[] = [];
-    if (settings.includeRawChunks) parts.push({ type: "raw", rawValue: chunk });
+    if (settings.includeRawChunks) parts.push({ type: "raw", rawValue: redactedCopy(value, secret) });
+    // A chunk of the wrong shape ends the stream with the AI SDK's TypeValidationError.
+    const chunk = checkAnswer(chatChunkShape, value, "chat stream chunk", secret);
     if (!sentMetadata) {
       sentMetadata = true;
-      parts.push({ type: "response-metadata", ...responseMetadata(chunk) });
+      parts.push({ type: "response-metadata", ...responseMetadata(chunk, secret) });
     }
-    if (chunk.usage) usage = mapUsage(chunk.usage);
+    if (chunk.usage) usage = mapUsage(chunk.usage, secret);
     const choice = chunk.choices?.[0];
     const delta = choice?.delta;
     if (typeof delta?.reasoning_content === "string" && delta.reasoning_content !== "") {
@@ -79,7 +76,7 @@ export function chatStreamParts(
       }
       parts.push({ type: "text-delta", id: TEXT_ID, delta: delta.content });
     }
-    for (const call of Array.isArray(delta?.tool_calls) ? delta.tool_calls : []) parts.push(...tools.add(call));
+    for (const call of delta?.tool_calls ?? []) tools.add(call, parts);
     if (choice?.finish_reason != null) finishReason = mapFinishReason(choice.finish_reason);
     return parts;
   };
@@ -88,8 +85,8 @@ export function chatStreamParts(
     const parts: LanguageModelV4StreamPart[] = [];
     closeBlocks(parts);
     if (failure === undefined) {
-      parts.push(...tools.finish());
-      if (finishReason.unified === "other" && finishReason.raw === undefined && tools.hasCalls) {
+      const calls = tools.finish(parts);
+      if (finishReason.unified === "other" && finishReason.raw === undefined && calls > 0) {
         finishReason = { unified: "tool-calls", raw: undefined };
       }
     } else {
@@ -127,6 +124,8 @@ export function chatStreamParts(
           controller.error(settings.toError(error));
           return;
         }
+        // The stream may still be open (a chunk of the wrong shape): nothing more is read from it.
+        await chunks.return?.()?.catch(() => undefined);
         parts = end(error);
       }
       for (const part of parts) controller.enqueue(part);

@@ -41,4 +41,17 @@ describe("createFriendli", () => {
       expect((error as NoSuchModelError).modelType).toBe(kind);
     }
   });
+
+  it("refuses a deployment it does not have, an inherited name too, when the provider is made", () => {
+    for (const deployment of ["constructor", "toString", "__proto__", "Serverless"]) {
+      const made = (() => {
+        try {
+          return createFriendli({ deployment: deployment as never });
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(InvalidArgumentError.isInstance(made), deployment).toBe(true);
+    }
+  });
 });

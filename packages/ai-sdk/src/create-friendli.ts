@@ -1,12 +1,14 @@
-import type {
-  EmbeddingModelV4,
-  ImageModelV4,
-  LanguageModelV4,
-  ProviderV4,
-  TranscriptionModelV4,
+import {
+  type EmbeddingModelV4,
+  type ImageModelV4,
+  InvalidArgumentError,
+  type LanguageModelV4,
+  type ProviderV4,
+  type TranscriptionModelV4,
 } from "@ai-sdk/provider";
+import { coreOf, secretOf } from "@friendli-ts/client/internal";
 import { createFriendliInference, type FriendliInference, type InferenceOptions } from "@friendli-ts/inference";
-import type { Deployment } from "./deployment.ts";
+import { DEPLOYMENTS, type Deployment } from "./deployment.ts";
 import { type DeploymentCalls, deploymentCalls } from "./deployment-calls.ts";
 import { FriendliChatModel, type ModelConfig } from "./friendli-chat-model.ts";
 import { FriendliCompletionModel } from "./friendli-completion-model.ts";
@@ -67,7 +69,19 @@ export function createFriendli(options: FriendliProviderOptions = {}): FriendliP
   const serverless = deploymentProvider("serverless", getInference, options);
   const dedicated = deploymentProvider("dedicated", getInference, options);
   const container = deploymentProvider("container", getInference, options);
-  const chosen = { serverless, dedicated, container }[deployment];
+  // Own fields only: a `deployment` of "constructor" must not pick a prototype's function.
+  const byName = new Map([
+    ["serverless", serverless],
+    ["dedicated", dedicated],
+    ["container", container],
+  ]);
+  const chosen = byName.get(deployment);
+  if (!chosen) {
+    throw new InvalidArgumentError({
+      argument: "deployment",
+      message: `deployment must be one of ${DEPLOYMENTS.join(", ")}; got ${JSON.stringify(String(deployment))}`,
+    });
+  }
   const provider = Object.assign((modelId: string) => chosen(modelId), {
     specificationVersion: "v4" as const,
     languageModel: chosen.languageModel,
@@ -95,6 +109,8 @@ function deploymentProvider(
       calls ??= deploymentCalls(getInference(), deployment);
       return calls;
     },
+    // The client's token (a container's calls send none), or the one recorded on a result or stream.
+    secretOf: (owner) => secretOf(owner, coreOf(getInference().client)),
     url: (path) => {
       // Options the client refuses fail the call itself (as the AI SDK's error), inside the
       // model's error handling; the URL for the report is then the path alone.

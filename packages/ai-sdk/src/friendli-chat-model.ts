@@ -6,13 +6,18 @@ import type {
   LanguageModelV4StreamResult,
 } from "@ai-sdk/provider";
 import { generateId } from "@ai-sdk/provider-utils";
-import { callOptions, friendliMetadata, newCapture, readResponse } from "./call-options.ts";
+import { type ChatAnswer, chatAnswerShape } from "./answer-shapes.ts";
+import { callOptions, newCapture, responseDetails } from "./call-options.ts";
 import { chatStreamParts } from "./chat-stream-parts.ts";
+import { checkAnswer, wrongShape } from "./check-answer.ts";
 import type { DeploymentCalls } from "./deployment-calls.ts";
 import { mapFinishReason } from "./map-finish-reason.ts";
 import { mapUsage } from "./map-usage.ts";
+import { redactedCopy } from "./redacted-copy.ts";
+import { responseMetadata } from "./response-metadata.ts";
 import { toAiSdkError } from "./to-ai-sdk-error.ts";
 import { toChatBody } from "./to-chat-body.ts";
+import { argumentsText } from "./tool-call-assembler.ts";
 
 export interface ModelConfig {
   /** `friendli.serverless.chat`, `friendli.dedicated.embedding`, ... */
@@ -20,20 +25,11 @@ export interface ModelConfig {
   calls: DeploymentCalls;
   /** The URL an operation goes to, for the AI SDK's error and request metadata. */
   url(path: string): string;
+  /** The token a call's result or stream was fetched with, to redact what the server sent back. */
+  secretOf(owner: unknown): string | null;
 }
 
-interface ChatMessageResult {
-  content?: unknown;
-  reasoning_content?: unknown;
-  tool_calls?: { id?: unknown; function?: { name?: unknown; arguments?: unknown } }[] | null;
-}
-interface ChatResult {
-  id?: unknown;
-  model?: unknown;
-  created?: unknown;
-  choices?: { message?: ChatMessageResult; finish_reason?: unknown }[];
-  usage?: Parameters<typeof mapUsage>[0];
-}
+type ChatMessage = NonNullable<ChatAnswer["choices"][number]["message"]>;
 
 /** A Friendli chat model for the AI SDK (`/v1/chat/completions`). */
 export class FriendliChatModel implements LanguageModelV4 {
@@ -54,25 +50,24 @@ export class FriendliChatModel implements LanguageModelV4 {
     const { body, warnings } = await toChatBody(this.modelId, options);
     const capture = newCapture();
     const url = this.config.url("/v1/chat/completions");
-    let result: ChatResult;
+    let answer: unknown;
     try {
-      result = (await this.config.calls.chat(body, callOptions(options, capture))) as ChatResult;
+      answer = await this.config.calls.chat(body, callOptions(options, capture));
     } catch (error) {
       throw toAiSdkError(error, { url, body });
     }
-    const choice = result.choices?.[0];
+    const secret = this.config.secretOf(answer);
+    const result = checkAnswer(chatAnswerShape, answer, "chat completion", secret);
+    const choice = result.choices[0];
+    const { headers, providerMetadata } = responseDetails(capture.response, secret);
     return {
-      content: messageContent(choice?.message),
+      content: messageContent(choice?.message, answer, secret),
       finishReason: mapFinishReason(choice?.finish_reason),
-      usage: mapUsage(result.usage),
+      usage: mapUsage(result.usage, secret),
       warnings,
-      providerMetadata: friendliMetadata(capture),
+      providerMetadata,
       request: { url, body },
-      response: {
-        ...responseMetadata(result),
-        headers: capture.headers,
-        body: result,
-      },
+      response: { ...responseMetadata(result, secret), headers, body: redactedCopy(result, secret) },
     };
   }
 
@@ -87,21 +82,27 @@ export class FriendliChatModel implements LanguageModelV4 {
     } catch (error) {
       throw toAiSdkError(error, { url, body });
     }
-    const capture = readResponse(stream.response);
+    const secret = this.config.secretOf(stream);
+    const { headers, providerMetadata } = responseDetails(stream.response, secret);
     return {
       stream: chatStreamParts(stream, {
         warnings: request.warnings,
         includeRawChunks: options.includeRawChunks === true,
-        metadata: friendliMetadata(capture),
+        metadata: providerMetadata,
+        secret,
         toError: (error) => toAiSdkError(error, { url, body }),
       }),
       request: { url, body },
-      response: { headers: capture.headers },
+      response: { headers },
     };
   }
 }
 
-function messageContent(message: ChatMessageResult | undefined): LanguageModelV4Content[] {
+function messageContent(
+  message: ChatMessage | null | undefined,
+  answer: unknown,
+  secret: string | null,
+): LanguageModelV4Content[] {
   const content: LanguageModelV4Content[] = [];
   if (typeof message?.reasoning_content === "string" && message.reasoning_content !== "") {
     content.push({ type: "reasoning", text: message.reasoning_content });
@@ -112,27 +113,15 @@ function messageContent(message: ChatMessageResult | undefined): LanguageModelV4
   for (const call of message?.tool_calls ?? []) {
     const name = call.function?.name;
     if (typeof name !== "string" || name === "") continue;
-    const args = call.function?.arguments;
+    const args = argumentsText(call.function?.arguments);
+    if (args === undefined)
+      throw wrongShape(answer, `tool call ${name}: arguments nested too deeply`, "chat completion", secret);
     content.push({
       type: "tool-call",
       toolCallId: typeof call.id === "string" && call.id !== "" ? call.id : generateId(),
       toolName: name,
-      input:
-        typeof args === "string" && args.trim() !== ""
-          ? args
-          : args && typeof args === "object"
-            ? JSON.stringify(args)
-            : "{}",
+      input: args.trim() !== "" ? args : "{}",
     });
   }
   return content;
-}
-
-/** The response's id, model and time, where the API sent them. */
-export function responseMetadata(result: { id?: unknown; model?: unknown; created?: unknown }) {
-  return {
-    ...(typeof result.id === "string" ? { id: result.id } : {}),
-    ...(typeof result.model === "string" ? { modelId: result.model } : {}),
-    ...(typeof result.created === "number" ? { timestamp: new Date(result.created * 1000) } : {}),
-  };
 }

@@ -7,21 +7,17 @@ import type {
   SharedV4Warning,
 } from "@ai-sdk/provider";
 import { StreamInterruptedError } from "@friendli-ts/inference";
-import { callOptions, friendliMetadata, newCapture, readResponse } from "./call-options.ts";
-import { type ModelConfig, responseMetadata } from "./friendli-chat-model.ts";
+import { completionAnswerShape, completionChunkShape } from "./answer-shapes.ts";
+import { callOptions, newCapture, responseDetails } from "./call-options.ts";
+import { checkAnswer } from "./check-answer.ts";
+import type { ModelConfig } from "./friendli-chat-model.ts";
 import { mapFinishReason } from "./map-finish-reason.ts";
 import { mapUsage } from "./map-usage.ts";
+import { redactedCopy } from "./redacted-copy.ts";
+import { responseMetadata } from "./response-metadata.ts";
 import { samplingFields } from "./sampling-fields.ts";
 import { toAiSdkError } from "./to-ai-sdk-error.ts";
 import { toCompletionPrompt } from "./to-completion-prompt.ts";
-
-interface CompletionResult {
-  id?: unknown;
-  model?: unknown;
-  created?: unknown;
-  choices?: { text?: unknown; finish_reason?: unknown }[];
-  usage?: Parameters<typeof mapUsage>[0];
-}
 
 /** A Friendli text completion model for the AI SDK (`/v1/completions`): one prompt, no tools. */
 export class FriendliCompletionModel implements LanguageModelV4 {
@@ -53,22 +49,25 @@ export class FriendliCompletionModel implements LanguageModelV4 {
   async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
     const { body, warnings, url } = this.request(options);
     const capture = newCapture();
-    let result: CompletionResult;
+    let answer: unknown;
     try {
-      result = (await this.config.calls.completion(body, callOptions(options, capture))) as CompletionResult;
+      answer = await this.config.calls.completion(body, callOptions(options, capture));
     } catch (error) {
       throw toAiSdkError(error, { url, body });
     }
-    const choice = result.choices?.[0];
-    const text = typeof choice?.text === "string" ? choice.text : "";
+    const secret = this.config.secretOf(answer);
+    const result = checkAnswer(completionAnswerShape, answer, "completion", secret);
+    const choice = result.choices[0];
+    const text = choice?.text ?? "";
+    const { headers, providerMetadata } = responseDetails(capture.response, secret);
     return {
       content: text ? [{ type: "text", text }] : [],
       finishReason: mapFinishReason(choice?.finish_reason),
-      usage: mapUsage(result.usage),
+      usage: mapUsage(result.usage, secret),
       warnings,
-      providerMetadata: friendliMetadata(capture),
+      providerMetadata,
       request: { url, body },
-      response: { ...responseMetadata(result), headers: capture.headers, body: result },
+      response: { ...responseMetadata(result, secret), headers, body: redactedCopy(result, secret) },
     };
   }
 
@@ -81,9 +80,10 @@ export class FriendliCompletionModel implements LanguageModelV4 {
     } catch (error) {
       throw toAiSdkError(error, { url, body });
     }
-    const capture = readResponse(stream.response);
-    const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<CompletionResult>;
-    let usage = mapUsage(undefined);
+    const secret = this.config.secretOf(stream);
+    const { headers, providerMetadata } = responseDetails(stream.response, secret);
+    const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<unknown>;
+    let usage = mapUsage(undefined, secret);
     let finishReason = mapFinishReason(undefined);
     let open = false;
     const parts = new ReadableStream<LanguageModelV4StreamPart>({
@@ -92,8 +92,9 @@ export class FriendliCompletionModel implements LanguageModelV4 {
         try {
           // A pull that enqueues nothing is not called again: read until a chunk gives parts.
           for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
-            const chunk = next.value;
-            if (chunk.usage) usage = mapUsage(chunk.usage);
+            // A chunk of the wrong shape ends the stream with the AI SDK's TypeValidationError.
+            const chunk = checkAnswer(completionChunkShape, next.value, "completion stream chunk", secret);
+            if (chunk.usage) usage = mapUsage(chunk.usage, secret);
             const choice = chunk.choices?.[0];
             if (choice?.finish_reason != null) finishReason = mapFinishReason(choice.finish_reason);
             if (typeof choice?.text === "string" && choice.text !== "") {
@@ -106,17 +107,19 @@ export class FriendliCompletionModel implements LanguageModelV4 {
         } catch (error) {
           const mapped = toAiSdkError(error, { url, body });
           if (mapped instanceof DOMException) return controller.error(mapped);
+          // The stream may still be open (a chunk of the wrong shape): nothing more is read from it.
+          await chunks.return?.()?.catch(() => undefined);
           controller.enqueue({ type: "error", error: mapped });
           finishReason = { unified: error instanceof StreamInterruptedError ? "interrupted" : "error", raw: undefined };
         }
         if (open) controller.enqueue({ type: "text-end", id: "text-0" });
-        controller.enqueue({ type: "finish", finishReason, usage, providerMetadata: friendliMetadata(capture) });
+        controller.enqueue({ type: "finish", finishReason, usage, providerMetadata });
         controller.close();
       },
       cancel: async () => {
         await chunks.return?.();
       },
     });
-    return { stream: parts, request: { url, body }, response: { headers: capture.headers } };
+    return { stream: parts, request: { url, body }, response: { headers } };
   }
 }

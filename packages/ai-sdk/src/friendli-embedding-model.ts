@@ -4,14 +4,13 @@ import type {
   EmbeddingModelV4Result,
   SharedV4Warning,
 } from "@ai-sdk/provider";
-import { callOptions, friendliMetadata, newCapture } from "./call-options.ts";
+import { embeddingsAnswerShape } from "./answer-shapes.ts";
+import { callOptions, newCapture, responseDetails } from "./call-options.ts";
+import { checkAnswer, wrongShape } from "./check-answer.ts";
 import type { ModelConfig } from "./friendli-chat-model.ts";
+import { tokenCount } from "./map-usage.ts";
+import { redactedCopy } from "./redacted-copy.ts";
 import { toAiSdkError } from "./to-ai-sdk-error.ts";
-
-interface EmbeddingsResult {
-  data?: { index?: unknown; embedding?: unknown }[];
-  usage?: { prompt_tokens?: unknown };
-}
 
 /** A Friendli embedding model for the AI SDK (`/v1/embeddings`, dedicated endpoints). */
 export class FriendliEmbeddingModel implements EmbeddingModelV4 {
@@ -42,20 +41,27 @@ export class FriendliEmbeddingModel implements EmbeddingModelV4 {
     const capture = newCapture();
     const url = this.config.url("/v1/embeddings");
     const call = this.config.calls.embeddings;
-    let result: EmbeddingsResult;
+    let answer: unknown;
     try {
-      result = (await call?.(body, callOptions(options, capture))) as EmbeddingsResult;
+      answer = await call?.(body, callOptions(options, capture));
     } catch (error) {
       throw toAiSdkError(error, { url, body });
     }
+    const secret = this.config.secretOf(answer);
+    const result = checkAnswer(embeddingsAnswerShape, answer, "embeddings", secret);
+    if (result.data.length !== options.values.length) {
+      const cause = `${options.values.length} texts were sent, ${result.data.length} embeddings came back`;
+      throw wrongShape(answer, cause, "embeddings", secret);
+    }
     // In input order, whatever order the server listed them in.
-    const data = [...(result.data ?? [])].sort((a, b) => Number(a.index ?? 0) - Number(b.index ?? 0));
-    const tokens = result.usage?.prompt_tokens;
+    const data = result.data.slice().sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+    const tokens = tokenCount(result.usage?.prompt_tokens);
+    const { headers, providerMetadata } = responseDetails(capture.response, secret);
     return {
-      embeddings: data.map((item) => (Array.isArray(item.embedding) ? item.embedding.map(Number) : [])),
-      ...(typeof tokens === "number" ? { usage: { tokens } } : {}),
-      providerMetadata: friendliMetadata(capture),
-      response: { headers: capture.headers, body: result },
+      embeddings: data.map((item) => item.embedding),
+      ...(tokens !== undefined ? { usage: { tokens } } : {}),
+      providerMetadata,
+      response: { headers, body: redactedCopy(result, secret) },
       warnings,
     };
   }

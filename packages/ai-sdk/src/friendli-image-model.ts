@@ -7,9 +7,11 @@ import {
 } from "@ai-sdk/provider";
 import { convertToBase64, parseProviderOptions } from "@ai-sdk/provider-utils";
 import type { FriendliClient } from "@friendli-ts/client";
-import { coreOf, makeRequest } from "@friendli-ts/client/internal";
+import { coreOf, makeRequest, redact, redactError } from "@friendli-ts/client/internal";
 import { z } from "zod";
-import { callOptions, newCapture } from "./call-options.ts";
+import { imagesAnswerShape } from "./answer-shapes.ts";
+import { callOptions, newCapture, responseDetails } from "./call-options.ts";
+import { checkAnswer, wrongShape } from "./check-answer.ts";
 import type { ModelConfig } from "./friendli-chat-model.ts";
 import { toAiSdkError } from "./to-ai-sdk-error.ts";
 
@@ -19,11 +21,6 @@ export const friendliImageOptionsSchema = z.strictObject({
   guidanceScale: z.number().optional(),
 });
 export type FriendliImageOptions = z.infer<typeof friendliImageOptionsSchema>;
-
-interface ImageResult {
-  data?: { b64_json?: unknown; url?: unknown }[];
-  image?: unknown;
-}
 
 export interface ImageModelConfig extends ModelConfig {
   /** The client that downloads an image the API answers with a URL for. */
@@ -72,30 +69,48 @@ export class FriendliImageModel implements ImageModelV4 {
     };
     const capture = newCapture();
     const url = this.config.url("/v1/images/generations");
+    let answer: unknown;
     try {
-      const call = callOptions(options, capture);
-      const result = (await this.config.calls.images?.(body, call)) as ImageResult;
-      const images = await Promise.all(this.imagesOf(result, options.abortSignal));
-      return {
-        images,
-        warnings,
-        response: { timestamp: new Date(), modelId: this.modelId, headers: capture.headers },
-      };
+      answer = await this.config.calls.images?.(body, callOptions(options, capture));
     } catch (error) {
       throw toAiSdkError(error, { url, body });
     }
+    const secret = this.config.secretOf(answer);
+    const result = checkAnswer(imagesAnswerShape, answer, "image generation", secret);
+    // As many images as asked, of however many the answer lists.
+    const wanted =
+      typeof result.image === "string" ? [{ b64_json: result.image }] : (result.data ?? []).slice(0, options.n);
+    const images: string[] = [];
+    try {
+      // One download at a time: each is read whole (to the client's cap) before the next starts.
+      for (const item of wanted) images.push(await this.imageOf(item, options.abortSignal, answer, secret));
+    } catch (error) {
+      // A download's error quotes its URL, which came from the answer: server text.
+      throw toAiSdkError(redactError(error, secret), { url, body });
+    }
+    const { headers } = responseDetails(capture.response, secret);
+    return { images, warnings, response: { timestamp: new Date(), modelId: this.modelId, headers } };
   }
 
-  private imagesOf(result: ImageResult, signal: AbortSignal | undefined): Promise<string>[] {
-    if (typeof result.image === "string") return [Promise.resolve(result.image)];
-    return (result.data ?? []).map(async (item) => {
-      if (typeof item.b64_json === "string") return item.b64_json;
-      if (typeof item.url === "string") {
-        const call = { url: item.url, method: "GET", plain: true };
-        const response = await makeRequest(coreOf(this.config.client()), call, { signal });
-        return convertToBase64(new Uint8Array(await response.arrayBuffer()));
-      }
-      throw new UnsupportedFunctionalityError({ functionality: "an image answer with neither data nor a URL" });
-    });
+  /** One image as base64: as the answer gave it, or downloaded (without the token) from its URL. */
+  private async imageOf(
+    item: { b64_json?: string | null | undefined; url?: string | null | undefined },
+    signal: AbortSignal | undefined,
+    answer: unknown,
+    secret: string | null,
+  ): Promise<string> {
+    if (typeof item.b64_json === "string") return item.b64_json;
+    if (typeof item.url === "string" && redact(item.url, secret) !== item.url) {
+      // The token must not reach another host, not even in a URL the server wrote it into.
+      const cause = "an image URL in the answer carries the call's token: it is not downloaded";
+      throw wrongShape(answer, cause, "image generation", secret);
+    }
+    if (typeof item.url === "string") {
+      const call = { url: item.url, method: "GET", plain: true };
+      const response = await makeRequest(coreOf(this.config.client()), call, { signal });
+      return convertToBase64(new Uint8Array(await response.arrayBuffer()));
+    }
+    const cause = "an image in the answer has neither `b64_json` nor `url`";
+    throw wrongShape(answer, cause, "image generation", secret);
   }
 }

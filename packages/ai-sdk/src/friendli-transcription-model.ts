@@ -7,8 +7,11 @@ import type {
 } from "@ai-sdk/provider";
 import { convertBase64ToUint8Array, parseProviderOptions } from "@ai-sdk/provider-utils";
 import { z } from "zod";
-import { callOptions, friendliMetadata, newCapture } from "./call-options.ts";
+import { transcriptionAnswerShape } from "./answer-shapes.ts";
+import { callOptions, newCapture, responseDetails } from "./call-options.ts";
+import { checkAnswer } from "./check-answer.ts";
 import type { ModelConfig } from "./friendli-chat-model.ts";
+import { redactedCopy } from "./redacted-copy.ts";
 import { toAiSdkError } from "./to-ai-sdk-error.ts";
 
 /** `providerOptions.friendli` of a transcription call. */
@@ -18,11 +21,6 @@ export const friendliTranscriptionOptionsSchema = z.strictObject({
   temperature: z.number().min(0).max(1).optional(),
 });
 export type FriendliTranscriptionOptions = z.infer<typeof friendliTranscriptionOptionsSchema>;
-
-interface TranscriptionResult {
-  text?: unknown;
-  usage?: unknown;
-}
 
 /** A Friendli transcription model for the AI SDK (`/v1/audio/transcriptions`, multipart). */
 export class FriendliTranscriptionModel implements TranscriptionModelV4 {
@@ -56,21 +54,27 @@ export class FriendliTranscriptionModel implements TranscriptionModelV4 {
     };
     const capture = newCapture();
     const url = this.config.url("/v1/audio/transcriptions");
-    let result: TranscriptionResult;
+    let answer: unknown;
     try {
-      result = (await this.config.calls.transcription(body, callOptions(options, capture))) as TranscriptionResult;
+      answer = await this.config.calls.transcription(body, callOptions(options, capture));
     } catch (error) {
       throw toAiSdkError(error, { url, body: { ...body, file: `(${bytes.byteLength} bytes)` } });
     }
+    const secret = this.config.secretOf(answer);
+    const result = checkAnswer(transcriptionAnswerShape, answer, "transcription", secret);
+    const { headers, providerMetadata } = responseDetails(capture.response, secret);
+    const { usage } = result;
     return {
-      text: typeof result.text === "string" ? result.text : "",
+      text: result.text,
       segments: [],
       language: friendli?.language,
       durationInSeconds: undefined,
       warnings,
-      ...(result.usage && typeof result.usage === "object" ? { usage: result.usage as JSONObject } : {}),
-      response: { timestamp: new Date(), modelId: this.modelId, headers: capture.headers, body: result },
-      providerMetadata: friendliMetadata(capture),
+      ...(usage && typeof usage === "object" && !Array.isArray(usage)
+        ? { usage: redactedCopy(usage, secret) as JSONObject }
+        : {}),
+      response: { timestamp: new Date(), modelId: this.modelId, headers, body: redactedCopy(result, secret) },
+      providerMetadata,
     };
   }
 }

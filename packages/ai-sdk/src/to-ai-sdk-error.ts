@@ -7,6 +7,8 @@ import {
   InvalidResponseError,
   StreamEventError,
 } from "@friendli-ts/inference";
+import { headersRecord } from "./headers-record.ts";
+import { TOO_DEEP } from "./redacted-copy.ts";
 
 /** Where a failed call went, for the AI SDK's error: the URL and the body sent. */
 export interface FailedCall {
@@ -33,7 +35,7 @@ export function toAiSdkError(error: unknown, call: FailedCall): unknown {
       url: error.url || call.url,
       requestBodyValues: call.body,
       statusCode: error.status,
-      responseHeaders: headersRecord(error.headers),
+      responseHeaders: headersRecord(error.headers, null),
       responseBody: bodyText(error.body),
       data: error.body,
       isRetryable: false,
@@ -49,7 +51,7 @@ export function toAiSdkError(error: unknown, call: FailedCall): unknown {
       url: call.url,
       requestBodyValues: call.body,
       statusCode: invalid?.status,
-      responseHeaders: headersRecord(invalid?.headers),
+      responseHeaders: headersRecord(invalid?.headers, null),
       responseBody: invalid?.bodyStart,
       data: error instanceof StreamEventError ? error.error : undefined,
       isRetryable: false,
@@ -59,17 +61,12 @@ export function toAiSdkError(error: unknown, call: FailedCall): unknown {
   return error;
 }
 
-/** Response headers as the AI SDK's plain record. */
-export function headersRecord(headers: Headers | undefined): Record<string, string> | undefined {
-  if (!headers) return undefined;
-  const record: Record<string, string> = {};
-  headers.forEach((value, name) => {
-    record[name] = value;
-  });
-  return record;
-}
-
 function bodyText(body: unknown): string | undefined {
   if (body === undefined || body === null) return undefined;
-  return typeof body === "string" ? body : JSON.stringify(body);
+  if (typeof body === "string") return body;
+  try {
+    return JSON.stringify(body);
+  } catch {
+    return TOO_DEEP;
+  }
 }

@@ -74,4 +74,31 @@ describe("embeddings and images against a local server", () => {
     expect(server.requests[1]?.path).toBe("/files/dot.png");
     expect(server.requests[1]?.headers.authorization).toBeUndefined();
   });
+
+  it("downloads only as many of the listed URLs as asked, one at a time", async () => {
+    let open = 0;
+    let mostOpen = 0;
+    const server = await serve(async (req, res) => {
+      if (req.url?.startsWith("/files/")) {
+        open++;
+        mostOpen = Math.max(mostOpen, open);
+        // Held a moment, so downloads started together would overlap here.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        res.writeHead(200, { "content-type": "image/png" });
+        res.end(Buffer.from(PNG, "base64"));
+        open--;
+        return;
+      }
+      const urls = Array.from({ length: 12 }, (_, i) => ({ url: `http://${req.headers.host}/files/${i}.png` }));
+      json(res, { data: urls });
+    });
+    const model = localProvider(server).dedicated.imageModel("ep-img");
+    const one = await generateImage({ model, prompt: "a dot", n: 1 });
+    expect(one.images).toHaveLength(1);
+    expect(server.requests.map((r) => r.path)).toEqual(["/dedicated/v1/images/generations", "/files/0.png"]);
+    const three = await model.doGenerate({ prompt: "a dot", n: 3, providerOptions: {} } as never);
+    expect(three.images).toHaveLength(3);
+    expect(server.requests.filter((r) => r.path.startsWith("/files/"))).toHaveLength(4);
+    expect(mostOpen).toBe(1);
+  });
 });
