@@ -1,47 +1,17 @@
 import { redact } from "@friendli-ts/client/internal";
 
-// The SDK's mark, so a secret looks the same whichever of the two removed it.
-const MARK = "[redacted]";
 // Shorter values are not secrets worth the false matches (a token "x" would mark every x).
 const MIN_SECRET = 4;
-// A piece of a secret this long, at the start of a cut text, is still a leak.
-const MIN_PIECE = 8;
 
 /**
- * Removes secrets (the token, a password in `--base-url`) from text bound for the terminal:
- * the SDK's `redact` takes each whole secret and every run of its first characters (what a
- * cut leaves); this adds any run of 8 or more that is how the secret ends, for text whose
- * start was cut off.
+ * Removes secrets (the token, a password in `--base-url`) from text bound for the terminal,
+ * with the SDK's `redact`: each whole secret in any case or escaped form, and any run of 8 or
+ * more of its characters (what a cut at either end leaves of it).
  */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   let result = text;
-  for (const secret of secrets) {
-    if (secret.length < MIN_SECRET) continue;
-    result = redact(result, secret);
-    if (secret.length > MIN_PIECE) result = redactEnd(result, secret);
-  }
+  for (const secret of secrets) if (secret.length >= MIN_SECRET) result = redact(result, secret);
   return result;
-}
-
-/** Every run that is the secret's last 8 or more characters. */
-function redactEnd(text: string, secret: string): string {
-  const tail = secret.slice(-MIN_PIECE);
-  let result = "";
-  let done = 0;
-  for (let at = text.indexOf(tail); at !== -1; at = text.indexOf(tail, done)) {
-    const end = at + tail.length;
-    let start = at;
-    while (
-      start > done &&
-      end - start < secret.length &&
-      text[start - 1] === secret[secret.length - (end - start) - 1]
-    ) {
-      start--;
-    }
-    result += text.slice(done, start) + MARK;
-    done = end;
-  }
-  return result + text.slice(done);
 }
 
 /**

@@ -15,7 +15,6 @@ export { type OperationId, operations } from "./generated/operations.ts";
 export type { operations as operationTypes } from "./generated/schema.ts";
 export { findOperation } from "./operations/find-operation.ts";
 export type { Route } from "./operations/route.ts";
-export { type ListFields, listPage } from "./pagination/list-page.ts";
 export { type Page, paginate } from "./pagination/paginate.ts";
 export { readSseBatches } from "./sse/read-sse-batches.ts";
 export { readBatches, useBatches } from "./sse/stream.ts";
