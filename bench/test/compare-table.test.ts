@@ -23,6 +23,11 @@ describe("judge", () => {
     expect(judge(row(ms, 146, 88))).toMatchObject({ status: "better", note: "better: 40%" });
   });
 
+  it("takes the rounds' own ratio when there is one, not the ratio of the medians", () => {
+    expect(judge({ ...row(ms, 100, 130), ratio: 1.04 })).toEqual({ status: "same", ratio: 1.04, note: "" });
+    expect(judge({ ...row(ms, 100, 100), ratio: 1.2 }).status).toBe("regression");
+  });
+
   it("reads requests per second the other way: fewer is worse", () => {
     expect(judge(row(rps, 1000, 880))).toMatchObject({
       status: "regression",

@@ -10,6 +10,12 @@ export interface CompareRow {
   case: CompareCase;
   base: Measure;
   next: Measure;
+  /**
+   * new/base measured in rounds: the median of each round's ratio, which a change in the
+   * machine's load between rounds moves less than the ratio of the two medians. Without it
+   * (bundles) the ratio is next / base.
+   */
+  ratio?: number;
 }
 
 export type Status = "regression" | "better" | "same" | "reference" | "n/a";
@@ -38,7 +44,7 @@ export function judge(row: CompareRow): Verdict {
     return { status: "regression", note: "REGRESSION: fails on the new build" };
   }
   if ("failure" in base) return { status: "n/a", note: "" };
-  const ratio = next.value / base.value;
+  const ratio = row.ratio ?? next.value / base.value;
   if (row.case.reference) return { status: "reference", ratio, note: "floor, same code in both: noise" };
   const worse = higherIsBetter(row.case.unit) ? 1 - ratio : ratio - 1;
   if (pastThreshold(worse)) return { status: "regression", ratio, note: `REGRESSION: ${percent(worse)} worse` };

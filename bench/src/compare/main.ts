@@ -1,8 +1,8 @@
 // `pnpm bench:compare [ref]`: this tree against a base build, in one run. The base commit is
 // checked out in a temporary git worktree, installed and built; then a child process per
 // build runs this tree's cases with that build's packages (sdk-build-hooks.ts), the two
-// taking turns every round, and the parent prints new/base per row (report on stdout, progress
-// on stderr). The current tree must be built first (`pnpm bench:compare` does that).
+// running each case in turn, round after round, and the parent prints new/base per row
+// (report on stdout, progress on stderr). The current tree must be built first (`pnpm bench:compare` does that).
 import { writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -22,7 +22,7 @@ import {
 import { failureReason } from "./failure-reason.ts";
 import { COMPARE_USAGE, parseCompareArgs } from "./parse-compare-args.ts";
 import { gitIn, resolveBaseRef } from "./resolve-base-ref.ts";
-import { type RunReply, startTreeProcess, type TreeProcess } from "./tree-process.ts";
+import { startTreeProcess, type TreeProcess } from "./tree-process.ts";
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "../../..");
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -58,12 +58,9 @@ if (base.note) log(base.note);
 
 type Side = "base" | "next";
 const samples: Record<Side, Record<string, number[]>> = { base: {}, next: {} };
+/** Per case, each round's new/base: the two runs of a pair are seconds apart, so they share the machine's load. */
+const ratios: Record<string, number[]> = {};
 const failures: Record<Side, Record<string, string>> = { base: {}, next: {} };
-const record = (side: Side, reply: RunReply, keepValues: boolean) => {
-  Object.assign(failures[side], reply.failures);
-  if (!keepValues) return;
-  for (const [key, value] of Object.entries(reply.values)) (samples[side][key] ??= []).push(value);
-};
 
 const tree = addBaseWorktree(repoRoot, base.sha);
 process.on("exit", () => tree.remove());
@@ -88,13 +85,24 @@ try {
     ];
     for (const [group, calls] of groups) {
       since = performance.now();
-      for (const side of ["base", "next"] as const)
-        record(side, await trees[side].run({ group, round: -1, calls }), false);
+      const keys = casesOf(group).map((c) => c.key);
+      const runPair = async (key: string, order: Side[], keep: boolean) => {
+        const pair: Partial<Record<Side, number>> = {};
+        for (const side of order) {
+          const reply = await trees[side].run({ group, key, calls });
+          if ("failure" in reply) failures[side][key] = reply.failure;
+          else if (keep) (samples[side][key] ??= []).push((pair[side] = reply.value));
+        }
+        if (pair.base !== undefined && pair.next !== undefined) (ratios[key] ??= []).push(pair.next / pair.base);
+      };
+      for (const key of keys) await runPair(key, ["base", "next"], false);
       for (let round = 0; round < args.rounds; round++) {
-        // base, new in even rounds and new, base in odd ones: a drift of the machine's load
-        // over the run weighs on both builds alike.
-        const order: Side[] = round % 2 === 0 ? ["base", "next"] : ["next", "base"];
-        for (const side of order) record(side, await trees[side].run({ group, round, calls }), true);
+        for (let k = 0; k < keys.length; k++) {
+          // Each round starts one case later; the build that goes first changes every round
+          // (base, new, then new, base), so neither always runs right after the other.
+          const key = keys[(round + k) % keys.length] as string;
+          await runPair(key, round % 2 === 0 ? ["base", "next"] : ["next", "base"], true);
+        }
       }
       log(`${group}: 1 warm-up + ${args.rounds} rounds per build, ${elapsed(since)}`);
     }
@@ -140,8 +148,9 @@ const regressions = regressionsOf(rows);
 const report = [
   `### bench:compare: ${baseName} (base${base.label === baseName ? "" : `, ${base.label}`}) → ${nextName} (new${dirty ? ", with uncommitted changes" : ""})`,
   "",
-  `${machine}; medians of ${args.rounds} rounds, the two builds taking turns; ` +
-    `requests ${args.requests} and in-memory calls ${args.memoryCalls} per round; bundles esbuild minified, gzip -9.`,
+  `${machine}; medians of ${args.rounds} rounds, the two builds running each case in turn ` +
+    `(new/base: the median of the rounds' ratios); requests ${args.requests} and in-memory calls ` +
+    `${args.memoryCalls} per run; bundles esbuild minified, gzip -9.`,
   "",
   formatCompareTable(rows, { base: baseName, next: nextName }),
   "",

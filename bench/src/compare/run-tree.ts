@@ -1,10 +1,9 @@
 // A child of bench:compare (see tree-process.ts): this tree's cases, with the SDK packages
-// of the build at FRIENDLI_BENCH_BUILD. Answers each RunRequest with one run of every case
-// of its group. A case that throws is reported with its message and left out from then on;
-// a case module that cannot load against this build (an export it lacks) fails its whole
-// group the same way.
+// of the build at FRIENDLI_BENCH_BUILD. Answers each RunRequest with one run of that case.
+// A case that throws is answered with its message, then and every later time; a case module
+// that cannot load against this build (an export it lacks) fails every case of its group.
 import type { BenchServer } from "../start-server.ts";
-import { casesOf, type MeasuredGroup } from "./compare-cases.ts";
+import type { MeasuredGroup } from "./compare-cases.ts";
 import { failureReason } from "./failure-reason.ts";
 import type { RunReply, RunRequest, ServerInfo } from "./tree-process.ts";
 
@@ -21,45 +20,33 @@ const makers: Record<MeasuredGroup, (calls: number) => Promise<Cases>> = {
   memory: async (calls) => (await import("../cases/request-overhead.ts")).requestOverheadCases(calls),
 };
 
-const made = new Map<MeasuredGroup, Cases>();
+const made = new Map<MeasuredGroup, Promise<Cases>>();
 const failures: Record<string, string> = {};
 const gc = (globalThis as { gc?: () => void }).gc;
 
-async function runGroup({ group, round, calls }: RunRequest): Promise<RunReply> {
-  const keys = casesOf(group).map((c) => c.key);
-  const values: Record<string, number> = {};
+/** Made once per group, at its first request (the calls per run are fixed from then on). */
+const casesFor = (group: MeasuredGroup, calls: number) => {
   let cases = made.get(group);
-  if (!cases) {
-    try {
-      cases = await makers[group](calls);
-    } catch (error) {
-      for (const key of keys) failures[key] ??= failureReason(error);
-      return { values, failures };
-    }
-    made.set(group, cases);
-  }
-  // Each round starts one case later, so no case always runs first after the other tree.
-  const start = Math.max(round, 0);
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[(start + k) % keys.length] as string;
-    const run = cases[key];
-    if (key in failures) continue;
-    if (!run) {
-      failures[key] = "no such case in this tree's bench";
-      continue;
-    }
+  if (!cases) made.set(group, (cases = makers[group](calls)));
+  return cases;
+};
+
+async function runCase({ group, key, calls }: RunRequest): Promise<RunReply> {
+  const known = failures[key];
+  if (known !== undefined) return { failure: known };
+  try {
+    const run = (await casesFor(group, calls))[key];
+    if (!run) throw new Error("no such case in this tree's bench");
     gc?.();
-    try {
-      values[key] = await run();
-    } catch (error) {
-      failures[key] = failureReason(error);
-    }
+    return { value: await run() };
+  } catch (error) {
+    failures[key] = failureReason(error);
+    return { failure: failures[key] };
   }
-  return { values, failures };
 }
 
 process.on("message", (request: RunRequest) => {
-  void runGroup(request).then((reply) => process.send?.(reply));
+  void runCase(request).then((reply) => process.send?.(reply));
 });
 // The parent lets go (or dies): nothing left to do.
 process.on("disconnect", () => process.exit(0));

@@ -3,19 +3,16 @@ import { fileURLToPath } from "node:url";
 import type { ServerReady } from "../server.ts";
 import type { MeasuredGroup } from "./compare-cases.ts";
 
-/** Parent to child: run every case of `group` once (a warm-up when `round` is -1). */
+/** Parent to child: run the case `key` of `group` once. */
 export interface RunRequest {
   group: MeasuredGroup;
-  round: number;
+  key: string;
   /** Calls per run of the request and in-memory call cases. */
   calls: number;
 }
 
-/** Child to parent: each case's measure, or why it failed (then it is not run again). */
-export interface RunReply {
-  values: Record<string, number>;
-  failures: Record<string, string>;
-}
+/** Child to parent: the case's measure (ms, req/s, µs), or why it cannot run on this build. */
+export type RunReply = { value: number } | { failure: string };
 
 /** The bench server the parent started, as the child's cases need it. */
 export type ServerInfo = Omit<ServerReady, "type"> & { url: string };
@@ -33,7 +30,7 @@ process.on("exit", () => {
 });
 
 /**
- * One long-lived child per build, so each keeps its warm JIT and connections between rounds;
+ * One long-lived child per build, so each keeps its warm JIT and connections between runs;
  * the parent asks one at a time, so they never measure at once. Its stdout goes to stderr.
  */
 export function startTreeProcess(buildRoot: string, server: ServerInfo): TreeProcess {
