@@ -2,7 +2,7 @@
 // the direction of each unit) and the table it prints; no timing.
 import { describe, expect, it } from "vitest";
 import { COMPARE_CASES, type CompareCase } from "../src/compare/compare-cases.ts";
-import { type CompareRow, formatCompareTable, judge, regressionsOf } from "../src/compare/compare-table.ts";
+import { type CompareRow, formatCompareTable, judge, noiseOf, regressionsOf } from "../src/compare/compare-table.ts";
 import { failureReason } from "../src/compare/failure-reason.ts";
 
 const ms: CompareCase = { key: "stream_ms", label: "stream", unit: "ms", group: "streams" };
@@ -79,6 +79,13 @@ describe("formatCompareTable", () => {
 
   it("counts the regressions", () => {
     expect(regressionsOf(rows).map((r) => r.case.label)).toEqual(["stream"]);
+  });
+
+  it("gives the run's noise as the largest move of a floor, either way", () => {
+    const floorRps: CompareCase = { ...rps, key: "request_rps_c1_fetch", reference: true };
+    expect(noiseOf([...rows, row(floor, 100, 95), { ...row(floorRps, 500, 500), ratio: 1.2 }])).toBeCloseTo(0.2);
+    expect(noiseOf([...rows, row(floor, 100, 88)])).toBeCloseTo(0.12);
+    expect(noiseOf(rows)).toBeUndefined();
   });
 });
 

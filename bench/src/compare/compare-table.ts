@@ -91,5 +91,18 @@ export function formatCompareTable(rows: readonly CompareRow[], names: TableName
   return [format(header), rule, ...cells.map(format)].join("\n");
 }
 
+/**
+ * How far the floors moved in this run (the largest of |new/base - 1| over the reference
+ * rows): a difference smaller than that elsewhere may be the machine, not the change.
+ */
+export function noiseOf(rows: readonly CompareRow[]): number | undefined {
+  const moves = rows
+    .filter((row) => row.case.reference)
+    .map((row) => judge(row).ratio)
+    .filter((ratio) => ratio !== undefined)
+    .map((ratio) => Math.abs(ratio - 1));
+  return moves.length === 0 ? undefined : Math.max(...moves);
+}
+
 /** The rows judged regressions, for the summary line and the exit code. */
 export const regressionsOf = (rows: readonly CompareRow[]) => rows.filter((row) => judge(row).status === "regression");

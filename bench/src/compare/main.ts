@@ -16,6 +16,7 @@ import {
   type CompareRow,
   formatCompareTable,
   type Measure,
+  noiseOf,
   REGRESSION_THRESHOLD,
   regressionsOf,
 } from "./compare-table.ts";
@@ -144,6 +145,7 @@ const rows: CompareRow[] = COMPARE_CASES.map((c) => ({
   next: measureOf("next", c.key),
 }));
 const regressions = regressionsOf(rows);
+const noise = noiseOf(rows);
 
 const report = [
   `### bench:compare: ${baseName} (base${base.label === baseName ? "" : `, ${base.label}`}) → ${nextName} (new${dirty ? ", with uncommitted changes" : ""})`,
@@ -158,7 +160,12 @@ const report = [
     ? `No regression (no row more than ${REGRESSION_THRESHOLD * 100}% worse than the base).`
     : `${regressions.length} regression${regressions.length > 1 ? "s" : ""} (more than ${REGRESSION_THRESHOLD * 100}% worse than the base): ` +
       regressions.map((row) => row.case.label).join("; "),
-  "The floor rows run the same code against both builds: how far their ratio is from 1.00x is this run's noise.",
+  "",
+  `The floor rows run the same code against both builds: their ratios are this run's noise${
+    noise === undefined
+      ? "."
+      : ` (up to ${Math.round(noise * 100)}% here; a smaller difference elsewhere may be the machine).`
+  }`,
   "",
 ].join("\n");
 
