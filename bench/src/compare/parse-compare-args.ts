@@ -13,7 +13,8 @@ export interface CompareArgs {
 }
 
 export const COMPARE_USAGE = `usage: pnpm bench:compare [ref] [--quick] [--rounds N] [--fail-on-regression] [--out FILE]
-  ref                   the base to compare with (default: git merge-base HEAD main; HEAD~1 when HEAD is on main)
+  ref                   the base to compare with (default: git merge-base HEAD main; on main itself,
+                        HEAD when there are uncommitted changes, else HEAD~1)
   --quick               3 rounds and half the calls per round (about half the time)
   --rounds N            rounds of every measured case (default 5)
   --fail-on-regression  exit 1 when a row is more than 10% worse than the base (default: exit 0, rows marked)
