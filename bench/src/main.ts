@@ -1,6 +1,7 @@
 // `pnpm bench`: ours against openai-node and a raw floor, interleaved in one run. Prints a
 // table of medians and ratios and writes bench/results.json. Not a test: nothing here
 // fails on a slow number. The packages must be built first (`pnpm bench` does that).
+import { cpus } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleCases } from "./cases/bundle.ts";
@@ -41,6 +42,8 @@ const medians = (samples: Record<string, number[]>) =>
 
 const results: Record<string, number> = {};
 const started = performance.now();
+// Node's own speed moves every row (the raw floor too): say which one this is.
+log(`pnpm bench on Node ${process.version}, ${process.platform} ${process.arch}, ${cpus().length} CPUs`);
 
 const server = await startServer();
 try {
@@ -254,6 +257,6 @@ console.log(`\n${formatTable(endlessRows, "eventsource-parser")}\n`);
 console.log(
   `medians; streams ${STREAM_ROUNDS} rounds (transport alone, fetch + reader, no parsing: ` +
     `${at("stream_drain_ms").toFixed(1)} ms); requests ${REQUEST_ROUNDS} rounds of ${REQUESTS}; ` +
-    `imports ${IMPORT_RUNS} runs; generate ${GENERATE_RUNS} runs. Node ${process.version}, total ${elapsed(started)}.`,
+    `imports ${IMPORT_RUNS} runs; generate ${GENERATE_RUNS} runs. Ran on Node ${process.version}, total ${elapsed(started)}.`,
 );
 console.log(`wrote ${resultsFile}`);

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { parseCompareArgs } from "../../bench/src/compare/parse-compare-args.ts";
 import { repoRoot } from "../spec/paths.ts";
 import { parseSpecUpdateArgs } from "../spec-update/parse-args.ts";
 
@@ -50,8 +51,8 @@ const words = (command: string) =>
   (command.match(/"[^"]*"|'[^']*'|\S+/g) ?? []).map((w) => w.replace(/^["']|["']$/g, ""));
 
 describe("workflows", () => {
-  it("are the three the release process needs", () => {
-    expect(files.sort()).toEqual(["ci.yml", "release.yml", "spec-update.yml"]);
+  it("are the three the release process needs, and the bench comparison of pull requests", () => {
+    expect(files.sort()).toEqual(["bench.yml", "ci.yml", "release.yml", "spec-update.yml"]);
   });
 
   describe.each(files)("%s", (file) => {
@@ -167,6 +168,44 @@ describe("workflows", () => {
       const paths = String(pullRequest.with?.["add-paths"]).trim().split("\n");
       expect(paths).toEqual(["spec/spec-lock.json", ".changeset/spec-*.md"]);
       expect(existsSync(join(repoRoot, paths[0] as string))).toBe(true);
+    });
+  });
+
+  describe("bench", () => {
+    const bench = load("bench.yml");
+    const job = bench.jobs.compare as Job;
+    const steps = job.steps as Step[];
+    const command = steps.map((s) => s.run ?? "").find((run) => run.includes("pnpm bench:compare")) as string;
+    const post = steps.find((s) => s.uses?.startsWith("actions/github-script@")) as Step;
+
+    it("runs on pull requests, with the history to build the base branch", () => {
+      expect(Object.keys(bench.on)).toEqual(["pull_request"]);
+      expect(steps[0]?.with?.["fetch-depth"]).toBe(0);
+    });
+
+    it("may comment on the pull request, nothing more", () => {
+      expect(job.permissions).toEqual({ contents: "read", "pull-requests": "write" });
+    });
+
+    it("compares with the base branch on Node 24, in arguments bench:compare accepts, writing the table to a file", () => {
+      const [node, onNode, major, pnpm, script, ...rest] = words(command);
+      expect([node, onNode, major, pnpm, script]).toEqual([
+        "node",
+        "scripts/ci/on-node.mjs",
+        "24",
+        "pnpm",
+        "bench:compare",
+      ]);
+      const args = parseCompareArgs(rest);
+      expect(args.ref).toBe("origin/$BASE_REF");
+      expect(args.out).toBe("$RUNNER_TEMP/bench-compare.md");
+      expect(steps.find((s) => s.run === command)?.env?.BASE_REF).toMatch(/^\$\{\{ github\.base_ref \}\}$/);
+    });
+
+    it("posts that file, except from a fork (read-only token), and shows it in the job summary either way", () => {
+      expect(post.with?.script).toMatch(/`\$\{process\.env\.RUNNER_TEMP\}\/bench-compare\.md`/);
+      expect(post.if).toBe("github.event.pull_request.head.repo.full_name == github.repository");
+      expect(steps.map((s) => s.run)).toContain('cat "$RUNNER_TEMP/bench-compare.md" >> "$GITHUB_STEP_SUMMARY"');
     });
   });
 });

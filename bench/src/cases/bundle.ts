@@ -4,7 +4,7 @@ import { build } from "esbuild";
 // Case 3: a small browser app that streams one chat completion and prints the text, with
 // each SDK. Workspace packages resolve to their built `dist` (esbuild's default
 // conditions; never `source`), so run `pnpm build` first (`pnpm bench` does).
-const apps = {
+export const bundleApps = {
   // The smallest way the inference README shows: chat alone, not the whole of createFriendliInference.
   bundle_gz_bytes: `
 import { createChat } from "@friendli-ts/inference";
@@ -58,8 +58,15 @@ export interface BundleSize {
   gzBytes: number;
 }
 
-/** Minified ESM for the browser, then gzip -9; fails if any workspace input came from `src`. */
-export async function bundleSize(source: string, resolveDir: string): Promise<BundleSize> {
+/**
+ * Minified ESM for the browser, then gzip -9; fails if any workspace input came from `src`.
+ * `logLevel: "silent"` when the caller reports the error itself (bench:compare against an old build).
+ */
+export async function bundleSize(
+  source: string,
+  resolveDir: string,
+  logLevel: "error" | "silent" = "error",
+): Promise<BundleSize> {
   const result = await build({
     stdin: { contents: source, resolveDir, loader: "js", sourcefile: "app.js" },
     bundle: true,
@@ -68,7 +75,7 @@ export async function bundleSize(source: string, resolveDir: string): Promise<Bu
     format: "esm",
     write: false,
     metafile: true,
-    logLevel: "error",
+    logLevel,
   });
   const fromSource = Object.keys(result.metafile.inputs).filter((input) => /packages\/[^/]+\/src\//.test(input));
   if (fromSource.length > 0) throw new Error(`bundle took workspace sources, not dist: ${fromSource[0]}`);
@@ -79,6 +86,6 @@ export async function bundleSize(source: string, resolveDir: string): Promise<Bu
 
 export async function bundleCases(resolveDir: string): Promise<Record<string, number>> {
   const results: Record<string, number> = {};
-  for (const [key, source] of Object.entries(apps)) results[key] = (await bundleSize(source, resolveDir)).gzBytes;
+  for (const [key, source] of Object.entries(bundleApps)) results[key] = (await bundleSize(source, resolveDir)).gzBytes;
   return results;
 }
