@@ -4,7 +4,7 @@ import { StreamInterruptedError, StreamParseError } from "../errors/stream-error
 import { redactError } from "../transport/redact.ts";
 import { keepSecret, secretOf } from "../transport/secret-of.ts";
 import { type DecodedEvent, decodeEvent, endedCompletely } from "./decode-event.ts";
-import { readSseBatches } from "./read-sse-batches.ts";
+import { readSse, STREAM_END } from "./read-sse-batches.ts";
 import { ANY_END, type StreamRule } from "./stream-rule.ts";
 
 type Source<Item> = () => AsyncIterator<Item>;
@@ -36,12 +36,45 @@ function parseLine<Item>(line: string): Item {
 
 const noItems = (): AsyncIterator<never> => ({ next: async () => ({ done: true, value: undefined }) });
 
-// Where each stream takes its items from, and the streams already read: off the public
-// object, for the streams the SDK builds on others (`map` here, InferenceStream in the
-// inference package). Module state rather than a static block, which a bundler must keep:
-// an app that never makes a stream bundles none of this.
-const sources = new WeakMap<object, BatchSource<unknown>>();
+/** Where a stream takes its items from, kept off the public object. */
+interface Feed<Item> {
+  open: BatchSource<Item>;
+  /** The feed of `fn(item)`: inside this feed's own loop when it has one, so no layer is added. */
+  map<Out>(fn: (item: Item) => Out): Feed<Out>;
+  /** The stream this one was mapped from: reading one reads both. */
+  parent?: Stream<unknown>;
+}
+
+// Each stream's feed and the streams already read. Module state rather than a static block,
+// which a bundler must keep: an app that never makes a stream bundles none of this.
+const feeds = new WeakMap<object, Feed<unknown>>();
 const consumed = new WeakSet<object>();
+
+/** A feed of ready batches; a mapped one reads them through one more generator. */
+function batchFeed<Item>(open: BatchSource<Item>): Feed<Item> {
+  return { open, map: (fn) => batchFeed(mapBatches(open, fn)) };
+}
+
+function mapBatches<Item, Out>(open: BatchSource<Item>, fn: (item: Item) => Out): BatchSource<Out> {
+  return async function* mapped() {
+    const batches = open();
+    try {
+      for (let result = await batches.next(); !result.done; result = await batches.next()) {
+        const out: Out[] = [];
+        try {
+          for (const item of result.value) out.push(fn(item));
+        } catch (error) {
+          // The items before the failing one still reach the reader, then the error.
+          if (out.length > 0) yield out;
+          throw error;
+        }
+        yield out;
+      }
+    } finally {
+      await batches.return?.();
+    }
+  };
+}
 
 export interface SseStreamOptions {
   /** How the stream ends and signals an error (a stream route's `stream`). Default: any clean end. */
@@ -57,6 +90,56 @@ export interface SseStreamOptions {
 }
 
 /**
+ * The feed of an SSE response: the body read, each event decoded under the rule and turned
+ * into an item by `toItem`, all in one loop (readSse's). `map` composes into `toItem`.
+ */
+function sseFeed<Item>(
+  response: Response,
+  options: SseStreamOptions,
+  toItem: ((event: DecodedEvent<object>) => Item) | undefined,
+): Feed<Item> {
+  return {
+    open: () => readEvents(response, options, toItem),
+    map: (fn) => sseFeed(response, options, toItem ? (event) => fn(toItem(event)) : (fn as never)),
+  };
+}
+
+function readEvents<Item>(
+  response: Response,
+  options: SseStreamOptions,
+  toItem: ((event: DecodedEvent<object>) => Item) | undefined,
+): AsyncIterator<Item[]> {
+  const requestId = response.headers.get("x-request-id");
+  const rule = options.rule ?? ANY_END;
+  if (!response.body) {
+    options.onEnd?.();
+    const error = new StreamInterruptedError("the response has no body to stream", requestId);
+    return { next: () => Promise.reject(error) };
+  }
+  let last: DecodedEvent<object> | undefined;
+  let done = false;
+  return readSse<Item>(response.body, {
+    requestId,
+    idleTimeout: options.idleTimeout,
+    maxEventBytes: options.maxEventBytes,
+    accept: (message) => {
+      if (message.data === rule.done) {
+        done = true;
+        return STREAM_END;
+      }
+      last = decodeEvent(message, rule, requestId);
+      return toItem ? toItem(last) : (last as Item);
+    },
+    complete: () => {
+      if (!endedCompletely(rule, last, done)) {
+        throw new StreamInterruptedError("the stream ended before its final event", requestId);
+      }
+    },
+    onEnd: options.onEnd,
+  });
+}
+
+/**
  * A stream of typed items you read with `for await`. Leaving the loop early (`break`,
  * `return`, a throw) aborts the HTTP request. A stream can be read once; `tee()` splits it.
  */
@@ -67,7 +150,10 @@ export class Stream<Item> implements AsyncIterable<Item> {
   readonly response: Response | undefined;
 
   constructor(source: Source<Item>, controller: AbortController, response?: Response) {
-    sources.set(this, () => singles(source()));
+    feeds.set(
+      this,
+      batchFeed(() => singles(source())),
+    );
     this.controller = controller;
     this.response = response;
   }
@@ -78,48 +164,11 @@ export class Stream<Item> implements AsyncIterable<Item> {
     controller: AbortController,
     options: SseStreamOptions = {},
   ): Stream<Event> {
-    const requestId = response.headers.get("x-request-id");
-    const rule = options.rule ?? ANY_END;
-    async function* events(): AsyncGenerator<Event[]> {
-      try {
-        if (!response.body) throw new StreamInterruptedError("the response has no body to stream", requestId);
-        let last: DecodedEvent<object> | undefined;
-        let done = false;
-        for await (const messages of readSseBatches(
-          response.body,
-          requestId,
-          options.idleTimeout,
-          options.maxEventBytes,
-        )) {
-          const decoded: Event[] = [];
-          try {
-            for (const message of messages) {
-              if (message.data === rule.done) {
-                done = true;
-                break;
-              }
-              last = decodeEvent(message, rule, requestId);
-              decoded.push(last as Event);
-            }
-          } catch (error) {
-            // The events before the bad one still reach the reader, then the error.
-            if (decoded.length > 0) yield decoded;
-            throw error;
-          }
-          if (decoded.length > 0) yield decoded;
-          if (done) break;
-        }
-        if (!endedCompletely(rule, last, done)) {
-          throw new StreamInterruptedError("the stream ended before its final event", requestId);
-        }
-      } catch (error) {
-        throw redactError(error, options.secret);
-      } finally {
-        options.onEnd?.();
-      }
-    }
-    // The stream carries its secret, for errors built from its items later (collectors).
-    return keepSecret(useBatches(new Stream<Event>(noItems, controller, response), events), options.secret);
+    const stream = new Stream<Event>(noItems, controller, response);
+    feeds.set(stream, sseFeed<Event>(response, options, undefined));
+    // The stream carries its secret: every error it throws is redacted with it, and so are
+    // errors built from its items later (collectors).
+    return keepSecret(stream, options.secret);
   }
 
   /** Rebuilds a stream from `toReadableStream()` output, e.g. on the client side of a route. */
@@ -154,10 +203,8 @@ export class Stream<Item> implements AsyncIterable<Item> {
     return new Stream(() => lines(), controller);
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<Item> {
-    for await (const batch of readBatches(this)) {
-      for (const item of batch) yield item;
-    }
+  [Symbol.asyncIterator](): AsyncGenerator<Item> {
+    return readItems(this);
   }
 
   /** Cancels the request behind the stream. */
@@ -165,22 +212,11 @@ export class Stream<Item> implements AsyncIterable<Item> {
     this.controller.abort(reason);
   }
 
-  /** A stream of `fn(item)` for each item (sharing this stream's request). */
+  /** A stream of `fn(item)` for each item (sharing this stream's request; reading it reads this one). */
   map<Out>(fn: (item: Item) => Out): Stream<Out> {
-    const batches = () => readBatches(this);
-    async function* mapped(): AsyncGenerator<Out[]> {
-      for await (const batch of batches()) {
-        const out: Out[] = [];
-        try {
-          for (const item of batch) out.push(fn(item));
-        } catch (error) {
-          if (out.length > 0) yield out;
-          throw error;
-        }
-        yield out;
-      }
-    }
-    return keepSecret(useBatches(new Stream<Out>(noItems, this.controller, this.response), mapped), secretOf(this));
+    const mapped = new Stream<Out>(noItems, this.controller, this.response);
+    feeds.set(mapped, { ...(feeds.get(this) as Feed<Item>).map(fn), parent: this });
+    return keepSecret(mapped, secretOf(this));
   }
 
   /**
@@ -254,48 +290,104 @@ export class Stream<Item> implements AsyncIterable<Item> {
   }
 }
 
-/**
- * Reads a stream a batch of items at a time, with the rules of `for await`: once only, and
- * a reader that stops early aborts the request. For streams built on others.
- */
-export async function* readBatches<Item>(stream: Stream<Item>): AsyncGenerator<Item[]> {
-  if (consumed.has(stream)) {
-    throw new FriendliError("this stream was already read; use tee() to read it twice");
+/** Opens a stream's feed, once: a stream mapped from another reads that one too. */
+function openFeed<Item>(stream: Stream<Item>): AsyncIterator<Item[]> {
+  const feed = feeds.get(stream) as Feed<Item>;
+  for (let s: Stream<unknown> | undefined = stream; s; s = feeds.get(s)?.parent) {
+    if (consumed.has(s)) throw new FriendliError("this stream was already read; use tee() to read it twice");
   }
-  consumed.add(stream);
-  const iterator = (sources.get(stream) as BatchSource<Item>)();
+  for (let s: Stream<unknown> | undefined = stream; s; s = feeds.get(s)?.parent) consumed.add(s);
+  return feed.open();
+}
+
+/**
+ * A stream's items, or `pick(item)` of each where that is not undefined (a family's text
+ * deltas), with the rules of `for await`: read once, a reader that stops early (or a `pick`
+ * that throws) aborts the request, and every error is redacted with the stream's secret.
+ * The one layer between the body's reader and the caller's loop.
+ */
+export async function* readItems<Item, Out = Item>(
+  stream: Stream<Item>,
+  pick?: (item: Item) => Out | undefined,
+): AsyncGenerator<Out> {
   const { controller } = stream;
-  // Only a reader that stops early aborts the request: when the source fails, it has
-  // already released the body, and an abort here would make every stream built on this
-  // one (map, tee) report the failure as a user abort.
+  let iterator: AsyncIterator<Item[]> | undefined;
+  // Only a reader that stops early aborts the request: when the feed fails, it has already
+  // released the body, and an abort here would make every stream built on this one (tee)
+  // report the failure as a user abort.
   let stoppedEarly = true;
   try {
+    iterator = openFeed(stream);
     for (;;) {
       let result: IteratorResult<Item[]>;
       try {
         result = await iterator.next();
       } catch (error) {
         stoppedEarly = false;
-        // After an abort, whatever the read threw is the abort's doing.
-        if (controller.signal.aborted) {
-          throw new APIUserAbortError("the stream was aborted", { cause: controller.signal.reason });
-        }
-        throw error;
+        throw fromFeed(error, controller);
       }
       if (result.done) break;
-      yield result.value;
+      const batch = result.value;
+      if (pick === undefined) {
+        for (let i = 0; i < batch.length; i++) yield batch[i] as unknown as Out;
+      } else {
+        for (let i = 0; i < batch.length; i++) {
+          const out = pick(batch[i] as Item);
+          if (out !== undefined) yield out;
+        }
+      }
     }
     stoppedEarly = false;
+  } catch (error) {
+    throw redactError(error, secretOf(stream));
   } finally {
-    if (stoppedEarly) {
+    if (stoppedEarly && iterator) {
       controller.abort();
       await iterator.return?.().catch(() => {});
     }
   }
 }
 
-/** Makes a new stream (of a subclass too) take its items from `batches`. */
+/** After an abort, whatever the read threw is the abort's doing. */
+function fromFeed(error: unknown, controller: AbortController): unknown {
+  return controller.signal.aborted
+    ? new APIUserAbortError("the stream was aborted", { cause: controller.signal.reason })
+    : error;
+}
+
+/**
+ * Reads a stream a batch of items at a time, with the rules of `for await` (`readItems`).
+ */
+export async function* readBatches<Item>(stream: Stream<Item>): AsyncGenerator<Item[]> {
+  const { controller } = stream;
+  let iterator: AsyncIterator<Item[]> | undefined;
+  let stoppedEarly = true;
+  try {
+    iterator = openFeed(stream);
+    for (;;) {
+      let result: IteratorResult<Item[]>;
+      try {
+        result = await iterator.next();
+      } catch (error) {
+        stoppedEarly = false;
+        throw fromFeed(error, controller);
+      }
+      if (result.done) break;
+      yield result.value;
+    }
+    stoppedEarly = false;
+  } catch (error) {
+    throw redactError(error, secretOf(stream));
+  } finally {
+    if (stoppedEarly && iterator) {
+      controller.abort();
+      await iterator.return?.().catch(() => {});
+    }
+  }
+}
+
+/** Makes a new stream take its items from `batches`. */
 export function useBatches<Item, S extends Stream<Item>>(stream: S, batches: BatchSource<Item>): S {
-  sources.set(stream, batches as BatchSource<unknown>);
+  feeds.set(stream, batchFeed(batches) as Feed<unknown>);
   return stream;
 }
