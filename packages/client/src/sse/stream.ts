@@ -300,51 +300,137 @@ function openFeed<Item>(stream: Stream<Item>): AsyncIterator<Item[]> {
   return feed.open();
 }
 
+const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+const NO_ITEMS: never[] = [];
+
 /**
  * A stream's items, or `pick(item)` of each where that is not undefined (a family's text
  * deltas), with the rules of `for await`: read once, a reader that stops early (or a `pick`
  * that throws) aborts the request, and every error is redacted with the stream's secret.
- * The one layer between the body's reader and the caller's loop.
+ * It is the one layer between the body's reader and the caller's loop, written out rather
+ * than an async generator: an item already read costs one resolved promise, no more.
  */
-export async function* readItems<Item, Out = Item>(
+export function readItems<Item, Out = Item>(
   stream: Stream<Item>,
   pick?: (item: Item) => Out | undefined,
-): AsyncGenerator<Out> {
-  const { controller } = stream;
-  let iterator: AsyncIterator<Item[]> | undefined;
-  // Only a reader that stops early aborts the request: when the feed fails, it has already
-  // released the body, and an abort here would make every stream built on this one (tee)
-  // report the failure as a user abort.
-  let stoppedEarly = true;
-  try {
-    iterator = openFeed(stream);
+): AsyncGenerator<Out, undefined> {
+  return new ItemReader(stream, pick);
+}
+
+class ItemReader<Item, Out> implements AsyncGenerator<Out, undefined> {
+  readonly #stream: Stream<Item>;
+  readonly #pick: ((item: Item) => Out | undefined) | undefined;
+  #iterator: AsyncIterator<Item[]> | undefined;
+  #batch: Item[] = NO_ITEMS;
+  #at = 0;
+  #finished = false;
+  /** A read of the feed in flight: a next() or return() meanwhile waits for it. */
+  #busy: Promise<unknown> | undefined;
+
+  constructor(stream: Stream<Item>, pick: ((item: Item) => Out | undefined) | undefined) {
+    this.#stream = stream;
+    this.#pick = pick;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<Out, undefined>> {
+    if (this.#busy) return this.#busy.then(() => this.next());
+    try {
+      const ready = this.#fromBatch();
+      if (ready) return Promise.resolve(ready);
+    } catch (error) {
+      return this.#stopWith(error);
+    }
+    if (this.#finished) return Promise.resolve(DONE);
+    const pulled = this.#pull();
+    const busy = pulled.then(
+      () => {
+        this.#busy = undefined;
+      },
+      () => {
+        this.#busy = undefined;
+      },
+    );
+    this.#busy = busy;
+    return pulled;
+  }
+
+  async return(): Promise<IteratorResult<Out, undefined>> {
+    if (this.#busy) await this.#busy;
+    await this.#stop();
+    return DONE;
+  }
+
+  async throw(error: unknown): Promise<IteratorResult<Out, undefined>> {
+    await this.return();
+    throw error;
+  }
+
+  async #stop(): Promise<void> {
+    if (!this.#finished) {
+      this.#finished = true;
+      this.#batch = NO_ITEMS;
+      // Stopping before the end (break): the request is aborted and the feed released.
+      if (this.#iterator) {
+        this.#stream.controller.abort();
+        await this.#iterator.return?.().catch(() => {});
+      }
+    }
+  }
+
+  /** The next item of the batch at hand, if it has one. */
+  #fromBatch(): IteratorYieldResult<Out> | undefined {
+    const batch = this.#batch;
+    const pick = this.#pick;
+    while (this.#at < batch.length) {
+      const item = batch[this.#at++] as Item;
+      if (pick === undefined) return { done: false, value: item as unknown as Out };
+      const out = pick(item);
+      if (out !== undefined) return { done: false, value: out };
+    }
+    return undefined;
+  }
+
+  async #pull(): Promise<IteratorResult<Out, undefined>> {
+    const { controller } = this.#stream;
+    try {
+      this.#iterator ??= openFeed(this.#stream);
+    } catch (error) {
+      this.#finished = true;
+      throw error;
+    }
     for (;;) {
       let result: IteratorResult<Item[]>;
       try {
-        result = await iterator.next();
+        result = await this.#iterator.next();
       } catch (error) {
-        stoppedEarly = false;
-        throw fromFeed(error, controller);
+        // The feed failed and released the body itself: no abort, the error as it is.
+        this.#finished = true;
+        throw redactError(fromFeed(error, controller), secretOf(this.#stream));
       }
-      if (result.done) break;
-      const batch = result.value;
-      if (pick === undefined) {
-        for (let i = 0; i < batch.length; i++) yield batch[i] as unknown as Out;
-      } else {
-        for (let i = 0; i < batch.length; i++) {
-          const out = pick(batch[i] as Item);
-          if (out !== undefined) yield out;
-        }
+      if (result.done) {
+        this.#finished = true;
+        return DONE;
       }
+      this.#batch = result.value;
+      this.#at = 0;
+      let ready: IteratorYieldResult<Out> | undefined;
+      try {
+        ready = this.#fromBatch();
+      } catch (error) {
+        return this.#stopWith(error);
+      }
+      if (ready) return ready;
     }
-    stoppedEarly = false;
-  } catch (error) {
-    throw redactError(error, secretOf(stream));
-  } finally {
-    if (stoppedEarly && iterator) {
-      controller.abort();
-      await iterator.return?.().catch(() => {});
-    }
+  }
+
+  /** `pick` threw: the reader stops early (abort, release), then the error, redacted. */
+  async #stopWith(error: unknown): Promise<never> {
+    await this.#stop();
+    throw redactError(error, secretOf(this.#stream));
   }
 }
 
