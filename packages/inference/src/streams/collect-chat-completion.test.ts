@@ -85,21 +85,23 @@ function leastTime(run: () => void, times = 3): number {
 }
 
 describe("collecting grows linearly with what the server sends", () => {
-  const idOnlyCalls = (n: number): ChatChunk => ({
-    ...base,
-    choices: [
-      {
-        index: 0,
-        delta: {
-          tool_calls: Array.from({ length: n }, (_, i) => ({
-            id: `call_${i}`,
-            type: "function" as const,
-            function: { name: "f", arguments: "{}" },
-          })),
+  // The spec's chunk type has an index on every tool-call delta; servers leave it out.
+  const idOnlyCalls = (n: number): ChatChunk =>
+    ({
+      ...base,
+      choices: [
+        {
+          index: 0,
+          delta: {
+            tool_calls: Array.from({ length: n }, (_, i) => ({
+              id: `call_${i}`,
+              type: "function" as const,
+              function: { name: "f", arguments: "{}" },
+            })),
+          },
         },
-      },
-    ],
-  });
+      ],
+    }) as ChatChunk;
 
   it("tool-call deltas with an id and no index: one call per id, in order, and a later delta finds its call by id", () => {
     const collector = createChatCollector();
