@@ -45,6 +45,7 @@ export class InferenceStream<Item, Final> implements AsyncIterable<Item> {
     return InferenceStream.from(Stream.fromReadableStream<Item>(body), kind);
   }
 
+  /** The items as they arrive, for `for await`; leaving the loop early aborts the request. */
   [Symbol.asyncIterator](): AsyncGenerator<Item> {
     return this.#stream[Symbol.asyncIterator]();
   }
