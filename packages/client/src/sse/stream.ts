@@ -1,6 +1,8 @@
 import { APIUserAbortError } from "../errors/connection-errors.ts";
 import { FriendliError } from "../errors/friendli-error.ts";
+import { ResponseTooLargeError } from "../errors/response-too-large-error.ts";
 import { StreamInterruptedError, StreamParseError } from "../errors/stream-errors.ts";
+import { DEFAULT_MAX_EVENT_BYTES } from "../transport/client-options.ts";
 import { redactError } from "../transport/redact.ts";
 import { keepSecret, secretOf } from "../transport/secret-of.ts";
 import { type DecodedEvent, decodeEvent, endedCompletely } from "./decode-event.ts";
@@ -184,13 +186,19 @@ export class Stream<Item> implements AsyncIterable<Item> {
         for (;;) {
           const { value, done } = await reader.read();
           if (done) break;
+          // Only the new text is searched for the end of the line that is still open.
+          const searched = buffer.length;
           buffer += decoder.decode(value, { stream: true });
-          let newline = buffer.indexOf("\n");
+          let newline = buffer.indexOf("\n", searched);
           while (newline >= 0) {
             const line = buffer.slice(0, newline);
             buffer = buffer.slice(newline + 1);
             if (line) yield parseLine<Item>(line);
             newline = buffer.indexOf("\n");
+          }
+          // The bytes come over the network (a route's response): one line is capped as an event is.
+          if (buffer.length > DEFAULT_MAX_EVENT_BYTES) {
+            throw new ResponseTooLargeError("one line of the stream", DEFAULT_MAX_EVENT_BYTES);
           }
         }
         buffer += decoder.decode();
