@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { APITimeoutError } from "../errors/connection-errors.ts";
 import { StreamEventError, StreamInterruptedError, StreamParseError } from "../errors/stream-errors.ts";
 import { type DecodedEvent, decodeEvent } from "./decode-event.ts";
 import { readSse, readSseBatches, STREAM_END } from "./read-sse-batches.ts";
@@ -116,5 +117,32 @@ describe("events and errors read together", () => {
       'data: {"choices":[3]}\n\n',
     );
     expect(batches).toEqual([2, 1]);
+  });
+});
+
+describe("the idle timeout", () => {
+  it("counts only time spent waiting for the body, not time the reader spends elsewhere", async () => {
+    const events = readSseBatches(body('data: {"a":1}\n\n', 'data: {"a":2}\n\n'), null, 50);
+    const first = await events.next();
+    expect(first.value).toHaveLength(1);
+    // The reader is busy for three idle timeouts; the body had the next event ready all along.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const rest: unknown[] = [];
+    for await (const batch of { [Symbol.asyncIterator]: () => events }) rest.push(...batch);
+    expect(rest).toHaveLength(1);
+  });
+
+  it("a body that sends nothing fails with APITimeoutError and is cancelled", async () => {
+    let cancelled = false;
+    const silent = new ReadableStream<Uint8Array>({
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const error = await readSseBatches(silent, null, 30)
+      .next()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APITimeoutError);
+    expect(cancelled).toBe(true);
   });
 });
