@@ -32,7 +32,7 @@ export const openStream: OpenStream = async (sent, rule, call, maxEventBytes, la
     // not read: a page of unknown length could hold the call.
     throw redactError(
       new InvalidResponseError(
-        `${label} answered ${response.status} ${quoteContentType(contentType)} where an event stream was expected`,
+        `${label} answered ${response.status} ${contentType.slice(0, 100) || "with no content type"} where an event stream was expected`,
         { status: response.status, headers: response.headers, body: "" },
       ),
       sent.secret,
@@ -54,9 +54,3 @@ export const openStream: OpenStream = async (sent, rule, call, maxEventBytes, la
     secret: sent.secret,
   });
 };
-
-/** The content type as the message quotes it: server text, so cut short. */
-function quoteContentType(contentType: string): string {
-  if (!contentType) return "with no content type";
-  return contentType.length > 100 ? `${contentType.slice(0, 100)}...` : contentType;
-}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { FriendliError } from "../errors/friendli-error.ts";
 import { ResponseTooLargeError } from "../errors/response-too-large-error.ts";
 import { StreamParseError } from "../errors/stream-errors.ts";
-import { readBatches, Stream, useBatches } from "./stream.ts";
+import { readItems, Stream, useBatches } from "./stream.ts";
 
 function numbers(n: number, controller = new AbortController()) {
   async function* gen() {
@@ -101,9 +101,9 @@ describe("Stream", () => {
     expect(error).toBeInstanceOf(FriendliError);
   });
 
-  it("readBatches reads a stream once, and stopping early aborts it", async () => {
+  it("readItems reads a stream once, and stopping early aborts it", async () => {
     const stream = numbers(5);
-    for await (const _ of readBatches(stream)) break;
+    for await (const _ of readItems(stream)) break;
     expect(stream.controller.signal.aborted).toBe(true);
     await expect(collect(stream)).rejects.toBeInstanceOf(FriendliError);
   });

@@ -39,44 +39,18 @@ function parseLine<Item>(line: string): Item {
 const noItems = (): AsyncIterator<never> => ({ next: async () => ({ done: true, value: undefined }) });
 
 /** Where a stream takes its items from, kept off the public object. */
-interface Feed<Item> {
-  open: BatchSource<Item>;
-  /** The feed of `fn(item)`: inside this feed's own loop when it has one, so no layer is added. */
-  map<Out>(fn: (item: Item) => Out): Feed<Out>;
+interface Feed {
+  open: BatchSource<unknown>;
+  /** What `map` made of each item: applied as the reader takes it, so no layer is added. */
+  toItem?: (item: unknown) => unknown;
   /** The stream this one was mapped from: reading one reads both. */
   parent?: Stream<unknown>;
 }
 
 // Each stream's feed and the streams already read. Module state rather than a static block,
 // which a bundler must keep: an app that never makes a stream bundles none of this.
-const feeds = new WeakMap<object, Feed<unknown>>();
+const feeds = new WeakMap<object, Feed>();
 const consumed = new WeakSet<object>();
-
-/** A feed of ready batches; a mapped one reads them through one more generator. */
-function batchFeed<Item>(open: BatchSource<Item>): Feed<Item> {
-  return { open, map: (fn) => batchFeed(mapBatches(open, fn)) };
-}
-
-function mapBatches<Item, Out>(open: BatchSource<Item>, fn: (item: Item) => Out): BatchSource<Out> {
-  return async function* mapped() {
-    const batches = open();
-    try {
-      for (let result = await batches.next(); !result.done; result = await batches.next()) {
-        const out: Out[] = [];
-        try {
-          for (const item of result.value) out.push(fn(item));
-        } catch (error) {
-          // The items before the failing one still reach the reader, then the error.
-          if (out.length > 0) yield out;
-          throw error;
-        }
-        yield out;
-      }
-    } finally {
-      await batches.return?.();
-    }
-  };
-}
 
 export interface SseStreamOptions {
   /** How the stream ends and signals an error (a stream route's `stream`). Default: any clean end. */
@@ -92,25 +66,10 @@ export interface SseStreamOptions {
 }
 
 /**
- * The feed of an SSE response: the body read, each event decoded under the rule and turned
- * into an item by `toItem`, all in one loop (readSse's). `map` composes into `toItem`.
+ * The batches of an SSE response: the body read, and each event decoded under the rule, in
+ * one loop (readSse's).
  */
-function sseFeed<Item>(
-  response: Response,
-  options: SseStreamOptions,
-  toItem: ((event: DecodedEvent<object>) => Item) | undefined,
-): Feed<Item> {
-  return {
-    open: () => readEvents(response, options, toItem),
-    map: (fn) => sseFeed(response, options, toItem ? (event) => fn(toItem(event)) : (fn as never)),
-  };
-}
-
-function readEvents<Item>(
-  response: Response,
-  options: SseStreamOptions,
-  toItem: ((event: DecodedEvent<object>) => Item) | undefined,
-): AsyncIterator<Item[]> {
+function readEvents(response: Response, options: SseStreamOptions): AsyncIterator<DecodedEvent<object>[]> {
   const requestId = response.headers.get("x-request-id");
   const rule = options.rule ?? ANY_END;
   if (!response.body) {
@@ -120,7 +79,7 @@ function readEvents<Item>(
   }
   let last: DecodedEvent<object> | undefined;
   let done = false;
-  return readSse<Item>(response.body, {
+  return readSse(response.body, {
     requestId,
     idleTimeout: options.idleTimeout,
     maxEventBytes: options.maxEventBytes,
@@ -130,7 +89,7 @@ function readEvents<Item>(
         return STREAM_END;
       }
       last = decodeEvent(message, rule, requestId);
-      return toItem ? toItem(last) : (last as Item);
+      return last;
     },
     complete: () => {
       if (!endedCompletely(rule, last, done)) {
@@ -152,10 +111,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
   readonly response: Response | undefined;
 
   constructor(source: Source<Item>, controller: AbortController, response?: Response) {
-    feeds.set(
-      this,
-      batchFeed(() => singles(source())),
-    );
+    feeds.set(this, { open: () => singles(source()) });
     this.controller = controller;
     this.response = response;
   }
@@ -167,7 +123,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
     options: SseStreamOptions = {},
   ): Stream<Event> {
     const stream = new Stream<Event>(noItems, controller, response);
-    feeds.set(stream, sseFeed<Event>(response, options, undefined));
+    feeds.set(stream, { open: () => readEvents(response, options) });
     // The stream carries its secret: every error it throws is redacted with it, and so are
     // errors built from its items later (collectors).
     return keepSecret(stream, options.secret);
@@ -223,7 +179,9 @@ export class Stream<Item> implements AsyncIterable<Item> {
   /** A stream of `fn(item)` for each item (sharing this stream's request; reading it reads this one). */
   map<Out>(fn: (item: Item) => Out): Stream<Out> {
     const mapped = new Stream<Out>(noItems, this.controller, this.response);
-    feeds.set(mapped, { ...(feeds.get(this) as Feed<Item>).map(fn), parent: this });
+    const { open, toItem } = feeds.get(this) as Feed;
+    const mapOne = fn as (item: unknown) => unknown;
+    feeds.set(mapped, { open, toItem: toItem ? (item) => mapOne(toItem(item)) : mapOne, parent: this });
     return keepSecret(mapped, secretOf(this));
   }
 
@@ -299,13 +257,13 @@ export class Stream<Item> implements AsyncIterable<Item> {
 }
 
 /** Opens a stream's feed, once: a stream mapped from another reads that one too. */
-function openFeed<Item>(stream: Stream<Item>): AsyncIterator<Item[]> {
-  const feed = feeds.get(stream) as Feed<Item>;
+function openFeed(stream: Stream<unknown>): [AsyncIterator<unknown[]>, Feed["toItem"]] {
+  const feed = feeds.get(stream) as Feed;
   for (let s: Stream<unknown> | undefined = stream; s; s = feeds.get(s)?.parent) {
     if (consumed.has(s)) throw new FriendliError("this stream was already read; use tee() to read it twice");
   }
   for (let s: Stream<unknown> | undefined = stream; s; s = feeds.get(s)?.parent) consumed.add(s);
-  return feed.open();
+  return [feed.open(), feed.toItem];
 }
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
@@ -322,124 +280,102 @@ export function readItems<Item, Out = Item>(
   stream: Stream<Item>,
   pick?: (item: Item) => Out | undefined,
 ): AsyncGenerator<Out, undefined> {
-  return new ItemReader(stream, pick);
-}
-
-class ItemReader<Item, Out> implements AsyncGenerator<Out, undefined> {
-  readonly #stream: Stream<Item>;
-  readonly #pick: ((item: Item) => Out | undefined) | undefined;
-  #iterator: AsyncIterator<Item[]> | undefined;
-  #batch: Item[] = NO_ITEMS;
-  #at = 0;
-  #finished = false;
-  /** A read of the feed in flight: a next() or return() meanwhile waits for it. */
-  #busy: Promise<unknown> | undefined;
-
-  constructor(stream: Stream<Item>, pick: ((item: Item) => Out | undefined) | undefined) {
-    this.#stream = stream;
-    this.#pick = pick;
-  }
-
-  [Symbol.asyncIterator](): this {
-    return this;
-  }
-
-  next(): Promise<IteratorResult<Out, undefined>> {
-    if (this.#busy) return this.#busy.then(() => this.next());
-    try {
-      const ready = this.#fromBatch();
-      if (ready) return Promise.resolve(ready);
-    } catch (error) {
-      return this.#stopWith(error);
-    }
-    if (this.#finished) return Promise.resolve(DONE);
-    const pulled = this.#pull();
-    const busy = pulled.then(
-      () => {
-        this.#busy = undefined;
-      },
-      () => {
-        this.#busy = undefined;
-      },
-    );
-    this.#busy = busy;
-    return pulled;
-  }
-
-  async return(): Promise<IteratorResult<Out, undefined>> {
-    if (this.#busy) await this.#busy;
-    await this.#stop();
-    return DONE;
-  }
-
-  async throw(error: unknown): Promise<IteratorResult<Out, undefined>> {
-    await this.return();
-    throw error;
-  }
-
-  async #stop(): Promise<void> {
-    if (!this.#finished) {
-      this.#finished = true;
-      this.#batch = NO_ITEMS;
-      // Stopping before the end (break): the request is aborted and the feed released.
-      if (this.#iterator) {
-        this.#stream.controller.abort();
-        await this.#iterator.return?.().catch(() => {});
-      }
-    }
-  }
-
+  let iterator: AsyncIterator<unknown[]> | undefined;
+  let toItem: Feed["toItem"];
+  let batch: unknown[] = NO_ITEMS;
+  let at = 0;
+  let finished = false;
+  // A read of the feed in flight: a next() or return() meanwhile waits for it.
+  let busy: Promise<unknown> | undefined;
+  const idle = () => {
+    busy = undefined;
+  };
   /** The next item of the batch at hand, if it has one. */
-  #fromBatch(): IteratorYieldResult<Out> | undefined {
-    const batch = this.#batch;
-    const pick = this.#pick;
-    while (this.#at < batch.length) {
-      const item = batch[this.#at++] as Item;
-      if (pick === undefined) return { done: false, value: item as unknown as Out };
-      const out = pick(item);
-      if (out !== undefined) return { done: false, value: out };
+  const take = (): IteratorYieldResult<Out> | undefined => {
+    while (at < batch.length) {
+      const raw = batch[at++];
+      const item = (toItem ? toItem(raw) : raw) as Item;
+      const out = pick ? pick(item) : (item as unknown as Out);
+      if (out !== undefined || !pick) return { done: false, value: out as Out };
     }
     return undefined;
-  }
-
-  async #pull(): Promise<IteratorResult<Out, undefined>> {
-    const { controller } = this.#stream;
-    try {
-      this.#iterator ??= openFeed(this.#stream);
-    } catch (error) {
-      this.#finished = true;
-      throw error;
+  };
+  /** Stopping before the end (break, or a `map`/`pick` that threw): abort, and release the feed. */
+  const stop = async () => {
+    if (finished) return;
+    finished = true;
+    batch = NO_ITEMS;
+    if (iterator) {
+      stream.controller.abort();
+      await iterator.return?.().catch(() => {});
+    }
+  };
+  const fail = async (error: unknown): Promise<never> => {
+    await stop();
+    throw redactError(error, secretOf(stream));
+  };
+  const pull = async (): Promise<IteratorResult<Out, undefined>> => {
+    if (!iterator) {
+      try {
+        [iterator, toItem] = openFeed(stream);
+      } catch (error) {
+        finished = true;
+        throw error;
+      }
     }
     for (;;) {
-      let result: IteratorResult<Item[]>;
+      let result: IteratorResult<unknown[]>;
       try {
-        result = await this.#iterator.next();
+        result = await iterator.next();
       } catch (error) {
         // The feed failed and released the body itself: no abort, the error as it is.
-        this.#finished = true;
-        throw redactError(fromFeed(error, controller), secretOf(this.#stream));
+        finished = true;
+        throw redactError(fromFeed(error, stream.controller), secretOf(stream));
       }
       if (result.done) {
-        this.#finished = true;
+        finished = true;
         return DONE;
       }
-      this.#batch = result.value;
-      this.#at = 0;
+      batch = result.value;
+      at = 0;
       let ready: IteratorYieldResult<Out> | undefined;
       try {
-        ready = this.#fromBatch();
+        ready = take();
       } catch (error) {
-        return this.#stopWith(error);
+        return fail(error);
       }
       if (ready) return ready;
     }
-  }
-
-  /** `pick` threw: the reader stops early (abort, release), then the error, redacted. */
-  async #stopWith(error: unknown): Promise<never> {
-    await this.#stop();
-    throw redactError(error, secretOf(this.#stream));
-  }
+  };
+  const reader: AsyncGenerator<Out, undefined> = {
+    next() {
+      if (busy) return busy.then(() => reader.next());
+      let ready: IteratorYieldResult<Out> | undefined;
+      try {
+        ready = take();
+      } catch (error) {
+        return fail(error);
+      }
+      if (ready) return Promise.resolve(ready);
+      if (finished) return Promise.resolve(DONE);
+      const pulled = pull();
+      busy = pulled.then(idle, idle);
+      return pulled;
+    },
+    async return() {
+      if (busy) await busy;
+      await stop();
+      return DONE;
+    },
+    async throw(error: unknown) {
+      await reader.return(undefined);
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return reader;
+    },
+  };
+  return reader;
 }
 
 /** After an abort, whatever the read threw is the abort's doing. */
@@ -449,39 +385,8 @@ function fromFeed(error: unknown, controller: AbortController): unknown {
     : error;
 }
 
-/**
- * Reads a stream a batch of items at a time, with the rules of `for await` (`readItems`).
- */
-export async function* readBatches<Item>(stream: Stream<Item>): AsyncGenerator<Item[]> {
-  const { controller } = stream;
-  let iterator: AsyncIterator<Item[]> | undefined;
-  let stoppedEarly = true;
-  try {
-    iterator = openFeed(stream);
-    for (;;) {
-      let result: IteratorResult<Item[]>;
-      try {
-        result = await iterator.next();
-      } catch (error) {
-        stoppedEarly = false;
-        throw fromFeed(error, controller);
-      }
-      if (result.done) break;
-      yield result.value;
-    }
-    stoppedEarly = false;
-  } catch (error) {
-    throw redactError(error, secretOf(stream));
-  } finally {
-    if (stoppedEarly && iterator) {
-      controller.abort();
-      await iterator.return?.().catch(() => {});
-    }
-  }
-}
-
 /** Makes a new stream take its items from `batches`. */
 export function useBatches<Item, S extends Stream<Item>>(stream: S, batches: BatchSource<Item>): S {
-  feeds.set(stream, batchFeed(batches) as Feed<unknown>);
+  feeds.set(stream, { open: batches as BatchSource<unknown> });
   return stream;
 }
