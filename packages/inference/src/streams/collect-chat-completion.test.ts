@@ -74,7 +74,7 @@ describe("collectChatCompletion", () => {
 });
 
 /** The least time of a few runs of `run`, in ms: a busy machine only adds time. */
-function leastTime(run: () => void, times = 3): number {
+function leastTime(run: () => void, times = 5): number {
   let least = Number.POSITIVE_INFINITY;
   for (let i = 0; i < times; i++) {
     const start = performance.now();
@@ -123,7 +123,7 @@ describe("collecting grows linearly with what the server sends", () => {
   });
 
   // Each case is timed against a linear one of the same size in the same test (the least of
-  // a few runs): a quadratic walk makes the ratio about a hundred, a busy machine a few.
+  // a few runs): a quadratic walk makes the ratio a hundred or more, a busy machine a few.
   it("20,000 tool-call deltas with ids and no index take about as long as 20,000 with indexes", () => {
     const withIds = idOnlyCalls(20_000);
     const withIndexes = idOnlyCalls(20_000);
@@ -137,7 +137,7 @@ describe("collecting grows linearly with what the server sends", () => {
         expect(collector.result().choices[0]?.message.tool_calls).toHaveLength(20_000);
       });
     time(withIndexes); // warm-up
-    expect(time(withIds) / time(withIndexes)).toBeLessThan(10);
+    expect(time(withIds) / time(withIndexes)).toBeLessThan(30);
   });
 
   it("40,000 chunks with logprobs take about as long as 40,000 without", () => {
@@ -154,7 +154,7 @@ describe("collecting grows linearly with what the server sends", () => {
         expect(collector.result().choices[0]?.message.content).toHaveLength(40_000);
       });
     time(plain); // warm-up
-    expect(time(withLogprobs) / time(plain)).toBeLessThan(10);
+    expect(time(withLogprobs) / time(plain)).toBeLessThan(30);
   });
 
   it("a snapshot taken mid-stream keeps its logprobs as they were", () => {
