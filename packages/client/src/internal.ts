@@ -17,7 +17,7 @@ export { findOperation } from "./operations/find-operation.ts";
 export type { Route } from "./operations/route.ts";
 export { type Page, paginate } from "./pagination/paginate.ts";
 export { readSseBatches } from "./sse/read-sse-batches.ts";
-export { readBatches, useBatches } from "./sse/stream.ts";
+export { readItems, useBatches } from "./sse/stream.ts";
 export { type BackoffOptions, backoffDelay } from "./transport/backoff-delay.ts";
 export { checkTeamId } from "./transport/check-header-value.ts";
 export { checkLimit, DEFAULT_MAX_RESPONSE_BYTES, quoteWithoutUserinfo } from "./transport/client-options.ts";

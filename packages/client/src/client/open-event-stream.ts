@@ -1,4 +1,4 @@
-import { APIError } from "../errors/api-error.ts";
+import { InvalidResponseError } from "../errors/invalid-response-error.ts";
 import { Stream } from "../sse/stream.ts";
 import type { StreamRule } from "../sse/stream-rule.ts";
 import { redactError } from "../transport/redact.ts";
@@ -16,18 +16,24 @@ export type OpenStream = (
 
 /**
  * The events of a stream answer, once its headers are in. An answer that is not an event
- * stream is an APIError (and its body is closed); past this point the stream owns the body.
+ * stream is an InvalidResponseError (and its body is closed); past this point the stream
+ * owns the body.
  */
 export const openStream: OpenStream = async (sent, rule, call, maxEventBytes, label) => {
   const { response } = sent;
   const contentType = response.headers.get("content-type") ?? "";
-  if (!contentType.includes("text/event-stream")) {
+  // The media type itself, not a parameter that happens to mention it.
+  const mediaType = contentType.split(";", 1)[0]?.trim().toLowerCase();
+  if (mediaType !== "text/event-stream") {
     sent.release();
     await response.body?.cancel().catch(() => {});
+    // A success status (errors never reach here): the answer is not what the route promises,
+    // which is InvalidResponseError, as for a JSON route whose body is not JSON. Its body is
+    // not read: a page of unknown length could hold the call.
     throw redactError(
-      new APIError(
-        { status: response.status, headers: response.headers, body: null, method: "POST", url: response.url },
-        `${label} answered ${contentType || "no content type"} where an event stream was expected`,
+      new InvalidResponseError(
+        `${label} answered ${response.status} ${contentType.slice(0, 100) || "with no content type"} where an event stream was expected`,
+        { status: response.status, headers: response.headers, body: "" },
       ),
       sent.secret,
     );

@@ -16,13 +16,19 @@ export function typeOf(data: object): string | undefined {
 }
 
 function isErrorEvent(message: SseMessage, data: object, rule: StreamRule): boolean {
-  const named = rule.errorTypes ?? [];
-  if (message.event !== undefined && named.includes(message.event)) return true;
-  const type = typeOf(data);
-  if (type !== undefined && named.includes(type)) return true;
-  const { errorField, chunkFields = [] } = rule;
-  if (errorField === undefined || (data as Record<string, unknown>)[errorField] == null) return false;
-  return !chunkFields.some((field) => field in data);
+  const named = rule.errorTypes;
+  if (named !== undefined) {
+    if (message.event !== undefined && named.includes(message.event)) return true;
+    const type = typeOf(data);
+    if (type !== undefined && named.includes(type)) return true;
+  }
+  const { errorField, chunkFields } = rule;
+  if (errorField === undefined || !Object.hasOwn(data, errorField)) return false;
+  if ((data as Record<string, unknown>)[errorField] == null) return false;
+  // An ordinary chunk may carry an error field too: its own chunk fields say which it is.
+  if (chunkFields === undefined) return true;
+  for (const field of chunkFields) if (Object.hasOwn(data, field)) return false;
+  return true;
 }
 
 function errorMessageOf(data: unknown): string {

@@ -6,127 +6,175 @@ import { DEFAULT_MAX_EVENT_BYTES } from "../transport/client-options.ts";
 
 export type SseMessage = EventSourceMessage;
 
-const LF = 10;
-const CR = 13;
-const COLON = 58;
+/** What `accept` returns for the event that closes a stream (`[DONE]`): nothing after it is read. */
+export const STREAM_END: unique symbol = Symbol("stream end");
 
-/**
- * Follows line and event boundaries as text arrives, holding nothing of the text itself, to
- * tell at the end whether the body stopped inside an event. Each chunk is looked at once, so
- * the cost is linear however long a line grows.
- */
-class EventEnds {
-  /** The current line has content. */
-  #inLine = false;
-  /** The event since the last blank line has a field line (not only comments). */
-  #eventHasField = false;
-  /** The last chunk ended in CR: an LF at the start of the next one belongs to it. */
-  #afterCr = false;
-
-  feed(text: string): void {
-    const n = text.length;
-    let i = 0;
-    if (this.#afterCr && n > 0 && text.charCodeAt(0) === LF) i = 1;
-    if (n > 0) this.#afterCr = false;
-    let nextLf = text.indexOf("\n", i);
-    // Most streams never send a CR: then one search per chunk finds that out.
-    let nextCr = text.indexOf("\r", i);
-    while (i < n) {
-      if (nextLf !== -1 && nextLf < i) nextLf = text.indexOf("\n", i);
-      if (nextCr !== -1 && nextCr < i) nextCr = text.indexOf("\r", i);
-      const end = nextLf === -1 ? nextCr : nextCr === -1 ? nextLf : Math.min(nextLf, nextCr);
-      if (end === -1) {
-        this.#lineContent(text, i);
-        return;
-      }
-      if (end > i) this.#lineContent(text, i);
-      // An empty line ends the event.
-      if (!this.#inLine) this.#eventHasField = false;
-      this.#inLine = false;
-      i = end + 1;
-      if (text.charCodeAt(end) === CR) {
-        if (i === n) this.#afterCr = true;
-        else if (text.charCodeAt(i) === LF) i++;
-      }
-    }
-  }
-
-  /** The body stopped in the middle of a line of an event that has a field. */
-  get cut(): boolean {
-    return this.#inLine && this.#eventHasField;
-  }
-
-  #lineContent(text: string, at: number): void {
-    if (this.#inLine) return;
-    this.#inLine = true;
-    if (text.charCodeAt(at) !== COLON) this.#eventHasField = true;
-  }
+/** How one body is read: limits, and what each event becomes. */
+export interface SseReading<Item> {
+  requestId?: string | null;
+  /** Ms the body may go without a byte; then APITimeoutError. 0: no limit. */
+  idleTimeout?: number;
+  /** Characters one event may have; then ResponseTooLargeError. */
+  maxEventBytes?: number;
+  /**
+   * The item one event becomes, or STREAM_END. When it throws, the items of the same read
+   * before that event are handed on first, then the error.
+   */
+  accept(message: SseMessage): Item | typeof STREAM_END;
+  /** Runs once the body ended cleanly (not cut); may throw (a stream that ended too soon). */
+  complete?(): void;
+  /** Runs once, however the reading ended (to drop listeners). */
+  onEnd?(): void;
 }
 
+const LF = 10;
+const CR = 13;
+
 /**
- * Server-sent events from a response body, as the messages of each read: the parsing (CRLF,
- * comments, multi-line data, `event:` names, unknown fields ignored) is eventsource-parser's;
- * this adds UTF-8 decoding across chunk boundaries and tells a clean end from a cut one. A
- * body that ends inside a line, or fails while being read, throws StreamInterruptedError
- * instead of ending quietly; an event longer than `maxEventBytes` characters throws
- * ResponseTooLargeError. Either way the body is cancelled. One batch per read keeps the cost of each event low; a read
- * that completes no event yields nothing.
+ * Server-sent events of a response body, as the items of each read: one pass over the text,
+ * eventsource-parser's (CRLF, comments, multi-line data, `event:` names, unknown fields
+ * ignored), with UTF-8 decoding across chunk boundaries. Whether the body stopped inside an
+ * event is told at the end from the parser itself and the body's last character, so no
+ * second scan of the text is needed. A cut body, or one that fails while read, throws
+ * StreamInterruptedError; an event longer than `maxEventBytes` characters throws
+ * ResponseTooLargeError. Either way the body is cancelled. A read that completes no event
+ * yields nothing.
  */
-export async function* readSseBatches(
+export async function* readSse<Item>(
   body: ReadableStream<Uint8Array>,
-  requestId: string | null = null,
-  idleTimeout = 0,
-  maxEventBytes = DEFAULT_MAX_EVENT_BYTES,
-): AsyncGenerator<SseMessage[]> {
-  let batch: SseMessage[] = [];
+  reading: SseReading<Item>,
+): AsyncGenerator<Item[]> {
+  const { accept, requestId = null, idleTimeout = 0, maxEventBytes = DEFAULT_MAX_EVENT_BYTES } = reading;
+  let batch: Item[] = [];
+  let failed = false;
+  let failure: unknown;
+  let ended = false;
   let tooLarge = false;
-  // The parser holds an open line as fragments (linear) and stops once an event passes the cap.
+  // While the end is probed: the open line was a comment; an event was still held.
+  let probing = false;
+  let sawComment = false;
+  let heldEvent = false;
   const parser = createParser({
-    onEvent: (message) => batch.push(message),
+    onEvent: (message) => {
+      if (probing) heldEvent = true;
+      else if (!failed && !ended) {
+        try {
+          const item = accept(message);
+          if (item === STREAM_END) ended = true;
+          else batch.push(item);
+        } catch (error) {
+          failed = true;
+          failure = error;
+        }
+      }
+    },
+    onComment: () => {
+      if (probing) sawComment = true;
+    },
     onError: (error) => {
       if (error.type === "max-buffer-size-exceeded") tooLarge = true;
     },
     maxBufferSize: maxEventBytes,
   });
-  const decoder = new TextDecoder();
-  const reader = body.getReader();
-  const ends = new EventEnds();
+  let lastChar = LF;
   const feed = (text: string) => {
+    if (text.length === 0) return;
+    lastChar = text.charCodeAt(text.length - 1);
     parser.feed(text);
     if (tooLarge) throw new ResponseTooLargeError("one event of the stream", maxEventBytes);
-    ends.feed(text);
   };
-  const take = () => {
-    const taken = batch;
-    batch = [];
-    return taken;
-  };
+  const decoder = new TextDecoder();
+  const reader = body.getReader();
+  const idle = idleTimeout > 0 ? idleWatch(reader, idleTimeout) : undefined;
   try {
-    for (;;) {
+    while (!ended) {
       let chunk: ReadableStreamReadResult<Uint8Array>;
       try {
-        chunk = await (idleTimeout > 0 ? readWithin(reader, idleTimeout) : reader.read());
+        if (idle) idle.waitFrom = Date.now();
+        chunk = await reader.read();
+        if (idle) idle.waitFrom = 0;
       } catch (error) {
-        if (error instanceof APITimeoutError) throw error;
+        if (idle?.timedOut) throw idle.error();
         throw new StreamInterruptedError("the stream was cut before it finished", requestId, { cause: error });
       }
+      if (idle?.timedOut) throw idle.error();
       if (chunk.done) break;
       feed(decoder.decode(chunk.value, { stream: true }));
-      if (batch.length > 0) yield take();
+      if (batch.length > 0) {
+        const taken = batch;
+        batch = [];
+        yield taken;
+      }
+      if (failed) throw failure;
     }
-    feed(decoder.decode());
-    // A body that stops inside a line was cut.
-    if (ends.cut) {
-      throw new StreamInterruptedError("the stream ended in the middle of an event", requestId);
+    if (!ended) {
+      feed(decoder.decode());
+      if (lastChar !== LF && lastChar !== CR) {
+        // The body stopped inside a line. Ending that line tells what it was: a comment
+        // (onComment) or a field. A cut field line, or a comment after an event's data
+        // lines, leaves an event unfinished.
+        probing = true;
+        parser.feed("\n");
+        if (!sawComment) throw cut(requestId);
+        parser.feed("\n");
+        if (heldEvent) throw cut(requestId);
+        probing = false;
+      }
+      // Some servers (the mock among them) omit the blank line after the last event, and a
+      // body ending in CR leaves the parser waiting to see whether LF follows.
+      feed("\n\n");
+      if (batch.length > 0) yield batch;
+      if (failed) throw failure;
     }
-    // Whole lines are kept: some servers (the mock among them) omit the blank line after the
-    // last event, and a body ending in CR leaves the parser waiting to see whether LF follows.
-    feed("\n\n");
-    if (batch.length > 0) yield take();
+    reading.complete?.();
   } finally {
+    idle?.stop();
     // Runs on break and on errors too: stop the body so the connection is released.
     await reader.cancel().catch(() => {});
+    reading.onEnd?.();
   }
+}
+
+const cut = (requestId: string | null) =>
+  new StreamInterruptedError("the stream ended in the middle of an event", requestId);
+
+/**
+ * Server-sent events of a body as the messages of each read, unparsed, to its end: for
+ * readers that apply no stream rule (the mock's drift check).
+ */
+export function readSseBatches(
+  body: ReadableStream<Uint8Array>,
+  requestId: string | null = null,
+  idleTimeout = 0,
+  maxEventBytes = DEFAULT_MAX_EVENT_BYTES,
+): AsyncGenerator<SseMessage[]> {
+  return readSse(body, { requestId, idleTimeout, maxEventBytes, accept: (message) => message });
+}
+
+/**
+ * One timer for the whole body rather than one per read: each read only notes when it began
+ * waiting (0: not waiting, the reader is busy), and the timer, when it fires, waits again for
+ * what is left or cancels the body, which ends the pending read.
+ */
+function idleWatch(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number) {
+  const watch = {
+    waitFrom: 0,
+    timedOut: false,
+    timer: undefined as ReturnType<typeof setTimeout> | undefined,
+    error: () => new APITimeoutError(`the stream sent nothing for ${ms} ms`),
+    stop: () => clearTimeout(watch.timer),
+  };
+  const check = () => {
+    const quiet = watch.waitFrom === 0 ? 0 : Date.now() - watch.waitFrom;
+    if (quiet < ms) {
+      watch.timer = setTimeout(check, ms - quiet);
+      return;
+    }
+    watch.timedOut = true;
+    void reader.cancel().catch(() => {});
+  };
+  watch.timer = setTimeout(check, ms);
+  return watch;
 }
 
 /** One read of the body, or APITimeoutError when nothing arrives for `ms`; the caller then cancels the body. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { FriendliError } from "../errors/friendli-error.ts";
+import { ResponseTooLargeError } from "../errors/response-too-large-error.ts";
 import { StreamParseError } from "../errors/stream-errors.ts";
-import { readBatches, Stream, useBatches } from "./stream.ts";
+import { readItems, Stream, useBatches } from "./stream.ts";
 
 function numbers(n: number, controller = new AbortController()) {
   async function* gen() {
@@ -100,10 +101,31 @@ describe("Stream", () => {
     expect(error).toBeInstanceOf(FriendliError);
   });
 
-  it("readBatches reads a stream once, and stopping early aborts it", async () => {
+  it("readItems reads a stream once, and stopping early aborts it", async () => {
     const stream = numbers(5);
-    for await (const _ of readBatches(stream)) break;
+    for await (const _ of readItems(stream)) break;
     expect(stream.controller.signal.aborted).toBe(true);
     await expect(collect(stream)).rejects.toBeInstanceOf(FriendliError);
+  });
+});
+
+describe("Stream.fromReadableStream over bytes from the network", () => {
+  it("a line that never ends is ResponseTooLargeError past the event cap, and the body is cancelled", async () => {
+    let cancelled = false;
+    const piece = new TextEncoder().encode(`{"a":"${"x".repeat(1024 * 1024)}`);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // Ten pieces of 1 MiB: past the 8 MiB cap, with no newline.
+        if (sent++ < 10) controller.enqueue(piece);
+        else controller.close();
+      },
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const error = await collect(Stream.fromReadableStream(body)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ResponseTooLargeError);
+    expect(cancelled).toBe(true);
   });
 });

@@ -1,10 +1,12 @@
 import { APIUserAbortError } from "../errors/connection-errors.ts";
 import { FriendliError } from "../errors/friendli-error.ts";
+import { ResponseTooLargeError } from "../errors/response-too-large-error.ts";
 import { StreamInterruptedError, StreamParseError } from "../errors/stream-errors.ts";
+import { DEFAULT_MAX_EVENT_BYTES } from "../transport/client-options.ts";
 import { redactError } from "../transport/redact.ts";
 import { keepSecret, secretOf } from "../transport/secret-of.ts";
 import { type DecodedEvent, decodeEvent, endedCompletely } from "./decode-event.ts";
-import { readSseBatches } from "./read-sse-batches.ts";
+import { readSse, STREAM_END } from "./read-sse-batches.ts";
 import { ANY_END, type StreamRule } from "./stream-rule.ts";
 
 type Source<Item> = () => AsyncIterator<Item>;
@@ -36,11 +38,18 @@ function parseLine<Item>(line: string): Item {
 
 const noItems = (): AsyncIterator<never> => ({ next: async () => ({ done: true, value: undefined }) });
 
-// Where each stream takes its items from, and the streams already read: off the public
-// object, for the streams the SDK builds on others (`map` here, InferenceStream in the
-// inference package). Module state rather than a static block, which a bundler must keep:
-// an app that never makes a stream bundles none of this.
-const sources = new WeakMap<object, BatchSource<unknown>>();
+/** Where a stream takes its items from, kept off the public object. */
+interface Feed {
+  open: BatchSource<unknown>;
+  /** What `map` made of each item: applied as the reader takes it, so no layer is added. */
+  toItem?: (item: unknown) => unknown;
+  /** The stream this one was mapped from: reading one reads both. */
+  parent?: Stream<unknown>;
+}
+
+// Each stream's feed and the streams already read. Module state rather than a static block,
+// which a bundler must keep: an app that never makes a stream bundles none of this.
+const feeds = new WeakMap<object, Feed>();
 const consumed = new WeakSet<object>();
 
 export interface SseStreamOptions {
@@ -57,6 +66,41 @@ export interface SseStreamOptions {
 }
 
 /**
+ * The batches of an SSE response: the body read, and each event decoded under the rule, in
+ * one loop (readSse's).
+ */
+function readEvents(response: Response, options: SseStreamOptions): AsyncIterator<DecodedEvent<object>[]> {
+  const requestId = response.headers.get("x-request-id");
+  const rule = options.rule ?? ANY_END;
+  if (!response.body) {
+    options.onEnd?.();
+    const error = new StreamInterruptedError("the response has no body to stream", requestId);
+    return { next: () => Promise.reject(error) };
+  }
+  let last: DecodedEvent<object> | undefined;
+  let done = false;
+  return readSse(response.body, {
+    requestId,
+    idleTimeout: options.idleTimeout,
+    maxEventBytes: options.maxEventBytes,
+    accept: (message) => {
+      if (message.data === rule.done) {
+        done = true;
+        return STREAM_END;
+      }
+      last = decodeEvent(message, rule, requestId);
+      return last;
+    },
+    complete: () => {
+      if (!endedCompletely(rule, last, done)) {
+        throw new StreamInterruptedError("the stream ended before its final event", requestId);
+      }
+    },
+    onEnd: options.onEnd,
+  });
+}
+
+/**
  * A stream of typed items you read with `for await`. Leaving the loop early (`break`,
  * `return`, a throw) aborts the HTTP request. A stream can be read once; `tee()` splits it.
  */
@@ -67,7 +111,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
   readonly response: Response | undefined;
 
   constructor(source: Source<Item>, controller: AbortController, response?: Response) {
-    sources.set(this, () => singles(source()));
+    feeds.set(this, { open: () => singles(source()) });
     this.controller = controller;
     this.response = response;
   }
@@ -78,48 +122,11 @@ export class Stream<Item> implements AsyncIterable<Item> {
     controller: AbortController,
     options: SseStreamOptions = {},
   ): Stream<Event> {
-    const requestId = response.headers.get("x-request-id");
-    const rule = options.rule ?? ANY_END;
-    async function* events(): AsyncGenerator<Event[]> {
-      try {
-        if (!response.body) throw new StreamInterruptedError("the response has no body to stream", requestId);
-        let last: DecodedEvent<object> | undefined;
-        let done = false;
-        for await (const messages of readSseBatches(
-          response.body,
-          requestId,
-          options.idleTimeout,
-          options.maxEventBytes,
-        )) {
-          const decoded: Event[] = [];
-          try {
-            for (const message of messages) {
-              if (message.data === rule.done) {
-                done = true;
-                break;
-              }
-              last = decodeEvent(message, rule, requestId);
-              decoded.push(last as Event);
-            }
-          } catch (error) {
-            // The events before the bad one still reach the reader, then the error.
-            if (decoded.length > 0) yield decoded;
-            throw error;
-          }
-          if (decoded.length > 0) yield decoded;
-          if (done) break;
-        }
-        if (!endedCompletely(rule, last, done)) {
-          throw new StreamInterruptedError("the stream ended before its final event", requestId);
-        }
-      } catch (error) {
-        throw redactError(error, options.secret);
-      } finally {
-        options.onEnd?.();
-      }
-    }
-    // The stream carries its secret, for errors built from its items later (collectors).
-    return keepSecret(useBatches(new Stream<Event>(noItems, controller, response), events), options.secret);
+    const stream = new Stream<Event>(noItems, controller, response);
+    feeds.set(stream, { open: () => readEvents(response, options) });
+    // The stream carries its secret: every error it throws is redacted with it, and so are
+    // errors built from its items later (collectors).
+    return keepSecret(stream, options.secret);
   }
 
   /** Rebuilds a stream from `toReadableStream()` output, e.g. on the client side of a route. */
@@ -135,13 +142,19 @@ export class Stream<Item> implements AsyncIterable<Item> {
         for (;;) {
           const { value, done } = await reader.read();
           if (done) break;
+          // Only the new text is searched for the end of the line that is still open.
+          const searched = buffer.length;
           buffer += decoder.decode(value, { stream: true });
-          let newline = buffer.indexOf("\n");
+          let newline = buffer.indexOf("\n", searched);
           while (newline >= 0) {
             const line = buffer.slice(0, newline);
             buffer = buffer.slice(newline + 1);
             if (line) yield parseLine<Item>(line);
             newline = buffer.indexOf("\n");
+          }
+          // The bytes come over the network (a route's response): one line is capped as an event is.
+          if (buffer.length > DEFAULT_MAX_EVENT_BYTES) {
+            throw new ResponseTooLargeError("one line of the stream", DEFAULT_MAX_EVENT_BYTES);
           }
         }
         buffer += decoder.decode();
@@ -154,10 +167,8 @@ export class Stream<Item> implements AsyncIterable<Item> {
     return new Stream(() => lines(), controller);
   }
 
-  async *[Symbol.asyncIterator](): AsyncGenerator<Item> {
-    for await (const batch of readBatches(this)) {
-      for (const item of batch) yield item;
-    }
+  [Symbol.asyncIterator](): AsyncGenerator<Item> {
+    return readItems(this);
   }
 
   /** Cancels the request behind the stream. */
@@ -165,22 +176,13 @@ export class Stream<Item> implements AsyncIterable<Item> {
     this.controller.abort(reason);
   }
 
-  /** A stream of `fn(item)` for each item (sharing this stream's request). */
+  /** A stream of `fn(item)` for each item (sharing this stream's request; reading it reads this one). */
   map<Out>(fn: (item: Item) => Out): Stream<Out> {
-    const batches = () => readBatches(this);
-    async function* mapped(): AsyncGenerator<Out[]> {
-      for await (const batch of batches()) {
-        const out: Out[] = [];
-        try {
-          for (const item of batch) out.push(fn(item));
-        } catch (error) {
-          if (out.length > 0) yield out;
-          throw error;
-        }
-        yield out;
-      }
-    }
-    return keepSecret(useBatches(new Stream<Out>(noItems, this.controller, this.response), mapped), secretOf(this));
+    const mapped = new Stream<Out>(noItems, this.controller, this.response);
+    const { open, toItem } = feeds.get(this) as Feed;
+    const mapOne = fn as (item: unknown) => unknown;
+    feeds.set(mapped, { open, toItem: toItem ? (item) => mapOne(toItem(item)) : mapOne, parent: this });
+    return keepSecret(mapped, secretOf(this));
   }
 
   /**
@@ -254,48 +256,137 @@ export class Stream<Item> implements AsyncIterable<Item> {
   }
 }
 
-/**
- * Reads a stream a batch of items at a time, with the rules of `for await`: once only, and
- * a reader that stops early aborts the request. For streams built on others.
- */
-export async function* readBatches<Item>(stream: Stream<Item>): AsyncGenerator<Item[]> {
-  if (consumed.has(stream)) {
-    throw new FriendliError("this stream was already read; use tee() to read it twice");
+/** Opens a stream's feed, once: a stream mapped from another reads that one too. */
+function openFeed(stream: Stream<unknown>): [AsyncIterator<unknown[]>, Feed["toItem"]] {
+  const feed = feeds.get(stream) as Feed;
+  for (let s: Stream<unknown> | undefined = stream; s; s = feeds.get(s)?.parent) {
+    if (consumed.has(s)) throw new FriendliError("this stream was already read; use tee() to read it twice");
   }
-  consumed.add(stream);
-  const iterator = (sources.get(stream) as BatchSource<Item>)();
-  const { controller } = stream;
-  // Only a reader that stops early aborts the request: when the source fails, it has
-  // already released the body, and an abort here would make every stream built on this
-  // one (map, tee) report the failure as a user abort.
-  let stoppedEarly = true;
-  try {
+  for (let s: Stream<unknown> | undefined = stream; s; s = feeds.get(s)?.parent) consumed.add(s);
+  return [feed.open(), feed.toItem];
+}
+
+const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+const NO_ITEMS: never[] = [];
+
+/**
+ * A stream's items, or `pick(item)` of each where that is not undefined (a family's text
+ * deltas), with the rules of `for await`: read once, a reader that stops early (or a `pick`
+ * that throws) aborts the request, and every error is redacted with the stream's secret.
+ * It is the one layer between the body's reader and the caller's loop, written out rather
+ * than an async generator: an item already read costs one resolved promise, no more.
+ */
+export function readItems<Item, Out = Item>(
+  stream: Stream<Item>,
+  pick?: (item: Item) => Out | undefined,
+): AsyncGenerator<Out, undefined> {
+  let iterator: AsyncIterator<unknown[]> | undefined;
+  let toItem: Feed["toItem"];
+  let batch: unknown[] = NO_ITEMS;
+  let at = 0;
+  let finished = false;
+  // A read of the feed in flight: a next() or return() meanwhile waits for it.
+  let busy: Promise<unknown> | undefined;
+  const idle = () => {
+    busy = undefined;
+  };
+  /** The next item of the batch at hand, if it has one. */
+  const take = (): IteratorYieldResult<Out> | undefined => {
+    while (at < batch.length) {
+      const raw = batch[at++];
+      const item = (toItem ? toItem(raw) : raw) as Item;
+      const out = pick ? pick(item) : (item as unknown as Out);
+      if (out !== undefined || !pick) return { done: false, value: out as Out };
+    }
+    return undefined;
+  };
+  /** Stopping before the end (break, or a `map`/`pick` that threw): abort, and release the feed. */
+  const stop = async () => {
+    if (finished) return;
+    finished = true;
+    batch = NO_ITEMS;
+    if (iterator) {
+      stream.controller.abort();
+      await iterator.return?.().catch(() => {});
+    }
+  };
+  const fail = async (error: unknown): Promise<never> => {
+    await stop();
+    throw redactError(error, secretOf(stream));
+  };
+  const pull = async (): Promise<IteratorResult<Out, undefined>> => {
+    if (!iterator) {
+      try {
+        [iterator, toItem] = openFeed(stream);
+      } catch (error) {
+        finished = true;
+        throw error;
+      }
+    }
     for (;;) {
-      let result: IteratorResult<Item[]>;
+      let result: IteratorResult<unknown[]>;
       try {
         result = await iterator.next();
       } catch (error) {
-        stoppedEarly = false;
-        // After an abort, whatever the read threw is the abort's doing.
-        if (controller.signal.aborted) {
-          throw new APIUserAbortError("the stream was aborted", { cause: controller.signal.reason });
-        }
-        throw error;
+        // The feed failed and released the body itself: no abort, the error as it is.
+        finished = true;
+        throw redactError(fromFeed(error, stream.controller), secretOf(stream));
       }
-      if (result.done) break;
-      yield result.value;
+      if (result.done) {
+        finished = true;
+        return DONE;
+      }
+      batch = result.value;
+      at = 0;
+      let ready: IteratorYieldResult<Out> | undefined;
+      try {
+        ready = take();
+      } catch (error) {
+        return fail(error);
+      }
+      if (ready) return ready;
     }
-    stoppedEarly = false;
-  } finally {
-    if (stoppedEarly) {
-      controller.abort();
-      await iterator.return?.().catch(() => {});
-    }
-  }
+  };
+  const reader: AsyncGenerator<Out, undefined> = {
+    next() {
+      if (busy) return busy.then(() => reader.next());
+      let ready: IteratorYieldResult<Out> | undefined;
+      try {
+        ready = take();
+      } catch (error) {
+        return fail(error);
+      }
+      if (ready) return Promise.resolve(ready);
+      if (finished) return Promise.resolve(DONE);
+      const pulled = pull();
+      busy = pulled.then(idle, idle);
+      return pulled;
+    },
+    async return() {
+      if (busy) await busy;
+      await stop();
+      return DONE;
+    },
+    async throw(error: unknown) {
+      await reader.return(undefined);
+      throw error;
+    },
+    [Symbol.asyncIterator]() {
+      return reader;
+    },
+  };
+  return reader;
 }
 
-/** Makes a new stream (of a subclass too) take its items from `batches`. */
+/** After an abort, whatever the read threw is the abort's doing. */
+function fromFeed(error: unknown, controller: AbortController): unknown {
+  return controller.signal.aborted
+    ? new APIUserAbortError("the stream was aborted", { cause: controller.signal.reason })
+    : error;
+}
+
+/** Makes a new stream take its items from `batches`. */
 export function useBatches<Item, S extends Stream<Item>>(stream: S, batches: BatchSource<Item>): S {
-  sources.set(stream, batches as BatchSource<unknown>);
+  feeds.set(stream, { open: batches as BatchSource<unknown> });
   return stream;
 }

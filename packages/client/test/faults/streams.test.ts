@@ -5,6 +5,7 @@ import {
   APIError,
   APITimeoutError,
   APIUserAbortError,
+  InvalidResponseError,
   StreamEventError,
   StreamInterruptedError,
   StreamParseError,
@@ -151,13 +152,48 @@ describe("server-sent events against a misbehaving server", () => {
     expect(server.requests).toHaveLength(2);
   });
 
-  it("a JSON answer where a stream was expected is an APIError", async () => {
+  it("a JSON answer where a stream was expected is an InvalidResponseError, not an APIError", async () => {
     server = await startFaultServer(
       (_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end("{}"),
     );
+    const error = await faultClient(server.url)
+      .stream("/serverless/v1/chat/completions#stream", { body: chatBody })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).not.toBeInstanceOf(APIError);
+  });
+
+  it("a 200 text/html answer to a stream says its status and content type, redacted, and closes the body", async () => {
+    let closed = false;
+    server = await startFaultServer((req, res) => {
+      req.socket.once("close", () => {
+        closed = true;
+      });
+      // A page that never ends: the error must not wait for it.
+      res.writeHead(200, { "content-type": "text/html; note=secret-token-123" });
+      res.write("<html><body>secret-token-123");
+    });
+    const error = await faultClient(server.url)
+      .stream("/serverless/v1/chat/completions#stream", { body: chatBody })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    const invalid = error as InvalidResponseError;
+    expect(invalid.status).toBe(200);
+    expect(invalid.message).toContain("200 text/html");
+    expect(invalid.message).toContain("where an event stream was expected");
+    expect(JSON.stringify({ ...invalid, message: invalid.message, headers: [...invalid.headers] })).not.toContain(
+      "secret-token-123",
+    );
+    await expect.poll(() => closed, { timeout: 2_000 }).toBe(true);
+  });
+
+  it("a content type that only mentions text/event-stream in a parameter is not an event stream", async () => {
+    server = await startFaultServer(
+      (_req, res) => void res.writeHead(200, { "content-type": "text/html; x=text/event-stream" }).end("<p>"),
+    );
     await expect(
       faultClient(server.url).stream("/serverless/v1/chat/completions#stream", { body: chatBody }),
-    ).rejects.toBeInstanceOf(APIError);
+    ).rejects.toBeInstanceOf(InvalidResponseError);
   });
 
   it("sends stream: true and asks for an event stream", async () => {

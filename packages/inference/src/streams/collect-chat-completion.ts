@@ -7,6 +7,7 @@ type Schemas = components["schemas"];
 export type ChatChunk = StreamData<StreamKey<`${Prefix}/v1/chat/completions#stream`>>;
 type ChatResult = Schemas["ChatResult"];
 type ChatChoice = ChatResult["choices"][number];
+type ChatToolCallDelta = NonNullable<ChatChunk["choices"][number]["delta"]["tool_calls"]>[number];
 
 /**
  * The message of a collected choice: the spec's message, plus the reasoning the model
@@ -40,6 +41,16 @@ export function reasoningOfDelta(delta: object | undefined): string | undefined 
   return d?.reasoning_content ?? d?.reasoning ?? undefined;
 }
 
+type LogprobToken = NonNullable<NonNullable<ChatChoice["logprobs"]>["content"]>[number];
+
+interface ToolCallState {
+  /** A call's `index`; a call that came with an id and no index follows every indexed one. */
+  index: number;
+  /** Order of arrival, among calls without an index. */
+  order: number;
+  call: { id: string; type: "function"; function: { name: string; arguments: string } };
+}
+
 interface ChoiceState {
   index: number;
   role: string;
@@ -47,10 +58,49 @@ interface ChoiceState {
   hasContent: boolean;
   reasoning: string;
   hasReasoning: boolean;
-  toolCalls: Map<number, { id: string; type: "function"; function: { name: string; arguments: string } }>;
+  /** Each call by its index (a number) or, for a delta with an id and no index, by that id. */
+  toolCalls: Map<number | string, ToolCallState>;
+  /** The key of each call that has an id, so a later delta naming the id finds it at once. */
+  toolCallKeys: Map<string, number | string>;
+  lastToolCall: number | string | undefined;
+  /** Tokens pushed as they come (one array, not one per chunk). */
+  logprobs: LogprobToken[] | undefined;
   finish: CollectedChatChoice["finish_reason"];
-  logprobs: ChatChoice["logprobs"];
 }
+
+/**
+ * Where a tool-call delta belongs: its index; else the call its id names, or a new one for a
+ * new id; else the call the last delta added to. Every lookup is a map's, so assembly is
+ * linear in the deltas whatever they carry.
+ */
+function toolCallKey(state: ChoiceState, index: number | null | undefined, id: string | null | undefined) {
+  if (index !== undefined && index !== null) return index;
+  if (id) return state.toolCallKeys.get(id) ?? `id:${id}`;
+  return state.lastToolCall ?? 0;
+}
+
+function addToolCall(state: ChoiceState, delta: NonNullable<ChatToolCallDelta>): void {
+  const key = toolCallKey(state, delta.index, delta.id);
+  const known = state.toolCalls.get(key);
+  const name = delta.function?.name;
+  const args = delta.function?.arguments ?? "";
+  if (!known) {
+    state.toolCalls.set(key, {
+      index: typeof key === "number" ? key : Number.POSITIVE_INFINITY,
+      order: state.toolCalls.size,
+      call: { id: delta.id ?? "", type: "function", function: { name: name ?? "", arguments: args } },
+    });
+  } else {
+    // The first delta of a call names it; later ones carry more of its arguments.
+    if (delta.id) known.call.id = delta.id;
+    if (name) known.call.function.name += name;
+    known.call.function.arguments += args;
+  }
+  if (delta.id && !state.toolCallKeys.has(delta.id)) state.toolCallKeys.set(delta.id, key);
+  state.lastToolCall = key;
+}
+
+const byIndexThenArrival = (a: ToolCallState, b: ToolCallState) => a.index - b.index || a.order - b.order;
 
 /** Merges chat chunks into a complete response: text, reasoning, tool calls by index, finish reason, usage. */
 export async function collectChatCompletion(chunks: AsyncIterable<ChatChunk>): Promise<CollectedChatCompletion> {
@@ -82,8 +132,10 @@ export function createChatCollector() {
           reasoning: "",
           hasReasoning: false,
           toolCalls: new Map(),
+          toolCallKeys: new Map(),
+          lastToolCall: undefined,
+          logprobs: undefined,
           finish: null,
-          logprobs: null,
         };
         choices.set(index, state);
       }
@@ -98,25 +150,15 @@ export function createChatCollector() {
         state.reasoning += reasoning;
         state.hasReasoning = true;
       }
-      for (const call of delta.tool_calls ?? []) {
-        // The first delta of a call names it; later ones carry more of its arguments.
-        const callIndex = call.index ?? 0;
-        const known = state.toolCalls.get(callIndex);
-        if (!known) {
-          state.toolCalls.set(callIndex, {
-            id: call.id ?? "",
-            type: "function",
-            function: { name: call.function?.name ?? "", arguments: call.function?.arguments ?? "" },
-          });
-        } else {
-          if (call.id) known.id = call.id;
-          if (call.function?.name) known.function.name += call.function.name;
-          known.function.arguments += call.function?.arguments ?? "";
-        }
-      }
+      const calls = delta.tool_calls;
+      if (calls) for (let i = 0; i < calls.length; i++) addToolCall(state, calls[i] as NonNullable<ChatToolCallDelta>);
       if (choice.finish_reason && choice.finish_reason !== "null") state.finish = choice.finish_reason;
-      if (choice.logprobs?.content) {
-        state.logprobs = { content: [...(state.logprobs?.content ?? []), ...choice.logprobs.content] };
+      const tokens = choice.logprobs?.content;
+      if (tokens) {
+        // One push per token: a spread of a server-sized list into a call could pass the
+        // stack's limit, and a new array per chunk made the whole quadratic.
+        state.logprobs ??= [];
+        for (let i = 0; i < tokens.length; i++) state.logprobs.push(tokens[i] as LogprobToken);
       }
     }
   };
@@ -133,12 +175,12 @@ export function createChatCollector() {
           if (state.hasReasoning) message.reasoning_content = state.reasoning;
           if (state.toolCalls.size) {
             // Copies, so a result taken mid-stream does not change as later deltas arrive.
-            message.tool_calls = [...state.toolCalls.entries()]
-              .sort(([a], [b]) => a - b)
-              .map(([, call]) => ({ ...call, function: { ...call.function } }));
+            message.tool_calls = Array.from(state.toolCalls.values())
+              .sort(byIndexThenArrival)
+              .map(({ call }) => ({ ...call, function: { ...call.function } }));
           }
           const choice: CollectedChatChoice = { index: state.index, message, finish_reason: state.finish };
-          if (state.logprobs) choice.logprobs = state.logprobs;
+          if (state.logprobs) choice.logprobs = { content: state.logprobs.slice() };
           return choice;
         }),
       usage,

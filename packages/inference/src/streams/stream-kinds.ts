@@ -24,8 +24,11 @@ import { type CollectedTranscription, collectTranscription, type TranscriptionEv
 import type { StreamKind } from "./inference-stream.ts";
 
 // Text helpers follow the first choice, as a chat UI shows it; `finalResult()` keeps every choice.
-const firstChoice = <C extends { index: number }>(choices: C[] | undefined): C | undefined =>
-  choices?.find((c) => c.index === 0) ?? choices?.[0];
+function firstChoice<C extends { index: number }>(choices: C[] | undefined | null): C | undefined {
+  if (!choices) return undefined;
+  for (let i = 0; i < choices.length; i++) if ((choices[i] as C).index === 0) return choices[i];
+  return choices[0];
+}
 
 export const chatKind: StreamKind<ChatChunk, CollectedChatCompletion> = {
   textOf: (chunk) => firstChoice(checkChatChunk(chunk).choices)?.delta?.content ?? undefined,
