@@ -84,7 +84,14 @@ describe("the Node matrix", () => {
     try {
       const file = join(dir, "tally");
       writeFileSync(file, '{"passed":3,"failed":0,"skipped":1}\n{"passed":2,"failed":1,"skipped":0}\n');
-      expect(sumTally(file)).toEqual({ passed: 5, failed: 1, skipped: 1, failedFiles: 0, skippedSuites: [] });
+      expect(sumTally(file)).toEqual({
+        passed: 5,
+        failed: 1,
+        skipped: 1,
+        failedFiles: 0,
+        skippedSuites: [],
+        skippedTests: [],
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -106,13 +113,21 @@ describe("the Node matrix", () => {
       utimesSync(old, new Date(1_000), new Date(1_000));
       report("this-run", 2, 1);
       const dirs = [join(dir, "earlier-run"), join(dir, "this-run")];
-      expect(summarizeTests(dirs)).toEqual({ passed: 9, failed: 1, skipped: 0, failedFiles: 0, skippedSuites: [] });
+      expect(summarizeTests(dirs)).toEqual({
+        passed: 9,
+        failed: 1,
+        skipped: 0,
+        failedFiles: 0,
+        skippedSuites: [],
+        skippedTests: [],
+      });
       expect(summarizeTests(dirs, 2_000)).toEqual({
         passed: 2,
         failed: 1,
         skipped: 0,
         failedFiles: 0,
         skippedSuites: [],
+        skippedTests: [],
       });
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -136,7 +151,14 @@ describe("the Node matrix", () => {
           ],
         }),
       );
-      expect(summarizeTests([dir])).toEqual({ passed: 3, failed: 0, skipped: 4, failedFiles: 1, skippedSuites: [] });
+      expect(summarizeTests([dir])).toEqual({
+        passed: 3,
+        failed: 0,
+        skipped: 4,
+        failedFiles: 1,
+        skippedSuites: [],
+        skippedTests: [],
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -150,10 +172,23 @@ describe("the Node matrix", () => {
         writeFileSync(join(dir, name, "package.json"), JSON.stringify({ name: `@demo/${name}` }));
         writeFileSync(join(dir, name, "test-results.json"), JSON.stringify(report));
       };
-      pkg("ran", { numPassedTests: 5, numFailedTests: 0, numPendingTests: 1, numTodoTests: 0 });
+      pkg("ran", {
+        numPassedTests: 5,
+        numFailedTests: 0,
+        numPendingTests: 1,
+        numTodoTests: 0,
+        testResults: [
+          {
+            name: join(dir, "ran", "test/browser.test.ts"),
+            status: "passed",
+            assertionResults: [{ status: "skipped", fullName: "in a browser streams" }, { status: "passed" }],
+          },
+        ],
+      });
       const zero = { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0 };
       pkg("new-only", { ...zero, skippedSuite: "needs Node 22+" });
       const counts = summarizeTests([join(dir, "ran"), join(dir, "new-only")]);
+      expect(counts.skippedTests).toEqual(["@demo/ran test/browser.test.ts › in a browser streams"]);
       expect(closingLine(counts)).toBe(
         "tests: 5 passed, 0 failed, 1 skipped; suites skipped: @demo/new-only (needs Node 22+)",
       );
