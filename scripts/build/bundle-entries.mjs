@@ -4,8 +4,8 @@
 // app does not use. Declarations stay tsc's, one per source file (`tsc --emitDeclarationOnly`).
 // Plain JavaScript, run from the package folder by its `build` script:
 //   node ../../scripts/build/bundle-entries.mjs
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { build } from "esbuild";
 
 const manifest = JSON.parse(readFileSync("package.json", "utf8"));
@@ -26,7 +26,15 @@ const external = [...Object.keys(manifest.dependencies ?? {}), ...Object.keys(ma
   (name) => [name, `${name}/*`],
 );
 
-await build({
+/**
+ * esbuild repeats, in every file, a bare `import "./chunks/chunk-X.js"` of each chunk the
+ * chunks it imports load in turn (so a browser can fetch them at once). The package says
+ * `"sideEffects": false`, so a user's bundler drops those lines and warns once per line, and
+ * Node gains nothing from them: a chunk whose bindings a file uses is imported by name.
+ */
+const bareChunkImport = /^import "(?:\.\.?\/)+(?:chunks\/)?chunk-[\w-]+\.js";\n/gm;
+
+const result = await build({
   entryPoints: entryPoints(manifest.exports),
   outdir: "dist",
   bundle: true,
@@ -41,4 +49,10 @@ await build({
   minify: false,
   legalComments: "none",
   logLevel: "error",
+  write: false,
 });
+
+for (const file of result.outputFiles) {
+  mkdirSync(dirname(file.path), { recursive: true });
+  writeFileSync(file.path, file.path.endsWith(".js") ? file.text.replace(bareChunkImport, "") : file.contents);
+}

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot } from "../spec/paths.ts";
-import { summarizeTests, sumTally } from "./summarize-tests.ts";
+import { closingLine, summarizeTests, sumTally } from "./summarize-tests.ts";
 
 const read = (file: string) => readFileSync(join(repoRoot, file), "utf8");
 const rootScripts = (JSON.parse(read("package.json")) as { scripts: Record<string, string> }).scripts;
@@ -33,6 +33,18 @@ describe("the Node matrix", () => {
       const { engines } = JSON.parse(read(`packages/${pkg}/package.json`)) as { engines: { node: string } };
       expect(engines.node, pkg).toBe("^20.19.0 || ^22.12.0 || >=24");
     }
+  });
+
+  // pnpm checks every workspace package's `engines` on each command and warns once per task on
+  // Node 20: the workspace builds the AI SDK provider on every tested Node (its tests skip on
+  // 20), while the packed manifest, which users install, says what it needs.
+  it("the AI SDK provider needs Node 22 in its packed manifest only", () => {
+    const manifest = JSON.parse(read("packages/ai-sdk/package.json")) as {
+      engines: { node: string };
+      publishConfig: { engines: { node: string } };
+    };
+    expect(manifest.engines.node).toBe("^20.19.0 || ^22.12.0 || >=24");
+    expect(manifest.publishConfig.engines.node).toBe(">=22");
   });
 
   it("on-node.mjs runs a command with that major's node first on PATH", () => {
@@ -72,7 +84,14 @@ describe("the Node matrix", () => {
     try {
       const file = join(dir, "tally");
       writeFileSync(file, '{"passed":3,"failed":0,"skipped":1}\n{"passed":2,"failed":1,"skipped":0}\n');
-      expect(sumTally(file)).toEqual({ passed: 5, failed: 1, skipped: 1, failedFiles: 0 });
+      expect(sumTally(file)).toEqual({
+        passed: 5,
+        failed: 1,
+        skipped: 1,
+        failedFiles: 0,
+        skippedSuites: [],
+        skippedTests: [],
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -94,8 +113,22 @@ describe("the Node matrix", () => {
       utimesSync(old, new Date(1_000), new Date(1_000));
       report("this-run", 2, 1);
       const dirs = [join(dir, "earlier-run"), join(dir, "this-run")];
-      expect(summarizeTests(dirs)).toEqual({ passed: 9, failed: 1, skipped: 0, failedFiles: 0 });
-      expect(summarizeTests(dirs, 2_000)).toEqual({ passed: 2, failed: 1, skipped: 0, failedFiles: 0 });
+      expect(summarizeTests(dirs)).toEqual({
+        passed: 9,
+        failed: 1,
+        skipped: 0,
+        failedFiles: 0,
+        skippedSuites: [],
+        skippedTests: [],
+      });
+      expect(summarizeTests(dirs, 2_000)).toEqual({
+        passed: 2,
+        failed: 1,
+        skipped: 0,
+        failedFiles: 0,
+        skippedSuites: [],
+        skippedTests: [],
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -118,7 +151,52 @@ describe("the Node matrix", () => {
           ],
         }),
       );
-      expect(summarizeTests([dir])).toEqual({ passed: 3, failed: 0, skipped: 4, failedFiles: 1 });
+      expect(summarizeTests([dir])).toEqual({
+        passed: 3,
+        failed: 0,
+        skipped: 4,
+        failedFiles: 1,
+        skippedSuites: [],
+        skippedTests: [],
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("the closing line names each suite that did not run and why, in one run and in the tally", () => {
+    const dir = mkdtempSync(join(tmpdir(), "reports-"));
+    try {
+      const pkg = (name: string, report: object) => {
+        mkdirSync(join(dir, name));
+        writeFileSync(join(dir, name, "package.json"), JSON.stringify({ name: `@demo/${name}` }));
+        writeFileSync(join(dir, name, "test-results.json"), JSON.stringify(report));
+      };
+      pkg("ran", {
+        numPassedTests: 5,
+        numFailedTests: 0,
+        numPendingTests: 1,
+        numTodoTests: 0,
+        testResults: [
+          {
+            name: join(dir, "ran", "test/browser.test.ts"),
+            status: "passed",
+            assertionResults: [{ status: "skipped", fullName: "in a browser streams" }, { status: "passed" }],
+          },
+        ],
+      });
+      const zero = { numPassedTests: 0, numFailedTests: 0, numPendingTests: 0, numTodoTests: 0 };
+      pkg("new-only", { ...zero, skippedSuite: "needs Node 22+" });
+      const counts = summarizeTests([join(dir, "ran"), join(dir, "new-only")]);
+      expect(counts.skippedTests).toEqual(["@demo/ran test/browser.test.ts › in a browser streams"]);
+      expect(closingLine(counts)).toBe(
+        "tests: 5 passed, 0 failed, 1 skipped; suites skipped: @demo/new-only (needs Node 22+)",
+      );
+      const tally = join(dir, "tally");
+      writeFileSync(tally, `${JSON.stringify(counts)}\n${JSON.stringify({ passed: 2, failed: 0, skipped: 0 })}\n`);
+      expect(closingLine(sumTally(tally))).toBe(
+        "tests: 7 passed, 0 failed, 1 skipped; suites skipped: @demo/new-only (needs Node 22+)",
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -57,7 +57,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   generate().then(
     ({ operations, written, repairs }) => {
       const ms = Math.round(performance.now() - started);
-      console.log(formatRepairReport(repairs));
+      console.log(formatRepairReport(repairs, { verbose: process.argv.includes("--verbose") }));
       console.log(
         `generated ${operations} operations in ${ms} ms (${written.length ? `wrote ${written.join(", ")}` : "unchanged"})`,
       );

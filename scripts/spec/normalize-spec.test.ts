@@ -73,8 +73,11 @@ describe("repairing published examples", () => {
     });
     expect(report.applied.map((r) => r.operation)).toEqual(["chat", "getItem"]);
     expect(report.skipped).toEqual([]);
+    expect(formatRepairReport(report, { verbose: true })).toBe(
+      "corrected 2 published examples of the spec, for the mock server to answer with (scripts/spec/example-repairs.ts): chat 200, getItem 200",
+    );
     expect(formatRepairReport(report)).toBe(
-      "repaired 2 published examples (scripts/spec/example-repairs.ts): chat 200, getItem 200",
+      'corrected 2 published examples of the spec, for the mock server to answer as a real server would ("pnpm generate --verbose" names them)',
     );
   });
 
@@ -88,7 +91,7 @@ describe("repairing published examples", () => {
       ["removedOperation", "the spec has no such answer any more"],
     ]);
     expect(formatRepairReport(report).split("\n")).toEqual([
-      "repaired 0 published examples (scripts/spec/example-repairs.ts)",
+      'corrected 0 published examples of the spec, for the mock server to answer as a real server would ("pnpm generate --verbose" names them)',
       "repair not applied, chat 200 application/json: the published example no longer has the problem",
       "repair not applied, removedOperation 200 application/json: the spec has no such answer any more",
     ]);

@@ -154,12 +154,18 @@ export function repairExamples(
   return { doc: out, report };
 }
 
-/** `repaired 12 published examples (getCost 200, ...)` and a line per skipped repair. */
-export function formatRepairReport({ applied, skipped }: RepairReport): string {
+/**
+ * What `pnpm generate` says of the repairs: how many of the published examples (which the mock
+ * server answers with) were corrected, naming them only when `verbose`, and always a line per
+ * repair not applied, which asks for its row in example-repairs.ts to go.
+ */
+export function formatRepairReport({ applied, skipped }: RepairReport, { verbose = false } = {}): string {
+  const count = `${applied.length} published example${applied.length === 1 ? "" : "s"}`;
+  const names = applied.map((r) => `${r.operation} ${r.status}`).join(", ");
   const lines = [
-    `repaired ${applied.length} published example${applied.length === 1 ? "" : "s"} (scripts/spec/example-repairs.ts)${
-      applied.length ? `: ${applied.map((r) => `${r.operation} ${r.status}`).join(", ")}` : ""
-    }`,
+    verbose
+      ? `corrected ${count} of the spec, for the mock server to answer with (scripts/spec/example-repairs.ts)${applied.length ? `: ${names}` : ""}`
+      : `corrected ${count} of the spec, for the mock server to answer as a real server would ("pnpm generate --verbose" names them)`,
     ...skipped.map((r) => `repair not applied, ${r.operation} ${r.status} ${r.mediaType}: ${r.reason}`),
   ];
   return lines.join("\n");

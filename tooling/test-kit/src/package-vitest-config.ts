@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
@@ -41,22 +41,60 @@ export interface PackageVitestOptions {
   mockServer?: boolean;
   /** Per-test limit; default 20 s. Packages whose tests start processes need more on a busy machine. */
   testTimeout?: number;
+  /**
+   * Why the whole suite cannot run here (the AI SDK 7 on Node 20): no test file runs, and the
+   * report says why, so the closing line of `pnpm test` names the suite instead of counting 0.
+   */
+  skipSuite?: string;
+}
+
+/** The file the closing line (scripts/ci/summarize-tests.ts) reads from each package. */
+const reportFile = "test-results.json";
+
+/**
+ * A reporter in place of vitest's JSON one for a suite that does not run: the same counts
+ * (all zero) and the reason, written when the run ends.
+ */
+function skippedSuiteReport(reason: string) {
+  return {
+    onTestRunEnd() {
+      const report = {
+        numPassedTests: 0,
+        numFailedTests: 0,
+        numPendingTests: 0,
+        numTodoTests: 0,
+        skippedSuite: reason,
+      };
+      writeFileSync(reportFile, `${JSON.stringify(report)}\n`);
+    },
+  };
 }
 
 /**
- * The vitest config every package uses: workspace packages from source, one Prism mock
- * server for the run, and type tests in `*.test-d.ts`.
+ * The vitest config every package uses: workspace packages from source and one Prism mock
+ * server for the run.
  */
-export function packageVitestConfig({ mockServer = true, testTimeout = 20_000 }: PackageVitestOptions = {}) {
+export function packageVitestConfig({ mockServer = true, testTimeout = 20_000, skipSuite }: PackageVitestOptions = {}) {
+  if (skipSuite !== undefined) {
+    return defineConfig({
+      test: {
+        include: [],
+        passWithNoTests: true,
+        reporters: ["default", skippedSuiteReport(skipSuite)],
+      },
+    });
+  }
   return defineConfig({
     resolve: { alias: workspaceSources() },
     test: {
       globalSetup: mockServer ? [globalSetup] : [],
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-      typecheck: { include: ["src/**/*.test-d.ts", "test/**/*.test-d.ts"] },
+      // Type tests (`*.test-d.ts`) are compiled by each package's `typecheck` task (tsc over
+      // src and test), which fails on a wrong `expectTypeOf`; vitest's own type-test mode would
+      // run tsc a second time and print that it is experimental.
       // The JSON report feeds the one-line total printed after all packages ran.
       reporters: ["default", "json"],
-      outputFile: { json: "test-results.json" },
+      outputFile: { json: reportFile },
       testTimeout,
       hookTimeout: 60_000,
     },
