@@ -32,16 +32,14 @@ const notRun = new Set(["skipped", "pending", "todo"]);
 const packageName = (dir: string) =>
   (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name: string }).name;
 
+/** Counts to add to: nothing yet. */
+function noTests(): Required<TestCounts> {
+  return { passed: 0, failed: 0, skipped: 0, failedFiles: 0, skippedSuites: [], skippedTests: [] };
+}
+
 /** Adds up the vitest JSON reports the packages wrote (since `sinceMs`, when given). */
 export function summarizeTests(packageDirs: string[], sinceMs = 0): TestCounts {
-  const total = {
-    passed: 0,
-    failed: 0,
-    skipped: 0,
-    failedFiles: 0,
-    skippedSuites: [] as string[],
-    skippedTests: [] as string[],
-  };
+  const total = noTests();
   for (const dir of packageDirs) {
     const file = join(dir, "test-results.json");
     if (!existsSync(file) || statSync(file).mtimeMs < sinceMs) continue;
@@ -67,14 +65,7 @@ export function summarizeTests(packageDirs: string[], sinceMs = 0): TestCounts {
 
 /** Adds up the counts of every run written to a tally file (one JSON object a line). */
 export function sumTally(file: string): TestCounts {
-  const total = {
-    passed: 0,
-    failed: 0,
-    skipped: 0,
-    failedFiles: 0,
-    skippedSuites: [] as string[],
-    skippedTests: [] as string[],
-  };
+  const total = noTests();
   for (const line of readFileSync(file, "utf8").split("\n").filter(Boolean)) {
     const counts = JSON.parse(line) as TestCounts;
     total.passed += counts.passed;
