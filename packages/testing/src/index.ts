@@ -5,8 +5,10 @@ export type { CorsOptions } from "./mock/cors-headers.ts";
 export type {
   MockBody,
   MockEvent,
+  MockFaultEvent,
   MockJsonReply,
   MockReply,
+  MockResetReply,
   MockStreamReply,
   RespondOptions,
 } from "./mock/mock-reply-types.ts";

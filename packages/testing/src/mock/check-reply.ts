@@ -7,6 +7,8 @@ import {
   toIssues,
 } from "../spec-check/response-validator.ts";
 import { JSON_TYPE, type SpecIndex, type SpecOperation, SSE } from "../spec-check/spec-index.ts";
+import { type AnswerFaults, faultProblems, faultsOf } from "./faults/answer-faults.ts";
+import type { AnswerEvent } from "./faults/sse-text.ts";
 
 export type { ReplyEvent, ReplyIssue } from "../spec-check/response-validator.ts";
 
@@ -29,10 +31,11 @@ export class MockReplyError extends Error {
   }
 }
 
-export interface ScriptedReply {
+export interface ScriptedReply extends AnswerFaults {
   status?: number;
   body?: unknown;
-  events?: ReplyEvent[];
+  /** Events; one with `rawData` or `error` is a fault on purpose, sent unchecked. */
+  events?: AnswerEvent[];
   headers?: Record<string, string>;
 }
 
@@ -47,6 +50,19 @@ const isSuccess = (status: number) => status >= 200 && status < 300;
 export function checkReply(spec: SpecIndex, op: SpecOperation, reply: ScriptedReply): void {
   const status = reply.status ?? 200;
   const id = op.operationId;
+  const faults = faultsOf(reply);
+  if (faults) {
+    const events = Array.isArray(reply.events) ? reply.events : undefined;
+    const problems = faultProblems(faults, events, reply.body !== undefined);
+    if (problems.length > 0)
+      throw new MockReplyError(
+        id,
+        status,
+        problems.map((message) => ({ path: "/", message })),
+      );
+    // A reset sends no status and no body: nothing else to check.
+    if (faults.reset) return;
+  }
   if (!Number.isInteger(status) || status < 200 || status > 599) {
     throw new MockReplyError(id, status, [{ path: "/", message: "status must be an HTTP status from 200 to 599" }]);
   }
@@ -73,10 +89,25 @@ export function checkReply(spec: SpecIndex, op: SpecOperation, reply: ScriptedRe
     const validate = responseValidator(spec, op, String(status), SSE);
     const sentinel = declared.content[SSE]?.["x-speakeasy-sse-sentinel"];
     reply.events.forEach((event, i) => {
-      if (typeof event !== "object" || event === null || !("data" in event)) {
-        throw new MockReplyError(id, status, [{ path: "/", message: "must be `{ event?, data }`" }], ` event ${i}`);
+      const where = ` event ${i}`;
+      if (typeof event !== "object" || event === null) {
+        throw new MockReplyError(id, status, [{ path: "/", message: "must be `{ event?, data }`" }], where);
       }
-      const issues = eventIssues(validate, sentinel, event);
+      // Faults on purpose: data that is not JSON, and an error in the middle of the stream.
+      if ("rawData" in event) {
+        if (typeof event.rawData === "string") return;
+        throw new MockReplyError(id, status, [{ path: "/rawData", message: "must be a string" }], where);
+      }
+      if ("error" in event) return;
+      if (!("data" in event)) {
+        throw new MockReplyError(
+          id,
+          status,
+          [{ path: "/", message: "must be `{ event?, data }`, `{ event?, rawData }` or `{ event?, error }`" }],
+          where,
+        );
+      }
+      const issues = eventIssues(validate, sentinel, event as ReplyEvent);
       if (issues.length > 0) throw new MockReplyError(id, status, issues, ` event ${i}`);
     });
     return;

@@ -23,22 +23,57 @@ export type MockEvent<Id extends OperationId> =
       : { event?: string; data: unknown })
   | { event?: string; data: "[DONE]" };
 
+/**
+ * An event that breaks a stream on purpose, sent as given and not checked against the spec:
+ * `rawData`, text sent after `data:` that is not JSON; `error`, sent as `data: {"error": ...}`
+ * (name it with `event: "error"` if the client reads named error events).
+ */
+export type MockFaultEvent = { event?: string; rawData: string } | { event?: string; error: unknown };
+
 /** A JSON answer: `status` (default 200), the body and extra headers. */
 export interface MockJsonReply<Id extends OperationId, S extends number = 200> {
   status?: S;
   body?: MockBody<Id, S>;
   headers?: Record<string, string>;
+  /** Milliseconds to wait before the status and headers (at most 10 minutes). */
+  delayMs?: number;
+  // Faults that count events belong to a stream reply, and a reset to a reply that sends nothing.
+  eventDelayMs?: never;
+  stallAfter?: never;
+  cutAfter?: never;
+  reset?: never;
 }
 
 /** A stream answer: the events, sent as server-sent events with status 200. */
 export interface MockStreamReply<Id extends OperationId> {
   status?: 200;
-  events: MockEvent<Id>[];
+  events: (MockEvent<Id> | MockFaultEvent)[];
   headers?: Record<string, string>;
+  /** Milliseconds to wait before the status and headers (at most 10 minutes). */
+  delayMs?: number;
+  /** Milliseconds to wait before each event. */
+  eventDelayMs?: number;
+  /** After this many events, send nothing more and keep the connection open (until the client leaves or `stop()`). */
+  stallAfter?: number;
+  /** After this many events, destroy the connection: the stream ends mid-way. */
+  cutAfter?: number;
+  reset?: never;
+}
+
+/** No answer at all: the connection is reset (after `delayMs`, if given). The call is logged with status 0. */
+export interface MockResetReply {
+  reset: true;
+  delayMs?: number;
+  status?: never;
+  body?: never;
+  events?: never;
 }
 
 /** What `mock.respond(operationId, reply)` makes the mock answer. */
-export type MockReply<Id extends OperationId, S extends number = 200> = MockJsonReply<Id, S> | MockStreamReply<Id>;
+export type MockReply<Id extends OperationId, S extends number = 200> =
+  | MockJsonReply<Id, S>
+  | MockStreamReply<Id>
+  | MockResetReply;
 
 export interface RespondOptions {
   /** How many calls get this answer: a count (default 1) or `"always"` (until `mock.reset()`). */

@@ -8,6 +8,7 @@ import type { OperationId } from "@friendli-ts/client/internal";
 import { CHAT_OPERATIONS, chatCompletion, chatStream, readChatAsk } from "./chat-default-answer.ts";
 import { checkReply, type ReplyEvent, type ScriptedReply } from "./check-reply.ts";
 import type { CorsOptions } from "./cors-headers.ts";
+import { scriptedAnswer } from "./faults/scripted-answer.ts";
 import { findFreePort } from "./find-free-port.ts";
 import type { MockReply, RespondOptions } from "./mock-reply-types.ts";
 import { createMockStorage, DEFAULT_STORAGE_MAX_BYTES, type MockStorage } from "./mock-storage.ts";
@@ -221,14 +222,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
           const rejected = answer.status < 200 || answer.status >= 300 || requestViolations(header).length > 0;
           if (rejected) return undefined;
           const reply = script.take(op.operationId, request.stream);
-          if (reply) {
-            const status = reply.status ?? 200;
-            return reply.events
-              ? { status, events: reply.events, headers: reply.headers ?? {}, scripted: true }
-              : reply.body === undefined
-                ? { status, headers: reply.headers ?? {}, scripted: true }
-                : { status, json: reply.body, headers: reply.headers ?? {}, scripted: true };
-          }
+          if (reply) return { ...scriptedAnswer(reply), scripted: true };
           if (CHAT_OPERATIONS.has(op.operationId)) return chatDefault(spec, op, request.body, answer);
           const stored = await files.answerFileOperation(op.operationId, request, answer);
           // The storage's own answers follow the spec too.

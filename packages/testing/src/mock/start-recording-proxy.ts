@@ -2,6 +2,10 @@ import { createServer, request as httpRequest, type IncomingHttpHeaders, type In
 import type { Socket } from "node:net";
 import { asksForStream } from "./asks-for-stream.ts";
 import { type CorsOptions, corsHeaders, isPreflight, withoutCors } from "./cors-headers.ts";
+import { type AnswerFaults, type CallFault, callFault } from "./faults/answer-faults.ts";
+import { answerSteps } from "./faults/answer-steps.ts";
+import { playStepsOnNode } from "./faults/play-steps-node.ts";
+import { type AnswerEvent, eventText } from "./faults/sse-text.ts";
 import { isLoopbackHost } from "./is-loopback-host.ts";
 
 export interface RecordedCall {
@@ -15,6 +19,8 @@ export interface RecordedCall {
   operationId?: string;
   /** Answered by a scripted reply (`mock.respond`) rather than the spec's example. */
   scripted?: true;
+  /** How a scripted fault ended the call: a reset (status 0, nothing sent), a stall or a cut. */
+  fault?: CallFault;
 }
 
 /** `POST /v1/chat/completions stream 200`: one line of the request log. */
@@ -47,7 +53,9 @@ export interface LocalAnswer {
   /** Raw bytes or text. */
   body?: string | Uint8Array;
   /** Server-sent events; `data` is sent as JSON, except the `[DONE]` sentinel. */
-  events?: { event?: string; data: unknown }[];
+  events?: AnswerEvent[];
+  /** Time and faults to play while sending it. */
+  faults?: AnswerFaults;
 }
 
 /** The mock server's answer, as the `after` hook sees it. */
@@ -120,13 +128,8 @@ function acceptFor(stream: boolean, accept: string | undefined): { accept?: stri
 }
 
 /** An SSE body: `event:` when named, then the data as JSON (the `[DONE]` sentinel as it is). */
-export function formatEvents(events: { event?: string; data: unknown }[]): string {
-  return events
-    .map(({ event, data }) => {
-      const text = data === "[DONE]" ? data : JSON.stringify(data);
-      return `${event === undefined ? "" : `event: ${event}\n`}data: ${text}\n\n`;
-    })
-    .join("");
+export function formatEvents(events: AnswerEvent[]): string {
+  return events.map(eventText).join("");
 }
 
 function encode(answer: LocalAnswer): { headers: Record<string, string>; body: string | Uint8Array } {
@@ -192,6 +195,11 @@ export async function startRecordingProxy(
       };
       const send = (answer: LocalAnswer) => {
         const { headers, body } = encode(answer);
+        if (answer.faults) {
+          const { status, events, faults } = answer;
+          const all = { ...headers, ...cors, "content-length": String(Buffer.byteLength(body)) };
+          return playStepsOnNode(res, answerSteps({ status, headers: all, body, ...(events && { events }), faults }));
+        }
         res.writeHead(answer.status, { ...headers, ...cors, "content-length": String(Buffer.byteLength(body)) });
         res.end(body);
       };
@@ -202,7 +210,7 @@ export async function startRecordingProxy(
         return;
       }
       const operationId = hooks.operationOf?.(request);
-      const record = (status: number, scripted?: boolean) =>
+      const record = (status: number, scripted?: boolean, fault?: CallFault) =>
         calls.push({
           method: request.method,
           path: request.path,
@@ -210,6 +218,7 @@ export async function startRecordingProxy(
           status,
           ...(operationId && { operationId }),
           ...(scripted && { scripted: true as const }),
+          ...(fault && { fault }),
         });
 
       const forward = httpRequest({
@@ -243,8 +252,9 @@ export async function startRecordingProxy(
       });
       if (replaced) {
         if (!read) answer.resume();
-        record(replaced.status, replaced.scripted);
-        send(replaced);
+        const fault = callFault(replaced.faults);
+        record(fault === "reset" ? 0 : replaced.status, replaced.scripted, fault);
+        await send(replaced);
         return;
       }
       record(answer.statusCode ?? 0);

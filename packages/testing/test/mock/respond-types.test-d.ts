@@ -35,4 +35,22 @@ describe("@friendli-ts/testing types", () => {
     // @ts-expect-error: an event's data must be the spec's event data
     mock.respond("serverlessChatStream", { events: [{ data: { nonsense: true } }] });
   });
+
+  it("a reply carries time and faults; stream faults need events, and a reset carries nothing else", () => {
+    mock.respond("serverlessChatComplete", { status: 429, body: {}, headers: { "retry-after": "1" }, delayMs: 100 });
+    mock.respond("serverlessChatComplete", { reset: true });
+    mock.respond("serverlessChatStream", {
+      events: [{ rawData: "{not json" }, { error: { message: "overloaded" } }, { data: "[DONE]" }],
+      eventDelayMs: 10,
+      stallAfter: 1,
+    });
+    // @ts-expect-error: a stall counts events, so it needs a stream reply
+    mock.respond("serverlessChatComplete", { body: {} as Schemas["ServerlessChatCompleteSuccess"], stallAfter: 1 });
+    // @ts-expect-error: `reset` is `true` or absent
+    mock.respond("serverlessChatComplete", { reset: false });
+    // @ts-expect-error: a reset sends no body
+    mock.respond("serverlessChatComplete", { reset: true, body: {} as Schemas["ServerlessChatCompleteSuccess"] });
+    // @ts-expect-error: raw data is text
+    mock.respond("serverlessChatStream", { events: [{ rawData: 1 }] });
+  });
 });
