@@ -31,9 +31,10 @@ describe.each(Object.entries(kinds))("%s", (name, api) => {
   it("chat.stream yields chunks and collects them (skipping the example's '...' line)", async () => {
     const stream = await api.chat.stream({ model: "m", messages, stream_options: { include_usage: true } });
     const final = await stream.finalResult();
-    expect(final.choices[0]?.message.content).toMatch(/^This is/);
+    expect(final.choices[0]?.message.content).toMatch(/^[A-Z].*\.$/);
     expect(final.choices[0]?.finish_reason).toBe("stop");
-    expect(final.usage?.total_tokens).toBe(12);
+    expect(final.usage?.completion_tokens).toBeGreaterThan(0);
+    expect(final.usage?.total_tokens).toBe((final.usage?.prompt_tokens ?? 0) + (final.usage?.completion_tokens ?? 0));
   });
 
   it("chat rejects an empty conversation, or a message without a role, before the network", async () => {

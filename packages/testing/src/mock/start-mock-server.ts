@@ -10,6 +10,7 @@ import { checkReply, type ReplyEvent, type ScriptedReply } from "./check-reply.t
 import type { CorsOptions } from "./cors-headers.ts";
 import { scriptedAnswer } from "./faults/scripted-answer.ts";
 import { findFreePort } from "./find-free-port.ts";
+import { followRequestAnswer } from "./follow-request/follow-request-answer.ts";
 import type { MockReply, RespondOptions } from "./mock-reply-types.ts";
 import { createMockStorage, DEFAULT_STORAGE_MAX_BYTES, type MockStorage } from "./mock-storage.ts";
 import { PROXY_KEY_ENV, PROXY_KEY_HEADER, PROXY_ONLY, WATCHDOG } from "./prism-preload.ts";
@@ -223,6 +224,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
           if (rejected) return undefined;
           const reply = script.take(op.operationId, request.stream);
           if (reply) return { ...scriptedAnswer(reply), scripted: true };
+          const followed = await followRequestAnswer(spec, op, request.body, answer);
+          if (followed) return followed;
           if (CHAT_OPERATIONS.has(op.operationId)) return chatDefault(spec, op, request.body, answer);
           const stored = await files.answerFileOperation(op.operationId, request, answer);
           // The storage's own answers follow the spec too.

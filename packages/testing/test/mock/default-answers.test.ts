@@ -126,9 +126,10 @@ for (const [api, path] of Object.entries(paths)) {
       expect(chunksOf(events).at(-1)?.choices[0]?.finish_reason).toBe("tool_calls");
     });
 
-    it('tool_choice "auto" keeps the example prose', async () => {
+    it('tool_choice "auto" gets prose, not a tool call', async () => {
       const answer = await complete(path, { tools: [weatherTool], tool_choice: "auto" });
-      expect(answer.choices[0]?.message.content).toBe("Hello there, how may I assist you today?");
+      expect(answer.choices[0]?.message.tool_calls).toBeUndefined();
+      expect(answer.choices[0]?.message.content).toMatch(/^[A-Z].*\.$/);
     });
 
     it("stream_options.include_usage: the stream ends with a usage chunk, and only then", async () => {
@@ -136,7 +137,7 @@ for (const [api, path] of Object.entries(paths)) {
       expect(withUsage.at(-1)).toMatchObject({ choices: [], usage: { total_tokens: expect.any(Number) } });
       const without = chunksOf(await stream(path, {}));
       expect(without.some((c) => c.usage)).toBe(false);
-      expect(streamedText(without)).toMatch(/^This is/);
+      expect(streamedText(without)).toMatch(/^[A-Z].*\.$/);
     });
   });
 }
