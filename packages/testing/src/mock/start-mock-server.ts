@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { OperationId } from "@friendli-ts/client/internal";
+import { requestRulePath } from "./attribution/request-rule-path.ts";
 import { CHAT_OPERATIONS, chatCompletion, chatStream, readChatAsk } from "./chat-default-answer.ts";
 import { checkReply, type ReplyEvent, type ScriptedReply } from "./check-reply.ts";
 import type { CorsOptions } from "./cors-headers.ts";
@@ -218,7 +219,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
           if (!op) return undefined;
           // Prism checked the request: a rejected one keeps its rejection, and the reply waits.
           const header = answer.headers["sl-violations"];
-          const refusal = violationAnswer(answer.status, header);
+          const refusal = violationAnswer(answer.status, header, (loc) =>
+            requestRulePath(spec.doc, op.specPath, op.method, loc),
+          );
           if (refusal) return refusal;
           const rejected = answer.status < 200 || answer.status >= 300 || requestViolations(header).length > 0;
           if (rejected) return undefined;

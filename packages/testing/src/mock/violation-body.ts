@@ -12,6 +12,8 @@ export interface ViolationDetail {
   loc: (string | number)[];
   msg: string;
   type: string;
+  /** Where the spec writes the rule the request broke, e.g. `#/components/schemas/X/properties/y`. */
+  rule?: string;
 }
 
 /** The JSON body of a rejected request: `error.message` for OpenAI-compatible clients, `detail` for each problem. */
@@ -39,7 +41,7 @@ export function requestViolations(header: string | string[] | undefined): Violat
     }));
 }
 
-/** "body.messages.0.role: must be equal to one of the allowed values; query.limit: must be integer" */
+/** "body.messages.0.role: must be equal to one of the allowed values (spec: #/...); query.limit: must be integer" */
 export function violationBody(details: ViolationDetail[]): ViolationBody {
   const list = details.map((d) => `${d.loc.join(".") || "request"}: ${d.msg}`).join("; ");
   const first = details[0];
@@ -60,8 +62,23 @@ export function violationBody(details: ViolationDetail[]): ViolationBody {
  * and the status clients read for such a request. Prism says 400 where the operation lists no
  * 422; the API refuses a body that breaks its schema with 422, so clients see that.
  */
-export function violationAnswer(status: number, header: string | string[] | undefined): LocalAnswer | undefined {
-  const violations = requestViolations(header);
+export function violationAnswer(
+  status: number,
+  header: string | string[] | undefined,
+  ruleOf?: (loc: (string | number)[]) => string | undefined,
+): LocalAnswer | undefined {
+  const seen = new Set<string>();
+  const violations = requestViolations(header)
+    // Prism may list one violation several times (once per branch of a union it tried).
+    .filter((v) => {
+      const key = JSON.stringify([v.loc, v.msg]);
+      return !seen.has(key) && Boolean(seen.add(key));
+    })
+    .map((v) => {
+      const rule = ruleOf?.(v.loc);
+      // Said in `msg` too, so every client's error message names the rule.
+      return rule === undefined ? v : { ...v, msg: `${v.msg} (spec: ${rule})`, rule };
+    });
   if (violations.length === 0 || status < 400) return undefined;
   return {
     status: status === 400 ? 422 : status,

@@ -58,3 +58,47 @@ describe("a request the spec forbids", () => {
     }
   });
 });
+
+describe("a refused request names the rule it broke, where the spec writes it", () => {
+  const refused = async (path: string, init: RequestInit = {}) => {
+    const res = await fetch(`${mock.url}${path}`, {
+      ...init,
+      headers: { authorization: "Bearer t", "content-type": "application/json", ...init.headers },
+    });
+    expect(res.status).toBe(422);
+    return (await res.json()) as {
+      error: { message: string; code: string };
+      detail: { loc: unknown[]; msg: string; rule?: string }[];
+    };
+  };
+
+  it("a body field: the schema of that field, in detail.rule, in msg and in error.message", async () => {
+    const body = await refused("/serverless/v1/chat/completions", {
+      method: "POST",
+      body: JSON.stringify({ model: "m", messages: "not a list" }),
+    });
+    const rule = "#/components/schemas/ServerlessChatCompletionBody/properties/messages";
+    expect(body.error.code).toBe("request_violates_spec");
+    expect(body.detail[0]).toMatchObject({ loc: ["body", "messages"], rule });
+    expect(body.detail[0]?.msg).toContain(`(spec: ${rule})`);
+    expect(body.error.message).toContain(`body.messages: `);
+    expect(body.error.message).toContain(rule);
+  });
+
+  it("inside a union several branches could mean: the union itself, each violation said once", async () => {
+    const body = await refused("/serverless/v1/chat/completions", {
+      method: "POST",
+      body: JSON.stringify({ model: "m", messages: [{ role: "wizard", content: "x" }] }),
+    });
+    expect(body.detail.map((d) => d.rule)).toContain("#/components/schemas/Message");
+    const said = body.detail.map((d) => JSON.stringify([d.loc, d.msg]));
+    expect(new Set(said).size).toBe(said.length);
+  });
+
+  it("a query parameter: its entry in the operation", async () => {
+    const body = await refused("/v1/team/cost?start_time=yesterday&end_time=2026-01-02T00:00:00Z");
+    const detail = body.detail.find((d) => d.loc.join(".") === "query.start_time");
+    expect(detail?.rule).toMatch(/^#\/paths\/~1v1~1team~1cost\/get\/parameters\/\d+$/);
+    expect(body.error.message).toContain(detail?.rule);
+  });
+});
