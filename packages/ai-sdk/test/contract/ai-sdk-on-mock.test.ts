@@ -50,9 +50,11 @@ describe("embeddings, images and transcription against the mock", () => {
     const model = friendli.dedicated.embeddingModel("ep-1");
     const one = await embed({ model, value: "hello" });
     expect(one.embedding.length).toBeGreaterThan(0);
-    // The mock's example holds one vector, so one value; order and batches: embeddings.test.ts.
-    const many = await embedMany({ model, values: ["a"] });
+    // The mock gives one vector per input, the same for the same text.
+    const many = await embedMany({ model, values: ["hello", "a"] });
+    expect(many.embeddings).toHaveLength(2);
     expect(many.embeddings[0]).toEqual(one.embedding);
+    expect(many.embeddings[1]).not.toEqual(one.embedding);
   });
 
   it("the container image request passes the mock's check", async () => {
