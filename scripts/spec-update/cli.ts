@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { generate } from "../codegen/generate.ts";
 import { generatedDir, rawSpecFile, repoRoot, specLockFile, testingGeneratedDir, workDir } from "../spec/paths.ts";
 import { syncSpec } from "../spec/sync-spec.ts";
+import { impactOfCheckout } from "../spec-diff/impact-of-checkout.ts";
 import { parseSpecUpdateArgs, type SpecUpdateArgs } from "./parse-args.ts";
 import { typecheckPackages } from "./typecheck-packages.ts";
 import { updateSpec } from "./update-spec.ts";
@@ -41,6 +42,7 @@ try {
       ],
       generate,
       typecheck: () => typecheckPackages(packagesDir),
+      impact: (diff, before, after) => impactOfCheckout(repoRoot, diff, before, after),
       packageVersions,
       log: (line) => console.log(line),
     },
