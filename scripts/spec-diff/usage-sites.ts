@@ -115,14 +115,18 @@ function sitesOf(unit: Unit, scope: string, tables: MethodTables, root: string):
   }
 
   // `friendli [global options] <command> [<subcommand>]` on a line of a shell block.
-  for (const m of unit.text.matchAll(/(?:^|[\s$(`])friendli((?:\s+[^\s|;&>`)]+)+)/gm)) {
+  for (const m of unit.text.matchAll(/(?:^|[\s$(`])friendli((?:[ \t]+[^\s|;&>`)]+)+)/gm)) {
     const words = (m[1] as string).trim().split(/\s+/);
     let i = 0;
     while (words[i]?.startsWith("-"))
       i += valued.has(words[i] as string) && !(words[i] as string).includes("=") ? 2 : 1;
     const command = [`${words[i]} ${words[i + 1]}`, words[i] as string].find((c) => c in tables.commands);
     if (command)
-      sites.push({ where: at(m.index), call: `friendli ${command}`, methods: [...(tables.commands[command] ?? [])] });
+      sites.push({
+        where: at(m.index + m[0].indexOf("friendli")),
+        call: `friendli ${command}`,
+        methods: [...(tables.commands[command] ?? [])],
+      });
   }
   return sites;
 }
@@ -148,5 +152,9 @@ export function findUsageSites(root: string, tables: MethodTables): UsageSite[] 
     const scope = blocks.map((b) => b.text).join("\n");
     for (const block of blocks) sites.push(...sitesOf(block, scope, tables, root));
   }
-  return sites;
+  const place = (s: UsageSite) => s.where.split(":") as [string, string];
+  return sites.sort((a, b) => {
+    const [[fileA, lineA], [fileB, lineB]] = [place(a), place(b)];
+    return fileA === fileB ? Number(lineA) - Number(lineB) : 0;
+  });
 }
