@@ -41,12 +41,12 @@ try {
         join(workDir, "friendli-openapi.mock.json"),
       ],
       generate,
-      typecheck: () => typecheckPackages(packagesDir),
+      typecheck: (packages) => typecheckPackages(packagesDir, packages),
       impact: (diff, before, after) => impactOfCheckout(repoRoot, diff, before, after),
       packageVersions,
       log: (line) => console.log(line),
     },
-    { keep: args.keep, ...(args.summary ? { summaryFile: resolve(args.summary) } : {}) },
+    { keep: args.keep, typecheck: args.typecheck, ...(args.summary ? { summaryFile: resolve(args.summary) } : {}) },
   );
   if (result.status === "rolled-back") process.exit(1);
 } catch (error) {

@@ -44,7 +44,8 @@ export function renderChangeSummary(diff: SpecDiff, sha256: string, report: stri
       "Breaking:",
       "",
       ...diff.changes.flatMap((c, i) =>
-        c.breaking ? [`- ${c.operationId ?? c.schema} ${c.path}: ${c.message}${reach(i)}`] : [],
+        // A schema change's path starts with the schema's name already.
+        c.breaking ? [`- ${c.operationId ? `${c.operationId} ` : ""}${c.path}: ${c.message}${reach(i)}`] : [],
       ),
       "",
     );

@@ -13,6 +13,8 @@ export interface PullRequestBodyInput {
   report: string;
   bumps: Map<string, ReleaseType>;
   broken: TypeErrorEntry[];
+  /** What was type-checked against the new spec: `every package` (the default), some, or `none`. */
+  typechecked?: string;
   /** The changeset's path as the pull request shows it (`.changeset/spec-1a2b3c4d.md`). */
   changesetFile: string;
 }
@@ -62,6 +64,8 @@ export function renderPullRequestBody(input: PullRequestBodyInput): string {
       `Not released (none of their methods is hit): ${input.impact.notHit.map((n) => `\`${n}\``).join(", ")}.`,
       "",
     );
+  if (input.typechecked && input.typechecked !== "every package")
+    head.push(`Type-checked against the new spec: ${input.typechecked} (CI checks every package).`, "");
   if (input.broken.length) {
     const listed = input.broken.slice(0, maxListedTypeErrors);
     head.push(

@@ -127,6 +127,27 @@ describe("spec:update", () => {
     expect(JSON.parse(readFileSync(ctx.lockFile, "utf8")).sha256).toBe(sha256Hex(newText()));
   });
 
+  it("--typecheck hit checks only the wrappers a change hits; none checks nothing; the body says so", async () => {
+    const asked: (string[] | undefined)[] = [];
+    ctx.typecheck = async (packages) => {
+      asked.push(packages);
+      return [];
+    };
+    const summaryFile = join(dir, "summary.md");
+    const lock = readFileSync(ctx.lockFile, "utf8");
+    await updateSpec(join(dir, "new.yaml"), ctx, { typecheck: "none", summaryFile });
+    expect(asked).toEqual([]);
+    expect(readFileSync(summaryFile, "utf8")).toContain("Type-checked against the new spec: none");
+    // Back to the old pin, then the same change with `hit`.
+    writeFileSync(ctx.lockFile, lock);
+    writeFileSync(ctx.rawSpecFile, oldText);
+    await updateSpec(join(dir, "new.yaml"), ctx, { typecheck: "hit", summaryFile });
+    expect(asked).toEqual([["@friendli-ts/cli", "@friendli-ts/endpoints"]]);
+    expect(readFileSync(summaryFile, "utf8")).toContain(
+      "Type-checked against the new spec: @friendli-ts/cli, @friendli-ts/endpoints (CI checks every package).",
+    );
+  });
+
   it("a failing step restores the pin and generated files and names the step", async () => {
     ctx.generate = async () => {
       writeFileSync(join(generated, "schema.ts"), "// half written");

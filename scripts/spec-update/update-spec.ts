@@ -8,6 +8,7 @@ import { diffSpecs } from "../spec-diff/diff-specs.ts";
 import { formatDiff } from "../spec-diff/format-diff.ts";
 import type { Impact } from "../spec-diff/impact.ts";
 import type { Spec, SpecDiff } from "../spec-diff/types.ts";
+import type { TypecheckScope } from "./parse-args.ts";
 import { releaseTypes, renderChangeset } from "./render-changeset.ts";
 import { renderPullRequestBody } from "./render-pull-request-body.ts";
 import { snapshotFiles } from "./snapshot-files.ts";
@@ -28,7 +29,8 @@ export interface UpdateSpecContext {
   /** Generated files and folders, restored with the pin when a step fails. */
   outputs: string[];
   generate(): Promise<unknown>;
-  typecheck(): Promise<TypeErrorEntry[]>;
+  /** Type-checks the named packages, or all of them. */
+  typecheck(packages?: string[]): Promise<TypeErrorEntry[]>;
   /** What the diff reaches in the checkout: methods, commands, models, docs; the bumps follow. */
   impact(diff: SpecDiff, before: Spec, after: Spec): Promise<Impact>;
   packageVersions: Record<string, string>;
@@ -65,6 +67,8 @@ export interface UpdateSpecOptions {
    * to propose; removed otherwise.
    */
   summaryFile?: string;
+  /** Default `all`; `hit`: only the wrappers (CLI, AI SDK) whose methods a change hits. */
+  typecheck?: TypecheckScope;
 }
 
 /**
@@ -111,7 +115,14 @@ export async function updateSpec(
     await ctx.generate();
 
     step = "typecheck";
-    const broken = await ctx.typecheck();
+    const scope = options.typecheck ?? "all";
+    // The client and the mock follow every spec; `hit` checks the code written on top of them.
+    const hit = Object.keys(impact.packages)
+      .filter((p) => !/\/(client|testing)$/.test(p))
+      .sort();
+    const checked = scope === "all" ? "every package" : scope === "none" || !hit.length ? "none" : hit.join(", ");
+    if (checked !== "every package") ctx.log(`type-checked: ${checked}`);
+    const broken = checked === "none" ? [] : await ctx.typecheck(scope === "all" ? undefined : hit);
     if (broken.length) {
       ctx.log(`${broken.length} type error(s) against the new spec:`);
       for (const e of broken) ctx.log(`  ${e.package} ${e.file}:${e.line} ${e.message}`);
@@ -139,6 +150,7 @@ export async function updateSpec(
         report,
         bumps,
         broken,
+        typechecked: checked,
         changesetFile: join(basename(ctx.changesetDir), basename(changesetFile)),
       });
       writeFileSync(options.summaryFile, body);
