@@ -56,6 +56,7 @@ const sites: UsageSite[] = [
   { where: "examples/cost.ts:7", call: "endpoints.cost.listAll", methods: ["endpoints.cost.get"] },
   { where: "README.md:12", call: "friendli chat", methods: ["inference.serverless.chat.stream"] },
   { where: "README.md:30", call: "datasets.datasets.list", methods: ["datasets.datasets.list"] },
+  { where: "README.md:40", call: "client.POST /v1/chat", methods: [], operations: ["chat"] },
 ];
 const schema = (spec: Spec, name: string) => spec.components?.schemas?.[name] as Schema;
 function run(edit: (spec: Spec) => void) {
@@ -77,7 +78,7 @@ describe("impact of a spec change", () => {
         methods: ["inference.serverless.chat.complete", "inference.serverless.chat.stream"],
         commands: ["friendli chat"],
         models: ["languageModel (serverless)"],
-        usedIn: ["README.md:12"],
+        usedIn: ["README.md:12", "README.md:40"],
       },
     ]);
     expect(Object.keys(impact.packages).sort()).toEqual([

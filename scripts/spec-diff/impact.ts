@@ -80,7 +80,13 @@ export function impactOf(diff: SpecDiff, before: Spec, after: Spec, tables: Meth
           if (!list.includes(where)) deployments.set(kind, [...list, where]);
         }
     const models = [...deployments].map(([kind, where]) => `${kind} (${where.join(", ")})`);
-    const usedIn = [...new Set(sites.filter((s) => s.methods.some((m) => reached.has(m))).map((s) => s.where))];
+    const usedIn = [
+      ...new Set(
+        sites
+          .filter((s) => s.methods.some((m) => reached.has(m)) || s.operations?.some((id) => operations.includes(id)))
+          .map((s) => s.where),
+      ),
+    ];
 
     const [breaking, additive] = [change.breaking, isAdditive(change)];
     hit(`${scope}client`, [], breaking, additive);

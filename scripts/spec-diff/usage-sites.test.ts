@@ -59,14 +59,24 @@ beforeAll(() => {
       "const dataset = await datasets.open(x); // no datasets binding: not counted",
       "await dataset.uploadSamples(rows);",
       fence,
+      `${fence}ts`,
+      "const friendli = createFriendliClient();",
+      'const { data } = await friendli.GET("/v1/team/cost", { params });',
+      'await friendli.GET("/v1/not-in-the-spec");',
+      fence,
     ].join("\n"),
   );
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe("usage sites", () => {
-  it("finds wrapper calls through the names bound to each facade, helpers, commands and AI SDK models", () => {
-    const sites = findUsageSites(root, tables).map((s) => [s.where, s.call, s.methods.join(" ")]);
+  it("finds wrapper calls through the names bound to each facade, helpers, commands, AI SDK models and low-level calls", () => {
+    const routes = new Map([["GET /v1/team/cost", ["getCost"]]]);
+    const sites = findUsageSites(root, tables, routes).map((s) => [
+      s.where,
+      s.call,
+      [...s.methods, ...(s.operations ?? [])].join(" "),
+    ]);
     expect(sites).toEqual([
       ["examples/cost.ts:3", "endpoints.cost.listAll", "endpoints.cost.get"],
       ["examples/cost.ts:6", "inference.serverless.chat.stream", "inference.serverless.chat.stream"],
@@ -76,6 +86,8 @@ describe("usage sites", () => {
       ["packages/endpoints/README.md:11", "friendli cost", "endpoints.cost.get"],
       ["packages/endpoints/README.md:12", "friendli endpoints get", "endpoints.get"],
       ["packages/endpoints/README.md:16", "ai-sdk dedicated.embeddingModel", "inference.dedicated.embeddings.create"],
+      // The low-level client names the operation by its route.
+      ["packages/endpoints/README.md:22", "client.GET /v1/team/cost", "getCost"],
     ]);
   });
 });

@@ -10,7 +10,12 @@ export interface UsageSite {
   call: string;
   /** `<package>.<method>` of the operation tables. */
   methods: string[];
+  /** For a call of the low-level client (`friendli.POST("/v1/...")`): the operation it names. */
+  operations?: string[];
 }
+
+/** `POST /serverless/v1/chat/completions` -> operationIds; `stream <path>` for any method. */
+export type OperationsByRoute = Map<string, string[]>;
 
 interface Unit {
   file: string;
@@ -64,7 +69,13 @@ function bindings(text: string): { name: string; pkg: string; prefix: string }[]
 }
 
 /** Every call of a wrapper method, a helper, a `friendli` command or an AI SDK model in `unit`. */
-function sitesOf(unit: Unit, scope: string, tables: MethodTables, root: string): UsageSite[] {
+function sitesOf(
+  unit: Unit,
+  scope: string,
+  tables: MethodTables,
+  root: string,
+  routes: OperationsByRoute,
+): UsageSite[] {
   const sites: UsageSite[] = [];
   const at = (index: number) =>
     `${relative(root, unit.file)}:${unit.line + unit.text.slice(0, index).split("\n").length - 1}`;
@@ -80,6 +91,22 @@ function sitesOf(unit: Unit, scope: string, tables: MethodTables, root: string):
         sites.push({ where: at(m.index), call: `${pkg}.${path}`, methods: reaches.map((r) => `${pkg}.${r}`) });
     }
   }
+  // The low-level client: `friendli.POST("/path", ...)`, `friendli.stream("/path#stream", ...)`.
+  const clients = [
+    ...scope.matchAll(/(?:const|let|var)\s+(\w+)\s*=\s*(?:await\s+)?createFriendli(?:Fetch)?Client\s*\(/g),
+  ].map((m) => m[1] as string);
+  for (const name of new Set(clients)) {
+    const re = new RegExp(
+      `(?<![\\w.])${literal(name)}\\.(GET|POST|PUT|PATCH|DELETE|stream)\\s*\\(\\s*["'\`]([^"'\`]+)`,
+      "g",
+    );
+    for (const m of unit.text.matchAll(re)) {
+      const operations = routes.get(`${m[1]} ${m[2]}`) ?? [];
+      if (operations.length)
+        sites.push({ where: at(m.index), call: `client.${m[1]} ${m[2]}`, methods: [], operations });
+    }
+  }
+
   // A dataset handle (from `datasets.open`) goes by any name.
   const upload = tables.helpers.datasets?.["handle.uploadSamples"];
   if (upload && bindings(scope).some((b) => b.pkg === "datasets"))
@@ -132,7 +159,7 @@ function sitesOf(unit: Unit, scope: string, tables: MethodTables, root: string):
 }
 
 /** Calls of the SDK in `examples/*.ts` and in the code blocks of the READMEs (root and packages). */
-export function findUsageSites(root: string, tables: MethodTables): UsageSite[] {
+export function findUsageSites(root: string, tables: MethodTables, routes: OperationsByRoute = new Map()): UsageSite[] {
   const sites: UsageSite[] = [];
   const examples = join(root, "examples");
   if (existsSync(examples))
@@ -140,7 +167,7 @@ export function findUsageSites(root: string, tables: MethodTables): UsageSite[] 
       if (!name.endsWith(".ts") || name.endsWith(".test.ts")) continue;
       const file = join(examples, name);
       const text = readFileSync(file, "utf8");
-      sites.push(...sitesOf({ file, line: 1, text }, text, tables, root));
+      sites.push(...sitesOf({ file, line: 1, text }, text, tables, root, routes));
     }
   const readmes = [
     join(root, "README.md"),
@@ -150,7 +177,7 @@ export function findUsageSites(root: string, tables: MethodTables): UsageSite[] 
     const blocks = codeBlocks(file, readFileSync(file, "utf8"));
     // A README binds a name in one block and calls it in the next ones.
     const scope = blocks.map((b) => b.text).join("\n");
-    for (const block of blocks) sites.push(...sitesOf(block, scope, tables, root));
+    for (const block of blocks) sites.push(...sitesOf(block, scope, tables, root, routes));
   }
   const place = (s: UsageSite) => s.where.split(":") as [string, string];
   return sites.sort((a, b) => {
