@@ -11,9 +11,16 @@ export interface OperationEntry {
   operation: Operation;
 }
 
+// Reports ask for these once per change: computed once per spec object.
+const operationsCache = new WeakMap<Spec, Map<string, OperationEntry>>();
+const usageCache = new WeakMap<Spec, Map<string, Usage & { operations: Set<string> }>>();
+
 /** Every operation of a spec by operationId. */
 export function operationsOf(spec: Spec): Map<string, OperationEntry> {
+  const cached = operationsCache.get(spec);
+  if (cached) return cached;
   const out = new Map<string, OperationEntry>();
+  operationsCache.set(spec, out);
   for (const [path, item] of Object.entries(spec.paths ?? {})) {
     for (const method of METHODS) {
       const operation = item[method];
@@ -61,7 +68,10 @@ export const responseSchemas = (op: Operation) =>
  * which operations reach it.
  */
 export function schemaUsage(spec: Spec): Map<string, Usage & { operations: Set<string> }> {
+  const cached = usageCache.get(spec);
+  if (cached) return cached;
   const usage = new Map<string, Usage & { operations: Set<string> }>();
+  usageCache.set(spec, usage);
   const mark = (names: Set<string>, side: "request" | "response", operationId: string) => {
     for (const name of names) {
       const entry = usage.get(name) ?? { request: false, response: false, operations: new Set<string>() };

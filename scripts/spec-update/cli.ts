@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { generate } from "../codegen/generate.ts";
 import { generatedDir, rawSpecFile, repoRoot, specLockFile, testingGeneratedDir, workDir } from "../spec/paths.ts";
 import { syncSpec } from "../spec/sync-spec.ts";
+import { impactOfCheckout } from "../spec-diff/impact-of-checkout.ts";
 import { parseSpecUpdateArgs, type SpecUpdateArgs } from "./parse-args.ts";
 import { typecheckPackages } from "./typecheck-packages.ts";
 import { updateSpec } from "./update-spec.ts";
@@ -40,11 +41,12 @@ try {
         join(workDir, "friendli-openapi.mock.json"),
       ],
       generate,
-      typecheck: () => typecheckPackages(packagesDir),
+      typecheck: (packages) => typecheckPackages(packagesDir, packages),
+      impact: (diff, before, after) => impactOfCheckout(repoRoot, diff, before, after),
       packageVersions,
       log: (line) => console.log(line),
     },
-    { keep: args.keep, ...(args.summary ? { summaryFile: resolve(args.summary) } : {}) },
+    { keep: args.keep, typecheck: args.typecheck, ...(args.summary ? { summaryFile: resolve(args.summary) } : {}) },
   );
   if (result.status === "rolled-back") process.exit(1);
 } catch (error) {

@@ -7,8 +7,13 @@ describe("pnpm spec:update arguments", () => {
       source: "https://x.invalid/a.yaml",
       keep: true,
       summary: "out.md",
+      typecheck: "all",
     });
-    expect(parseSpecUpdateArgs(["--source=spec.yaml"])).toEqual({ source: "spec.yaml", keep: false });
+    expect(parseSpecUpdateArgs(["--source=spec.yaml", "--typecheck", "hit"])).toEqual({
+      source: "spec.yaml",
+      keep: false,
+      typecheck: "hit",
+    });
   });
 
   it.each([
@@ -16,6 +21,7 @@ describe("pnpm spec:update arguments", () => {
     [["--source", "a.yaml", "--sumary", "out.md"], /Unknown option '--sumary'/],
     [["--source", "a.yaml", "extra"], /positional/i],
     [["--source", "a.yaml", "--summary"], /argument missing/],
+    [["--source", "a.yaml", "--typecheck", "some"], /--typecheck takes all, hit or none/],
   ])("refuses %j with the usage", (argv, message) => {
     expect(() => parseSpecUpdateArgs(argv)).toThrow(message);
     expect(() => parseSpecUpdateArgs(argv)).toThrow(/usage: pnpm spec:update --source/);

@@ -1,3 +1,4 @@
+import type { ChangeImpact, Impact } from "../spec-diff/impact.ts";
 import type { SpecDiff } from "../spec-diff/types.ts";
 
 export type ReleaseType = "major" | "minor" | "patch";
@@ -23,8 +24,15 @@ export function releaseTypes(
  * What a new spec changes, for people: counts, each breaking change, and the full diff
  * report folded away. The changeset's summary and the pull request body share it.
  */
-export function renderChangeSummary(diff: SpecDiff, sha256: string, report: string): string[] {
+export function renderChangeSummary(diff: SpecDiff, sha256: string, report: string, impact?: Impact): string[] {
   const breaking = diff.changes.filter((c) => c.breaking);
+  const reach = (i: number) => {
+    const hit = impact?.changes[i] as ChangeImpact | undefined;
+    const what = hit ? [...hit.methods, ...hit.commands, ...hit.models.map((m) => `ai-sdk ${m}`)] : [];
+    if (!what.length) return "";
+    const shown = what.length > 6 ? [...what.slice(0, 6), `+${what.length - 6} more`] : what;
+    return ` (${shown.map((w) => `\`${w}\``).join(", ")})`;
+  };
   const lines = [
     `Regenerated from the Friendli OpenAPI spec ${sha256.slice(0, 12)}: ` +
       `${diff.operations.added.length} operation(s) added, ${diff.operations.removed.length} removed, ` +
@@ -32,7 +40,15 @@ export function renderChangeSummary(diff: SpecDiff, sha256: string, report: stri
     "",
   ];
   if (breaking.length) {
-    lines.push("Breaking:", "", ...breaking.map((c) => `- ${c.operationId ?? c.schema} ${c.path}: ${c.message}`), "");
+    lines.push(
+      "Breaking:",
+      "",
+      ...diff.changes.flatMap((c, i) =>
+        // A schema change's path starts with the schema's name already.
+        c.breaking ? [`- ${c.operationId ? `${c.operationId} ` : ""}${c.path}: ${c.message}${reach(i)}`] : [],
+      ),
+      "",
+    );
   }
   lines.push("<details><summary>Full API diff</summary>", "", "```", report, "```", "", "</details>", "");
   return lines;
@@ -44,7 +60,8 @@ export function renderChangeset(
   bumps: Map<string, ReleaseType>,
   sha256: string,
   report: string,
+  impact?: Impact,
 ): string {
   const front = [...bumps].sort(([a], [b]) => a.localeCompare(b)).map(([name, type]) => `"${name}": ${type}`);
-  return ["---", ...front, "---", "", ...renderChangeSummary(diff, sha256, report)].join("\n");
+  return ["---", ...front, "---", "", ...renderChangeSummary(diff, sha256, report, impact)].join("\n");
 }

@@ -1,3 +1,4 @@
+import type { Impact } from "../spec-diff/impact.ts";
 import type { SpecDiff } from "../spec-diff/types.ts";
 import { type ReleaseType, renderChangeSummary } from "./render-changeset.ts";
 import type { TypeErrorEntry } from "./update-spec.ts";
@@ -7,9 +8,13 @@ export interface PullRequestBodyInput {
   oldSha256: string;
   newSha256: string;
   diff: SpecDiff;
+  /** What each change reaches; the bumps follow from it. */
+  impact?: Impact;
   report: string;
   bumps: Map<string, ReleaseType>;
   broken: TypeErrorEntry[];
+  /** What was type-checked against the new spec: `every package` (the default), some, or `none`. */
+  typechecked?: string;
   /** The changeset's path as the pull request shows it (`.changeset/spec-1a2b3c4d.md`). */
   changesetFile: string;
 }
@@ -28,6 +33,17 @@ function clip(text: string, max: number): string {
   return `${kept}… ${text.length - kept.length} more characters: the changeset holds the whole diff`;
 }
 
+/** What a package's release follows from, in one table cell. */
+function hitsOf(name: string, impact: Impact | undefined): string {
+  const p = impact?.packages[name];
+  if (!p) return "";
+  if (name.endsWith("/client")) return "every operation's types";
+  if (name.endsWith("/testing")) return "the mock's spec";
+  const how = p.breaking ? "breaking: " : "";
+  const shown = p.hits.length > 8 ? [...p.hits.slice(0, 8), `+${p.hits.length - 8} more`] : p.hits;
+  return how + shown.map((h) => `\`${h}\``).join(", ");
+}
+
 /** The body of the pull request that proposes a new spec (`pnpm spec:update --summary <file>`). */
 export function renderPullRequestBody(input: PullRequestBodyInput): string {
   const head = [
@@ -36,11 +52,20 @@ export function renderPullRequestBody(input: PullRequestBodyInput): string {
     `Pin: \`${input.oldSha256.slice(0, 12)}\` → \`${input.newSha256.slice(0, 12)}\` in \`spec/spec-lock.json\`; ` +
       `changeset: \`${input.changesetFile}\`.`,
     "",
-    "| package | release |",
-    "| --- | --- |",
-    ...[...input.bumps].sort(([a], [b]) => a.localeCompare(b)).map(([name, type]) => `| \`${name}\` | ${type} |`),
+    "| package | release | hit |",
+    "| --- | --- | --- |",
+    ...[...input.bumps]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name, type]) => `| \`${name}\` | ${type} | ${hitsOf(name, input.impact)} |`),
     "",
   ];
+  if (input.impact?.notHit.length)
+    head.push(
+      `Not released (none of their methods is hit): ${input.impact.notHit.map((n) => `\`${n}\``).join(", ")}.`,
+      "",
+    );
+  if (input.typechecked && input.typechecked !== "every package")
+    head.push(`Type-checked against the new spec: ${input.typechecked} (CI checks every package).`, "");
   if (input.broken.length) {
     const listed = input.broken.slice(0, maxListedTypeErrors);
     head.push(
@@ -51,7 +76,8 @@ export function renderPullRequestBody(input: PullRequestBodyInput): string {
       "",
     );
   }
-  const render = (report: string) => [...head, ...renderChangeSummary(input.diff, input.newSha256, report)].join("\n");
+  const render = (report: string) =>
+    [...head, ...renderChangeSummary(input.diff, input.newSha256, report, input.impact)].join("\n");
   // The diff gets what room the rest leaves; a body still too long (a huge list of breaking
   // changes) is cut as a whole.
   const body = render(clip(input.report, Math.max(maxBodyChars - render("").length, 0)));

@@ -21,20 +21,24 @@ function run(
   });
 }
 
+const nameOf = (dir: string) => (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name: string }).name;
+
 /**
- * Type-checks every package under `packagesDir`; returns each error with its file. The
- * packages are built first: the testing package's tests import its built entry (what a user
- * installs), which a fresh clone does not have yet. A build that fails shows up as the
- * type errors found after it.
+ * Type-checks every package under `packagesDir` (or those named in `only`); returns each
+ * error with its file. For the testing package, the packages are built first: its tests
+ * import its built entry (what a user installs), which a fresh clone does not have yet. A
+ * build that fails shows up as the type errors found after it. The others read their
+ * dependencies' sources (the `source` condition), so they need no build.
  */
-export async function typecheckPackages(packagesDir: string): Promise<TypeErrorEntry[]> {
-  await run(join(packagesDir, ".."), "pnpm", ["-s", "turbo", "run", "build", "--filter=./packages/*"]);
+export async function typecheckPackages(packagesDir: string, only?: string[]): Promise<TypeErrorEntry[]> {
   const dirs = readdirSync(packagesDir)
     .map((name) => join(packagesDir, name))
-    .filter((dir) => existsSync(join(dir, "tsconfig.json")));
+    .filter((dir) => existsSync(join(dir, "tsconfig.json")) && (!only || only.includes(nameOf(dir))));
+  if (dirs.some((dir) => nameOf(dir) === "@friendli-ts/testing"))
+    await run(join(packagesDir, ".."), "pnpm", ["-s", "turbo", "run", "build", "--filter=./packages/*"]);
   const results = await Promise.all(
     dirs.map(async (dir) => {
-      const name = (JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name: string }).name;
+      const name = nameOf(dir);
       const output = await run(dir);
       return output.split("\n").flatMap((line) => {
         const m = ERROR_LINE.exec(line.trim());

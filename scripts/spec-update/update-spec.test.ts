@@ -5,6 +5,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { tinySpec } from "../spec/fixtures/tiny-openapi.ts";
 import { sha256Hex } from "../spec/sha256.ts";
+import { impactOf } from "../spec-diff/impact.ts";
+import type { MethodTables } from "../spec-diff/method-tables.ts";
 import { type TypeErrorEntry, type UpdateSpecContext, updateSpec } from "./update-spec.ts";
 
 // Each test works in its own folder: a pin, a pinned spec, a generated folder, and a
@@ -16,6 +18,14 @@ let typeErrors: TypeErrorEntry[];
 let generated: string;
 
 const oldText = stringify(tinySpec());
+// The chat operations belong to no wrapper; getCost (added by the new spec) to endpoints,
+// which `friendli cost` calls. Datasets has methods, none of which the new spec touches.
+const tables: MethodTables = {
+  operations: { endpoints: { getCost: "cost.get" }, datasets: { getItem: "items.get" } },
+  helpers: {},
+  commands: { cost: ["endpoints.cost.get"], items: ["datasets.items.get"] },
+  modelKinds: {},
+};
 function newText() {
   const spec = tinySpec();
   const chat = spec.paths["/v1/chat"]?.post as {
@@ -53,6 +63,7 @@ beforeEach(() => {
     generate: async () =>
       writeFileSync(join(generated, "schema.ts"), `// types of ${sha256Hex(readFileSync(join(dir, "spec.yaml")))}\n`),
     typecheck: async () => typeErrors,
+    impact: async (diff, before, after) => impactOf(diff, before, after, tables, []),
     packageVersions: {
       "@friendli-ts/client": "0.1.0",
       "@friendli-ts/inference": "0.1.0",
@@ -81,9 +92,17 @@ describe("spec:update", () => {
     expect(JSON.parse(readFileSync(ctx.lockFile, "utf8")).sha256).toBe(sha256Hex(newText()));
     expect(readFileSync(join(generated, "schema.ts"), "utf8")).toContain(sha256Hex(newText()));
     const changeset = readFileSync(result.changesetFile as string, "utf8");
-    // A breaking change in a 0.x package is a minor bump; an addition to a 1.x one is minor.
-    // (The fixture's chat tag belongs to no wrapper, so only the client sees the removal.)
-    expect(changeset).toMatch(/^---\n"@friendli-ts\/client": minor\n"@friendli-ts\/endpoints": minor\n---/);
+    // A breaking change in a 0.x package is a minor bump; an addition to a 1.x one is minor,
+    // to a 0.x one (the CLI, through `friendli cost`) a patch. The chat operations belong to
+    // no wrapper, so only the client sees the removal; datasets, whose methods no change
+    // hits, is not released; testing ships the new spec's mock.
+    expect(changeset).toMatch(
+      /^---\n"@friendli-ts\/cli": patch\n"@friendli-ts\/client": minor\n"@friendli-ts\/endpoints": minor\n"@friendli-ts\/testing": patch\n---/,
+    );
+    expect(changeset).toContain(
+      "+ getCost GET /v1/cost added\n      -> methods: endpoints.cost.get\n      -> cli: friendli cost",
+    );
+    expect(changeset).toContain("@friendli-ts/datasets: not hit, not released");
     expect(changeset).toContain("1 operation(s) added, 0 removed, 1 changed; 1 breaking change(s).");
     expect(changeset).toContain("- chat response.id: id removed");
     expect(logs.join("\n")).toContain("bump: major");
@@ -106,6 +125,27 @@ describe("spec:update", () => {
     const result = await updateSpec(join(dir, "new.yaml"), ctx, { keep: true });
     expect(result.status).toBe("updated");
     expect(JSON.parse(readFileSync(ctx.lockFile, "utf8")).sha256).toBe(sha256Hex(newText()));
+  });
+
+  it("--typecheck hit checks only the wrappers a change hits; none checks nothing; the body says so", async () => {
+    const asked: (string[] | undefined)[] = [];
+    ctx.typecheck = async (packages) => {
+      asked.push(packages);
+      return [];
+    };
+    const summaryFile = join(dir, "summary.md");
+    const lock = readFileSync(ctx.lockFile, "utf8");
+    await updateSpec(join(dir, "new.yaml"), ctx, { typecheck: "none", summaryFile });
+    expect(asked).toEqual([]);
+    expect(readFileSync(summaryFile, "utf8")).toContain("Type-checked against the new spec: none");
+    // Back to the old pin, then the same change with `hit`.
+    writeFileSync(ctx.lockFile, lock);
+    writeFileSync(ctx.rawSpecFile, oldText);
+    await updateSpec(join(dir, "new.yaml"), ctx, { typecheck: "hit", summaryFile });
+    expect(asked).toEqual([["@friendli-ts/cli", "@friendli-ts/endpoints"]]);
+    expect(readFileSync(summaryFile, "utf8")).toContain(
+      "Type-checked against the new spec: @friendli-ts/cli, @friendli-ts/endpoints (CI checks every package).",
+    );
   });
 
   it("a failing step restores the pin and generated files and names the step", async () => {
@@ -139,7 +179,11 @@ describe("spec:update", () => {
     expect(body).toContain(`from ${join(dir, "new.yaml")}`);
     expect(body).toContain(`\`${sha256Hex(oldText).slice(0, 12)}\` → \`${sha256Hex(newText()).slice(0, 12)}\``);
     expect(body).toContain(`changeset: \`changesets/${basename(result.changesetFile as string)}\``);
-    expect(body).toContain("| `@friendli-ts/client` | minor |\n| `@friendli-ts/endpoints` | minor |");
+    expect(body).toContain(
+      "| `@friendli-ts/client` | minor | every operation's types |\n| `@friendli-ts/endpoints` | minor | `endpoints.cost.get` |",
+    );
+    expect(body).toContain("| `@friendli-ts/cli` | patch | `friendli cost` |");
+    expect(body).toContain("Not released (none of their methods is hit): `@friendli-ts/datasets`.");
     expect(body).toContain("**1 type error(s) against the new spec.**");
     expect(body).toContain("- `@friendli-ts/inference` src/chat.ts:3 no 'id' on the result");
     expect(body).toContain("- chat response.id: id removed");

@@ -5,8 +5,10 @@ import { isUrl, readSpecSource } from "../spec/read-spec-source.ts";
 import { sha256Hex } from "../spec/sha256.ts";
 import { readSpecLock } from "../spec/spec-lock.ts";
 import { diffSpecs } from "../spec-diff/diff-specs.ts";
-import { formatDiff, packagesOf } from "../spec-diff/format-diff.ts";
+import { formatDiff } from "../spec-diff/format-diff.ts";
+import type { Impact } from "../spec-diff/impact.ts";
 import type { Spec, SpecDiff } from "../spec-diff/types.ts";
+import type { TypecheckScope } from "./parse-args.ts";
 import { releaseTypes, renderChangeset } from "./render-changeset.ts";
 import { renderPullRequestBody } from "./render-pull-request-body.ts";
 import { snapshotFiles } from "./snapshot-files.ts";
@@ -27,7 +29,10 @@ export interface UpdateSpecContext {
   /** Generated files and folders, restored with the pin when a step fails. */
   outputs: string[];
   generate(): Promise<unknown>;
-  typecheck(): Promise<TypeErrorEntry[]>;
+  /** Type-checks the named packages, or all of them. */
+  typecheck(packages?: string[]): Promise<TypeErrorEntry[]>;
+  /** What the diff reaches in the checkout: methods, commands, models, docs; the bumps follow. */
+  impact(diff: SpecDiff, before: Spec, after: Spec): Promise<Impact>;
   packageVersions: Record<string, string>;
   log(line: string): void;
 }
@@ -35,6 +40,7 @@ export interface UpdateSpecContext {
 export interface UpdateSpecResult {
   status: "unchanged" | "updated" | "rolled-back";
   diff?: SpecDiff;
+  impact?: Impact;
   broken: TypeErrorEntry[];
   changesetFile?: string;
 }
@@ -61,6 +67,8 @@ export interface UpdateSpecOptions {
    * to propose; removed otherwise.
    */
   summaryFile?: string;
+  /** Default `all`; `hit`: only the wrappers (CLI, AI SDK) whose methods a change hits. */
+  typecheck?: TypecheckScope;
 }
 
 /**
@@ -91,7 +99,8 @@ export async function updateSpec(
     const after = parse(new TextDecoder().decode(bytes)) as Spec;
     if (!after?.paths) throw new Error(`${source} is not an OpenAPI document`);
     const diff = diffSpecs(before, after);
-    const report = formatDiff(diff, before, after);
+    const impact = await ctx.impact(diff, before, after);
+    const report = formatDiff(diff, before, after, impact);
     ctx.log(report);
 
     step = "pin";
@@ -106,33 +115,30 @@ export async function updateSpec(
     await ctx.generate();
 
     step = "typecheck";
-    const broken = await ctx.typecheck();
+    const scope = options.typecheck ?? "all";
+    // The client and the mock follow every spec; `hit` checks the code written on top of them.
+    const hit = Object.keys(impact.packages)
+      .filter((p) => !/\/(client|testing)$/.test(p))
+      .sort();
+    const checked = scope === "all" ? "every package" : scope === "none" || !hit.length ? "none" : hit.join(", ");
+    if (checked !== "every package") ctx.log(`type-checked: ${checked}`);
+    const broken = checked === "none" ? [] : await ctx.typecheck(scope === "all" ? undefined : hit);
     if (broken.length) {
       ctx.log(`${broken.length} type error(s) against the new spec:`);
       for (const e of broken) ctx.log(`  ${e.package} ${e.file}:${e.line} ${e.message}`);
       if (!options.keep) {
         snapshot.restore();
         ctx.log("rolled back: the pin and generated files are as they were (use --keep to fix the wrappers in place)");
-        return { status: "rolled-back", diff, broken };
+        return { status: "rolled-back", diff, impact, broken };
       }
     }
 
     step = "changeset";
-    const touched = new Map<string, { breaking: boolean; additive: boolean }>();
-    const note = (pkg: string, breaking: boolean, additive: boolean) => {
-      const seen = touched.get(pkg) ?? { breaking: false, additive: false };
-      touched.set(pkg, { breaking: seen.breaking || breaking, additive: seen.additive || additive });
-    };
-    for (const change of diff.changes) {
-      const additive = !change.breaking && /added|widened/.test(change.kind);
-      for (const pkg of packagesOf(change, before, after)) note(pkg, change.breaking, additive);
-      // Every change regenerates the client's types.
-      note("@friendli-ts/client", change.breaking, additive);
-    }
-    const bumps = releaseTypes(touched, ctx.packageVersions);
+    // A package is released only when a change hits one of its methods (commands, models).
+    const bumps = releaseTypes(new Map(Object.entries(impact.packages)), ctx.packageVersions);
     mkdirSync(ctx.changesetDir, { recursive: true });
     const changesetFile = join(ctx.changesetDir, `spec-${sha256.slice(0, 8)}.md`);
-    writeFileSync(changesetFile, renderChangeset(diff, bumps, sha256, report));
+    writeFileSync(changesetFile, renderChangeset(diff, bumps, sha256, report, impact));
     ctx.log(`wrote ${changesetFile}`);
     if (options.summaryFile) {
       const body = renderPullRequestBody({
@@ -140,15 +146,17 @@ export async function updateSpec(
         oldSha256: lock.sha256,
         newSha256: sha256,
         diff,
+        impact,
         report,
         bumps,
         broken,
+        typechecked: checked,
         changesetFile: join(basename(ctx.changesetDir), basename(changesetFile)),
       });
       writeFileSync(options.summaryFile, body);
       ctx.log(`wrote ${options.summaryFile}`);
     }
-    return { status: "updated", diff, broken, changesetFile };
+    return { status: "updated", diff, impact, broken, changesetFile };
   } catch (error) {
     snapshot.restore();
     throw new SpecUpdateError(step, error);
