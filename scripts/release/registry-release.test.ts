@@ -230,6 +230,11 @@ describe("the first release", () => {
         expect(range, `${name} -> ${dep}`).toBe(`^${published.get(dep)}`);
       }
     }
+    // What every user installs brings no validator, faker or Prism along (those are @friendli-ts/testing's).
+    const client = (await packument("@friendli-ts/client")).versions[published.get("@friendli-ts/client") as string];
+    expect(
+      Object.keys(client?.dependencies ?? {}).filter((d) => /^ajv|json-schema-faker|^@stoplight\//.test(d)),
+    ).toEqual([]);
     const cli = (await packument("@friendli-ts/cli")).versions[published.get("@friendli-ts/cli") as string];
     expect(
       Object.keys(cli?.dependencies ?? {})
@@ -283,6 +288,7 @@ describe("the first release", () => {
       timings[`${manager}: npx friendli-mock + streamed chat`] = Math.round(performance.now() - started);
       expect(check.factories).toEqual(["function", "function", "function", "function"]);
       expect(check.chunks, `${manager}: chunks streamed`).toBeGreaterThan(0);
+      expect(check.oneClient, `${manager}: one client for every package`).toBe(true);
       expect(String(check.resolved).startsWith(pathToFileURL(join(dir, "node_modules")).href)).toBe(true);
     },
     300_000,
