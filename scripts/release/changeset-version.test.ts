@@ -74,9 +74,14 @@ describe.each<{ type: ReleaseType; why: string }>([
     for (const name of libraries) expect(version(name), name).toBe(groupVersion());
   });
 
-  it("gives the CLI a patch: it pins the libraries exactly (workspace:*), so it must ship with the new ones", () => {
-    expect(before.get("@friendli-ts/cli")?.dependencies?.["@friendli-ts/client"]).toBe("workspace:*");
-    expect(version("@friendli-ts/cli")).toBe(bump(before.get("@friendli-ts/cli")?.version ?? "", "patch"));
+  // A 0.x patch stays within `^0.y.z`: users' installs of the CLI pick it up, the CLI is not
+  // released again. A 0.x minor leaves the range: the CLI gets a patch that asks for it.
+  const cliReleased = type !== "patch";
+
+  it(`asks for the libraries by caret in the CLI (workspace:^), so the CLI is ${cliReleased ? "" : "not "}released again`, () => {
+    expect(before.get("@friendli-ts/cli")?.dependencies?.["@friendli-ts/client"]).toBe("workspace:^");
+    const cliBefore = before.get("@friendli-ts/cli")?.version ?? "";
+    expect(version("@friendli-ts/cli")).toBe(cliReleased ? bump(cliBefore, "patch") : cliBefore);
   });
 
   it("keeps the workspace: ranges, which pnpm publish turns into the released versions", () => {
@@ -89,7 +94,7 @@ describe.each<{ type: ReleaseType; why: string }>([
   it("writes the summary into the client's changelog and the dependency update into the others'", () => {
     expect(changelog("@friendli-ts/client")).toContain(`## ${groupVersion()}`);
     expect(changelog("@friendli-ts/client")).toContain(`- ${summary}`);
-    for (const name of [...libraries.slice(1), "@friendli-ts/cli"]) {
+    for (const name of [...libraries.slice(1), ...(cliReleased ? ["@friendli-ts/cli"] : [])]) {
       expect(changelog(name), name).toMatch(
         new RegExp(`## ${version(name)}[\\s\\S]*Updated dependencies[\\s\\S]*@friendli-ts/client@${groupVersion()}`),
       );

@@ -1,6 +1,8 @@
 import { execFile, execFileSync } from "node:child_process";
 import {
   copyFileSync,
+  cpSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -23,6 +25,7 @@ export interface PackageManifest {
   name: string;
   version?: string;
   private?: boolean;
+  files?: string[];
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
 }
@@ -43,7 +46,14 @@ export interface ReleaseSandbox {
  * workspace package's manifest. The release tooling runs there on the real configuration
  * without touching the checkout. `node_modules` is linked so the changelog module resolves.
  */
-export function createReleaseSandbox({ pendingChangesets }: { pendingChangesets: boolean }): ReleaseSandbox {
+export function createReleaseSandbox({
+  pendingChangesets,
+  packageFiles = false,
+}: {
+  pendingChangesets: boolean;
+  /** Also what each published package ships (its `files`, README and LICENSE, as built), to publish from the copy. */
+  packageFiles?: boolean;
+}): ReleaseSandbox {
   const dir = mkdtempSync(join(tmpdir(), "friendli-release-"));
   const copy = (file: string) => {
     mkdirSync(dirname(join(dir, file)), { recursive: true });
@@ -62,13 +72,19 @@ export function createReleaseSandbox({ pendingChangesets }: { pendingChangesets:
     for (const packageDir of workspacePackageDirs(repoRoot)) {
       const rel = relative(repoRoot, packageDir);
       copy(join(rel, "package.json"));
-      packageDirs.set(
-        (JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as PackageManifest).name,
-        rel,
-      );
+      const manifest = JSON.parse(readFileSync(join(packageDir, "package.json"), "utf8")) as PackageManifest;
+      packageDirs.set(manifest.name, rel);
+      if (packageFiles && !manifest.private) {
+        // Negated entries (`!src/**/*.test.ts`) are applied when packing.
+        const shipped = [...(manifest.files ?? []).filter((f) => !f.startsWith("!")), "README.md", "LICENSE"];
+        for (const entry of shipped.filter((f) => existsSync(join(packageDir, f)))) {
+          cpSync(join(packageDir, entry), join(dir, rel, entry), { recursive: true });
+        }
+      }
     }
+    if (packageFiles) linkWorkspaceDependencies(dir, packageDirs);
     symlinkSync(join(repoRoot, "node_modules"), join(dir, "node_modules"), "dir");
-    writeFileSync(join(dir, ".gitignore"), "node_modules\n");
+    writeFileSync(join(dir, ".gitignore"), "node_modules\ndist\n");
     // changeset compares against `baseBranch` (main) and reads commits, so the copy is a repository.
     const git = (...args: string[]) =>
       execFileSync(
@@ -108,5 +124,27 @@ export function createReleaseSandbox({ pendingChangesets }: { pendingChangesets:
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
     throw error;
+  }
+}
+
+/**
+ * pnpm turns `workspace:` ranges into versions from the linked sibling's manifest when it
+ * packs, so each package of the copy gets links to its siblings in the copy (the versions
+ * `changeset version` wrote there), as `pnpm install` would make them.
+ */
+function linkWorkspaceDependencies(dir: string, packageDirs: Map<string, string>): void {
+  for (const rel of packageDirs.values()) {
+    const manifest = JSON.parse(readFileSync(join(dir, rel, "package.json"), "utf8")) as Record<string, unknown>;
+    const ranges = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"].flatMap((field) =>
+      Object.entries((manifest[field] as Record<string, string> | undefined) ?? {}),
+    );
+    for (const [name, range] of ranges) {
+      const target = packageDirs.get(name);
+      if (!range.startsWith("workspace:") || target === undefined) continue;
+      const link = join(dir, rel, "node_modules", name);
+      if (existsSync(link)) continue;
+      mkdirSync(dirname(link), { recursive: true });
+      symlinkSync(relative(dirname(link), join(dir, target)), link, "dir");
+    }
   }
 }
