@@ -14,6 +14,7 @@ import { FriendliChatModel, type ModelConfig } from "./friendli-chat-model.ts";
 import { FriendliCompletionModel } from "./friendli-completion-model.ts";
 import { FriendliEmbeddingModel } from "./friendli-embedding-model.ts";
 import { FriendliImageModel } from "./friendli-image-model.ts";
+import { type FriendliTools, friendliTools } from "./friendli-tools.ts";
 import { FriendliTranscriptionModel } from "./friendli-transcription-model.ts";
 import { noSuchModel } from "./no-such-model.ts";
 
@@ -52,6 +53,11 @@ export interface FriendliProvider extends FriendliDeploymentProvider, Omit<Provi
   readonly container: FriendliDeploymentProvider;
   /** The Friendli inference client behind every model (`client`, `withOptions`, ...). */
   readonly inference: FriendliInference;
+  /**
+   * Friendli's built-in tools (`friendli.tools.webSearch()`, ...), which Friendli runs
+   * itself: give them in `tools` beside your own, with a serverless model.
+   */
+  readonly tools: FriendliTools;
 }
 
 /**
@@ -92,6 +98,7 @@ export function createFriendli(options: FriendliProviderOptions = {}): FriendliP
     serverless,
     dedicated,
     container,
+    tools: friendliTools,
   });
   Object.defineProperty(provider, "inference", { get: getInference, enumerable: true });
   return provider as FriendliProvider;
@@ -105,6 +112,7 @@ function deploymentProvider(
   let calls: DeploymentCalls | undefined;
   const config = (kind: string): ModelConfig => ({
     provider: `friendli.${deployment}.${kind}`,
+    deployment,
     get calls() {
       calls ??= deploymentCalls(getInference(), deployment);
       return calls;

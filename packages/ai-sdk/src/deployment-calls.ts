@@ -14,6 +14,11 @@ export interface DeploymentCalls {
     body: Record<string, unknown>,
     options: CallOptions,
   ): Promise<Result<"serverless.completions.stream">>;
+  /** Tool-assisted chat (Friendli's built-in tools), serverless only. */
+  toolAssistedChatStream?(
+    body: Record<string, unknown>,
+    options: CallOptions,
+  ): Promise<Result<"serverless.toolAssistedChat.stream">>;
   /** Only where the deployment has the operation; the provider never builds a model without it. */
   embeddings?(body: Record<string, unknown>, options: CallOptions): Promise<unknown>;
   images?(body: Record<string, unknown>, options: CallOptions): Promise<unknown>;
@@ -27,6 +32,8 @@ export function deploymentCalls(inference: FriendliInference, deployment: Deploy
       return {
         chat: (b, o) => api.chat.complete(b as Body<"serverless.chat.complete">, o),
         chatStream: (b, o) => api.chat.stream(b as Body<"serverless.chat.stream">, o),
+        toolAssistedChatStream: (b, o) =>
+          api.toolAssistedChat.stream(b as Body<"serverless.toolAssistedChat.stream">, o),
         completion: (b, o) => api.completions.complete(b as Body<"serverless.completions.complete">, o),
         completionStream: (b, o) => api.completions.stream(b as Body<"serverless.completions.stream">, o),
         transcription: (b, o) =>
