@@ -70,6 +70,18 @@ const chatChunk = {
   ],
   usage,
 };
+// A built-in tool's run as tool-assisted chat reports it (its chunks are chat chunks).
+const toolStatus = {
+  tool_call_id: ECHO,
+  name: "web:search",
+  status: "ENDED",
+  parameters: [{ name: "query", value: ECHO }],
+  result: ECHO,
+  message: null,
+  error: { type: "UNKNOWN", msg: ECHO },
+  usage: null,
+  timestamp: 1,
+};
 const completionAnswer = {
   id: ECHO,
   object: "text_completion",
@@ -84,19 +96,28 @@ const transcriptionAnswer = { text: "Hi", usage: { type: "tokens", note: ECHO } 
 
 const DONE = "data: [DONE]\n\n";
 const prompt: LanguageModelV4CallOptions = { prompt: [{ role: "user", content: [{ type: "text", text: "Hi" }] }] };
+const builtInTools: LanguageModelV4CallOptions = {
+  ...prompt,
+  tools: [{ type: "provider", id: "friendli.web:search", name: "search", args: {} }],
+};
 
 /** What a call hands back besides the generated content: metadata, headers, bodies, stream parts. */
 type Handed = unknown[];
 
-async function drainStream(model: LanguageModelV4, handed: Handed): Promise<void> {
-  const { stream, response } = await model.doStream(prompt);
+async function drainStream(model: LanguageModelV4, handed: Handed, call = prompt): Promise<void> {
+  const { stream, response } = await model.doStream(call);
   handed.push(response);
   for await (const part of stream) {
     if (part.type === "error") {
       // An error inside the stream must be the AI SDK's too.
       expect(AISDKError.isInstance(part.error), String(part.error)).toBe(true);
       handed.push(everythingAnErrorShows(part.error));
-    } else if (part.type === "finish" || part.type === "response-metadata") {
+    } else if (
+      part.type === "finish" ||
+      part.type === "response-metadata" ||
+      part.type === "tool-call" ||
+      part.type === "tool-result"
+    ) {
       handed.push(part);
     }
   }
@@ -112,6 +133,18 @@ const calls: [string, { json?: unknown; sse?: { event: unknown; end: string } },
     },
   ],
   ["chat doStream", { sse: { event: chatChunk, end: DONE } }, (h) => drainStream(friendli("m"), h)],
+  [
+    "tool-assisted chat doStream (tool runs)",
+    { sse: { event: toolStatus, end: DONE } },
+    (h) => drainStream(friendli("m"), h, builtInTools),
+  ],
+  [
+    "tool-assisted chat doGenerate (chunks)",
+    { sse: { event: chatChunk, end: DONE } },
+    async (h) => {
+      h.push(await friendli("m").doGenerate(builtInTools));
+    },
+  ],
   [
     "completion doGenerate",
     { json: completionAnswer },
