@@ -16,6 +16,7 @@ import { FriendliEmbeddingModel } from "./friendli-embedding-model.ts";
 import { FriendliImageModel } from "./friendli-image-model.ts";
 import { type FriendliTools, friendliTools } from "./friendli-tools.ts";
 import { FriendliTranscriptionModel } from "./friendli-transcription-model.ts";
+import { type FriendliModelInfo, type ListModelsOptions, listModels } from "./list-models.ts";
 import { noSuchModel } from "./no-such-model.ts";
 
 export interface FriendliProviderOptions extends InferenceOptions {
@@ -58,6 +59,11 @@ export interface FriendliProvider extends FriendliDeploymentProvider, Omit<Provi
    * itself: give them in `tools` beside your own, with a serverless model.
    */
   readonly tools: FriendliTools;
+  /**
+   * The serverless models Friendli serves now, from its public list, with what each can do:
+   * for an app that lets its user pick a model at run time.
+   */
+  listModels(options?: ListModelsOptions): Promise<FriendliModelInfo[]>;
 }
 
 /**
@@ -99,6 +105,11 @@ export function createFriendli(options: FriendliProviderOptions = {}): FriendliP
     dedicated,
     container,
     tools: friendliTools,
+    listModels: (listOptions?: ListModelsOptions) => {
+      const inference = getInference();
+      const secret = (owner: unknown) => secretOf(owner, coreOf(inference.client));
+      return listModels(inference, secret, `${inference.client.options.baseURL}/serverless/v1/models`, listOptions);
+    },
   });
   Object.defineProperty(provider, "inference", { get: getInference, enumerable: true });
   return provider as FriendliProvider;

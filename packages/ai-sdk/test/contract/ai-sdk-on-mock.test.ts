@@ -77,6 +77,17 @@ describe("embeddings, images and transcription against the mock", () => {
   });
 });
 
+describe("model discovery against the mock", () => {
+  it("listModels reads the public serverless list: ids, limits and what each model can do", async () => {
+    const models = await friendli.listModels();
+    expect(models.length).toBeGreaterThan(0);
+    for (const model of models) {
+      expect(model.id).not.toBe("");
+      expect(typeof model.functionality?.toolCalls).toBe("boolean");
+    }
+  });
+});
+
 describe("kinds a deployment does not serve", () => {
   it("names where the kind exists instead", () => {
     expect(() => friendli.embeddingModel("m")).toThrow(

@@ -92,6 +92,19 @@ const completionAnswer = {
 };
 const embeddingsAnswer = { data: [{ index: 0, object: "embedding", embedding: [0.5, 1] }], usage, note: ECHO };
 const imagesAnswer = { data: [{ b64_json: "iVBORw0KGgo=", url: `http://127.0.0.1:1/${ECHO}` }], note: ECHO };
+const modelList = {
+  data: [
+    {
+      id: ECHO,
+      name: ECHO,
+      context_length: 8,
+      max_completion_tokens: 4,
+      pricing: { input: 1 },
+      functionality: { tool_call: true, builtin_tool: false, parallel_tool_call: true },
+      deprecation_date: null,
+    },
+  ],
+};
 const transcriptionAnswer = { text: "Hi", usage: { type: "tokens", note: ECHO } };
 
 const DONE = "data: [DONE]\n\n";
@@ -173,6 +186,13 @@ const calls: [string, { json?: unknown; sse?: { event: unknown; end: string } },
         .imageModel("ep")
         .doGenerate({ prompt: "a dot", n: 1, providerOptions: {} } as never);
       h.push(rest);
+    },
+  ],
+  [
+    "listModels",
+    { json: modelList },
+    async (h) => {
+      h.push(await friendli.listModels());
     },
   ],
   [
