@@ -22,6 +22,7 @@ export interface DeploymentCalls {
   /** Only where the deployment has the operation; the provider never builds a model without it. */
   embeddings?(body: Record<string, unknown>, options: CallOptions): Promise<unknown>;
   images?(body: Record<string, unknown>, options: CallOptions): Promise<unknown>;
+  imageEdits?(body: Record<string, unknown>, options: CallOptions): Promise<unknown>;
   transcription(body: Record<string, unknown>, options: CallOptions): Promise<unknown>;
 }
 
@@ -49,6 +50,7 @@ export function deploymentCalls(inference: FriendliInference, deployment: Deploy
         completionStream: (b, o) => api.completions.stream(b as Body<"dedicated.completions.stream">, o),
         embeddings: (b, o) => api.embeddings.create(b as Body<"dedicated.embeddings.create">, o),
         images: (b, o) => api.images.generate(b as Body<"dedicated.images.generate">, o),
+        imageEdits: (b, o) => api.images.edit(b as Body<"dedicated.images.edit">, o),
         transcription: (b, o) => api.audio.transcriptions.create(b as Body<"dedicated.audio.transcriptions.create">, o),
       };
     }
@@ -60,6 +62,7 @@ export function deploymentCalls(inference: FriendliInference, deployment: Deploy
         completion: (b, o) => api.completions.complete(b as Body<"container.completions.complete">, o),
         completionStream: (b, o) => api.completions.stream(b as Body<"container.completions.stream">, o),
         images: (b, o) => api.images.generate(b as Body<"container.images.generate">, o),
+        imageEdits: (b, o) => api.images.edit(b as Body<"container.images.edit">, o),
         transcription: (b, o) => api.audio.transcriptions.create(b as Body<"container.audio.transcriptions.create">, o),
       };
     }

@@ -189,6 +189,17 @@ const calls: [string, { json?: unknown; sse?: { event: unknown; end: string } },
     },
   ],
   [
+    "image edit doGenerate",
+    { json: imagesAnswer },
+    async (h) => {
+      const files = [{ type: "file" as const, mediaType: "image/png", data: "iVBORw0KGgo=" }];
+      const { images: _, ...rest } = await friendli.dedicated
+        .imageModel("ep")
+        .doGenerate({ prompt: "a hat", n: 1, files, providerOptions: {} } as never);
+      h.push(rest);
+    },
+  ],
+  [
     "listModels",
     { json: modelList },
     async (h) => {
