@@ -13,7 +13,7 @@ import {
   type ToolSet,
   tool,
 } from "ai";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { z } from "zod";
 import { createFriendli } from "../../src/index.ts";
 
@@ -229,6 +229,39 @@ describe("where the two providers differ, on the same mock", () => {
     await generateText({ model: official().model(), prompt: "?", reasoning: "none", maxRetries: 0 });
     expect(sentBodies[0]).toMatchObject({ chat_template_kwargs: { enable_thinking: false } });
     expect(sentBodies[1]).not.toHaveProperty("chat_template_kwargs");
+  });
+
+  it("an output schema beside tools: both leave response_format out (the API refuses the two), with a warning", async () => {
+    // The warnings are expected: taken from the AI SDK's logger hook, not printed in the run's log.
+    const before = globalThis.AI_SDK_LOG_WARNINGS;
+    globalThis.AI_SDK_LOG_WARNINGS = () => undefined;
+    onTestFinished(() => {
+      globalThis.AI_SDK_LOG_WARNINGS = before;
+    });
+    for (const side of [ours(), official()]) {
+      sentBodies.length = 0;
+      mock.respond("serverlessChatComplete", {
+        body: {
+          id: "x",
+          object: "chat.completion",
+          created: 1,
+          model: "m",
+          choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content: '{"a":1}' } }],
+          usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+        },
+      });
+      const result = await generateText({
+        model: side.model(),
+        prompt: "?",
+        tools: { lookup: tool({ inputSchema: z.object({ q: z.string() }) }) },
+        output: Output.object({ schema: z.object({ a: z.number() }) }),
+        maxRetries: 0,
+      });
+      expect(result.output).toEqual({ a: 1 });
+      expect(sentBodies[0]).toHaveProperty("tools");
+      expect(sentBodies[0]).not.toHaveProperty("response_format");
+      expect(result.warnings).toContainEqual(expect.objectContaining({ feature: "responseFormat" }));
+    }
   });
 
   it("a bad request: each is the AI SDK's APICallError with the mock's 422; ours says it will not be retried", async () => {
