@@ -65,4 +65,5 @@ export const friendliTools = {
   fileText: (options: { files: string[] }): FriendliBuiltInTool => fileText({ files: options.files }),
 };
 
+/** The factories of Friendli's built-in tools (`friendli.tools`). */
 export type FriendliTools = typeof friendliTools;

@@ -9,9 +9,11 @@ import { toAiSdkError } from "./to-ai-sdk-error.ts";
 export interface FriendliModelInfo {
   /** The id to give `friendli(id)`. */
   id: string;
+  /** Its display name. */
   name?: string;
   /** The most tokens of prompt and answer together. */
   contextLength?: number;
+  /** The most tokens of one answer. */
   maxCompletionTokens?: number;
   /** What the model can do; a field the list leaves out is unknown. */
   functionality?: {
@@ -48,8 +50,11 @@ const modelListShape = z.object({
 });
 type ModelItem = z.infer<typeof modelListShape>["data"][number];
 
+/** Options of `listModels`. */
 export interface ListModelsOptions {
+  /** Aborts the call. */
   abortSignal?: AbortSignal;
+  /** Extra request headers. */
   headers?: Record<string, string | undefined>;
 }
 

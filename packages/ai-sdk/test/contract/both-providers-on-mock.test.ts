@@ -264,7 +264,7 @@ describe("where the two providers differ, on the same mock", () => {
     }
   });
 
-  it("a bad request: each is the AI SDK's APICallError with the mock's 422; ours says it will not be retried", async () => {
+  it("a bad request: each is the AI SDK's APICallError with the mock's 422", async () => {
     for (const side of [ours(), official()]) {
       // A `top_k` the spec forbids (it is a whole number there), passed straight into the body.
       const error = await generateText({ model: side.model(), prompt: "Hi", topK: 1.5, maxRetries: 0 }).catch(
