@@ -1,5 +1,6 @@
-import { TypeValidationError, UnsupportedFunctionalityError } from "@ai-sdk/provider";
-import { serveFaults } from "@friendli-ts/test-kit";
+import { APICallError, TypeValidationError, UnsupportedFunctionalityError } from "@ai-sdk/provider";
+import { APITimeoutError, ResponseTooLargeError } from "@friendli-ts/inference";
+import { serveFaults, writeForever } from "@friendli-ts/test-kit";
 import { generateImage } from "ai";
 import { describe, expect, it } from "vitest";
 import { json, localProvider, sentBody } from "./friendli-server.ts";
@@ -58,5 +59,35 @@ describe("image editing: generateImage with images to edit", () => {
     const wrong = await failure(model.doGenerate({ ...call, files: [file], mask: undefined }));
     expect(wrong).toBeInstanceOf(TypeValidationError);
     expect((wrong as TypeValidationError).context?.field).toBe("image edit");
+  });
+
+  it("an edit answer that never ends is cut at the size cap; one that stalls ends at the timeout", async () => {
+    const call = {
+      prompt: "x",
+      n: 1,
+      size: undefined,
+      aspectRatio: undefined,
+      seed: undefined,
+      files: [{ type: "url" as const, url: "https://example.com/cat.png" }],
+      mask: undefined,
+      providerOptions: {},
+    };
+    const flood = await serve(async (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"data":[{"b64_json":"');
+      await writeForever(res, "A".repeat(4096));
+    });
+    const model = localProvider(flood, { maxResponseBytes: 64 * 1024 }).dedicated.imageModel("ep-img");
+    const tooLarge = await failure(model.doGenerate(call));
+    expect(APICallError.isInstance(tooLarge)).toBe(true);
+    expect((tooLarge as Error).cause).toBeInstanceOf(ResponseTooLargeError);
+
+    const stall = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write("{");
+    });
+    const slow = localProvider(stall, { timeout: 300 }).dedicated.imageModel("ep-img");
+    const timedOut = await failure(slow.doGenerate(call));
+    expect((timedOut as Error).cause).toBeInstanceOf(APITimeoutError);
   });
 });

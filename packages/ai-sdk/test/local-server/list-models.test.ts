@@ -1,5 +1,6 @@
 import { APICallError, TypeValidationError } from "@ai-sdk/provider";
-import { findSecret, serveFaults } from "@friendli-ts/test-kit";
+import { APITimeoutError, ResponseTooLargeError } from "@friendli-ts/inference";
+import { findSecret, serveFaults, writeForever } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
 import { json, localProvider, TOKEN } from "./friendli-server.ts";
 
@@ -84,5 +85,25 @@ describe("listModels against a local server", () => {
     await arrived;
     controller.abort();
     expect((await pending) as Error).toHaveProperty("name", "AbortError");
+  });
+
+  it("a list that never ends is cut at the client's size cap; one that stalls ends at the timeout", async () => {
+    const flood = await serve(async (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"data":[');
+      await writeForever(res, `${JSON.stringify(item())},`);
+    });
+    const tooLarge = await failure(localProvider(flood, { maxResponseBytes: 64 * 1024 }).listModels());
+    expect(APICallError.isInstance(tooLarge)).toBe(true);
+    expect((tooLarge as Error).cause).toBeInstanceOf(ResponseTooLargeError);
+
+    const stall = await serve((_req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"data":[');
+      // and then nothing, without closing
+    });
+    const timedOut = await failure(localProvider(stall, { timeout: 300 }).listModels());
+    expect(APICallError.isInstance(timedOut)).toBe(true);
+    expect((timedOut as Error).cause).toBeInstanceOf(APITimeoutError);
   });
 });
