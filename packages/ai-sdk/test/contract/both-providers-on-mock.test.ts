@@ -231,6 +231,24 @@ describe("where the two providers differ, on the same mock", () => {
     expect(sentBodies[1]).not.toHaveProperty("chat_template_kwargs");
   });
 
+  it("reasoning of an earlier turn: ours leaves it out of the history, the official one sends it back", async () => {
+    const messages = [
+      { role: "user" as const, content: "6*7?" },
+      {
+        role: "assistant" as const,
+        content: [
+          { type: "reasoning" as const, text: "six sevens" },
+          { type: "text" as const, text: "42" },
+        ],
+      },
+      { role: "user" as const, content: "And 6*8?" },
+    ];
+    await generateText({ model: ours().model(), messages, maxRetries: 0 });
+    await generateText({ model: official().model(), messages, maxRetries: 0 });
+    expect((sentBodies[0]?.messages as object[])[1]).not.toHaveProperty("reasoning_content");
+    expect((sentBodies[1]?.messages as object[])[1]).toMatchObject({ reasoning_content: "six sevens" });
+  });
+
   it("an output schema beside tools: both leave response_format out (the API refuses the two), with a warning", async () => {
     // The warnings are expected: taken from the AI SDK's logger hook, not printed in the run's log.
     const before = globalThis.AI_SDK_LOG_WARNINGS;
