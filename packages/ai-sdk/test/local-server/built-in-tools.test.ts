@@ -142,6 +142,35 @@ describe("Friendli's built-in tools, through tool-assisted chat", () => {
     ]);
   });
 
+  it("text before a run is closed before its call; the answer after it is a new text block", async () => {
+    const server = await serve((_req, res) =>
+      stream(res, [chunk({ content: "Let me look." }), status("STARTED"), status("ENDED"), ...answer, DONE]),
+    );
+    const { stream: parts } = await localProvider(server)("m").doStream(
+      call([{ type: "provider", id: "friendli.web:search", name: "search", args: {} }]),
+    );
+    const order = (await partsOf(parts))
+      .filter((p) => p.type.startsWith("text-") || p.type === "tool-call")
+      .map((p) => ("id" in p ? `${p.type} ${p.id}` : p.type));
+    expect(order.filter((p) => !p.startsWith("text-delta"))).toEqual([
+      "text-start text-0",
+      "text-end text-0",
+      "tool-call",
+      "text-start text-1",
+      "text-end text-1",
+    ]);
+  });
+
+  it("a built-in tool cannot be forced: toolChoice naming it asks for any tool, with a warning", async () => {
+    const server = await serve((_req, res) => stream(res, [...answer, DONE]));
+    const result = await localProvider(server)("m").doGenerate({
+      ...call([{ type: "provider", id: "friendli.web:search", name: "search", args: {} }]),
+      toolChoice: { type: "tool", toolName: "search" },
+    });
+    expect(sentBody(server).tool_choice).toBe("required");
+    expect(result.warnings).toEqual([expect.objectContaining({ feature: "toolChoice search" })]);
+  });
+
   it("a run of a tool the request did not give is a dynamic call; a run without an id gets one", async () => {
     const server = await serve((_req, res) =>
       stream(res, [
