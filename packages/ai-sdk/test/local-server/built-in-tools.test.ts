@@ -249,6 +249,17 @@ describe("Friendli's built-in tools, through tool-assisted chat", () => {
     ]);
   });
 
+  it("resumeGeneration without a built-in tool is left out with a warning (plain chat has no such field)", async () => {
+    const server = await serve((_req, res) => json(res, completion({ content: "ok" })));
+    const result = await localProvider(server)("m").doGenerate({
+      ...call(undefined),
+      providerOptions: { friendli: { resumeGeneration: true } },
+    });
+    expect(server.requests[0]?.path).toBe("/serverless/v1/chat/completions");
+    expect(sentBody(server)).not.toHaveProperty("resume_generation");
+    expect(result.warnings).toEqual([expect.objectContaining({ feature: "resumeGeneration" })]);
+  });
+
   it("bad built-in tool settings are refused before the network", async () => {
     const server = await serve((_req, res) => json(res, completion({ content: "ok" })));
     const model = localProvider(server)("m");
