@@ -62,6 +62,20 @@ export const chatChunkShape = z.object({
 });
 export type ChatChunk = z.infer<typeof chatChunkShape>;
 
+/** One event of tool-assisted chat: a `tool_status` update, or a chat chunk (`token`, or no name). */
+export const toolAssistedEventShape = z.object({ event: text, data: z.unknown().optional() });
+
+export const toolStatusShape = z.object({
+  tool_call_id: z.union([z.string(), z.number()]).nullish(),
+  name: text,
+  status: text,
+  parameters: z.array(z.object({ name: z.string(), value: z.unknown().optional() })).nullish(),
+  result: z.unknown().optional(),
+  message: z.unknown().optional(),
+  error: z.object({ msg: z.unknown().optional() }).nullish(),
+});
+export type ToolStatus = z.infer<typeof toolStatusShape>;
+
 const completionChoice = z.object({ text, finish_reason: text });
 
 export const completionAnswerShape = z.object({ ...answerHead, choices: z.array(completionChoice) });

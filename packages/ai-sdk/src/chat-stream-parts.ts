@@ -1,6 +1,7 @@
 import type { LanguageModelV4FinishReason, LanguageModelV4StreamPart, SharedV4Warning } from "@ai-sdk/provider";
-import { APIUserAbortError, type Result, StreamInterruptedError } from "@friendli-ts/inference";
-import { chatChunkShape } from "./answer-shapes.ts";
+import { APIUserAbortError, StreamInterruptedError } from "@friendli-ts/inference";
+import { chatChunkShape, toolAssistedEventShape, toolStatusShape } from "./answer-shapes.ts";
+import { BuiltInToolCalls } from "./built-in-tool-calls.ts";
 import { checkAnswer } from "./check-answer.ts";
 import { mapFinishReason } from "./map-finish-reason.ts";
 import { mapUsage } from "./map-usage.ts";
@@ -15,10 +16,12 @@ export interface ChatStreamSettings {
   /** The call's secret: what the server sent is redacted with it before it is handed on. */
   secret: string | null;
   toError(error: unknown): unknown;
+  /**
+   * Set for a tool-assisted chat stream (events of `tool_status` updates and chat chunks):
+   * built-in tool type -> the user's name for it.
+   */
+  builtInTools?: Map<string, string>;
 }
-
-const TEXT_ID = "text-0";
-const REASONING_ID = "reasoning-0";
 
 /**
  * The Friendli chat stream as the AI SDK's stream parts. It reads the SDK's stream as the
@@ -27,28 +30,53 @@ const REASONING_ID = "reasoning-0";
  * `interrupted` finish, and no half-built tool call is handed on.
  */
 export function chatStreamParts(
-  stream: Result<"serverless.chat.stream">,
+  stream: AsyncIterable<unknown>,
   settings: ChatStreamSettings,
 ): ReadableStream<LanguageModelV4StreamPart> {
   const { secret } = settings;
-  const chunks = stream[Symbol.asyncIterator]() as AsyncIterator<unknown>;
+  const chunks = stream[Symbol.asyncIterator]();
   const tools = new ToolCallAssembler();
+  const builtIn = settings.builtInTools ? new BuiltInToolCalls(settings.builtInTools, secret) : undefined;
   let finishReason: LanguageModelV4FinishReason = { unified: "other", raw: undefined };
   let usage = mapUsage(undefined, secret);
   let textOpen = false;
   let reasoningOpen = false;
   let sentMetadata = false;
   let done = false;
+  // Text and reasoning blocks are numbered: a built-in tool's run closes the open ones.
+  let block = 0;
+  let textId = "text-0";
+  let reasoningId = "reasoning-0";
 
   const closeBlocks = (parts: LanguageModelV4StreamPart[]) => {
-    if (reasoningOpen) parts.push({ type: "reasoning-end", id: REASONING_ID });
-    if (textOpen) parts.push({ type: "text-end", id: TEXT_ID });
+    if (!reasoningOpen && !textOpen) return;
+    if (reasoningOpen) parts.push({ type: "reasoning-end", id: reasoningId });
+    if (textOpen) parts.push({ type: "text-end", id: textId });
     reasoningOpen = textOpen = false;
+    block++;
+    textId = `text-${block}`;
+    reasoningId = `reasoning-${block}`;
   };
 
   const read = (value: unknown): LanguageModelV4StreamPart[] => {
     const parts: LanguageModelV4StreamPart[] = [];
     if (settings.includeRawChunks) parts.push({ type: "raw", rawValue: redactedCopy(value, secret) });
+    if (!builtIn) {
+      readChunk(value, parts);
+      return parts;
+    }
+    // A tool-assisted event: a built-in tool's status, or a chunk of the answer.
+    const event = checkAnswer(toolAssistedEventShape, value, "tool-assisted chat event", secret);
+    if (event.event === "tool_status") {
+      closeBlocks(parts);
+      builtIn.add(checkAnswer(toolStatusShape, event.data, "built-in tool status", secret), parts);
+    } else {
+      readChunk(event.data, parts);
+    }
+    return parts;
+  };
+
+  const readChunk = (value: unknown, parts: LanguageModelV4StreamPart[]): void => {
     // A chunk of the wrong shape ends the stream with the AI SDK's TypeValidationError.
     const chunk = checkAnswer(chatChunkShape, value, "chat stream chunk", secret);
     if (!sentMetadata) {
@@ -61,24 +89,23 @@ export function chatStreamParts(
     if (typeof delta?.reasoning_content === "string" && delta.reasoning_content !== "") {
       if (!reasoningOpen) {
         reasoningOpen = true;
-        parts.push({ type: "reasoning-start", id: REASONING_ID });
+        parts.push({ type: "reasoning-start", id: reasoningId });
       }
-      parts.push({ type: "reasoning-delta", id: REASONING_ID, delta: delta.reasoning_content });
+      parts.push({ type: "reasoning-delta", id: reasoningId, delta: delta.reasoning_content });
     }
     if (typeof delta?.content === "string" && delta.content !== "") {
       if (reasoningOpen) {
         reasoningOpen = false;
-        parts.push({ type: "reasoning-end", id: REASONING_ID });
+        parts.push({ type: "reasoning-end", id: reasoningId });
       }
       if (!textOpen) {
         textOpen = true;
-        parts.push({ type: "text-start", id: TEXT_ID });
+        parts.push({ type: "text-start", id: textId });
       }
-      parts.push({ type: "text-delta", id: TEXT_ID, delta: delta.content });
+      parts.push({ type: "text-delta", id: textId, delta: delta.content });
     }
     for (const call of delta?.tool_calls ?? []) tools.add(call, parts);
     if (choice?.finish_reason != null) finishReason = mapFinishReason(choice.finish_reason);
-    return parts;
   };
 
   const end = (failure?: unknown): LanguageModelV4StreamPart[] => {

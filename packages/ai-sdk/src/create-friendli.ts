@@ -14,7 +14,9 @@ import { FriendliChatModel, type ModelConfig } from "./friendli-chat-model.ts";
 import { FriendliCompletionModel } from "./friendli-completion-model.ts";
 import { FriendliEmbeddingModel } from "./friendli-embedding-model.ts";
 import { FriendliImageModel } from "./friendli-image-model.ts";
+import { type FriendliTools, friendliTools } from "./friendli-tools.ts";
 import { FriendliTranscriptionModel } from "./friendli-transcription-model.ts";
+import { type FriendliModelInfo, type ListModelsOptions, listModels } from "./list-models.ts";
 import { noSuchModel } from "./no-such-model.ts";
 
 export interface FriendliProviderOptions extends InferenceOptions {
@@ -52,6 +54,16 @@ export interface FriendliProvider extends FriendliDeploymentProvider, Omit<Provi
   readonly container: FriendliDeploymentProvider;
   /** The Friendli inference client behind every model (`client`, `withOptions`, ...). */
   readonly inference: FriendliInference;
+  /**
+   * Friendli's built-in tools (`friendli.tools.webSearch()`, ...), which Friendli runs
+   * itself: give them in `tools` beside your own, with a serverless model.
+   */
+  readonly tools: FriendliTools;
+  /**
+   * The serverless models Friendli serves now, from its public list, with what each can do:
+   * for an app that lets its user pick a model at run time.
+   */
+  listModels(options?: ListModelsOptions): Promise<FriendliModelInfo[]>;
 }
 
 /**
@@ -92,6 +104,12 @@ export function createFriendli(options: FriendliProviderOptions = {}): FriendliP
     serverless,
     dedicated,
     container,
+    tools: friendliTools,
+    listModels: (listOptions?: ListModelsOptions) => {
+      const inference = getInference();
+      const secret = (owner: unknown) => secretOf(owner, coreOf(inference.client));
+      return listModels(inference, secret, `${inference.client.options.baseURL}/serverless/v1/models`, listOptions);
+    },
   });
   Object.defineProperty(provider, "inference", { get: getInference, enumerable: true });
   return provider as FriendliProvider;
@@ -105,6 +123,7 @@ function deploymentProvider(
   let calls: DeploymentCalls | undefined;
   const config = (kind: string): ModelConfig => ({
     provider: `friendli.${deployment}.${kind}`,
+    deployment,
     get calls() {
       calls ??= deploymentCalls(getInference(), deployment);
       return calls;

@@ -14,9 +14,15 @@ export interface DeploymentCalls {
     body: Record<string, unknown>,
     options: CallOptions,
   ): Promise<Result<"serverless.completions.stream">>;
+  /** Tool-assisted chat (Friendli's built-in tools), serverless only. */
+  toolAssistedChatStream?(
+    body: Record<string, unknown>,
+    options: CallOptions,
+  ): Promise<Result<"serverless.toolAssistedChat.stream">>;
   /** Only where the deployment has the operation; the provider never builds a model without it. */
   embeddings?(body: Record<string, unknown>, options: CallOptions): Promise<unknown>;
   images?(body: Record<string, unknown>, options: CallOptions): Promise<unknown>;
+  imageEdits?(body: Record<string, unknown>, options: CallOptions): Promise<unknown>;
   transcription(body: Record<string, unknown>, options: CallOptions): Promise<unknown>;
 }
 
@@ -27,6 +33,8 @@ export function deploymentCalls(inference: FriendliInference, deployment: Deploy
       return {
         chat: (b, o) => api.chat.complete(b as Body<"serverless.chat.complete">, o),
         chatStream: (b, o) => api.chat.stream(b as Body<"serverless.chat.stream">, o),
+        toolAssistedChatStream: (b, o) =>
+          api.toolAssistedChat.stream(b as Body<"serverless.toolAssistedChat.stream">, o),
         completion: (b, o) => api.completions.complete(b as Body<"serverless.completions.complete">, o),
         completionStream: (b, o) => api.completions.stream(b as Body<"serverless.completions.stream">, o),
         transcription: (b, o) =>
@@ -42,6 +50,7 @@ export function deploymentCalls(inference: FriendliInference, deployment: Deploy
         completionStream: (b, o) => api.completions.stream(b as Body<"dedicated.completions.stream">, o),
         embeddings: (b, o) => api.embeddings.create(b as Body<"dedicated.embeddings.create">, o),
         images: (b, o) => api.images.generate(b as Body<"dedicated.images.generate">, o),
+        imageEdits: (b, o) => api.images.edit(b as Body<"dedicated.images.edit">, o),
         transcription: (b, o) => api.audio.transcriptions.create(b as Body<"dedicated.audio.transcriptions.create">, o),
       };
     }
@@ -53,6 +62,7 @@ export function deploymentCalls(inference: FriendliInference, deployment: Deploy
         completion: (b, o) => api.completions.complete(b as Body<"container.completions.complete">, o),
         completionStream: (b, o) => api.completions.stream(b as Body<"container.completions.stream">, o),
         images: (b, o) => api.images.generate(b as Body<"container.images.generate">, o),
+        imageEdits: (b, o) => api.images.edit(b as Body<"container.images.edit">, o),
         transcription: (b, o) => api.audio.transcriptions.create(b as Body<"container.audio.transcriptions.create">, o),
       };
     }

@@ -10,6 +10,8 @@ import { type ChatAnswer, chatAnswerShape } from "./answer-shapes.ts";
 import { callOptions, newCapture, responseDetails } from "./call-options.ts";
 import { chatStreamParts } from "./chat-stream-parts.ts";
 import { checkAnswer, wrongShape } from "./check-answer.ts";
+import { collectStreamParts } from "./collect-stream-parts.ts";
+import type { Deployment } from "./deployment.ts";
 import type { DeploymentCalls } from "./deployment-calls.ts";
 import { mapFinishReason } from "./map-finish-reason.ts";
 import { mapUsage } from "./map-usage.ts";
@@ -22,6 +24,8 @@ import { argumentsText } from "./tool-call-assembler.ts";
 export interface ModelConfig {
   /** `friendli.serverless.chat`, `friendli.dedicated.embedding`, ... */
   provider: string;
+  /** Where the model runs: what it may send to (tool-assisted chat is serverless only). */
+  deployment: Deployment;
   calls: DeploymentCalls;
   /** The URL an operation goes to, for the AI SDK's error and request metadata. */
   url(path: string): string;
@@ -47,7 +51,10 @@ export class FriendliChatModel implements LanguageModelV4 {
   }
 
   async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
-    const { body, warnings } = await toChatBody(this.modelId, options);
+    const request = await toChatBody(this.modelId, options, this.config.deployment);
+    // Tool-assisted chat reports its tools' runs only in its stream: the answer is read from it.
+    if (request.builtInTools.size > 0) return this.generateFromStream(options);
+    const { body, warnings } = request;
     const capture = newCapture();
     const url = this.config.url("/v1/chat/completions");
     let answer: unknown;
@@ -72,13 +79,19 @@ export class FriendliChatModel implements LanguageModelV4 {
   }
 
   async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {
-    const request = await toChatBody(this.modelId, options);
+    const request = await toChatBody(this.modelId, options, this.config.deployment);
     const body = { ...request.body, stream_options: { include_usage: true } };
-    const url = this.config.url("/v1/chat/completions");
-    let stream: Awaited<ReturnType<DeploymentCalls["chatStream"]>>;
+    const builtIn = request.builtInTools.size > 0;
+    const url = this.config.url(builtIn ? "/tools/v1/chat/completions" : "/v1/chat/completions");
+    let stream: AsyncIterable<unknown> & { response?: Response | undefined };
     const call = callOptions(options, newCapture());
+    const { calls } = this.config;
     try {
-      stream = await this.config.calls.chatStream(body, call);
+      // Built-in tools are kept only on serverless (chatTools), where this call exists.
+      stream =
+        builtIn && calls.toolAssistedChatStream
+          ? await calls.toolAssistedChatStream(body, call)
+          : await calls.chatStream(body, call);
     } catch (error) {
       throw toAiSdkError(error, { url, body });
     }
@@ -91,9 +104,25 @@ export class FriendliChatModel implements LanguageModelV4 {
         metadata: providerMetadata,
         secret,
         toError: (error) => toAiSdkError(error, { url, body }),
+        ...(builtIn ? { builtInTools: request.builtInTools } : {}),
       }),
       request: { url, body },
       response: { headers },
+    };
+  }
+
+  /** `doGenerate` through the stream, for tool-assisted chat: its parts gathered into one result. */
+  private async generateFromStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
+    const { stream, request, response } = await this.doStream(options);
+    const collected = await collectStreamParts(stream);
+    return {
+      content: collected.content,
+      finishReason: collected.finishReason,
+      usage: collected.usage ?? mapUsage(undefined, null),
+      warnings: collected.warnings,
+      providerMetadata: collected.providerMetadata,
+      request,
+      response: { ...collected.metadata, headers: response?.headers },
     };
   }
 }

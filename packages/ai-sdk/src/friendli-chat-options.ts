@@ -20,11 +20,20 @@ export const friendliChatOptionsSchema = z.strictObject({
   parallelToolCalls: z.boolean().optional(),
   /** Token budget for reasoning. */
   reasoningBudget: z.number().int().positive().optional(),
-  /** Split the model's reasoning into `reasoning_content`, and whether to send it back. */
+  /** Friendli's `reasoning_effort` by name, `ultracode` included; wins over the AI SDK's `reasoning`. */
+  reasoningEffort: z.enum(["minimal", "low", "medium", "high", "xhigh", "max", "ultracode"]).optional(),
+  /**
+   * Split the model's reasoning into `reasoning_content` (sent as `true` unless set, as the
+   * official provider does), and whether to send it back.
+   */
   parseReasoning: z.boolean().optional(),
   includeReasoning: z.boolean().optional(),
+  /** `chat_template_kwargs.enable_thinking`: thinking on or off, on models whose template reads it. */
+  enableThinking: z.boolean().optional(),
   /** Extra arguments to the model's chat template, e.g. `{ enable_thinking: false }`. */
-  chatTemplateKwargs: z.record(z.string(), z.unknown()).optional(),
+  chatTemplateKwargs: z.object({ enable_thinking: z.boolean().optional() }).catchall(z.unknown()).optional(),
+  /** With built-in tools: go on answering when a tool fails (tool-assisted chat's `resume_generation`). */
+  resumeGeneration: z.boolean().optional(),
   /** Token ids that end the generation. */
   eosToken: z.array(z.number().int()).optional(),
   /** Bias per token id. */

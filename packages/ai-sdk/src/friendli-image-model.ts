@@ -1,6 +1,7 @@
 import {
   type ImageModelV4,
   type ImageModelV4CallOptions,
+  type ImageModelV4File,
   type ImageModelV4Result,
   type SharedV4Warning,
   UnsupportedFunctionalityError,
@@ -28,13 +29,16 @@ export interface ImageModelConfig extends ModelConfig {
   container: boolean;
 }
 
-/** A Friendli image model for the AI SDK (`/v1/images/generations`, dedicated and container). */
+/**
+ * A Friendli image model for the AI SDK, dedicated and container: `/v1/images/generations`,
+ * or `/v1/images/edits` when the call gives images to edit (`prompt: { images, text }`).
+ */
 export class FriendliImageModel implements ImageModelV4 {
   readonly specificationVersion = "v4";
   // The API makes one image per request; the AI SDK sends as many requests as images asked.
   readonly maxImagesPerCall = 1;
-  // Editing is a separate operation (`images.edit`), not taken through generateImage here.
-  readonly supportsFileInputs = false;
+  // Images given to generateImage are edited (the edits operation); it takes no mask.
+  readonly supportsFileInputs = true;
   readonly supportsMaskInputs = false;
 
   constructor(
@@ -47,9 +51,10 @@ export class FriendliImageModel implements ImageModelV4 {
   }
 
   async doGenerate(options: ImageModelV4CallOptions): Promise<ImageModelV4Result> {
-    if (options.files?.length || options.mask) {
-      throw new UnsupportedFunctionalityError({ functionality: "image editing through generateImage" });
+    if (options.mask) {
+      throw new UnsupportedFunctionalityError({ functionality: "a mask: Friendli's image edits take none" });
     }
+    const edit = (options.files?.length ?? 0) > 0;
     const warnings: SharedV4Warning[] = [];
     if (options.size) warnings.push({ type: "unsupported", feature: "size" });
     if (options.aspectRatio) warnings.push({ type: "unsupported", feature: "aspectRatio" });
@@ -61,6 +66,7 @@ export class FriendliImageModel implements ImageModelV4 {
     const body: Record<string, unknown> = {
       ...(this.modelId ? { model: this.modelId } : {}),
       prompt: options.prompt ?? "",
+      ...(edit ? { image: (options.files ?? []).map(imageInput) } : {}),
       // Base64 in the answer, so no second download: png for dedicated, jpeg for a container.
       response_format: this.config.container ? "jpeg" : "png",
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
@@ -68,15 +74,16 @@ export class FriendliImageModel implements ImageModelV4 {
       ...(friendli?.guidanceScale !== undefined ? { guidance_scale: friendli.guidanceScale } : {}),
     };
     const capture = newCapture();
-    const url = this.config.url("/v1/images/generations");
+    const url = this.config.url(edit ? "/v1/images/edits" : "/v1/images/generations");
+    const send = edit ? this.config.calls.imageEdits : this.config.calls.images;
     let answer: unknown;
     try {
-      answer = await this.config.calls.images?.(body, callOptions(options, capture));
+      answer = await send?.(body, callOptions(options, capture));
     } catch (error) {
       throw toAiSdkError(error, { url, body });
     }
     const secret = this.config.secretOf(answer);
-    const result = checkAnswer(imagesAnswerShape, answer, "image generation", secret);
+    const result = checkAnswer(imagesAnswerShape, answer, edit ? "image edit" : "image generation", secret);
     // As many images as asked, of however many the answer lists.
     const wanted =
       typeof result.image === "string" ? [{ b64_json: result.image }] : (result.data ?? []).slice(0, options.n);
@@ -113,4 +120,11 @@ export class FriendliImageModel implements ImageModelV4 {
     const cause = "an image in the answer has neither `b64_json` nor `url`";
     throw wrongShape(answer, cause, "image generation", secret);
   }
+}
+
+/** An image to edit as the API takes it: its URL, or its bytes as a data URL. */
+function imageInput(file: ImageModelV4File): { image: string } {
+  if (file.type === "url") return { image: file.url };
+  const data = typeof file.data === "string" ? file.data : convertToBase64(file.data);
+  return { image: `data:${file.mediaType};base64,${data}` };
 }

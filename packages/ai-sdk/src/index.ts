@@ -8,4 +8,6 @@ export {
 export type { Deployment } from "./deployment.ts";
 export type { FriendliChatOptions } from "./friendli-chat-options.ts";
 export type { FriendliImageOptions } from "./friendli-image-model.ts";
+export { type FriendliBuiltInTool, type FriendliTools, friendliTools } from "./friendli-tools.ts";
 export type { FriendliTranscriptionOptions } from "./friendli-transcription-model.ts";
+export type { FriendliModelInfo, ListModelsOptions } from "./list-models.ts";

@@ -1,5 +1,5 @@
 import type { ProviderV4 } from "@ai-sdk/provider";
-import { generateText } from "ai";
+import { generateText, type Tool } from "ai";
 import { describe, expectTypeOf, it } from "vitest";
 import { createFriendli, type FriendliChatOptions, type FriendliProvider } from "./index.ts";
 
@@ -22,5 +22,28 @@ describe("provider types", () => {
     ({ minP: "high" }) satisfies FriendliChatOptions;
     // @ts-expect-error no such option
     ({ min_p: 0.1 }) satisfies FriendliChatOptions;
+  });
+
+  it("reasoning settings and chat template arguments are typed; enable_thinking is a boolean", () => {
+    ({
+      enableThinking: false,
+      reasoningEffort: "ultracode",
+      parseReasoning: true,
+      chatTemplateKwargs: { enable_thinking: true, other: [1] },
+    }) satisfies FriendliChatOptions;
+    // @ts-expect-error enable_thinking is a boolean
+    ({ chatTemplateKwargs: { enable_thinking: "yes" } }) satisfies FriendliChatOptions;
+    // @ts-expect-error no such effort
+    ({ reasoningEffort: "extreme" }) satisfies FriendliChatOptions;
+  });
+
+  it("built-in tools are AI SDK tools, given beside function tools", () => {
+    const friendli = createFriendli();
+    const tools = { search: friendli.tools.webSearch(), file: friendli.tools.fileText({ files: ["file-1"] }) };
+    expectTypeOf(tools.search).toExtend<Tool>();
+    void generateText({ model: friendli("m"), prompt: "?", tools });
+    // @ts-expect-error fileText needs its file ids
+    friendli.tools.fileText();
+    expectTypeOf(friendli.listModels).returns.resolves.items.toHaveProperty("id").toEqualTypeOf<string>();
   });
 });

@@ -44,7 +44,8 @@ export function toChatMessages(prompt: LanguageModelV4Prompt): ChatMessage[] {
         const toolCalls: NonNullable<Extract<ChatMessage, { role: "assistant" }>["tool_calls"]> = [];
         for (const part of message.content) {
           if (part.type === "text") text += part.text;
-          else if (part.type === "tool-call") {
+          // Friendli ran its built-in tools itself in that turn: only the user's calls go back.
+          else if (part.type === "tool-call" && part.providerExecuted !== true) {
             toolCalls.push({
               id: part.toolCallId,
               type: "function",

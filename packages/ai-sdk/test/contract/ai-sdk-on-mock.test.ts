@@ -74,10 +74,46 @@ describe("embeddings, images and transcription against the mock", () => {
     expect(result.images).toHaveLength(1);
   });
 
+  it("an image edit (dedicated) passes the mock's check; the example's image URL is read without leaving the machine", async () => {
+    const paths: string[] = [];
+    // The mock's example answer is a URL on another host: that download is answered here.
+    const localFetch: typeof fetch = async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      paths.push(url.pathname);
+      if (url.hostname !== "127.0.0.1") return new Response(new Uint8Array([1, 2, 3]), { status: 200 });
+      return fetch(input, init);
+    };
+    const result = await mockProvider({ fetch: localFetch })
+      .dedicated.imageModel("ep-1")
+      .doGenerate({
+        prompt: "add a hat",
+        n: 1,
+        size: undefined,
+        aspectRatio: undefined,
+        seed: undefined,
+        files: [{ type: "url", url: "https://example.com/cat.png" }],
+        mask: undefined,
+        providerOptions: {},
+      });
+    expect(paths[0]).toBe("/dedicated/v1/images/edits");
+    expect(result.images).toEqual(["AQID"]);
+  });
+
   it("transcribe uploads the audio as multipart and returns the text (serverless)", async () => {
     const audio = new Uint8Array([82, 73, 70, 70, 0, 0, 0, 0, 87, 65, 86, 69]);
     const result = await transcribe({ model: friendli.serverless.transcriptionModel("whisper"), audio });
     expect(result.text).not.toBe("");
+  });
+});
+
+describe("model discovery against the mock", () => {
+  it("listModels reads the public serverless list: ids, limits and what each model can do", async () => {
+    const models = await friendli.listModels();
+    expect(models.length).toBeGreaterThan(0);
+    for (const model of models) {
+      expect(model.id).not.toBe("");
+      expect(typeof model.functionality?.toolCalls).toBe("boolean");
+    }
   });
 });
 

@@ -70,6 +70,18 @@ const chatChunk = {
   ],
   usage,
 };
+// A built-in tool's run as tool-assisted chat reports it (its chunks are chat chunks).
+const toolStatus = {
+  tool_call_id: ECHO,
+  name: "web:search",
+  status: "ENDED",
+  parameters: [{ name: "query", value: ECHO }],
+  result: ECHO,
+  message: null,
+  error: { type: "UNKNOWN", msg: ECHO },
+  usage: null,
+  timestamp: 1,
+};
 const completionAnswer = {
   id: ECHO,
   object: "text_completion",
@@ -80,23 +92,45 @@ const completionAnswer = {
 };
 const embeddingsAnswer = { data: [{ index: 0, object: "embedding", embedding: [0.5, 1] }], usage, note: ECHO };
 const imagesAnswer = { data: [{ b64_json: "iVBORw0KGgo=", url: `http://127.0.0.1:1/${ECHO}` }], note: ECHO };
+const modelList = {
+  data: [
+    {
+      id: ECHO,
+      name: ECHO,
+      context_length: 8,
+      max_completion_tokens: 4,
+      pricing: { input: 1 },
+      functionality: { tool_call: true, builtin_tool: false, parallel_tool_call: true },
+      deprecation_date: null,
+    },
+  ],
+};
 const transcriptionAnswer = { text: "Hi", usage: { type: "tokens", note: ECHO } };
 
 const DONE = "data: [DONE]\n\n";
 const prompt: LanguageModelV4CallOptions = { prompt: [{ role: "user", content: [{ type: "text", text: "Hi" }] }] };
+const builtInTools: LanguageModelV4CallOptions = {
+  ...prompt,
+  tools: [{ type: "provider", id: "friendli.web:search", name: "search", args: {} }],
+};
 
 /** What a call hands back besides the generated content: metadata, headers, bodies, stream parts. */
 type Handed = unknown[];
 
-async function drainStream(model: LanguageModelV4, handed: Handed): Promise<void> {
-  const { stream, response } = await model.doStream(prompt);
+async function drainStream(model: LanguageModelV4, handed: Handed, call = prompt): Promise<void> {
+  const { stream, response } = await model.doStream(call);
   handed.push(response);
   for await (const part of stream) {
     if (part.type === "error") {
       // An error inside the stream must be the AI SDK's too.
       expect(AISDKError.isInstance(part.error), String(part.error)).toBe(true);
       handed.push(everythingAnErrorShows(part.error));
-    } else if (part.type === "finish" || part.type === "response-metadata") {
+    } else if (
+      part.type === "finish" ||
+      part.type === "response-metadata" ||
+      part.type === "tool-call" ||
+      part.type === "tool-result"
+    ) {
       handed.push(part);
     }
   }
@@ -112,6 +146,18 @@ const calls: [string, { json?: unknown; sse?: { event: unknown; end: string } },
     },
   ],
   ["chat doStream", { sse: { event: chatChunk, end: DONE } }, (h) => drainStream(friendli("m"), h)],
+  [
+    "tool-assisted chat doStream (tool runs)",
+    { sse: { event: toolStatus, end: DONE } },
+    (h) => drainStream(friendli("m"), h, builtInTools),
+  ],
+  [
+    "tool-assisted chat doGenerate (chunks)",
+    { sse: { event: chatChunk, end: DONE } },
+    async (h) => {
+      h.push(await friendli("m").doGenerate(builtInTools));
+    },
+  ],
   [
     "completion doGenerate",
     { json: completionAnswer },
@@ -140,6 +186,24 @@ const calls: [string, { json?: unknown; sse?: { event: unknown; end: string } },
         .imageModel("ep")
         .doGenerate({ prompt: "a dot", n: 1, providerOptions: {} } as never);
       h.push(rest);
+    },
+  ],
+  [
+    "image edit doGenerate",
+    { json: imagesAnswer },
+    async (h) => {
+      const files = [{ type: "file" as const, mediaType: "image/png", data: "iVBORw0KGgo=" }];
+      const { images: _, ...rest } = await friendli.dedicated
+        .imageModel("ep")
+        .doGenerate({ prompt: "a hat", n: 1, files, providerOptions: {} } as never);
+      h.push(rest);
+    },
+  ],
+  [
+    "listModels",
+    { json: modelList },
+    async (h) => {
+      h.push(await friendli.listModels());
     },
   ],
   [

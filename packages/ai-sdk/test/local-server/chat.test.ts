@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type JSONValue } from "@ai-sdk/provider";
 import { serveFaults } from "@friendli-ts/test-kit";
-import { generateText, Output, streamText } from "ai";
+import { generateText, Output, streamText, tool } from "ai";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { chunk, completion, json, localProvider, sentBody, stream, usageChunk } from "./friendli-server.ts";
@@ -43,6 +43,7 @@ describe("chat through generateText and streamText, against a local server", () 
       min_p: 0.1,
       repetition_penalty: 1.2,
       chat_template_kwargs: { enable_thinking: false },
+      parse_reasoning: true,
     });
     expect(result.text).toBe("ok");
     expect(result.providerMetadata?.friendli?.requestId).toBe("req-123");
@@ -95,22 +96,78 @@ describe("chat through generateText and streamText, against a local server", () 
     expect(sentBody(server, 2).tool_choice).toBe("required");
   });
 
-  it("warns about a setting Friendli does not take, and still answers", async () => {
-    const server = await serve((_req, res) => json(res, completion({ content: "ok" })));
+  it("warns about a setting Friendli refuses (a response format beside tools), leaves it out and still answers", async () => {
+    const server = await serve((_req, res) => json(res, completion({ content: '{"a":1}' })));
     // The AI SDK also logs each warning as a Node warning; this one is expected, so the test
     // takes it from the SDK's logger hook instead of printing it in the run's log.
     const logged: unknown[] = [];
     const before = globalThis.AI_SDK_LOG_WARNINGS;
     globalThis.AI_SDK_LOG_WARNINGS = ({ warnings }) => void logged.push(...warnings);
-    const result = await generateText({ model: localProvider(server)("m"), prompt: "?", reasoning: "none" }).finally(
-      () => {
-        globalThis.AI_SDK_LOG_WARNINGS = before;
-      },
-    );
-    const unsupported = expect.objectContaining({ type: "unsupported", feature: 'reasoning: "none"' });
+    const result = await generateText({
+      model: localProvider(server)("m"),
+      prompt: "?",
+      tools: { lookup: tool({ inputSchema: z.object({ q: z.string() }) }) },
+      output: Output.object({ schema: z.object({ a: z.number() }) }),
+    }).finally(() => {
+      globalThis.AI_SDK_LOG_WARNINGS = before;
+    });
+    const unsupported = expect.objectContaining({ type: "unsupported", feature: "responseFormat" });
     expect(result.warnings).toEqual([unsupported]);
     expect(logged).toEqual([unsupported]);
-    expect(sentBody(server)).not.toHaveProperty("reasoning_effort");
+    expect(sentBody(server)).not.toHaveProperty("response_format");
+    expect(sentBody(server)).toHaveProperty("tools");
+    expect(result.output).toEqual({ a: 1 });
+  });
+
+  it("regex beside tools is refused before the network: the API takes no response format with tools", async () => {
+    const server = await serve((_req, res) => json(res, completion({ content: "ok" })));
+    const error = await generateText({
+      model: localProvider(server)("m"),
+      prompt: "?",
+      tools: { lookup: tool({ inputSchema: z.object({ q: z.string() }) }) },
+      providerOptions: { friendli: { regex: "\\d+" } },
+    }).catch((e: unknown) => e);
+    expect(InvalidArgumentError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toMatch(/regex or tools, not both/);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("reasoning: the AI SDK's 'none' turns thinking off in the chat template, Friendli's options win, no warning", async () => {
+    const server = await serve((_req, res) => json(res, completion({ content: "ok" })));
+    const model = localProvider(server)("m");
+    const none = await generateText({ model, prompt: "?", reasoning: "none" });
+    expect(none.warnings).toEqual([]);
+    expect(sentBody(server, 1)).toMatchObject({
+      chat_template_kwargs: { enable_thinking: false },
+      parse_reasoning: true,
+    });
+    expect(sentBody(server, 1)).not.toHaveProperty("reasoning_effort");
+    await generateText({
+      model,
+      prompt: "?",
+      reasoning: "none",
+      providerOptions: {
+        friendli: {
+          enableThinking: true,
+          parseReasoning: false,
+          includeReasoning: false,
+          chatTemplateKwargs: { x: 1 },
+        },
+      },
+    });
+    expect(sentBody(server, 2)).toMatchObject({
+      chat_template_kwargs: { enable_thinking: true, x: 1 },
+      parse_reasoning: false,
+      include_reasoning: false,
+    });
+    await generateText({
+      model,
+      prompt: "?",
+      reasoning: "low",
+      providerOptions: { friendli: { reasoningEffort: "ultracode" } },
+    });
+    expect(sentBody(server, 3)).toMatchObject({ reasoning_effort: "ultracode" });
+    expect(sentBody(server, 3)).not.toHaveProperty("chat_template_kwargs");
   });
 
   it("refuses a misspelt or mistyped Friendli option before the network", async () => {

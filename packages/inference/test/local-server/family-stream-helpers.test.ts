@@ -50,6 +50,21 @@ describe("stream helpers of the other families", () => {
     expect(final.toolStatuses.map((s) => s.status)).toEqual(["STARTED", "ENDED"]);
   });
 
+  it("tool-assisted chat: a failed tool run (its status carries an error) is a status, not a stream error", async () => {
+    const failed = { ...toolStatus("ERRORED"), error: { type: "UNKNOWN", msg: "tool down" } };
+    const inference = await serve(
+      [sse(failed, "tool_status"), sse(chunk({ role: "assistant", content: "Sorry." })), "data: [DONE]\n\n"].join(""),
+    );
+    const stream = await inference.serverless.toolAssistedChat.stream({ model: "m", messages });
+    const final = await stream.finalResult();
+    expect(final.toolStatuses.map((s) => s.error?.msg)).toEqual(["tool down"]);
+    expect(final.choices[0]?.message.content).toBe("Sorry.");
+    // An error of the stream itself still ends it as one.
+    const broken = await serve([sse({ error: { message: "overloaded" } }), "data: [DONE]\n\n"].join(""));
+    const failing = await broken.serverless.toolAssistedChat.stream({ model: "m", messages });
+    await expect(failing.finalResult()).rejects.toThrow(/overloaded/);
+  });
+
   it("responses: text deltas, reasoning deltas, and the final event's response", async () => {
     const response = (status: string) => ({ id: "resp_1", object: "response", created_at: 1, status, output: [] });
     const inference = await serve(
