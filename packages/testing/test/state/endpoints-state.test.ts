@@ -1,4 +1,4 @@
-import { NotFoundError } from "@friendli-ts/client";
+import { APIError, NotFoundError } from "@friendli-ts/client";
 import {
   createFriendliEndpoints,
   EndpointFailedError,
@@ -15,7 +15,8 @@ import { specCheckedFetch } from "./spec-checked-fetch.ts";
 // package reads is checked against the spec on the way.
 let mock: MockServer;
 beforeAll(async () => {
-  mock = await startMockServer();
+  // A small cap, so that a flood reaches it in a few requests.
+  mock = await startMockServer({ stateLimits: { objects: 40 } });
 });
 afterAll(() => mock?.stop());
 
@@ -138,5 +139,27 @@ describe("endpoints the mock holds", () => {
     expect(mock.endpoints.ids()).toEqual([]);
     await expect(endpoints.status(endpointId)).rejects.toBeInstanceOf(NotFoundError);
     expect((await endpoints.createAndWait(body(), fast)).status.status).toBe("RUNNING");
+  });
+
+  it("an id the client never created is a 404 in the spec's error shape", async () => {
+    const endpoints = client();
+    for (const id of ["never-made", "mock-endpoint-999", "a b ✓"]) {
+      const error = await endpoints.status(id).catch((e: unknown) => e);
+      expect(error, id).toBeInstanceOf(EndpointNotFoundError);
+      expect((error as APIError).body).toMatchObject({ detail: [{ loc: ["path", "endpoint_id"], type: "not_found" }] });
+    }
+  });
+
+  it("a flood of creates stops at the cap with a 507 that says why; what was made is still served", async () => {
+    const endpoints = client();
+    const outcomes = [];
+    for (let i = 0; i < 25; i++) outcomes.push(await endpoints.create(body(`e-${i}`)).catch((e: unknown) => e));
+    const refused = outcomes.filter((o) => o instanceof APIError);
+    // Each endpoint counts two (itself and its first version): 20 fit in 40.
+    expect([outcomes.length - refused.length, refused.length]).toEqual([20, 5]);
+    expect(refused.map((e) => (e as APIError).status)).toEqual([507, 507, 507, 507, 507]);
+    expect((refused[0] as Error).message).toContain("the mock keeps at most 40 objects");
+    expect((refused[0] as Error).message).toContain("call reset() between tests or raise stateLimits.objects");
+    expect((await endpoints.list({ limit: 100 })).data).toHaveProperty(mock.endpoints.ids()[19] as string);
   });
 });
