@@ -8,15 +8,17 @@ import { notFoundBody } from "./state-error-bodies.ts";
 import type { StateBudget } from "./state-limits.ts";
 import { headerValue, isRecord, jsonBody, type StateAnswer, type StateRequest } from "./state-request.ts";
 
-type EndpointStatusBody = MockBody<"dedicatedGetEndpointStatus">;
 /** A status the spec names for an endpoint (`INITIALIZING`, `RUNNING`, `FAILED`, ...). */
-export type MockEndpointStatus = EndpointStatusBody["status"];
+export type MockEndpointStatus = MockBody<"dedicatedGetEndpointStatus">["status"];
 
 /** One step of an endpoint's life on the mock: what its status answers show, and for how long. */
 export interface EndpointStep {
+  /** The status its answers show. */
   status: MockEndpointStatus;
-  phase?: EndpointStatusBody["phase"];
-  errorCode?: EndpointStatusBody["errorCode"];
+  /** The phase they show (`DOWNLOADING_MODEL`, ...); none when not given. */
+  phase?: MockBody<"dedicatedGetEndpointStatus">["phase"];
+  /** Why it failed, for `FAILED` (`WORKLOAD_INIT_DOWNLOAD_ERROR`, ...); none when not given. */
+  errorCode?: MockBody<"dedicatedGetEndpointStatus">["errorCode"];
   /**
    * How many answers show this step before the next one: status reads, list entries, and the
    * create or action answer that starts it. Default 1. The last step holds.
