@@ -51,7 +51,7 @@ describe("the state's limits", () => {
     expect(new Set(statuses.slice(5))).toEqual(new Set([507]));
     expect(state.endpoints.ids()).toHaveLength(5);
     expect(state.held().objects).toBe(10);
-    expect((refusal?.json as { error: { message: string } }).error.message).toBe(
+    expect((refusal?.json as { error: { message: string } } | undefined)?.error.message).toBe(
       "the mock keeps at most 10 objects (endpoints, datasets, versions, splits and samples; 10 held, this call adds 1): call reset() between tests or raise stateLimits.objects in startMockServer",
     );
     // Datasets share the cap.
