@@ -96,6 +96,24 @@ describe("endpoints the mock holds", () => {
     expect((await waiting).status).toBe("RUNNING");
   });
 
+  it("createFromWandbArtifactAndWait follows the endpoint its answer names; the accelerator is read back", async () => {
+    const endpoints = client();
+    const { endpointId, status } = await endpoints.createFromWandbArtifactAndWait(
+      {
+        wandbArtifactVersionName: "org/registry/model:v1",
+        projectId: "project-1",
+        accelerator: { type: "NVIDIA B200", count: 4 },
+      },
+      fast,
+    );
+    expect([endpointId, status.status]).toEqual([mock.endpoints.ids()[0], "RUNNING"]);
+    expect(await endpoints.get(endpointId)).toMatchObject({
+      gpuType: "NVIDIA B200",
+      numGpu: 4,
+      projectId: "project-1",
+    });
+  });
+
   it("update changes what is read back and adds a version", async () => {
     const endpoints = client();
     const { endpointId } = await endpoints.createAndWait(body(), fast);

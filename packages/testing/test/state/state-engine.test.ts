@@ -176,4 +176,30 @@ describe("scripting endpoints", () => {
       seen.push(((await call("GET", `${location}/status`)).json as { status: string }).status);
     expect(seen).toEqual(["INITIALIZING", "INITIALIZING", "FAILED", "FAILED"]);
   });
+
+  it("a W&B create with an idempotency key seen in the project rolls that endpoint out again", async () => {
+    const { state, call } = engine();
+    const body = { wandbArtifactVersionName: "org/r/m:v1", projectId: "p", idempotencyKey: "hook-1" };
+    const first = (await call("POST", "/dedicated/endpoint/wandb-artifact-create", { body })).json as {
+      endpointId: string;
+    };
+    await call("GET", `/dedicated/beta/endpoint/${first.endpointId}/status`);
+    const again = (await call("POST", "/dedicated/endpoint/wandb-artifact-create", { body: { ...body, name: "v2" } }))
+      .json as { endpointId: string; endpointName: string };
+    expect([again.endpointId, again.endpointName]).toEqual([first.endpointId, "v2"]);
+    const status = (await call("GET", `/dedicated/beta/endpoint/${first.endpointId}/status`)).json as {
+      status: string;
+    };
+    expect(status.status).toBe("INITIALIZING");
+    const history = (await call("GET", `/dedicated/beta/endpoint/${first.endpointId}/version`)).json as {
+      data: object;
+    };
+    expect(Object.keys(history.data)).toEqual(["0", "1"]);
+    // Another project, or no key: a new endpoint.
+    await call("POST", "/dedicated/endpoint/wandb-artifact-create", { body: { ...body, projectId: "q" } });
+    await call("POST", "/dedicated/endpoint/wandb-artifact-create", {
+      body: { wandbArtifactVersionName: "org/r/m:v1" },
+    });
+    expect(state.endpoints.ids()).toHaveLength(3);
+  });
 });

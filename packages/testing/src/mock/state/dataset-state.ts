@@ -104,6 +104,10 @@ export function createDatasetState(budget: StateBudget) {
         }
         if (file === null) return undefined;
         const text = typeof file === "string" ? file : await file.text();
+        // Reading the form took a turn of the event loop: a delete may have come in meanwhile.
+        if (datasets.get(dataset.id) !== dataset || dataset.splits.get(split.id) !== split) {
+          return notFound("split", split.id, "split_id");
+        }
         return addSamples(
           dataset,
           split,

@@ -133,6 +133,9 @@ export function createEndpointState(spec: SpecIndex, budget: StateBudget) {
 
   const statusOp = spec.byId.get("dedicatedGetEndpointStatus");
   const getOp = spec.byId.get("dedicatedGetEndpoint");
+  const wandbOp = spec.byId.get("dedicatedEndpointWandbArtifactCreate");
+  /** `projectId` and `idempotencyKey` of a W&B create -> the endpoint it made. */
+  const byKey = new Map<string, string>();
 
   /** Steps a test gives are checked as the status answers they become, so none breaks the spec. */
   function checkSteps(steps: readonly EndpointStep[], where: string): EndpointStep[] {
@@ -195,39 +198,86 @@ export function createEndpointState(spec: SpecIndex, budget: StateBudget) {
 
   const latest = (record: EndpointRecord) => record.versions.at(-1) as Record<string, unknown>;
 
-  function create(request: StateRequest): StateAnswer | undefined {
-    const body = jsonBody(request);
-    if (!isRecord(body) || typeof body.projectId !== "string") return undefined;
+  /** A new endpoint with this spec (create's and W&B create's), or the answer why not. */
+  function makeEndpoint(request: StateRequest, projectId: string, version: Record<string, unknown>) {
     const refused = budget.take(1, 0);
-    if (refused) return refused;
-    created += 1;
-    const id = `mock-endpoint-${created}`;
-    const base: Record<string, unknown> = { ...(getOp && specExample(getOp)), projectId: body.projectId };
+    if (refused) return { refused };
     const team = headerValue(request, "x-friendli-team");
-    if (team) base.teamId = team;
+    if (team) version.teamId = team;
+    created += 1;
+    const at = now();
     const record: EndpointRecord = {
-      id,
-      projectId: body.projectId,
-      createdAt: now(),
-      updatedAt: now(),
+      id: `mock-endpoint-${created}`,
+      projectId,
+      createdAt: at,
+      updatedAt: at,
       versions: [],
       bytes: 0,
       steps: schedule,
       step: 0,
       readsLeft: 1,
     };
-    const versionRefused = addVersion(record, applyBody(base, body, options));
+    const versionRefused = addVersion(record, { ...version, projectId });
     if (versionRefused) {
       budget.give(1, 0);
-      return versionRefused;
+      return { refused: versionRefused };
     }
     start(record, schedule);
-    endpoints.set(id, record);
+    endpoints.set(record.id, record);
+    return { record };
+  }
+
+  const specBase = (): Record<string, unknown> => ({ ...(getOp && specExample(getOp)) });
+
+  function create(request: StateRequest): StateAnswer | undefined {
+    const body = jsonBody(request);
+    if (!isRecord(body) || typeof body.projectId !== "string") return undefined;
+    const made = makeEndpoint(request, body.projectId, applyBody(specBase(), body, options));
+    if (made.refused) return made.refused;
+    const { record } = made;
     // The spec's create answer has no id field; the Location header names the new endpoint.
     return {
       status: 200,
       json: showStatus(record),
-      headers: { location: `${ENDPOINT_PATH}${encodeURIComponent(id)}` },
+      headers: { location: `${ENDPOINT_PATH}${encodeURIComponent(record.id)}` },
+    };
+  }
+
+  /**
+   * Create from a W&B artifact: its answer names the endpoint. With an `idempotencyKey` the
+   * mock has seen in that project, the existing endpoint is rolled out instead (a new version,
+   * the schedule from its start), as the API says.
+   */
+  function createFromWandb(request: StateRequest): StateAnswer | undefined {
+    const body = jsonBody(request);
+    if (!isRecord(body) || typeof body.wandbArtifactVersionName !== "string") return undefined;
+    const example = (wandbOp && specExample(wandbOp)) ?? {};
+    const projectId = typeof body.projectId === "string" ? body.projectId : String(example.projectId ?? "");
+    const key = typeof body.idempotencyKey === "string" ? `${projectId}\n${body.idempotencyKey}` : undefined;
+    // The accelerator asked for is the GPU type and count read back.
+    const withAccelerator = (version: Record<string, unknown>) => {
+      const { type, count } = isRecord(body.accelerator) ? body.accelerator : {};
+      if (typeof type === "string") version.gpuType = type;
+      if (Number.isSafeInteger(count)) version.numGpu = count;
+      return version;
+    };
+    const known = key === undefined ? undefined : endpoints.get(byKey.get(key) ?? "");
+    let record: EndpointRecord;
+    if (known) {
+      const refused = addVersion(known, withAccelerator(applyBody(latest(known), body, options)));
+      if (refused) return refused;
+      start(known, schedule);
+      record = known;
+    } else {
+      const made = makeEndpoint(request, projectId, withAccelerator(applyBody(specBase(), body, options)));
+      if (made.refused) return made.refused;
+      record = made.record;
+      if (key !== undefined) byKey.set(key, record.id);
+    }
+    const spec = latest(record);
+    return {
+      status: 200,
+      json: { ...example, endpointId: record.id, endpointName: spec.name, projectId, teamId: spec.teamId },
     };
   }
 
@@ -298,12 +348,14 @@ export function createEndpointState(spec: SpecIndex, budget: StateBudget) {
     control,
     answer(operationId: string, request: StateRequest, params: Record<string, string>): StateAnswer | undefined {
       if (operationId === "dedicatedCreateEndpoint") return create(request);
+      if (operationId === "dedicatedEndpointWandbArtifactCreate") return createFromWandb(request);
       if (operationId === "dedicatedListEndpoints") return list(request);
       const id = params.endpoint_id;
       return id === undefined ? undefined : onEndpoint(operationId, request, id);
     },
     reset() {
       endpoints.clear();
+      byKey.clear();
       schedule = DEFAULT_ENDPOINT_STEPS;
     },
   };

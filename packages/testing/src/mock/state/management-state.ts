@@ -9,6 +9,7 @@ import type { StateAnswer, StateRequest } from "./state-request.ts";
 /** The operations whose answers come from the state: the management API's resources. */
 const ENDPOINT_OPERATIONS = new Set([
   "dedicatedCreateEndpoint",
+  "dedicatedEndpointWandbArtifactCreate",
   "dedicatedListEndpoints",
   "dedicatedGetEndpoint",
   "dedicatedUpdateEndpoint",
