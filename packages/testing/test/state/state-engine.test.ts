@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MockReplyError } from "../../src/mock/check-reply.ts";
+import { corsHeaders } from "../../src/mock/cors-headers.ts";
 import { createManagementState } from "../../src/mock/state/management-state.ts";
 import { readStateLimits } from "../../src/mock/state/state-limits.ts";
 import type { StateAnswer } from "../../src/mock/state/state-request.ts";
@@ -201,5 +202,12 @@ describe("scripting endpoints", () => {
       body: { wandbArtifactVersionName: "org/r/m:v1" },
     });
     expect(state.endpoints.ids()).toHaveLength(3);
+  });
+
+  it("a page the mock lets in (cors) can read the Location header that names a created endpoint", () => {
+    const exposed = corsHeaders({ origin: "http://localhost:5173" }, { origin: "http://localhost:5173" })[
+      "access-control-expose-headers"
+    ];
+    expect(exposed?.split(/,\s*/)).toContain("location");
   });
 });
