@@ -15,3 +15,5 @@ export type {
 export type { MockStorage, StorageRequest, StoredObject } from "./mock/mock-storage.ts";
 export { type MockServer, type MockServerOptions, startMockServer } from "./mock/start-mock-server.ts";
 export { formatCall, parseCall, type RecordedCall } from "./mock/start-recording-proxy.ts";
+export type { EndpointStep, MockEndpointStatus, MockEndpoints } from "./mock/state/endpoint-state.ts";
+export type { StateLimits } from "./mock/state/state-limits.ts";

@@ -35,7 +35,8 @@ export function corsHeaders(cors: CorsOptions | undefined, headers: IncomingHttp
     "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE, OPTIONS",
     // Whatever headers the page asks to send (clients add their own, e.g. `x-stainless-*`).
     "access-control-allow-headers": String(headers["access-control-request-headers"] ?? "authorization, content-type"),
-    "access-control-expose-headers": "x-request-id, sl-violations",
+    // `location` names an endpoint the mock created (createAndWait reads it).
+    "access-control-expose-headers": "x-request-id, sl-violations, location",
     ...(!any && { vary: "Origin" }),
     ...(credentials && { "access-control-allow-credentials": "true" }),
   };

@@ -23,6 +23,9 @@ import {
   startRecordingProxy,
   type UpstreamAnswer,
 } from "./start-recording-proxy.ts";
+import type { MockEndpoints } from "./state/endpoint-state.ts";
+import { createManagementState, STATE_OFF_ENDPOINTS } from "./state/management-state.ts";
+import type { StateLimits } from "./state/state-limits.ts";
 import { requestViolations, violationAnswer } from "./violation-body.ts";
 
 export interface MockServer {
@@ -47,8 +50,10 @@ export interface MockServer {
   ): void;
   /** Scripted replies given with `respond` and not used yet: operation id and how many calls are left. */
   pendingReplies(): { operationId: string; remaining: number | "always" }[];
-  /** Forgets every scripted reply not used yet and every stored file (`calls` are kept). */
+  /** Forgets every scripted reply not used yet, every stored file and all state (`calls` are kept). */
   reset(): void;
+  /** Scripts the status of the endpoints the mock holds (see `state`). */
+  endpoints: MockEndpoints;
   /** The presigned upload target the mock hands out in init upload, and what was stored there. */
   storage: MockStorage;
   stop(): Promise<void>;
@@ -81,6 +86,15 @@ export interface MockServerOptions {
    * CORS headers), so a page the developer visits cannot read what the tests sent.
    */
   cors?: CorsOptions;
+  /**
+   * Keep what the management API's calls create, for the next call: endpoints (their status
+   * advancing as `mock.endpoints` scripts), datasets, versions, splits and samples; an id the
+   * mock does not hold gets a 404. Default true; false answers those calls with the spec's
+   * examples, whatever the id.
+   */
+  state?: boolean;
+  /** How much the state holds at most (objects, bytes); past it a create gets a 507. */
+  stateLimits?: Partial<StateLimits>;
 }
 
 const require = createRequire(import.meta.url);
@@ -140,6 +154,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     );
   }
   const spec = loadSpecIndex(schemaSpecFile);
+  const state = options.state === false ? undefined : createManagementState(spec, options.stateLimits);
   const port = await findFreePort();
   // Only the proxy knows it: Prism's own port answers nothing else (see PROXY_ONLY).
   const proxyKey = randomBytes(24).toString("base64url");
@@ -227,6 +242,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
           if (rejected) return undefined;
           const reply = script.take(op.operationId, request.stream);
           if (reply) return { ...scriptedAnswer(reply), scripted: true };
+          const kept = await state?.answer(op, request);
+          if (kept) return kept;
           const followed = await followRequestAnswer(spec, op, request.body, answer);
           if (followed) return followed;
           if (CHAT_OPERATIONS.has(op.operationId)) return chatDefault(spec, op, request.body, answer);
@@ -255,7 +272,9 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     reset() {
       script.clear();
       files.storage.clear();
+      state?.reset();
     },
+    endpoints: state?.endpoints ?? STATE_OFF_ENDPOINTS,
     storage: files.storage,
     stop,
   };
