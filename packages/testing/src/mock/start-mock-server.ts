@@ -22,6 +22,10 @@ import {
 } from "./start-recording-proxy.ts";
 import { requestViolations, violationAnswer } from "./violation-body.ts";
 
+// Long: starting Prism, waiting until it answers, scripting its replies and stopping it are one
+// lifecycle over the same child process and reply script; the replies' formats and checks, the
+// default chat answer and CORS already live in the files imported above.
+
 export interface MockServer {
   /** Base URL of the server, e.g. `http://127.0.0.1:43121`. */
   url: string;
