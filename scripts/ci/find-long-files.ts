@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** Lines a source file may have before its first comment must say why it is longer. */
@@ -26,7 +26,8 @@ export function findLongFiles(root: string): LongFile[] {
     maxBuffer: 16 * 1024 * 1024,
   })
     .split("\n")
-    .filter((path) => COVERED.test(path));
+    // A file deleted but not yet staged is still listed as cached.
+    .filter((path) => COVERED.test(path) && existsSync(join(root, path)));
   return [...new Set(files)]
     .map((path) => ({ path, text: readFileSync(join(root, path), "utf8") }))
     .map(({ path, text }) => ({ path, text, lines: text.split("\n").length - (text.endsWith("\n") ? 1 : 0) }))

@@ -10,7 +10,7 @@ import { registerUsage } from "./commands/usage.ts";
 import { integerAtLeast } from "./parse-args.ts";
 import type { Session } from "./session.ts";
 import { out } from "./terminal.ts";
-import { packageVersion } from "./version.ts";
+import { packageVersion } from "./package-version.ts";
 
 export interface ProgramOutput {
   /** Where usage errors go (the caller removes the token from them). */

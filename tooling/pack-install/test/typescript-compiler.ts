@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { repoRoot, runCommand } from "./workspace-tarballs.ts";
+import { repoRoot, runCommand } from "./run-command.ts";
 
 /**
  * The `tsc` of one TypeScript version from the npm registry, installed once into

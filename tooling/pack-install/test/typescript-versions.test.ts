@@ -2,8 +2,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSyn
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { packWorkspacePackages } from "./pack-workspace-packages.ts";
+import { repoRoot, runCommand } from "./run-command.ts";
 import { typescriptCompiler } from "./typescript-compiler.ts";
-import { packWorkspacePackages, repoRoot, runCommand } from "./workspace-tarballs.ts";
 
 /*
  * The packed declarations as a user's compiler reads them: the four libraries are packed, installed

@@ -1,11 +1,9 @@
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
-// What the tests that install packed packages share: the repository root, a command run
-// outside the outer `pnpm test`'s settings, and `pnpm pack` of workspace packages.
+// What the tests that install packed packages share: the repository root, and a command run
+// outside the outer `pnpm test`'s settings.
 
 const exec = promisify(execFile);
 
@@ -26,24 +24,4 @@ export async function runCommand(command: string, args: string[], cwd: string, t
     const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
     throw new Error(`\`${command} ${args.join(" ")}\` failed in ${cwd}: ${String(error)}\n${stdout}\n${stderr}`);
   }
-}
-
-/**
- * `pnpm pack` of `packages/<name>` for each name into `dest` (which turns `workspace:` and
- * `catalog:` into versions), in parallel; the tarballs' paths by name.
- */
-export async function packWorkspacePackages<Name extends string>(
-  names: readonly Name[],
-  dest: string,
-): Promise<Record<Name, string>> {
-  const tarballs = {} as Record<Name, string>;
-  await Promise.all(
-    names.map(async (name) => {
-      const dir = join(repoRoot, "packages", name);
-      const { version } = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { version: string };
-      await runCommand("pnpm", ["pack", "--pack-destination", dest], dir);
-      tarballs[name] = join(dest, `friendli-ts-${name}-${version}.tgz`);
-    }),
-  );
-  return tarballs;
 }
