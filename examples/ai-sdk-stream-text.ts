@@ -1,6 +1,6 @@
 // The Vercel AI SDK on Friendli: streamText with a tool, then generateText with a typed object.
 // Needs Node 22+ (the AI SDK 7).
-//   tsx --conditions=source examples/ai-sdk-stream-text.ts   # mock server, or the API with FRIENDLI_TOKEN
+//   pnpm exec tsx --conditions=source examples/ai-sdk-stream-text.ts   # mock server, or the API with FRIENDLI_TOKEN
 import { createFriendli } from "@friendli-ts/ai-sdk";
 import { generateText, NoObjectGeneratedError, Output, stepCountIs, streamText, tool } from "ai";
 import { z } from "zod";

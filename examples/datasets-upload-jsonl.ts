@@ -1,5 +1,5 @@
 // Creates a dataset and uploads a JSONL file whose samples carry images.
-//   npx tsx --conditions=source examples/datasets-upload-jsonl.ts
+//   pnpm exec tsx --conditions=source examples/datasets-upload-jsonl.ts
 // Without FRIENDLI_TOKEN it runs against a local mock server plus a local S3-compatible
 // storage server; with FRIENDLI_TOKEN and FRIENDLI_PROJECT_ID it uses your Friendli project.
 import { openAsBlob } from "node:fs";

@@ -1,5 +1,5 @@
 // Creates a dedicated endpoint, then waits for it to serve, printing each status change.
-//   tsx --conditions=source examples/endpoints-create-and-wait.ts      # against the mock server
+//   pnpm exec tsx --conditions=source examples/endpoints-create-and-wait.ts      # against the mock server
 // Against the real API this creates a billed GPU endpoint, so it runs there only when
 // FRIENDLI_TOKEN and FRIENDLI_PROJECT_ID are both set (FRIENDLI_MODEL picks the model).
 import {

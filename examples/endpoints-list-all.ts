@@ -1,5 +1,5 @@
 // Lists every dedicated endpoint of the team across pages, then one endpoint's versions.
-//   tsx --conditions=source examples/endpoints-list-all.ts    # mock server, or the API with FRIENDLI_TOKEN
+//   pnpm exec tsx --conditions=source examples/endpoints-list-all.ts    # mock server, or the API with FRIENDLI_TOKEN
 import { createFriendliEndpoints } from "@friendli-ts/endpoints";
 import { withApiOrMock } from "./with-api-or-mock.ts";
 

@@ -1,5 +1,5 @@
 // A cost and usage report for last calendar month (UTC), grouped by line item and model.
-//   tsx --conditions=source examples/endpoints-monthly-cost.ts   # mock server, or the API with FRIENDLI_TOKEN
+//   pnpm exec tsx --conditions=source examples/endpoints-monthly-cost.ts   # mock server, or the API with FRIENDLI_TOKEN
 import { createFriendliEndpoints, previousUtcMonth, utcMonthRange } from "@friendli-ts/endpoints";
 import { withApiOrMock } from "./with-api-or-mock.ts";
 

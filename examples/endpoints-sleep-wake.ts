@@ -1,5 +1,5 @@
 // Puts an endpoint to sleep, then wakes it and waits until it serves again.
-//   tsx --conditions=source examples/endpoints-sleep-wake.ts
+//   pnpm exec tsx --conditions=source examples/endpoints-sleep-wake.ts
 // Against the real API set FRIENDLI_TOKEN and FRIENDLI_ENDPOINT_ID.
 import { createFriendliEndpoints, EndpointWaitTimeoutError } from "@friendli-ts/endpoints";
 import { withApiOrMock } from "./with-api-or-mock.ts";

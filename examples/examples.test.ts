@@ -8,7 +8,7 @@ import { main as toolAssistedStream } from "./mock-tool-assisted-stream.ts";
 import { main as waitForEndpoint } from "./mock-wait-for-endpoint.ts";
 import type { MockExample } from "./on-mock.ts";
 
-// Each example's main on one mock API, as `npx tsx --conditions=source examples/<file>.ts`
+// Each example's main on one mock API, as `pnpm exec tsx --conditions=source examples/<file>.ts`
 // runs it: what it printed and returned, and that it used every answer it scripted.
 let mock: MockServer;
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 // Chat with a serverless model: one answer at once, then a streamed one with its final result.
-//   tsx --conditions=source examples/inference-chat.ts   # mock server, or the API with FRIENDLI_TOKEN
+//   pnpm exec tsx --conditions=source examples/inference-chat.ts   # mock server, or the API with FRIENDLI_TOKEN
 import { createFriendliInference } from "@friendli-ts/inference";
 import { withApiOrMock } from "./with-api-or-mock.ts";
 

@@ -1,5 +1,5 @@
 // One call of each inference family, for serverless, dedicated and container deployments.
-//   tsx --conditions=source examples/inference-every-family.ts   # against the mock server
+//   pnpm exec tsx --conditions=source examples/inference-every-family.ts   # against the mock server
 import { createFriendliInference } from "@friendli-ts/inference";
 import { withApiOrMock } from "./with-api-or-mock.ts";
 

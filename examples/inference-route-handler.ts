@@ -1,5 +1,5 @@
 // Pass a chat stream through a web route handler and read it back on the other side.
-//   tsx --conditions=source examples/inference-route-handler.ts
+//   pnpm exec tsx --conditions=source examples/inference-route-handler.ts
 import { createFriendliInference, rebuildStream } from "@friendli-ts/inference";
 import { withApiOrMock } from "./with-api-or-mock.ts";
 

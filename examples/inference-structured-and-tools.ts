@@ -1,5 +1,5 @@
 // Structured output validated against a schema, and a tool-calling loop.
-//   tsx --conditions=source examples/inference-structured-and-tools.ts
+//   pnpm exec tsx --conditions=source examples/inference-structured-and-tools.ts
 // The mock server answers in prose and never calls tools, so there the parse step reports a
 // StructuredOutputError and the loop ends after one step; the real API does both for real.
 import { createFriendliInference, functionTool, StructuredOutputError } from "@friendli-ts/inference";

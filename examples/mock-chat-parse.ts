@@ -1,5 +1,5 @@
 // Structured output on the mock API: the model's JSON answer is scripted, `chat.parse` checks it.
-//   npx tsx --conditions=source examples/mock-chat-parse.ts
+//   pnpm exec tsx --conditions=source examples/mock-chat-parse.ts
 import { createFriendliInference } from "@friendli-ts/inference";
 import { chatAnswer } from "./mock-replies.ts";
 import { type MockExample, runIfMain } from "./on-mock.ts";

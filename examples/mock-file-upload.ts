@@ -1,6 +1,6 @@
 // A file upload end to end on the mock API: init upload, the presigned form POST to the
 // mock's own storage (no S3, no internet), complete, file info, and the bytes read back.
-//   npx tsx --conditions=source examples/mock-file-upload.ts
+//   pnpm exec tsx --conditions=source examples/mock-file-upload.ts
 import { createFriendliDatasets } from "@friendli-ts/datasets";
 import { type MockExample, runIfMain } from "./on-mock.ts";
 

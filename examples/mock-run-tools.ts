@@ -1,5 +1,5 @@
 // A tool-calling loop on the mock API: the model calls a tool twice, then answers.
-//   npx tsx --conditions=source examples/mock-run-tools.ts
+//   pnpm exec tsx --conditions=source examples/mock-run-tools.ts
 import { createFriendliInference, functionTool } from "@friendli-ts/inference";
 import { chatAnswer, functionCall } from "./mock-replies.ts";
 import { type MockExample, runIfMain } from "./on-mock.ts";

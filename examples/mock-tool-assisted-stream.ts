@@ -1,5 +1,5 @@
 // A tool-assisted chat stream on the mock API: the server's calculator runs, then the answer streams.
-//   npx tsx --conditions=source examples/mock-tool-assisted-stream.ts
+//   pnpm exec tsx --conditions=source examples/mock-tool-assisted-stream.ts
 import { createFriendliInference } from "@friendli-ts/inference";
 import { tokenEvent } from "./mock-replies.ts";
 import { type MockExample, runIfMain } from "./on-mock.ts";

@@ -1,5 +1,5 @@
 // Waiting for a dedicated endpoint on the mock API: its status goes INITIALIZING, then RUNNING.
-//   npx tsx --conditions=source examples/mock-wait-for-endpoint.ts
+//   pnpm exec tsx --conditions=source examples/mock-wait-for-endpoint.ts
 import { createFriendliEndpoints } from "@friendli-ts/endpoints";
 import { type MockExample, runIfMain } from "./on-mock.ts";
 

@@ -11,7 +11,7 @@ export type MockExample<Result> = (mock: MockServer, log?: (line: string) => voi
 
 /**
  * Runs `main` on a mock server of its own when the file is run directly
- * (`npx tsx --conditions=source examples/<file>.ts`); does nothing when it is imported.
+ * (`pnpm exec tsx --conditions=source examples/<file>.ts`); does nothing when it is imported.
  */
 export async function runIfMain(moduleUrl: string, main: MockExample<unknown>): Promise<void> {
   if (moduleUrl !== pathToFileURL(process.argv[1] ?? "").href) return;

@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { repoRoot } from "../spec/paths.ts";
-import { sha256Hex } from "../spec/sha256.ts";
+import { sha256Hex } from "../spec/sha256-hex.ts";
 import { runStep, scratchClone } from "./scratch-clone.ts";
 
 // A maintainer's weeks, replayed: a scratch clone starts pinned to the oldest spec of the

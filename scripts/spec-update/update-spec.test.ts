@@ -4,7 +4,7 @@ import { basename, join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
 import { tinySpec } from "../spec/fixtures/tiny-openapi.ts";
-import { sha256Hex } from "../spec/sha256.ts";
+import { sha256Hex } from "../spec/sha256-hex.ts";
 import { impactOf } from "../spec-diff/impact.ts";
 import type { MethodTables } from "../spec-diff/method-tables.ts";
 import { type TypeErrorEntry, type UpdateSpecContext, updateSpec } from "./update-spec.ts";

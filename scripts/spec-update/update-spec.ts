@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { basename, join } from "node:path";
 import { parse } from "yaml";
 import { isUrl, readSpecSource } from "../spec/read-spec-source.ts";
-import { sha256Hex } from "../spec/sha256.ts";
+import { sha256Hex } from "../spec/sha256-hex.ts";
 import { readSpecLock } from "../spec/spec-lock.ts";
 import { diffSpecs } from "../spec-diff/diff-specs.ts";
 import { formatDiff } from "../spec-diff/format-diff.ts";

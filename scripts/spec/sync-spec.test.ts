@@ -3,7 +3,7 @@ import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { sha256Hex } from "./sha256.ts";
+import { sha256Hex } from "./sha256-hex.ts";
 import { chooseSpecSource, syncSpec } from "./sync-spec.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "friendli-spec-"));

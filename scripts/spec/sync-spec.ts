@@ -3,7 +3,7 @@ import { dirname } from "node:path";
 import { pathToFileURL } from "node:url";
 import { rawSpecFile, sharedSpecFile } from "./paths.ts";
 import { readSpecSource } from "./read-spec-source.ts";
-import { sha256Hex } from "./sha256.ts";
+import { sha256Hex } from "./sha256-hex.ts";
 import { readSpecLock } from "./spec-lock.ts";
 import { SpecSyncError } from "./spec-sync-error.ts";
 

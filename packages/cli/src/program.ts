@@ -7,10 +7,10 @@ import { registerFiles } from "./commands/files.ts";
 import { registerMock } from "./commands/mock.ts";
 import { registerTokenize } from "./commands/tokenize.ts";
 import { registerUsage } from "./commands/usage.ts";
+import { packageVersion } from "./package-version.ts";
 import { integerAtLeast } from "./parse-args.ts";
 import type { Session } from "./session.ts";
 import { out } from "./terminal.ts";
-import { packageVersion } from "./version.ts";
 
 export interface ProgramOutput {
   /** Where usage errors go (the caller removes the token from them). */

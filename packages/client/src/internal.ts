@@ -27,3 +27,4 @@ export { readEnv } from "./transport/read-env.ts";
 export { redact, redactError, redactValue } from "./transport/redact.ts";
 export { keepSecret, secretOf } from "./transport/secret-of.ts";
 export { sleep } from "./transport/sleep.ts";
+export type { OwnedBytes } from "./transport/web-types.ts";

@@ -1,6 +1,8 @@
+import type { OwnedBytes } from "@friendli-ts/client/internal";
+
 export interface DecodedDataUrl {
   mediaType: string;
-  bytes: Uint8Array<ArrayBuffer>;
+  bytes: OwnedBytes;
 }
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;

@@ -29,6 +29,10 @@ import type { DatasetModality } from "./spec-types.ts";
 import { DEFAULT_MAX_MEDIA_BYTES, type MediaStore, type StoredMedia, storeMedia } from "./store-media.ts";
 import { type MediaRef, validateSample } from "./validate-sample.ts";
 
+// Long: one upload pipeline (read, check, store the media, add in batches, count what was
+// stored when a batch fails) whose steps share one batch's state; cut apart, each piece would
+// take that state as arguments. What is not shared lives in the files imported above.
+
 export interface UploadProgress {
   /** Samples of the input done: stored, or skipped by `resumeFrom`. */
   samplesDone: number;

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Nodes } from "mdast";
@@ -40,4 +41,14 @@ export function findMissingPaths(root: string, page: string, markdown: string): 
     }
   }
   return missing.sort((a, b) => a.line - b.line);
+}
+
+/** Whether git ignores `path` (from `root`): something a command writes (`dist/`, `bench/results.json`), named but not kept. */
+export function isWrittenByACommand(root: string, path: string): boolean {
+  try {
+    execFileSync("git", ["check-ignore", "-q", "--no-index", path], { cwd: root, stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
 }

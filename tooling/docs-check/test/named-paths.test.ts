@@ -1,29 +1,18 @@
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { findMissingPaths, looksLikeFilePath } from "../src/find-missing-paths.ts";
+import { findMissingPaths, isWrittenByACommand, looksLikeFilePath } from "../src/find-missing-paths.ts";
 import { findReadmes, repoRoot } from "../src/write-readme-blocks.ts";
 
 // The pages a reader follows into the code: the READMEs (root and packages') and CONTRIBUTING.
 const pages = [...findReadmes(), "CONTRIBUTING.md"];
-
-/** A path git ignores is something a command writes (`bench/results.json`): named, not kept. */
-function isWrittenByACommand(path: string): boolean {
-  try {
-    execFileSync("git", ["check-ignore", "-q", "--no-index", path], { cwd: repoRoot, stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe("file paths named in the READMEs and CONTRIBUTING.md", () => {
   it("exist, beside the page or from the repository root", () => {
     expect(pages).toContain("packages/client/README.md");
     const missing = pages
       .flatMap((page) => findMissingPaths(repoRoot, page, readFileSync(join(repoRoot, page), "utf8")))
-      .filter(({ path }) => !isWrittenByACommand(path));
+      .filter(({ path }) => !isWrittenByACommand(repoRoot, path));
     expect(missing).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import type { ParamsOption, RequestBodyOption } from "openapi-fetch";
-import type { PathsWithMethod, RequiredKeysOf, ResponseObjectMap, SuccessResponse } from "openapi-typescript-helpers";
+import type { PathsWithMethod, RequiredKeysOf, SuccessResponse } from "openapi-typescript-helpers";
 import type { paths } from "../generated/schema.ts";
 import type { Method, SpecPath } from "../operations/route.ts";
 import type { CallOptions } from "./call-options.ts";
@@ -23,10 +23,16 @@ export interface CallResult<Data> {
 }
 
 // JSON only: after normalisation a base operation also lists its stream content, which a
-// plain call never receives.
+// plain call never receives. The responses are read as the helpers' `ResponseObjectMap`
+// reads them, but `never` rather than `unknown` without any: TypeScript before 5.4 refuses
+// `unknown` where `SuccessResponse` wants a record.
 /** The JSON body of a success answer of `M P`. */
 export type SuccessData<P extends SpecPath, M extends Method> = NonNullable<
-  SuccessResponse<ResponseObjectMap<OperationOf<P, M>>, "application/json">
+  SuccessResponse<
+    // biome-ignore lint/suspicious/noExplicitAny: the helpers' own test, so generic code relates the two
+    OperationOf<P, M> extends { responses: any } ? OperationOf<P, M>["responses"] : never,
+    "application/json"
+  >
 >;
 
 /** `client.POST("/path", init)`, typed from the spec, throwing on errors. */

@@ -1,11 +1,12 @@
 import { InvalidInputError } from "../errors/friendli-error.ts";
+import type { BodyInput } from "../transport/web-types.ts";
 
 /** What the fetch client's Request keeps of its init, strongly, for the transport. */
 export interface KeptParts {
   /** The caller's own signal, to pass to fetch directly. */
   signal: AbortSignal | undefined;
   /** The serialized body as openapi-fetch built it, to send again on a retry. */
-  body: BodyInit | null | undefined;
+  body: BodyInput | null | undefined;
 }
 
 const kept = new WeakMap<Request, KeptParts>();

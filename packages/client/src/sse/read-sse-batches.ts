@@ -3,6 +3,7 @@ import { APITimeoutError } from "../errors/connection-errors.ts";
 import { ResponseTooLargeError } from "../errors/response-too-large-error.ts";
 import { StreamInterruptedError } from "../errors/stream-errors.ts";
 import { DEFAULT_MAX_EVENT_BYTES } from "../transport/client-options.ts";
+import type { ByteReadResult } from "../transport/web-types.ts";
 
 export type SseMessage = EventSourceMessage;
 
@@ -88,7 +89,7 @@ export async function* readSse<Item>(
   const idle = idleTimeout > 0 ? idleWatch(reader, idleTimeout) : undefined;
   try {
     while (!ended) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
+      let chunk: ByteReadResult;
       try {
         if (idle) idle.waitFrom = Date.now();
         chunk = await reader.read();
@@ -178,10 +179,7 @@ function idleWatch(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number) 
 }
 
 /** One read of the body, or APITimeoutError when nothing arrives for `ms`; the caller then cancels the body. */
-export function readWithin(
-  reader: ReadableStreamDefaultReader<Uint8Array>,
-  ms: number,
-): Promise<ReadableStreamReadResult<Uint8Array>> {
+export function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): Promise<ByteReadResult> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const idle = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new APITimeoutError(`the stream sent nothing for ${ms} ms`)), ms);

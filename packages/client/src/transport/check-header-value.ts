@@ -1,4 +1,5 @@
 import { InvalidInputError } from "../errors/friendli-error.ts";
+import type { HeadersInput } from "./web-types.ts";
 
 // A header name is an HTTP token.
 const NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -26,7 +27,7 @@ export function checkHeaders(headers: Record<string, string> | undefined, where:
  * the Headers constructor: it throws a bare TypeError on a value it refuses. The values are
  * checked by checkHeaders after.
  */
-export function headerRecord(init: HeadersInit | undefined | null, where: string): Record<string, string> {
+export function headerRecord(init: HeadersInput | undefined | null, where: string): Record<string, string> {
   if (init === undefined || init === null) return {};
   if (init instanceof Headers) return Object.fromEntries(init);
   if (!Array.isArray(init)) return init as Record<string, string>;

@@ -1,4 +1,5 @@
 import { ResponseTooLargeError } from "../errors/response-too-large-error.ts";
+import type { BodyInput, OwnedBytes } from "./web-types.ts";
 
 export interface ReadCappedOptions {
   /** What is being read, for the error: `the answer to GET /v1/files`. */
@@ -11,7 +12,7 @@ export interface ReadCappedOptions {
 }
 
 export interface CappedBody {
-  bytes: Uint8Array<ArrayBuffer>;
+  bytes: OwnedBytes;
   /** Whether bytes past the limit were dropped (`over: "cut"` only). */
   cut: boolean;
 }
@@ -39,7 +40,7 @@ export async function readBodyCapped(
   // go straight into the result, so the chunks and their copy are never held at once.
   // A body that comes whole in its first chunk is handed back as that chunk.
   const expected = declared !== undefined && declared <= limit ? declared : undefined;
-  let into: Uint8Array<ArrayBuffer> | undefined;
+  let into: OwnedBytes | undefined;
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -89,10 +90,10 @@ function declaredLength(response: Response): number | undefined {
 }
 
 /** The chunks as one buffer of `size` bytes; a lone chunk that fills its own buffer is handed back as is. */
-export function joinBytes(chunks: Uint8Array[], size: number): Uint8Array<ArrayBuffer> {
+export function joinBytes(chunks: Uint8Array[], size: number): OwnedBytes {
   const only = chunks[0];
   if (chunks.length === 1 && only && only.buffer instanceof ArrayBuffer && only.byteLength === only.buffer.byteLength) {
-    return only as Uint8Array<ArrayBuffer>;
+    return only as OwnedBytes;
   }
   const joined = new Uint8Array(size);
   let at = 0;
@@ -104,7 +105,7 @@ export function joinBytes(chunks: Uint8Array[], size: number): Uint8Array<ArrayB
 }
 
 /** A Response over bytes already read, without copying them (the Response constructor copies a buffer it is given). */
-export function responseOfBytes(bytes: Uint8Array<ArrayBuffer>, like: Response): Response {
+export function responseOfBytes(bytes: OwnedBytes, like: Response): Response {
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       if (bytes.byteLength > 0) controller.enqueue(bytes);
@@ -119,7 +120,7 @@ export function responseOfBytes(bytes: Uint8Array<ArrayBuffer>, like: Response):
  * length and encoding headers no longer hold, and go.
  */
 export function responseOfBody(
-  body: BodyInit | null,
+  body: BodyInput | null,
   like: { status: number; statusText?: string; headers: Headers },
 ): Response {
   return new Response(body, {

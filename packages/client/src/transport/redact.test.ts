@@ -7,6 +7,10 @@ import { MiddlewareError } from "../errors/middleware-error.ts";
 import { redact, redactError, redactValue } from "./redact.ts";
 import { MAX_REDACTION_DEPTH } from "./redact-value.ts";
 
+// Long: the tests of the one redaction every error, log line and value passes through, by the
+// forms a secret can take (plain, escaped, encoded, cut) and the values it can hide in; kept in
+// one file so a new form goes beside the others.
+
 const SECRET = "Tk_8FqZ2LmX9pRw7VnK3sYd";
 const hex4 = (char: string, upper = false) => {
   const code = char.charCodeAt(0).toString(16).padStart(4, "0");

@@ -19,12 +19,13 @@ import { type AttemptOutcome, describeOutcome, networkErrorCode, shouldRetry, wa
 import { sleep } from "./sleep.ts";
 import { untilAborted } from "./until-aborted.ts";
 import { userAgentHeader } from "./user-agent.ts";
+import type { OwnedBytes } from "./web-types.ts";
 
 // Stateless when not streaming, so one decoder serves every answer.
 const utf8 = /* @__PURE__ */ new TextDecoder();
 
 /** A request body as it goes to fetch. Re-sendable: text, form data, a Blob or bytes. */
-export type WireBody = string | FormData | Blob | ArrayBuffer | Uint8Array<ArrayBuffer> | null;
+export type WireBody = string | FormData | Blob | ArrayBuffer | OwnedBytes | null;
 
 /** One request as the typed layer hands it over. */
 export interface OutgoingRequest {

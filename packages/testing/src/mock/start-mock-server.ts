@@ -28,6 +28,10 @@ import { createManagementState, STATE_OFF_ENDPOINTS } from "./state/management-s
 import type { StateLimits } from "./state/state-limits.ts";
 import { requestViolations, violationAnswer } from "./violation-body.ts";
 
+// Long: starting Prism, waiting until it answers, scripting its replies and stopping it are one
+// lifecycle over the same child process and reply script; the replies' formats and checks, the
+// default chat answer and CORS already live in the files imported above.
+
 export interface MockServer {
   /** Base URL of the server, e.g. `http://127.0.0.1:43121`. */
   url: string;
