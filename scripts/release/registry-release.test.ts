@@ -17,6 +17,9 @@ import { killGroup, runStep } from "./run-step.ts";
  * release (one more changeset, as a spec update writes) publishes the bumps, and each project
  * upgrades to them with its package manager. Every command has its own time limit, so a hang
  * names it. The tools and the package managers' caches stay in node_modules/.cache.
+ *
+ * Long: one release story whose steps share the registry, the published versions and the
+ * four projects; cut into files, each would rebuild that state or pass it along.
  */
 
 const INSTALLED = ["inference", "endpoints", "datasets", "ai-sdk", "testing", "cli"].map((n) => `@friendli-ts/${n}`);

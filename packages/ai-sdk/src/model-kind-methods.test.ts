@@ -7,10 +7,12 @@ import { modelKindMethods } from "./model-kind-methods.ts";
 const kindOfCall: Record<keyof DeploymentCalls, keyof typeof modelKindMethods> = {
   chat: "languageModel",
   chatStream: "languageModel",
+  toolAssistedChatStream: "languageModel",
   completion: "completionModel",
   completionStream: "completionModel",
   embeddings: "embeddingModel",
   images: "imageModel",
+  imageEdits: "imageModel",
   transcription: "transcriptionModel",
 };
 

@@ -11,6 +11,7 @@ export const modelKindMethods = {
     "dedicated.chat.stream",
     "container.chat.complete",
     "container.chat.stream",
+    "serverless.toolAssistedChat.stream",
   ],
   completionModel: [
     "serverless.completions.complete",
@@ -21,7 +22,12 @@ export const modelKindMethods = {
     "container.completions.stream",
   ],
   embeddingModel: ["dedicated.embeddings.create"],
-  imageModel: ["dedicated.images.generate", "container.images.generate"],
+  imageModel: [
+    "dedicated.images.generate",
+    "container.images.generate",
+    "dedicated.images.edit",
+    "container.images.edit",
+  ],
   transcriptionModel: [
     "serverless.audio.transcriptions.create",
     "dedicated.audio.transcriptions.create",

@@ -2,6 +2,7 @@
 
 export { MockReplyError, type ReplyEvent, type ReplyIssue } from "./mock/check-reply.ts";
 export type { CorsOptions } from "./mock/cors-headers.ts";
+export type { CallFault } from "./mock/faults/answer-faults.ts";
 export type {
   MockBody,
   MockEvent,

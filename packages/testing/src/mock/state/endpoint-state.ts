@@ -8,6 +8,10 @@ import { notFoundBody } from "./state-error-bodies.ts";
 import type { StateBudget } from "./state-limits.ts";
 import { headerValue, isRecord, jsonBody, type StateAnswer, type StateRequest } from "./state-request.ts";
 
+// Long: the endpoint's whole life on the mock (create, read, list, update, actions, the
+// status schedule, delete) over one record type; the pieces that are not about that record
+// (pages, error bodies, limits, examples) live in the files imported above.
+
 /** A status the spec names for an endpoint (`INITIALIZING`, `RUNNING`, `FAILED`, ...). */
 export type MockEndpointStatus = MockBody<"dedicatedGetEndpointStatus">["status"];
 
