@@ -7,7 +7,8 @@ import { parseModelJson } from "./parse-model-json.ts";
 import { ToolLoopLimitError } from "./tool-loop-limit-error.ts";
 import { validateWithSchema } from "./validate-with-schema.ts";
 
-type Message = components["schemas"]["Message"];
+/** One message of a chat conversation, as the spec has it. */
+export type Message = components["schemas"]["Message"];
 type AssistantMessage = components["schemas"]["AssistantMessage"];
 type ChatResult = components["schemas"]["ChatResult"];
 
