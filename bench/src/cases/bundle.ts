@@ -100,11 +100,9 @@ export async function bundleSize(
   // The start's files as one text: what the app needs before it runs, without counting
   // the bundler's choice of how many files to cut it into (each gzipped alone costs more).
   const start: Uint8Array[] = [];
-  let total = 0;
   for (const file of result.outputFiles) {
     const name = Object.keys(outputs).find((out) => file.path.endsWith(out));
     if (!name?.endsWith(".js")) continue;
-    total += file.contents.length;
     if (atStart.has(name)) start.push(file.contents);
   }
   const startCode = Buffer.concat(start);
