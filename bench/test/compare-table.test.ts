@@ -9,6 +9,7 @@ const ms: CompareCase = { key: "stream_ms", label: "stream", unit: "ms", group: 
 const rps: CompareCase = { key: "request_rps_c1", label: "requests", unit: "req/s", group: "requests" };
 const bytes: CompareCase = { key: "bundle_gz_bytes", label: "bundle", unit: "B", group: "bundle" };
 const floor: CompareCase = { ...ms, key: "stream_raw_ms", label: "floor", reference: true };
+const rounds = (ratio: number, spread: number) => ({ ratio, spread, rounds: 9 });
 const row = (c: CompareCase, base: number, next: number): CompareRow => ({
   case: c,
   base: { value: base },
@@ -17,15 +18,38 @@ const row = (c: CompareCase, base: number, next: number): CompareRow => ({
 
 describe("judge", () => {
   it("gives new/base and marks a time more than 10% longer as a regression, 10% or less as the same", () => {
-    expect(judge(row(ms, 100, 111))).toEqual({ status: "regression", ratio: 1.11, note: "REGRESSION: 11% worse" });
+    expect(judge(row(ms, 100, 111))).toEqual({
+      status: "regression",
+      ratio: 1.11,
+      insideNoise: false,
+      note: "REGRESSION: 11% worse",
+    });
     expect(judge(row(ms, 100, 110)).status).toBe("same");
     expect(judge(row(ms, 88, 146))).toMatchObject({ status: "regression", note: "REGRESSION: 66% worse" });
     expect(judge(row(ms, 146, 88))).toMatchObject({ status: "better", note: "better: 40%" });
   });
 
-  it("takes the rounds' own ratio when there is one, not the ratio of the medians", () => {
-    expect(judge({ ...row(ms, 100, 130), ratio: 1.04 })).toEqual({ status: "same", ratio: 1.04, note: "" });
-    expect(judge({ ...row(ms, 100, 100), ratio: 1.2 }).status).toBe("regression");
+  it("judges by the rounds' CPU-time ratio when there is one, else their own ratio, not the ratio of the medians", () => {
+    expect(judge({ ...row(ms, 100, 130), cpu: rounds(1.04, 0.01), rounds: rounds(1.3, 0.2) })).toEqual({
+      status: "same",
+      ratio: 1.04,
+      insideNoise: false,
+      note: "",
+    });
+    expect(judge({ ...row(ms, 100, 100), rounds: rounds(1.2, 0.01) }).status).toBe("regression");
+    expect(judge({ ...row(ms, 100, 100), cpu: rounds(1.2, 0.01), rounds: rounds(1, 0) }).status).toBe("regression");
+  });
+
+  it("says when the rounds disagreed by more than the row moved", () => {
+    expect(judge({ ...row(ms, 100, 112), cpu: rounds(1.12, 0.15) })).toMatchObject({
+      status: "regression",
+      insideNoise: true,
+      note: "REGRESSION: 12% worse (inside the spread)",
+    });
+    expect(judge({ ...row(rps, 1000, 850), cpu: rounds(0.85, 0.1) })).toMatchObject({
+      insideNoise: false,
+      note: "REGRESSION: 15% worse",
+    });
   });
 
   it("reads requests per second the other way: fewer is worse", () => {
@@ -58,7 +82,7 @@ describe("judge", () => {
 describe("formatCompareTable", () => {
   const rows = [
     row(ms, 88, 146),
-    row(rps, 3_000, 3_100),
+    { ...row(rps, 3_000, 3_100), cpu: rounds(1.0312, 0.021), rounds: rounds(1.0456, 0.1234) },
     { case: bytes, base: { failure: "the build has no createChat" }, next: { value: 17_912 } },
   ];
   const table = formatCompareTable(rows, { base: "a51a1c9", next: "e520b2f" });
@@ -66,14 +90,18 @@ describe("formatCompareTable", () => {
 
   it("is a Markdown table, one line per row, its columns the same width on every line", () => {
     expect(lines).toHaveLength(2 + rows.length);
-    expect(lines[0]).toMatch(/^\| case +\| +base a51a1c9 \| +new e520b2f \| new\/base \| +\|$/);
-    expect(lines[1]).toMatch(/^\|-+\|-+:\|-+:\|-+:\|-+\|$/);
+    expect(lines[0]).toMatch(
+      /^\| case +\| +base a51a1c9 \| +new e520b2f \| new\/base \| spread \| wall-clock new\/base \| +\|$/,
+    );
+    expect(lines[1]).toMatch(/^\|-+\|-+:\|-+:\|-+:\|-+:\|-+:\|-+\|$/);
     expect(new Set(lines.map((line) => line.length)).size).toBe(1);
   });
 
-  it("prints base, new, the ratio and the verdict of each row, and n/a with its reason", () => {
-    expect(lines[2]).toMatch(/\| stream +\| +88\.0 ms \| +146 ms \| +1\.66x \| REGRESSION: 66% worse \|$/);
-    expect(lines[3]).toMatch(/\| requests +\| +3,000 req\/s \| +3,100 req\/s \| +1\.03x \| +\|$/);
+  it("prints base, new, the ratio, its spread, the wall-clock ratio and the verdict of each row, and n/a with its reason", () => {
+    expect(lines[2]).toMatch(/\| stream +\| +88\.0 ms \| +146 ms \| +1\.659x \| +— \| +— \| REGRESSION: 66% worse \|$/);
+    expect(lines[3]).toMatch(
+      /\| requests +\| +3,000 req\/s \| +3,100 req\/s \| +1\.031x \| +±2\.1% \| +1\.046x ±12\.3% \| +\|$/,
+    );
     expect(lines[4]).toMatch(/\| n\/a \(the build has no createChat\) \| +17,912 B \| +— \|/);
   });
 
@@ -83,7 +111,9 @@ describe("formatCompareTable", () => {
 
   it("gives the run's noise as the largest move of a floor, either way", () => {
     const floorRps: CompareCase = { ...rps, key: "request_rps_c1_fetch", reference: true };
-    expect(noiseOf([...rows, row(floor, 100, 95), { ...row(floorRps, 500, 500), ratio: 1.2 }])).toBeCloseTo(0.2);
+    expect(noiseOf([...rows, row(floor, 100, 95), { ...row(floorRps, 500, 500), rounds: rounds(1.2, 0) }])).toBeCloseTo(
+      0.2,
+    );
     expect(noiseOf([...rows, row(floor, 100, 88)])).toBeCloseTo(0.12);
     expect(noiseOf(rows)).toBeUndefined();
   });

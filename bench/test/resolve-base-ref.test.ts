@@ -58,18 +58,25 @@ describe("resolveBaseRef", () => {
 });
 
 describe("parseCompareArgs", () => {
-  it("defaults to 5 rounds, exit 0 on a regression, base from git", () => {
-    expect(parseCompareArgs([])).toEqual({ rounds: 5, requests: 1_000, memoryCalls: 5_000, failOnRegression: false });
+  it("defaults to 16 short rounds, exit 0 on a regression, base from git", () => {
+    expect(parseCompareArgs([])).toEqual({
+      rounds: 16,
+      requests: 200,
+      memoryCalls: 1_000,
+      failOnRegression: false,
+      same: false,
+    });
   });
 
   it("reads a ref and the options in any order; --rounds wins over --quick", () => {
     expect(parseCompareArgs(["--quick", "a51a1c9", "--fail-on-regression", "--out", "table.md"])).toEqual({
       ref: "a51a1c9",
-      rounds: 3,
-      requests: 500,
-      memoryCalls: 2_500,
+      rounds: 8,
+      requests: 200,
+      memoryCalls: 1_000,
       failOnRegression: true,
       out: "table.md",
+      same: false,
     });
     expect(parseCompareArgs(["--", "--quick", "--rounds", "9"]).rounds).toBe(9);
   });

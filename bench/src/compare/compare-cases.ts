@@ -77,6 +77,20 @@ export const COMPARE_CASES: readonly CompareCase[] = [
       group: "bundle",
     }),
   ),
+  // What those apps load later (chunks a rarely used method imports on first use), added.
+  ...(
+    [
+      ["", "inference chat app"],
+      ["_client", "client app"],
+    ] as const
+  ).map(
+    ([suffix, app]): CompareCase => ({
+      key: `bundle_gz_bytes${suffix}_total`,
+      label: `bundle (min+gzip -9): ${app}, all chunks`,
+      unit: "B",
+      group: "bundle",
+    }),
+  ),
 ];
 
 /** Requests per second: more is better; every other unit (ms, µs, bytes): less is better. */

@@ -21,7 +21,8 @@ import {
   regressionsOf,
 } from "./compare-table.ts";
 import { failureReason } from "./failure-reason.ts";
-import { COMPARE_USAGE, parseCompareArgs } from "./parse-compare-args.ts";
+import { summarizeRatios } from "./pair-ratios.ts";
+import { COMPARE_USAGE, parseCompareArgs, WARMUP_ROUNDS } from "./parse-compare-args.ts";
 import { gitIn, resolveBaseRef } from "./resolve-base-ref.ts";
 import { startTreeProcess, type TreeProcess } from "./tree-process.ts";
 
@@ -42,7 +43,7 @@ let base: ReturnType<typeof resolveBaseRef>;
 const git = gitIn(repoRoot);
 try {
   args = parseCompareArgs(argv);
-  base = resolveBaseRef(args.ref, git);
+  base = args.same ? { sha: git("rev-parse", "HEAD"), label: "this tree" } : resolveBaseRef(args.ref, git);
 } catch (error) {
   log(error instanceof Error ? error.message : String(error));
   process.exit(2);
@@ -51,31 +52,41 @@ try {
 const started = performance.now();
 const describe = (sha: string) => git("log", "-1", "--format=%h (%cs)", sha);
 const dirty = git("status", "--porcelain") !== "";
-const baseName = git("rev-parse", "--short", base.sha);
 const nextName = `${git("rev-parse", "--short", "HEAD")}${dirty ? "+" : ""}`;
+// --same: this build against itself, to see how far the machine alone moves each row.
+const baseName = args.same ? `${nextName} again` : git("rev-parse", "--short", base.sha);
 const machine = `Node ${process.version}, ${process.platform} ${process.arch}, ${cpus().length} CPUs`;
-log(`bench:compare on ${machine}: base ${describe(base.sha)} [${base.label}] against this tree ${nextName}`);
-if (base.note) log(base.note);
+if (args.same) log(`bench:compare on ${machine}: this tree ${nextName} against itself (the noise of this machine)`);
+else log(`bench:compare on ${machine}: base ${describe(base.sha)} [${base.label}] against this tree ${nextName}`);
+if (base.note && !args.same) log(base.note);
 
 type Side = "base" | "next";
 const samples: Record<Side, Record<string, number[]>> = { base: {}, next: {} };
-/** Per case, each round's new/base: the two runs of a pair are seconds apart, so they share the machine's load. */
+/**
+ * Per case, each round's new/base, by the case's own measure and by the CPU time each
+ * child spent: the two runs of a round are back to back, so they share the machine's load.
+ */
 const ratios: Record<string, number[]> = {};
+const cpuRatios: Record<string, number[]> = {};
 const failures: Record<Side, Record<string, string>> = { base: {}, next: {} };
+const unitOf = new Map(COMPARE_CASES.map((c) => [c.key, c.unit]));
 
-const tree = addBaseWorktree(repoRoot, base.sha);
-process.on("exit", () => tree.remove());
+const tree = args.same ? undefined : addBaseWorktree(repoRoot, base.sha);
+process.on("exit", () => tree?.remove());
+const baseRoot = tree?.root ?? repoRoot;
 const bundles: Record<Side, Record<string, Measure>> = { base: {}, next: {} };
 try {
   let since = performance.now();
-  log(`building ${baseName} in ${tree.root} ...`);
-  installAndBuild(tree);
-  log(`base built, ${elapsed(since)}`);
+  if (tree) {
+    log(`building ${baseName} in ${tree.root} ...`);
+    installAndBuild(tree);
+    log(`base built, ${elapsed(since)}`);
+  }
 
   const server = await startServer();
   const { close: _, ...serverInfo } = server;
   const trees: Record<Side, TreeProcess> = {
-    base: startTreeProcess(tree.root, serverInfo),
+    base: startTreeProcess(baseRoot, serverInfo),
     next: startTreeProcess(repoRoot, serverInfo),
   };
   try {
@@ -88,15 +99,24 @@ try {
       since = performance.now();
       const keys = casesOf(group).map((c) => c.key);
       const runPair = async (key: string, order: Side[], keep: boolean) => {
-        const pair: Partial<Record<Side, number>> = {};
+        const pair: Partial<Record<Side, { value: number; cpuMs: number }>> = {};
         for (const side of order) {
           const reply = await trees[side].run({ group, key, calls });
           if ("failure" in reply) failures[side][key] = reply.failure;
-          else if (keep) (samples[side][key] ??= []).push((pair[side] = reply.value));
+          else if (keep) {
+            (samples[side][key] ??= []).push(reply.value);
+            pair[side] = reply;
+          }
         }
-        if (pair.base !== undefined && pair.next !== undefined) (ratios[key] ??= []).push(pair.next / pair.base);
+        const { base: b, next: n } = pair;
+        if (b === undefined || n === undefined) return;
+        (ratios[key] ??= []).push(n.value / b.value);
+        // CPU time is a cost whatever the unit: for requests per second, base/new reads the same way as the row.
+        const rps = unitOf.get(key) === "req/s";
+        (cpuRatios[key] ??= []).push(rps ? b.cpuMs / n.cpuMs : n.cpuMs / b.cpuMs);
       };
-      for (const key of keys) await runPair(key, ["base", "next"], false);
+      // Warm-up rounds, not kept: the JIT's tiers, connections, caches.
+      for (let w = 0; w < WARMUP_ROUNDS; w++) for (const key of keys) await runPair(key, ["base", "next"], false);
       for (let round = 0; round < args.rounds; round++) {
         for (let k = 0; k < keys.length; k++) {
           // Each round starts one case later; the build that goes first changes every round
@@ -105,7 +125,7 @@ try {
           await runPair(key, round % 2 === 0 ? ["base", "next"] : ["next", "base"], true);
         }
       }
-      log(`${group}: 1 warm-up + ${args.rounds} rounds per build, ${elapsed(since)}`);
+      log(`${group}: ${WARMUP_ROUNDS} warm-up + ${args.rounds} rounds per build, ${elapsed(since)}`);
     }
   } finally {
     for (const child of Object.values(trees)) child.close();
@@ -113,22 +133,25 @@ try {
   }
 
   since = performance.now();
-  for (const { key } of casesOf("bundle")) {
-    const source = bundleApps[key as keyof typeof bundleApps];
+  const bundleKeys = new Set(casesOf("bundle").map((c) => c.key));
+  for (const [key, source] of Object.entries(bundleApps)) {
+    if (!bundleKeys.has(key)) continue;
     for (const [side, root] of [
-      ["base", tree.root],
+      ["base", baseRoot],
       ["next", repoRoot],
     ] as const) {
       try {
-        bundles[side][key] = { value: (await bundleSize(source, join(root, "bench"), "silent")).gzBytes };
+        const size = await bundleSize(source, join(root, "bench"), "silent");
+        bundles[side][key] = { value: size.gzBytes };
+        bundles[side][`${key}_total`] = { value: size.totalGzBytes };
       } catch (error) {
-        bundles[side][key] = { failure: failureReason(error) };
+        bundles[side][key] = bundles[side][`${key}_total`] = { failure: failureReason(error) };
       }
     }
   }
   log(`bundles: ${elapsed(since)}`);
 } finally {
-  tree.remove();
+  tree?.remove();
 }
 
 const measureOf = (side: Side, key: string): Measure => {
@@ -143,6 +166,8 @@ const rows: CompareRow[] = COMPARE_CASES.map((c) => ({
   case: c,
   base: measureOf("base", c.key),
   next: measureOf("next", c.key),
+  rounds: summarizeRatios(ratios[c.key] ?? []),
+  cpu: summarizeRatios(cpuRatios[c.key] ?? []),
 }));
 const regressions = regressionsOf(rows);
 const noise = noiseOf(rows);
@@ -150,9 +175,14 @@ const noise = noiseOf(rows);
 const report = [
   `### bench:compare: ${baseName} (base${base.label === baseName ? "" : `, ${base.label}`}) → ${nextName} (new${dirty ? ", with uncommitted changes" : ""})`,
   "",
-  `${machine}; medians of ${args.rounds} rounds, the two builds running each case in turn ` +
-    `(new/base: the median of the rounds' ratios); requests ${args.requests} and in-memory calls ` +
-    `${args.memoryCalls} per run; bundles esbuild minified, gzip -9.`,
+  `${machine}; ${WARMUP_ROUNDS} warm-up rounds dropped, then ${args.rounds} rounds, the two builds running each ` +
+    `case back to back (base and new, then new and base), a GC before each run. base and new: medians of the ` +
+    `case's own measure. new/base: from the CPU time each build's process spent, one ratio per round, the mean ` +
+    `of the middle half of them; spread: half the width of that middle half (a row that moved less than its ` +
+    `spread cannot be told from the machine); wall-clock new/base the same from the case's own measure. ` +
+    `Requests ${args.requests} and in-memory calls ${args.memoryCalls} per run; bundles esbuild minified and ` +
+    `split as an app's bundler splits them, gzip -9: what the app loads at start (the "all chunks" rows add ` +
+    `what it loads on first use of a rarely used method).`,
   "",
   formatCompareTable(rows, { base: baseName, next: nextName }),
   "",

@@ -10,23 +10,31 @@ export interface CompareArgs {
   failOnRegression: boolean;
   /** Also write the report (Markdown) to this file, e.g. for a pull request comment. */
   out?: string;
+  /** This tree against itself (no base built): every row's ratio is then the machine's noise. */
+  same: boolean;
 }
 
-export const COMPARE_USAGE = `usage: pnpm bench:compare [ref] [--quick] [--rounds N] [--fail-on-regression] [--out FILE]
+export const COMPARE_USAGE = `usage: pnpm bench:compare [ref | --same] [--quick] [--rounds N] [--fail-on-regression] [--out FILE]
   ref                   the base to compare with (default: git merge-base HEAD main; on main itself,
                         HEAD when there are uncommitted changes, else HEAD~1)
-  --quick               3 rounds and half the calls per round (about half the time)
-  --rounds N            rounds of every measured case (default 5)
+  --same                this tree against itself, nothing else built: how far this machine alone moves each row
+  --quick               half the rounds (about half the time)
+  --rounds N            rounds of every measured case (default 12)
   --fail-on-regression  exit 1 when a row is more than 10% worse than the base (default: exit 0, rows marked)
   --out FILE            also write the report, Markdown, to FILE`;
 
-// Fewer calls per round than pnpm bench (2,000 requests), more rounds: the builds take turns
-// more often, and a whole run stays within a few minutes on 2 cores.
-const DEFAULTS = { rounds: 5, requests: 1_000, memoryCalls: 5_000 };
+// Short runs (a fifth of pnpm bench's 2,000 requests) and many rounds: the builds take turns
+// often, each round's ratio compares two runs a second or less apart, and the median of a
+// dozen ratios is not moved by the few rounds a burst of other work landed on. A whole run
+// stays within a few minutes on 2 cores.
+const DEFAULTS = { rounds: 16, requests: 200, memoryCalls: 1_000 };
+
+/** Rounds run first and not kept, every case, both builds: the JIT's tiers, connections, caches. */
+export const WARMUP_ROUNDS = 2;
 
 /** Reads the command line of `pnpm bench:compare`; throws with the usage on anything it does not know. */
 export function parseCompareArgs(argv: readonly string[]): CompareArgs {
-  const args: CompareArgs = { ...DEFAULTS, failOnRegression: false };
+  const args: CompareArgs = { ...DEFAULTS, failOnRegression: false, same: false };
   let quick = false;
   let rounds: number | undefined;
   const fail = (why: string): never => {
@@ -37,6 +45,7 @@ export function parseCompareArgs(argv: readonly string[]): CompareArgs {
     if (arg === "--") continue; // `pnpm bench:compare -- --quick` passes it through
     if (arg === "--quick") quick = true;
     else if (arg === "--fail-on-regression") args.failOnRegression = true;
+    else if (arg === "--same") args.same = true;
     else if (arg === "--rounds") {
       const value = argv[++i] ?? "";
       if (!/^[1-9]\d*$/.test(value)) fail(`--rounds needs a whole number of 1 or more, got "${value}"`);
@@ -49,11 +58,8 @@ export function parseCompareArgs(argv: readonly string[]): CompareArgs {
     else if (args.ref === undefined) args.ref = arg;
     else fail(`one ref only, got "${args.ref}" and "${arg}"`);
   }
-  if (quick) {
-    args.rounds = 3;
-    args.requests = DEFAULTS.requests / 2;
-    args.memoryCalls = DEFAULTS.memoryCalls / 2;
-  }
+  if (quick) args.rounds = DEFAULTS.rounds / 2;
+  if (args.same && args.ref !== undefined) fail(`--same compares this tree with itself: no ref, got "${args.ref}"`);
   if (rounds !== undefined) args.rounds = rounds;
   return args;
 }

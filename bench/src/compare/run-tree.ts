@@ -38,7 +38,12 @@ async function runCase({ group, key, calls }: RunRequest): Promise<RunReply> {
     const run = (await casesFor(group, calls))[key];
     if (!run) throw new Error("no such case in this tree's bench");
     gc?.();
-    return { value: await run() };
+    // CPU time, beside the case's own wall-clock measure: time this process waited for a
+    // core the machine gave to other work is not in it, so it moves less on a busy machine.
+    const cpuBefore = process.cpuUsage();
+    const value = await run();
+    const cpu = process.cpuUsage(cpuBefore);
+    return { value, cpuMs: (cpu.user + cpu.system) / 1000 };
   } catch (error) {
     failures[key] = failureReason(error);
     return { failure: failures[key] };

@@ -11,8 +11,11 @@ export interface RunRequest {
   calls: number;
 }
 
-/** Child to parent: the case's measure (ms, req/s, µs), or why it cannot run on this build. */
-export type RunReply = { value: number } | { failure: string };
+/**
+ * Child to parent: the case's measure (ms, req/s, µs) and the CPU time the child spent in
+ * that run (ms, every thread of it), or why the case cannot run on this build.
+ */
+export type RunReply = { value: number; cpuMs: number } | { failure: string };
 
 /** The bench server the parent started, as the child's cases need it. */
 export type ServerInfo = Omit<ServerReady, "type"> & { url: string };

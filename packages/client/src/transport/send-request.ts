@@ -2,19 +2,21 @@ import { APIError } from "../errors/api-error.ts";
 import { APIConnectionError, APITimeoutError, APIUserAbortError } from "../errors/connection-errors.ts";
 import { createApiError } from "../errors/create-api-error.ts";
 import { FriendliError, InvalidInputError } from "../errors/friendli-error.ts";
-import { MiddlewareError, type MiddlewareHook } from "../errors/middleware-error.ts";
+import { MiddlewareError } from "../errors/middleware-error.ts";
 import { ResponseTooLargeError } from "../errors/response-too-large-error.ts";
 import { hasFlag, type Route } from "../operations/route.ts";
 import { backoffDelay } from "./backoff-delay.ts";
 import { checkToken } from "./check-header-value.ts";
 import { quoteWithoutUserinfo, type ResolvedClientOptions } from "./client-options.ts";
+import { type AttemptContext, fetchWithMiddleware } from "./fetch-with-middleware.ts";
+import { followRedirects } from "./follow-redirects.ts";
+import { isRedirect } from "./is-redirect.ts";
 import { linkedAbort } from "./linked-abort.ts";
-import { dropped, type Logger } from "./logger.ts";
-import type { MiddlewareContext } from "./middleware.ts";
+import { dropped } from "./logger.ts";
 import { parseRetryAfter } from "./parse-retry-after.ts";
 import { readBodyCapped, responseOfBytes } from "./read-body-capped.ts";
 import { readErrorBody } from "./read-error-body.ts";
-import { redact, redactError, redactingLogger } from "./redact.ts";
+import { redact, redactError } from "./redact.ts";
 import { type AttemptOutcome, describeOutcome, networkErrorCode, shouldRetry, wasNeverSent } from "./retry-decision.ts";
 import { sleep } from "./sleep.ts";
 import { untilAborted } from "./until-aborted.ts";
@@ -74,7 +76,6 @@ export interface SentResponse {
 export type Transport = (request: OutgoingRequest, call: CallSettings) => Promise<SentResponse>;
 
 const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
-const MAX_REDIRECTS = 5;
 let callCounter = 0;
 
 /**
@@ -124,8 +125,6 @@ export function createTransport(options: ResolvedClientOptions): Transport {
       (request.route ? hasFlag(request.route, "retrySafe") : (request.retrySafe ?? isSafeMethod(method)));
     const { signal, timeout, maxRetries } = call;
     const id = middleware.length ? `${++callCounter}` : "";
-    // What middleware logs (the drift check quotes request ids) goes out redacted too.
-    const log = middleware.length ? redactingLogger(logger, secret) : logger;
 
     for (let attempt = 0; ; attempt++) {
       if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
@@ -145,9 +144,13 @@ export function createTransport(options: ResolvedClientOptions): Transport {
           signal: controller.signal,
           redirect: toApi ? "manual" : "follow",
         };
-        let response = await fetchOnce(target, init, request, attempt, id, log);
-        if (toApi && isRedirect(response))
-          response = await followRedirects(response, target, init, request, attempt, id, label, log);
+        const context: AttemptContext = { route: request.route, id, attempt, secret };
+        const fetchAgain = (to: string, again: RequestInit) => fetchOnce(to, again, context);
+        let response = await fetchAgain(target, init);
+        if (toApi && isRedirect(response)) {
+          const redirected = { method, url: request.url, label, apiOrigin };
+          response = await followRedirects(response, target, init, redirected, fetchAgain);
+        }
         debug?.(redact(`friendli: <- ${response.status} ${label} in ${Date.now() - started} ms`, secret));
         if (response.ok) {
           let text: string | undefined;
@@ -268,125 +271,11 @@ export function createTransport(options: ResolvedClientOptions): Transport {
     return headers;
   }
 
-  /** Follows a redirect within the API origin (at most MAX_REDIRECTS); any other is refused. */
-  async function followRedirects(
-    first: Response,
-    from: string,
-    init: RequestInit,
-    request: OutgoingRequest,
-    attempt: number,
-    id: string,
-    label: string,
-    log: Logger,
-  ): Promise<Response> {
-    let response = first;
-    let target = from;
-    let { method, body } = init;
-    for (let hops = 0; isRedirect(response); hops++) {
-      const location = response.headers.get("location");
-      await response.body?.cancel().catch(() => {});
-      const next = location ? new URL(location, target) : undefined;
-      if (!next || next.origin !== apiOrigin || hops >= MAX_REDIRECTS) {
-        throw new APIError(
-          { status: response.status, headers: response.headers, body: null, method: request.method, url: request.url },
-          `${label} was redirected ${next ? `to ${next.origin}` : "without a location"}${hops >= MAX_REDIRECTS ? " too many times" : ""}; not followed, so the token, the team and the body stay with ${apiOrigin}`,
-        );
-      }
-      // As browsers do: 303, and 301/302 after a POST, continue as a GET without the body.
-      if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === "POST")) {
-        method = "GET";
-        body = null;
-      }
-      target = next.href;
-      response = await fetchOnce(target, { ...init, method, body }, request, attempt, id, log);
-    }
-    return response;
-  }
-
   /** One fetch, through the middleware when there is any. */
-  function fetchOnce(
-    target: string,
-    init: RequestInit,
-    request: OutgoingRequest,
-    attempt: number,
-    id: string,
-    log: Logger,
-  ): Promise<Response> {
-    return middleware.length === 0
-      ? options.fetch(target, init)
-      : fetchWithMiddleware(target, init, request, attempt, id, log);
+  function fetchOnce(target: string, init: RequestInit, context: AttemptContext): Promise<Response> {
+    if (middleware.length === 0) return options.fetch(target, init);
+    return fetchWithMiddleware(options, target, init, context);
   }
-
-  async function fetchWithMiddleware(
-    target: string,
-    init: RequestInit,
-    request: OutgoingRequest,
-    attempt: number,
-    id: string,
-    log: Logger,
-  ): Promise<Response> {
-    const { signal, ...rest } = init;
-    // The attempt's own signal (timeout and caller): hooks are waited on no longer than it.
-    const attemptSignal = signal as AbortSignal;
-    let current = new Request(target, rest);
-    const context: Omit<MiddlewareContext, "request"> = {
-      schemaPath: request.route?.path,
-      operationId: request.route?.id,
-      id,
-      attempt,
-      logger: log,
-    };
-    for (const [index, m] of middleware.entries()) {
-      if (!m.onRequest) continue;
-      const request = current;
-      const replaced = await runHook("onRequest", index, attemptSignal, () => m.onRequest?.({ ...context, request }));
-      if (replaced instanceof Request) current = replaced;
-    }
-    // The signal goes to fetch itself, beside the Request, so it holds under GC.
-    const fetched = await options.fetch(current, { signal: attemptSignal, redirect: init.redirect ?? "follow" });
-    let response = fetched;
-    try {
-      for (const [index, m] of middleware.entries()) {
-        if (!m.onResponse) continue;
-        const answer = response;
-        const replaced = await runHook("onResponse", index, attemptSignal, () =>
-          m.onResponse?.({ ...context, request: current, response: answer }),
-        );
-        if (replaced instanceof Response) response = replaced;
-      }
-    } catch (error) {
-      // Whatever a hook left unread is let go, the fetched body and any replacement.
-      for (const body of new Set([fetched.body, response.body])) await body?.cancel().catch(() => {});
-      throw error;
-    }
-    return response;
-  }
-
-  /**
-   * One middleware hook, waited on within the attempt's signal. What it throws becomes a
-   * MiddlewareError (never retried); an abort while it runs stays the timeout or the
-   * caller's abort it is.
-   */
-  async function runHook<T>(
-    hook: MiddlewareHook,
-    index: number,
-    signal: AbortSignal,
-    run: () => T,
-  ): Promise<Awaited<T>> {
-    try {
-      return await untilAborted(run(), signal);
-    } catch (error) {
-      if (signal.aborted) throw error;
-      const what = error instanceof Error ? error.message : String(error);
-      throw new MiddlewareError(`middleware ${index} ${hook} failed: ${what}`, { hook, index }, { cause: error });
-    }
-  }
-}
-
-function isRedirect(response: Response): boolean {
-  return (
-    response.type === "opaqueredirect" || (response.status >= 300 && response.status < 400 && response.status !== 304)
-  );
 }
 
 /** The path of an origin-relative URL, without its query and fragment (no regex split: it builds a RegExp per call). */

@@ -1,18 +1,14 @@
-import {
-  APIUserAbortError,
-  type CallOptions,
-  type components,
-  FriendliError,
-  InvalidInputError,
-} from "@friendli-ts/client";
+import { APIUserAbortError, type CallOptions, type components, InvalidInputError } from "@friendli-ts/client";
 import { redactError, secretOf } from "@friendli-ts/client/internal";
 import type { ChatChunk, CollectedChatCompletion } from "../streams/collect-chat-completion.ts";
 import type { InferenceStream } from "../streams/inference-stream.ts";
 import { type FunctionTool, toSpecTool } from "./function-tool.ts";
-import { validateWithSchema } from "./output-schema.ts";
 import { parseModelJson } from "./parse-model-json.ts";
+import { ToolLoopLimitError } from "./tool-loop-limit-error.ts";
+import { validateWithSchema } from "./validate-with-schema.ts";
 
-type Message = components["schemas"]["Message"];
+/** One message of a chat conversation, as the spec has it. */
+export type Message = components["schemas"]["Message"];
 type AssistantMessage = components["schemas"]["AssistantMessage"];
 type ChatResult = components["schemas"]["ChatResult"];
 
@@ -55,16 +51,6 @@ export interface RunToolsResult {
   messages: Message[];
   /** How many model calls it took. */
   steps: number;
-}
-
-/** The model kept asking for tools past `maxSteps`. */
-export class ToolLoopLimitError extends FriendliError {
-  override name = "ToolLoopLimitError";
-  readonly messages: Message[];
-  constructor(steps: number, messages: Message[]) {
-    super(`the model still wanted tools after ${steps} steps; raise maxSteps or check the tools' answers`);
-    this.messages = messages;
-  }
 }
 
 /**
