@@ -7,8 +7,7 @@ import { parseModelJson } from "./parse-model-json.ts";
 import { ToolLoopLimitError } from "./tool-loop-limit-error.ts";
 import { validateWithSchema } from "./validate-with-schema.ts";
 
-/** One message of a chat conversation, as the spec has it. */
-export type Message = components["schemas"]["Message"];
+type Message = components["schemas"]["Message"];
 type AssistantMessage = components["schemas"]["AssistantMessage"];
 type ChatResult = components["schemas"]["ChatResult"];
 

@@ -1,6 +1,6 @@
-import { FriendliError } from "@friendli-ts/client";
-// A type only: nothing of the tool loop is loaded with this class.
-import type { Message } from "./run-tools.ts";
+import { type components, FriendliError } from "@friendli-ts/client";
+
+type Message = components["schemas"]["Message"];
 
 // Its own file, apart from the tool loop: the package's entry exports the class, and an app
 // that never runs tools then bundles the class alone, not the loop.
