@@ -15,9 +15,10 @@ import {
   serverlessChatStream,
 } from "@friendli-ts/client/routes";
 import { checkModel, checkNonEmptyArray, checkObject, label } from "../check-body.ts";
+import { sendCheckedChat } from "../helpers/check-chat-result.ts";
 import type { JsonSchema, StandardSchemaLike } from "../helpers/output-schema.ts";
-import type { Parsed } from "../helpers/parse-chat-completion.ts";
-import type { ChatLoopBody, RunToolsOptions, RunToolsResult } from "../helpers/run-tools.ts";
+import { type Parsed, parseChatCompletion } from "../helpers/parse-chat-completion.ts";
+import { type ChatLoopBody, type RunToolsOptions, type RunToolsResult, runTools } from "../helpers/run-tools.ts";
 import { openInferenceStream } from "../open-inference-stream.ts";
 import type { NoStreamFlag, Prefix, SpecKey, StreamKey } from "../spec-types.ts";
 import type { ChatChunk, CollectedChatCompletion } from "../streams/collect-chat-completion.ts";
@@ -107,17 +108,13 @@ export function chatApi<P extends Prefix>(core: CallCore, prefix: P): ChatApi<P>
       checkChatBody(label(prefix, "chat.stream"), body, modelRequired);
       return open(body, options);
     },
-    // parse and runTools load their helpers (a JSON Schema validator, the tool loop) when
-    // first called: an app that only completes or streams does not download them.
     async parse(body, schema, options) {
       checkChatBody(label(prefix, "chat.parse"), body, modelRequired);
-      const { sendCheckedChat, parseChatCompletion } = await import("../helpers/chat-helpers.ts");
       const complete = (request: ChatParseBody<P>) => sendCheckedChat(core, send, request, options);
       return parseChatCompletion(complete, body, schema);
     },
     async runTools(body, options) {
       checkChatBody(label(prefix, "chat.runTools"), body, modelRequired);
-      const { sendCheckedChat, runTools } = await import("../helpers/chat-helpers.ts");
       const chat = {
         complete: (request: ChatLoopBody, call: CallOptions) => sendCheckedChat(core, send, request, call),
         stream: (request: ChatLoopBody, call: CallOptions) => open(request, call),

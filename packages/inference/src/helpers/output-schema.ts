@@ -1,4 +1,5 @@
 import { InvalidInputError } from "@friendli-ts/client";
+import { type SchemaIssue, validateJsonSchema } from "./validate-json-schema.ts";
 
 /** A JSON Schema as a plain object. */
 export type JsonSchema = { [key: string]: unknown };
@@ -59,6 +60,29 @@ export function toJsonSchema(schema: OutputSchema, what: string): JsonSchema {
   // The meta-schema URL is noise to the model's grammar compiler.
   const { $schema: _ignored, ...rest } = converted;
   return rest;
+}
+
+/** Validates a parsed value; returns the (possibly transformed) value or the issues. */
+export async function validateWithSchema<Output>(
+  schema: OutputSchema<Output>,
+  value: unknown,
+): Promise<{ ok: true; value: Output } | { ok: false; issues: SchemaIssue[] }> {
+  if (!isStandardSchema(schema)) {
+    const issues = validateJsonSchema(schema, value);
+    return issues.length ? { ok: false, issues } : { ok: true, value: value as Output };
+  }
+  const result = await schema["~standard"].validate(value);
+  if (!result.issues) return { ok: true, value: result.value as Output };
+  return {
+    ok: false,
+    issues: result.issues.map((issue) => ({
+      message: issue.message,
+      path: (issue.path ?? []).map((p) => {
+        const key = typeof p === "object" ? p.key : p;
+        return typeof key === "number" ? key : String(key);
+      }),
+    })),
+  };
 }
 
 /**

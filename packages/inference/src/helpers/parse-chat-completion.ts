@@ -1,9 +1,8 @@
 import type { components } from "@friendli-ts/client";
 import { redactError, secretOf } from "@friendli-ts/client/internal";
-import { type JsonSchema, type StandardSchemaLike, toJsonSchema } from "./output-schema.ts";
+import { type JsonSchema, type StandardSchemaLike, toJsonSchema, validateWithSchema } from "./output-schema.ts";
 import { parseModelJson } from "./parse-model-json.ts";
 import { StructuredOutputError } from "./structured-output-error.ts";
-import { validateWithSchema } from "./validate-with-schema.ts";
 
 type ResponseFormatJsonSchema = components["schemas"]["ResponseFormatJsonSchema"];
 

@@ -1,11 +1,16 @@
-import { APIUserAbortError, type CallOptions, type components, InvalidInputError } from "@friendli-ts/client";
+import {
+  APIUserAbortError,
+  type CallOptions,
+  type components,
+  FriendliError,
+  InvalidInputError,
+} from "@friendli-ts/client";
 import { redactError, secretOf } from "@friendli-ts/client/internal";
 import type { ChatChunk, CollectedChatCompletion } from "../streams/collect-chat-completion.ts";
 import type { InferenceStream } from "../streams/inference-stream.ts";
 import { type FunctionTool, toSpecTool } from "./function-tool.ts";
+import { validateWithSchema } from "./output-schema.ts";
 import { parseModelJson } from "./parse-model-json.ts";
-import { ToolLoopLimitError } from "./tool-loop-limit-error.ts";
-import { validateWithSchema } from "./validate-with-schema.ts";
 
 type Message = components["schemas"]["Message"];
 type AssistantMessage = components["schemas"]["AssistantMessage"];
@@ -50,6 +55,16 @@ export interface RunToolsResult {
   messages: Message[];
   /** How many model calls it took. */
   steps: number;
+}
+
+/** The model kept asking for tools past `maxSteps`. */
+export class ToolLoopLimitError extends FriendliError {
+  override name = "ToolLoopLimitError";
+  readonly messages: Message[];
+  constructor(steps: number, messages: Message[]) {
+    super(`the model still wanted tools after ${steps} steps; raise maxSteps or check the tools' answers`);
+    this.messages = messages;
+  }
 }
 
 /**
