@@ -11,6 +11,7 @@ export {
 } from "./client/client-from-options.ts";
 export { pathValueProblem } from "./client/fill-path-template.ts";
 export { makeRequest, type OperationCall, type UrlCall } from "./client/make-request.ts";
+export { requestData } from "./client/request-data.ts";
 export { type OperationId, operations } from "./generated/operations.ts";
 export type { operations as operationTypes } from "./generated/schema.ts";
 export { findOperation } from "./operations/find-operation.ts";

@@ -2,7 +2,7 @@ import { findOperation } from "@friendli-ts/client/internal";
 // Brings in the type of the mock server URL the global setup provides.
 import type {} from "@friendli-ts/test-kit/global-setup";
 import { inject } from "vitest";
-import { createFriendliEndpoints, type EndpointsOptions } from "../../src/index.ts";
+import { createFriendliEndpoints, type SharedClientOptions } from "../../src/index.ts";
 
 export interface SentRequest {
   operationId: string | undefined;
@@ -17,7 +17,7 @@ export interface SentRequest {
  * gets the mock's 422 (a ValidationError naming the problem); every request is recorded in
  * `sent`, with the spec operation it reached.
  */
-export function mockEndpoints(options: EndpointsOptions = {}) {
+export function mockEndpoints(options: SharedClientOptions = {}) {
   const sent: SentRequest[] = [];
   const recordingFetch: typeof fetch = async (input, init) => {
     const request = new Request(input, init);
