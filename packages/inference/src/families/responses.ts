@@ -5,7 +5,7 @@ import {
   type StreamBody,
   type SuccessData,
 } from "@friendli-ts/client";
-import { type CallCore, makeRequest, type Route } from "@friendli-ts/client/internal";
+import { type CallCore, type Route, requestData } from "@friendli-ts/client/internal";
 import {
   containerResponses,
   containerResponsesStream,
@@ -61,7 +61,7 @@ export function responsesApi<P extends Prefix>(core: CallCore, prefix: P): Respo
   return {
     async create(body, options) {
       check(prefix, "create", body);
-      return (await makeRequest(core, { route: createRoute, body }, options)).data;
+      return requestData(core, label(prefix, "responses.create"), { route: createRoute, body }, options);
     },
     async stream(body, options) {
       check(prefix, "stream", body);

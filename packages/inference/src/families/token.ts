@@ -1,5 +1,5 @@
 import type { CallOptions, RequestBody, SuccessData } from "@friendli-ts/client";
-import { type CallCore, makeRequest, type Route } from "@friendli-ts/client/internal";
+import { type CallCore, type Route, requestData } from "@friendli-ts/client/internal";
 import {
   containerDetokenization,
   containerTokenization,
@@ -40,14 +40,14 @@ export function tokenApi<P extends Prefix>(core: CallCore, prefix: P): TokenApi<
       const record = checkObject(what, body);
       checkModel(what, record, prefix !== "");
       checkString(what, record, "prompt");
-      return (await makeRequest(core, { route: tokenizeRoute, body }, options)).data;
+      return requestData(core, what, { route: tokenizeRoute, body }, options);
     },
     async detokenize(body, options) {
       const what = label(prefix, "token.detokenize");
       const record = checkObject(what, body);
       checkModel(what, record, prefix !== "");
       checkIntegers(what, record, "tokens");
-      return (await makeRequest(core, { route: detokenizeRoute, body }, options)).data;
+      return requestData(core, what, { route: detokenizeRoute, body }, options);
     },
   };
 }
