@@ -42,7 +42,7 @@ export {
 } from "./helpers/run-tools.ts";
 export { StructuredOutputError } from "./helpers/structured-output-error.ts";
 export type { SchemaIssue } from "./helpers/validate-json-schema.ts";
-export type { Body, FinalResult, InferenceMethod, Result, StreamItem } from "./method-types.ts";
+export type { FinalResult, InferenceMethod, MethodBody, Result, StreamItem } from "./method-types.ts";
 export { chatSnapshots } from "./streams/chat-snapshots.ts";
 export { InferenceStream } from "./streams/inference-stream.ts";
 export { rebuildStream } from "./streams/rebuild-stream.ts";
