@@ -33,3 +33,11 @@ export function datasetOperations(core: CallCore) {
   };
   return operations;
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const datasetMethods = {
+  create_dataset: "datasets.create",
+  list_datasets: "datasets.list",
+  get_dataset: "datasets.get",
+  delete_dataset: "datasets.delete",
+} as const;

@@ -77,3 +77,11 @@ function bytesOf(data: ArrayBuffer | ArrayBufferView): Uint8Array<ArrayBuffer> {
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer as ArrayBuffer, data.byteOffset, data.byteLength);
   throw new InvalidInputError("files.upload takes a Blob, an ArrayBuffer or a typed array");
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const fileMethods = {
+  init_upload: "files.initUpload",
+  complete_upload: "files.completeUpload",
+  get_info: "files.getInfo",
+  get_download_url: "files.getDownloadUrl",
+} as const;

@@ -53,3 +53,11 @@ export function sampleOperations(core: CallCore) {
   };
   return operations;
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const sampleMethods = {
+  add_samples: "samples.add",
+  list_samples: "samples.list",
+  upload_raw_samples: "samples.uploadRaw",
+  delete_samples: "samples.delete",
+} as const;

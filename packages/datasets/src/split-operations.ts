@@ -39,3 +39,11 @@ export function splitOperations(core: CallCore) {
   };
   return operations;
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const splitMethods = {
+  create_split: "splits.create",
+  list_splits: "splits.list",
+  get_split: "splits.get",
+  delete_split: "splits.delete",
+} as const;

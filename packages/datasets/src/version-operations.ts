@@ -30,3 +30,11 @@ export function versionOperations(core: CallCore) {
     },
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const versionMethods = {
+  create_version: "versions.create",
+  list_versions: "versions.list",
+  get_version: "versions.get",
+  delete_version: "versions.delete",
+} as const;

@@ -208,3 +208,19 @@ export function endpointOperations(core: CallCore): EndpointOperations {
   };
   return operations;
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const endpointMethods = {
+  dedicatedCreateEndpoint: "create",
+  dedicatedEndpointWandbArtifactCreate: "createFromWandbArtifact",
+  dedicatedListEndpoints: "list",
+  dedicatedGetEndpoint: "get",
+  dedicatedUpdateEndpoint: "update",
+  dedicatedDeleteEndpoint: "delete",
+  dedicatedGetEndpointStatus: "status",
+  dedicatedGetEndpointVersionHistory: "listVersions",
+  dedicatedSleepEndpoint: "sleep",
+  dedicatedWakeEndpoint: "wake",
+  dedicatedTerminateEndpoint: "terminate",
+  dedicatedRestartEndpoint: "restart",
+} as const;

@@ -22,3 +22,8 @@ export const teamCost = (core: CallCore): TeamCost =>
       dataIsAListOfBuckets,
     ),
   );
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const teamCostMethods = {
+  getCost: "cost.get",
+} as const;

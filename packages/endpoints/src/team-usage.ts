@@ -32,3 +32,8 @@ export const teamUsage = (core: CallCore): TeamUsage =>
       dataIsAListOfBuckets,
     ),
   );
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const teamUsageMethods = {
+  getUsage: "usage.get",
+} as const;

@@ -78,3 +78,13 @@ export function audioApi<P extends Prefix>(core: CallCore, prefix: P): AudioApi<
     },
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const audioMethods = {
+  serverlessAudioTranscriptions: "serverless.audio.transcriptions.create",
+  serverlessAudioTranscriptionsStream: "serverless.audio.transcriptions.stream",
+  dedicatedAudioTranscriptions: "dedicated.audio.transcriptions.create",
+  dedicatedAudioTranscriptionsStream: "dedicated.audio.transcriptions.stream",
+  containerAudioTranscriptions: "container.audio.transcriptions.create",
+  containerAudioTranscriptionsStream: "container.audio.transcriptions.stream",
+} as const;

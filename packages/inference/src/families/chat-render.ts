@@ -33,3 +33,9 @@ export function chatRenderApi<P extends RenderPrefix>(core: CallCore, prefix: P)
     },
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const chatRenderMethods = {
+  serverlessChatRender: "serverless.chat.render",
+  dedicatedChatRender: "dedicated.chat.render",
+} as const;

@@ -122,3 +122,13 @@ export function chatFamily<P extends Prefix>(core: CallCore, prefix: P): ChatApi
   };
   return prefix === "" ? chat : { ...chat, ...chatRenderApi(core, prefix as RenderPrefix) };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const chatMethods = {
+  serverlessChatComplete: "serverless.chat.complete",
+  serverlessChatStream: "serverless.chat.stream",
+  dedicatedChatComplete: "dedicated.chat.complete",
+  dedicatedChatStream: "dedicated.chat.stream",
+  containerChatComplete: "container.chat.complete",
+  containerChatStream: "container.chat.stream",
+} as const;

@@ -33,3 +33,9 @@ export function classificationApi<P extends ClassificationPrefix>(core: CallCore
     },
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const classificationMethods = {
+  dedicatedTextClassification: "dedicated.classification.classify",
+  containerTextClassification: "container.classification.classify",
+} as const;

@@ -56,3 +56,13 @@ export function completionsApi<P extends Prefix>(core: CallCore, prefix: P): Com
     },
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const completionsMethods = {
+  serverlessCompletionsComplete: "serverless.completions.complete",
+  serverlessCompletionsStream: "serverless.completions.stream",
+  dedicatedCompletionsComplete: "dedicated.completions.complete",
+  dedicatedCompletionsStream: "dedicated.completions.stream",
+  containerCompletionsComplete: "container.completions.complete",
+  containerCompletionsStream: "container.completions.stream",
+} as const;

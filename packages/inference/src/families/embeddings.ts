@@ -25,3 +25,8 @@ export function embeddingsApi(core: CallCore): EmbeddingsApi {
     },
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const embeddingsMethods = {
+  dedicatedEmbeddings: "dedicated.embeddings.create",
+} as const;

@@ -55,3 +55,11 @@ export function imagesApi<P extends ImagesPrefix>(core: CallCore, prefix: P): Im
     },
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const imagesMethods = {
+  dedicatedImagesGenerate: "dedicated.images.generate",
+  dedicatedImagesEdit: "dedicated.images.edit",
+  containerImagesGenerate: "container.images.generate",
+  containerImagesEdit: "container.images.edit",
+} as const;

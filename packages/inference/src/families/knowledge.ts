@@ -29,3 +29,8 @@ export function knowledgeApi(core: CallCore): KnowledgeApi {
     },
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const knowledgeMethods = {
+  serverlessKnowledgeRetrieve: "serverless.knowledge.retrieve",
+} as const;

@@ -58,3 +58,13 @@ export function messagesApi<P extends Prefix>(core: CallCore, prefix: P): Messag
     },
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const messagesMethods = {
+  serverlessMessages: "serverless.messages.create",
+  serverlessMessagesStream: "serverless.messages.stream",
+  dedicatedMessages: "dedicated.messages.create",
+  dedicatedMessagesStream: "dedicated.messages.stream",
+  containerMessages: "container.messages.create",
+  containerMessagesStream: "container.messages.stream",
+} as const;

@@ -19,3 +19,9 @@ export function modelsApi(core: CallCore): ModelsApi {
       requestData(core, "serverless.models.listOpenRouter", { route: serverlessOpenrouterModelList }, options),
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const modelsMethods = {
+  serverlessModelList: "serverless.models.list",
+  serverlessOpenrouterModelList: "serverless.models.listOpenRouter",
+} as const;

@@ -69,3 +69,13 @@ export function responsesApi<P extends Prefix>(core: CallCore, prefix: P): Respo
     },
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const responsesMethods = {
+  serverlessResponses: "serverless.responses.create",
+  serverlessResponsesStream: "serverless.responses.stream",
+  dedicatedResponses: "dedicated.responses.create",
+  dedicatedResponsesStream: "dedicated.responses.stream",
+  containerResponses: "container.responses.create",
+  containerResponsesStream: "container.responses.stream",
+} as const;

@@ -51,3 +51,13 @@ export function tokenApi<P extends Prefix>(core: CallCore, prefix: P): TokenApi<
     },
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const tokenMethods = {
+  serverlessTokenization: "serverless.token.tokenize",
+  serverlessDetokenization: "serverless.token.detokenize",
+  dedicatedTokenization: "dedicated.token.tokenize",
+  dedicatedDetokenization: "dedicated.token.detokenize",
+  containerTokenization: "container.token.tokenize",
+  containerDetokenization: "container.token.detokenize",
+} as const;

@@ -50,3 +50,9 @@ export function toolAssistedChatApi(core: CallCore): ToolAssistedChatApi {
     },
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const toolAssistedChatMethods = {
+  serverlessToolAssistedChatComplete: "serverless.toolAssistedChat.complete",
+  serverlessToolAssistedChatStream: "serverless.toolAssistedChat.stream",
+} as const;
