@@ -11,6 +11,7 @@ export { makeRequest, requestData } from "./client/make-request.ts";
 export { type OperationId, operations } from "./generated/operations.ts";
 export type { operations as operationTypes } from "./generated/schema.ts";
 export { findOperation } from "./operations/find-operation.ts";
+export { pathPattern } from "./operations/path-pattern.ts";
 export type { Route } from "./operations/route.ts";
 export { paginate } from "./pagination/paginate.ts";
 export { readSseBatches } from "./sse/read-sse-batches.ts";
