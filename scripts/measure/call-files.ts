@@ -4,8 +4,8 @@
 // warm everything, then again between two takes of V8's precise coverage (which resets the
 // counts): a file counts when one of its functions ran during the second call.
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { Session } from "node:inspector/promises";
+import type { AddressInfo } from "node:net";
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createFriendliDatasets } from "../../packages/datasets/src/index.ts";
