@@ -2,13 +2,6 @@ import type { CallOptions, PagedItems } from "@friendli-ts/client";
 import { type CallCore, paginate } from "@friendli-ts/client/internal";
 import { nextPageToken } from "./next-page-token.ts";
 
-/** `get` and `listAll` of a team report (cost, usage): pages of time buckets. */
-export interface BucketPages<Query, Page, Bucket> {
-  get(query: Query, options?: CallOptions): Promise<Page>;
-  /** Every bucket across pages, fetched as you read; `limit` is the page size. */
-  listAll(query: Query, options?: CallOptions): PagedItems<Bucket>;
-}
-
 interface ApiTimes {
   start_time: string;
   end_time: string;
@@ -21,7 +14,7 @@ interface TimedQuery {
 }
 
 /**
- * A team report from its one-page call: the time range checked (and written as the API
+ * `get` and `listAll` of a team report (cost, usage) from its one-page call: the time range checked (and written as the API
  * takes it) before any request, the pages followed by page number.
  */
 export function bucketPages<
@@ -32,7 +25,10 @@ export function bucketPages<
   core: CallCore,
   readRange: (query: Query) => ApiTimes,
   getPage: (query: Query & ApiTimes, options?: CallOptions) => Promise<Page>,
-): BucketPages<Query, Page, Bucket> {
+): {
+  get(query: Query, options?: CallOptions): Promise<Page>;
+  listAll(query: Query, options?: CallOptions): PagedItems<Bucket>;
+} {
   // async: a bad range rejects, as every call does, rather than throwing.
   const get = async (query: Query, options?: CallOptions) => getPage({ ...query, ...readRange(query) }, options);
   return {

@@ -1,12 +1,17 @@
+import type { CallOptions, PagedItems } from "@friendli-ts/client";
 import { type CallCore, notAnObject, requestData } from "@friendli-ts/client/internal";
 import { getCost } from "@friendli-ts/client/routes";
 import { dataIsAListOfBuckets } from "./answer-problems.ts";
-import { type BucketPages, bucketPages } from "./bucket-pages.ts";
+import { bucketPages } from "./bucket-pages.ts";
 import type { CostBucket, CostPage, CostQuery } from "./spec-types.ts";
 import { readTimeRange } from "./time-range.ts";
 
 /** Daily cost buckets: `get` one page, `listAll` every bucket. Times must be midnight UTC, start before end. */
-export interface TeamCost extends BucketPages<CostQuery, CostPage, CostBucket> {}
+export interface TeamCost {
+  get(query: CostQuery, options?: CallOptions): Promise<CostPage>;
+  /** Every bucket across pages, fetched as you read; `limit` is the page size. */
+  listAll(query: CostQuery, options?: CallOptions): PagedItems<CostBucket>;
+}
 
 // The API only takes whole days for cost (its one bucket width is 1d).
 const readCostRange = (query: CostQuery) => readTimeRange(query.start_time, query.end_time, "day");

@@ -1,7 +1,8 @@
+import type { CallOptions, PagedItems } from "@friendli-ts/client";
 import { type CallCore, notAnObject, requestData } from "@friendli-ts/client/internal";
 import { getUsage } from "@friendli-ts/client/routes";
 import { dataIsAListOfBuckets } from "./answer-problems.ts";
-import { type BucketPages, bucketPages } from "./bucket-pages.ts";
+import { bucketPages } from "./bucket-pages.ts";
 import type { UsageBucket, UsagePage, UsageQuery } from "./spec-types.ts";
 import { readTimeRange, type TimeAlignment } from "./time-range.ts";
 
@@ -9,7 +10,11 @@ import { readTimeRange, type TimeAlignment } from "./time-range.ts";
  * Usage buckets: `get` one page, `listAll` every bucket. Times must sit on the bucket width:
  * midnight UTC for `1d` (the default), a whole hour for `1h`, a multiple of 5 minutes for `5m`.
  */
-export interface TeamUsage extends BucketPages<UsageQuery, UsagePage, UsageBucket> {}
+export interface TeamUsage {
+  get(query: UsageQuery, options?: CallOptions): Promise<UsagePage>;
+  /** Every bucket across pages, fetched as you read; `limit` is the page size. */
+  listAll(query: UsageQuery, options?: CallOptions): PagedItems<UsageBucket>;
+}
 
 // With no width given the API uses 1d, so the day rule applies.
 function alignmentFor(bucketWidth: UsageQuery["bucket_width"]): TimeAlignment {
