@@ -6,7 +6,7 @@ import { openAsBlob } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createFriendliDatasets, type FriendliDatasetsOptions } from "@friendli-ts/datasets";
+import { createFriendliDatasets, type SharedClientOptions } from "@friendli-ts/datasets";
 import { startLocalStack } from "@friendli-ts/test-kit/datasets-local-stack";
 
 // A 1x1 PNG, inlined as a data URL like an exported dataset would have it.
@@ -47,7 +47,7 @@ try {
   const file = join(dir, "vision.jsonl");
   await writeFile(file, lines.map((line) => JSON.stringify(line)).join("\n"));
 
-  const options: FriendliDatasetsOptions = local?.options ?? {};
+  const options: SharedClientOptions = local?.options ?? {};
   const projectId = process.env.FRIENDLI_PROJECT_ID ?? "demo-project";
   const friendli = createFriendliDatasets(options);
 

@@ -1,4 +1,4 @@
-import type { Body, CallOptions, FriendliInference, Result } from "@friendli-ts/inference";
+import type { MethodBody as Body, CallOptions, FriendliInference, Result } from "@friendli-ts/inference";
 import type { Deployment } from "./deployment.ts";
 
 /**

@@ -1,10 +1,3 @@
-import type {
-  ContainerInference,
-  DedicatedInference,
-  FriendliInference,
-  ServerlessInference,
-} from "@friendli-ts/inference";
-
 /**
  * Where a model runs, always chosen by the caller: `serverless` (a model id), `dedicated` (an
  * endpoint id, or `endpoint-id:adapter-route`) or `container` (a Friendli Container at its own
@@ -23,10 +16,3 @@ export const KINDS_OF: Record<Deployment, readonly ModelKind[]> = {
   dedicated: ["languageModel", "completionModel", "embeddingModel", "imageModel", "transcriptionModel"],
   container: ["languageModel", "completionModel", "imageModel", "transcriptionModel"],
 };
-
-export type DeploymentApi = ServerlessInference | DedicatedInference | ContainerInference;
-
-/** The inference namespace of one deployment. */
-export function deploymentApi(inference: FriendliInference, deployment: Deployment): DeploymentApi {
-  return inference[deployment];
-}

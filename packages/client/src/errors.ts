@@ -1,5 +1,5 @@
 // The error classes alone, for the wrappers to re-export: one installed wrapper is enough
-// to `instanceof` every error it can throw. The same list is in index.ts (index.test.ts checks).
+// to `instanceof` every error it can throw. index.ts exports them all.
 export {
   APIError,
   AuthenticationError,

@@ -1,4 +1,5 @@
 export type { CallOptions } from "./client/call-options.ts";
+export type { SharedClientOptions } from "./client/client-from-options.ts";
 export { createFriendliClient, type FriendliClient } from "./client/create-friendli-client.ts";
 export type {
   QueryParams,
@@ -9,25 +10,8 @@ export type {
   StreamPath,
   SuccessData,
 } from "./client/typed-methods.ts";
-// The error classes, the same list as errors.ts (index.test.ts checks).
-export {
-  APIError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  InternalServerError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  ValidationError,
-} from "./errors/api-error.ts";
-export { APIConnectionError, APITimeoutError, APIUserAbortError } from "./errors/connection-errors.ts";
-export { FriendliError, InvalidInputError } from "./errors/friendli-error.ts";
-export { InvalidResponseError } from "./errors/invalid-response-error.ts";
-export { MiddlewareError } from "./errors/middleware-error.ts";
-export { PageLimitError } from "./errors/page-limit-error.ts";
-export { ResponseTooLargeError } from "./errors/response-too-large-error.ts";
-export { StreamEventError, StreamInterruptedError, StreamParseError } from "./errors/stream-errors.ts";
+// The error classes: one list, in errors.ts.
+export * from "./errors.ts";
 export {
   createFriendliFetchClient,
   type FriendliFetchClient,

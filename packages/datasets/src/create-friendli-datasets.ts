@@ -1,4 +1,5 @@
-import { clientFromOptions, coreOf, type SharedClientOptions } from "@friendli-ts/client/internal";
+import type { ClientOptions, FriendliClient, SharedClientOptions } from "@friendli-ts/client";
+import { clientFromOptions, coreOf } from "@friendli-ts/client/internal";
 import { datasetOperations } from "./dataset-operations.ts";
 import { fileOperations } from "./file-operations.ts";
 import {
@@ -13,16 +14,20 @@ import { sampleOperations } from "./sample-operations.ts";
 import { splitOperations } from "./split-operations.ts";
 import { versionOperations } from "./version-operations.ts";
 
-/** Client options, or a low-level client to share (other options then apply on top of it). */
-export interface FriendliDatasetsOptions extends SharedClientOptions {}
-
 /**
  * Datasets, versions, splits, samples and files of the Friendli API, with upload helpers.
  * Storage uploads and media downloads go through the same client (its `fetch`, `timeout`
  * and `maxRetries`), without the token, the team or any API header.
  */
-export function createFriendliDatasets(options: FriendliDatasetsOptions = {}) {
-  const client = clientFromOptions(options);
+export function createFriendliDatasets(options: SharedClientOptions = {}): FriendliDatasets {
+  return buildDatasets(clientFromOptions(options));
+}
+
+function buildDatasets(client: FriendliClient): FriendliDatasets {
+  return { ...datasetsApi(client), withOptions: (overrides) => buildDatasets(client.withOptions(overrides)) };
+}
+
+function datasetsApi(client: FriendliClient) {
   const core = coreOf(client);
 
   const files = fileOperations(core);
@@ -52,4 +57,7 @@ export function createFriendliDatasets(options: FriendliDatasetsOptions = {}) {
   };
 }
 
-export type FriendliDatasets = ReturnType<typeof createFriendliDatasets>;
+export interface FriendliDatasets extends ReturnType<typeof datasetsApi> {
+  /** The same API over a client with some options changed (timeouts, team, retries). */
+  withOptions(options: ClientOptions): FriendliDatasets;
+}

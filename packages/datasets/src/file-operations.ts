@@ -1,9 +1,9 @@
 import { type CallOptions, InvalidInputError } from "@friendli-ts/client";
-import { type CallCore, makeRequest, redactError, secretOf } from "@friendli-ts/client/internal";
+import { type CallCore, redactError, requestData, secretOf } from "@friendli-ts/client/internal";
 import { complete_upload, get_download_url, get_info, init_upload } from "@friendli-ts/client/routes";
 import { postToStorage } from "./post-to-storage.ts";
 import { sha256Hex } from "./sha256-hex.ts";
-import type { FileDownloadUrl, FileInfo, InitUploadBody, InitUploadResult } from "./spec-types.ts";
+import type { FileInfo, InitUploadBody } from "./spec-types.ts";
 
 export type UploadData = Blob | ArrayBuffer | ArrayBufferView;
 
@@ -28,18 +28,15 @@ const byId = (fileId: string) => ({ path: { file_id: fileId } });
 /** The file API's four operations, one request each, and `upload`, the whole flow over them. */
 export function fileOperations(core: CallCore) {
   const operations = {
-    async initUpload(body: InitUploadBody, options?: CallOptions): Promise<InitUploadResult> {
-      return (await makeRequest(core, { route: init_upload, body }, options)).data;
-    },
+    initUpload: (body: InitUploadBody, options?: CallOptions) =>
+      requestData(core, "files.initUpload", { route: init_upload, body }, options),
     async completeUpload(fileId: string, options?: CallOptions): Promise<void> {
-      await makeRequest(core, { route: complete_upload, params: byId(fileId) }, options);
+      await requestData(core, "files.completeUpload", { route: complete_upload, params: byId(fileId) }, options);
     },
-    async getInfo(fileId: string, options?: CallOptions): Promise<FileInfo> {
-      return (await makeRequest(core, { route: get_info, params: byId(fileId) }, options)).data;
-    },
-    async getDownloadUrl(fileId: string, options?: CallOptions): Promise<FileDownloadUrl> {
-      return (await makeRequest(core, { route: get_download_url, params: byId(fileId) }, options)).data;
-    },
+    getInfo: (fileId: string, options?: CallOptions) =>
+      requestData(core, "files.getInfo", { route: get_info, params: byId(fileId) }, options),
+    getDownloadUrl: (fileId: string, options?: CallOptions) =>
+      requestData(core, "files.getDownloadUrl", { route: get_download_url, params: byId(fileId) }, options),
 
     /**
      * Uploads one file: digest, init upload, the storage POST (skipped when the API already
@@ -80,3 +77,11 @@ function bytesOf(data: ArrayBuffer | ArrayBufferView): Uint8Array<ArrayBuffer> {
   if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer as ArrayBuffer, data.byteOffset, data.byteLength);
   throw new InvalidInputError("files.upload takes a Blob, an ArrayBuffer or a typed array");
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const fileMethods = {
+  init_upload: "files.initUpload",
+  complete_upload: "files.completeUpload",
+  get_info: "files.getInfo",
+  get_download_url: "files.getDownloadUrl",
+} as const;

@@ -1,32 +1,9 @@
-export { type CallOptions, type ClientOptions, PagedItems } from "@friendli-ts/client";
+export { type CallOptions, type ClientOptions, PagedItems, type SharedClientOptions } from "@friendli-ts/client";
 // The error classes, so this package alone is enough to catch what it throws.
-export {
-  APIConnectionError,
-  APIError,
-  APITimeoutError,
-  APIUserAbortError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  FriendliError,
-  InternalServerError,
-  InvalidInputError,
-  InvalidResponseError,
-  MiddlewareError,
-  NotFoundError,
-  PageLimitError,
-  PermissionDeniedError,
-  RateLimitError,
-  ResponseTooLargeError,
-  StreamEventError,
-  StreamInterruptedError,
-  StreamParseError,
-  ValidationError,
-} from "@friendli-ts/client/errors";
+export * from "@friendli-ts/client/errors";
 export {
   createFriendliDatasets,
   type FriendliDatasets,
-  type FriendliDatasetsOptions,
 } from "./create-friendli-datasets.ts";
 export type { UploadData, UploadedFile, UploadFileOptions } from "./file-operations.ts";
 export { MediaUploadError } from "./media-upload-error.ts";

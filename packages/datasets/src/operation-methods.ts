@@ -1,28 +1,19 @@
 import type { OperationId } from "@friendli-ts/client/internal";
+import { datasetMethods } from "./dataset-operations.ts";
+import { fileMethods } from "./file-operations.ts";
+import { sampleMethods } from "./sample-operations.ts";
+import { splitMethods } from "./split-operations.ts";
+import { versionMethods } from "./version-operations.ts";
 
 /**
- * Which method of `createFriendliDatasets()` calls each operation of the spec. Read by
- * `pnpm spec:check`, so an operation added upstream cannot go unnoticed.
+ * Which method of `createFriendliDatasets()` calls each operation of the spec. Each file of methods
+ * lists its own, so a new method and its line are one edit. Read by `pnpm spec:check`, so an
+ * operation added upstream cannot go unnoticed.
  */
 export const operationMethods = {
-  create_dataset: "datasets.create",
-  list_datasets: "datasets.list",
-  get_dataset: "datasets.get",
-  delete_dataset: "datasets.delete",
-  create_version: "versions.create",
-  list_versions: "versions.list",
-  get_version: "versions.get",
-  delete_version: "versions.delete",
-  create_split: "splits.create",
-  list_splits: "splits.list",
-  get_split: "splits.get",
-  delete_split: "splits.delete",
-  add_samples: "samples.add",
-  list_samples: "samples.list",
-  upload_raw_samples: "samples.uploadRaw",
-  delete_samples: "samples.delete",
-  init_upload: "files.initUpload",
-  complete_upload: "files.completeUpload",
-  get_info: "files.getInfo",
-  get_download_url: "files.getDownloadUrl",
+  ...datasetMethods,
+  ...versionMethods,
+  ...splitMethods,
+  ...sampleMethods,
+  ...fileMethods,
 } as const satisfies Partial<Record<OperationId, string>>;

@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { type FaultHandler, serveFaults } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
-import { createFriendliDatasets, type FriendliDatasetsOptions, PageLimitError } from "../src/index.ts";
+import { createFriendliDatasets, PageLimitError, type SharedClientOptions } from "../src/index.ts";
 
 const serve = serveFaults();
 // Without an end, these walks ran for good: thousands of requests a second.
@@ -11,7 +11,7 @@ function sendJson(res: ServerResponse, body: unknown): void {
   res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
 }
 
-async function start(handler: FaultHandler, options: FriendliDatasetsOptions = {}) {
+async function start(handler: FaultHandler, options: SharedClientOptions = {}) {
   const server = await serve(handler);
   const friendli = createFriendliDatasets({ baseURL: server.url, token: "tok", maxRetries: 0, ...options });
   return { server, friendli };

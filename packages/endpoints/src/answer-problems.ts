@@ -7,6 +7,10 @@ import { type AnswerProblem, isJsonObject } from "@friendli-ts/client/internal";
 export const statusIsText: AnswerProblem = (data) =>
   typeof (data as { status?: unknown }).status === "string" ? undefined : "`status` is not text";
 
+/** A W&B create answer: the wait after it reads `endpointId`. */
+export const endpointIdIsText: AnswerProblem = (data) =>
+  typeof (data as { endpointId?: unknown }).endpointId === "string" ? undefined : "`endpointId` is not text";
+
 /** An endpoints page: `data` maps ids to objects (missing or null: no entries). */
 export const dataIsAnObjectOfObjects: AnswerProblem = (data) => {
   const entries = (data as { data?: unknown }).data;

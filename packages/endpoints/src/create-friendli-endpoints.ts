@@ -1,4 +1,4 @@
-import type { ClientOptions, FriendliClient } from "@friendli-ts/client";
+import type { ClientOptions, FriendliClient, SharedClientOptions } from "@friendli-ts/client";
 import { clientFromOptions, coreOf, redactError, secretOf } from "@friendli-ts/client/internal";
 import { EndpointIdMissingError } from "./endpoint-id-missing-error.ts";
 import { createEndpoint, type EndpointOperations, endpointOperations } from "./endpoint-operations.ts";
@@ -8,14 +8,6 @@ import type { CreateEndpointBody, EndpointStatus, EndpointStatusName, WandbArtif
 import { type TeamCost, teamCost } from "./team-cost.ts";
 import { type TeamUsage, teamUsage } from "./team-usage.ts";
 import { readWaitOptions, type WaitOptions, waitForEndpoint } from "./wait-for-endpoint.ts";
-
-export interface EndpointsOptions extends ClientOptions {
-  /**
-   * A client to share. Used as is when no other option is given, else as
-   * `client.withOptions(options)`. Default: a new client from the options.
-   */
-  client?: FriendliClient;
-}
 
 export interface WaitForTargetOptions extends WaitOptions {
   /** Status (or statuses) that end the wait. Default RUNNING. */
@@ -75,7 +67,7 @@ function splitWait(options: WaitForTargetOptions) {
 }
 
 /** Dedicated endpoint lifecycle, waiting, and team cost and usage over one client. */
-export function createFriendliEndpoints(options: EndpointsOptions = {}): FriendliEndpoints {
+export function createFriendliEndpoints(options: SharedClientOptions = {}): FriendliEndpoints {
   return buildEndpoints(clientFromOptions(options));
 }
 

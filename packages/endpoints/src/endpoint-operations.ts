@@ -1,5 +1,12 @@
 import type { CallOptions, PagedItems } from "@friendli-ts/client";
-import { type CallCore, checkedAnswer, makeRequest, notAnObject, paginate } from "@friendli-ts/client/internal";
+import {
+  type CallCore,
+  checkedAnswer,
+  makeRequest,
+  notAnObject,
+  paginate,
+  requestData,
+} from "@friendli-ts/client/internal";
 import {
   dedicatedCreateEndpoint,
   dedicatedDeleteEndpoint,
@@ -14,7 +21,7 @@ import {
   dedicatedUpdateEndpoint,
   dedicatedWakeEndpoint,
 } from "@friendli-ts/client/routes";
-import { dataIsAnObjectOfObjects, statusIsText } from "./answer-problems.ts";
+import { dataIsAnObjectOfObjects, endpointIdIsText, statusIsText } from "./answer-problems.ts";
 import { namingEndpointOn404 } from "./endpoint-not-found-error.ts";
 import type {
   CreateEndpointBody,
@@ -55,7 +62,7 @@ export interface EndpointOperations {
   restart(endpointId: string, options?: CallOptions): Promise<EndpointStatus>;
 }
 
-/** The create call with its raw response, for helpers that need more than the body. */
+/** The create call with its raw response, for `createAndWait`, which reads its Location header. */
 export async function createEndpoint(
   core: CallCore,
   body: CreateEndpointBody,
@@ -88,94 +95,132 @@ const actionRoutes = {
 
 export function endpointOperations(core: CallCore): EndpointOperations {
   const byId = (endpointId: string) => ({ path: { endpoint_id: endpointId } });
-  const list = async (query: ListEndpointsQuery = {}, options?: CallOptions): Promise<EndpointListPage> => {
-    const params = { query: withCursor(query, query.cursor) };
-    const answer = await makeRequest(core, { route: dedicatedListEndpoints, params }, options);
-    const data = checkedAnswer(core, answer, "endpoints.list", notAnObject, dataIsAnObjectOfObjects);
-    return { ...data, data: data.data ?? {}, nextCursor: readNextCursor(data.nextCursor) };
-  };
+  // Every call about one endpoint names it in its 404.
+  const aboutEndpoint =
+    <Args extends unknown[], T>(method: (endpointId: string, ...args: Args) => Promise<T>) =>
+    (endpointId: string, ...args: Args) =>
+      namingEndpointOn404(endpointId, () => method(endpointId, ...args));
+  const action = (verb: keyof typeof actionRoutes) =>
+    aboutEndpoint((endpointId, options?: CallOptions) =>
+      requestData(
+        core,
+        `endpoints.${verb}`,
+        { route: actionRoutes[verb], params: byId(endpointId) },
+        options,
+        notAnObject,
+        statusIsText,
+      ),
+    );
 
-  const listVersions = (
-    endpointId: string,
-    query: ListVersionsQuery = {},
-    options?: CallOptions,
-  ): Promise<EndpointVersionPage> =>
-    namingEndpointOn404(endpointId, async () => {
-      const params = { ...byId(endpointId), query: withCursor(query, query.cursor) };
-      const answer = await makeRequest(core, { route: dedicatedGetEndpointVersionHistory, params }, options);
-      const data = checkedAnswer(core, answer, "endpoints.listVersions", notAnObject, dataIsAnObjectOfObjects);
-      return { ...data, data: data.data ?? {}, nextCursor: readNextCursor(data.nextCursor) };
-    });
-
-  const action =
-    (verb: keyof typeof actionRoutes) =>
-    (endpointId: string, options?: CallOptions): Promise<EndpointStatus> =>
-      namingEndpointOn404(endpointId, async () => {
-        const answer = await makeRequest(core, { route: actionRoutes[verb], params: byId(endpointId) }, options);
-        return checkedAnswer(core, answer, `endpoints.${verb}`, notAnObject, statusIsText);
-      });
-
-  return {
-    async create(body, options) {
-      return (await createEndpoint(core, body, options)).data;
-    },
-
-    async createFromWandbArtifact(body, options) {
-      const answer = await makeRequest(core, { route: dedicatedEndpointWandbArtifactCreate, body }, options);
-      return checkedAnswer(core, answer, "endpoints.createFromWandbArtifact", notAnObject, (data) =>
-        typeof (data as { endpointId?: unknown }).endpointId === "string" ? undefined : "`endpointId` is not text",
+  const operations: EndpointOperations = {
+    create: async (body, options) => (await createEndpoint(core, body, options)).data,
+    createFromWandbArtifact: (body, options) =>
+      requestData(
+        core,
+        "endpoints.createFromWandbArtifact",
+        { route: dedicatedEndpointWandbArtifactCreate, body },
+        options,
+        notAnObject,
+        endpointIdIsText,
+      ),
+    async list(query = {}, options) {
+      const params = { query: withCursor(query, query.cursor) };
+      const data = await requestData(
+        core,
+        "endpoints.list",
+        { route: dedicatedListEndpoints, params },
+        options,
+        notAnObject,
+        dataIsAnObjectOfObjects,
       );
+      return { ...data, data: data.data ?? {}, nextCursor: readNextCursor(data.nextCursor) };
     },
-
-    list,
-
-    listAll(query = {}, options) {
-      return paginate(core, query.cursor, async (cursor) => {
-        const page = await list(withCursor(query, cursor), options);
-        // JSON objects keep the server's key order (integer-like keys aside, which sort first).
-        const items = Object.entries(page.data).map(([endpointId, status]) => ({ ...status, endpointId }));
-        return { items, next: page.nextCursor };
-      });
-    },
-
-    get: (endpointId, options) =>
-      namingEndpointOn404(endpointId, async () => {
-        const answer = await makeRequest(core, { route: dedicatedGetEndpoint, params: byId(endpointId) }, options);
-        return checkedAnswer(core, answer, "endpoints.get", notAnObject);
+    // JSON objects keep the server's key order (integer-like keys aside, which sort first).
+    listAll: (query = {}, options) =>
+      paginate(core, query.cursor, async (cursor) => {
+        const page = await operations.list(withCursor(query, cursor), options);
+        return {
+          items: Object.entries(page.data).map(([endpointId, status]) => ({ ...status, endpointId })),
+          next: page.nextCursor,
+        };
       }),
-
-    update: (endpointId, body, options) =>
-      namingEndpointOn404(endpointId, async () => {
-        const call = { route: dedicatedUpdateEndpoint, params: byId(endpointId), body };
-        const answer = await makeRequest(core, call, options);
-        return checkedAnswer(core, answer, "endpoints.update", notAnObject);
+    get: aboutEndpoint((endpointId, options?: CallOptions) =>
+      requestData(
+        core,
+        "endpoints.get",
+        { route: dedicatedGetEndpoint, params: byId(endpointId) },
+        options,
+        notAnObject,
+      ),
+    ),
+    update: aboutEndpoint((endpointId, body: UpdateEndpointBody, options?: CallOptions) =>
+      requestData(
+        core,
+        "endpoints.update",
+        { route: dedicatedUpdateEndpoint, params: byId(endpointId), body },
+        options,
+        notAnObject,
+      ),
+    ),
+    delete: aboutEndpoint(async (endpointId, options?: CallOptions) => {
+      await requestData(
+        core,
+        "endpoints.delete",
+        { route: dedicatedDeleteEndpoint, params: byId(endpointId) },
+        options,
+      );
+    }),
+    status: aboutEndpoint((endpointId, options?: CallOptions) =>
+      requestData(
+        core,
+        "endpoints.status",
+        { route: dedicatedGetEndpointStatus, params: byId(endpointId) },
+        options,
+        notAnObject,
+        statusIsText,
+      ),
+    ),
+    listVersions: aboutEndpoint(async (endpointId, query: ListVersionsQuery = {}, options?: CallOptions) => {
+      const params = { ...byId(endpointId), query: withCursor(query, query.cursor) };
+      const call = { route: dedicatedGetEndpointVersionHistory, params };
+      const data = await requestData(
+        core,
+        "endpoints.listVersions",
+        call,
+        options,
+        notAnObject,
+        dataIsAnObjectOfObjects,
+      );
+      return { ...data, data: data.data ?? {}, nextCursor: readNextCursor(data.nextCursor) };
+    }),
+    listAllVersions: (endpointId, query = {}, options) =>
+      paginate(core, query.cursor, async (cursor) => {
+        const page = await operations.listVersions(endpointId, withCursor(query, cursor), options);
+        return {
+          items: Object.entries(page.data).map(([version, spec]) => ({ ...spec, version })),
+          next: page.nextCursor,
+        };
       }),
-
-    delete: (endpointId, options) =>
-      namingEndpointOn404(endpointId, async () => {
-        await makeRequest(core, { route: dedicatedDeleteEndpoint, params: byId(endpointId) }, options);
-      }),
-
-    status: (endpointId, options) =>
-      namingEndpointOn404(endpointId, async () => {
-        const call = { route: dedicatedGetEndpointStatus, params: byId(endpointId) };
-        const answer = await makeRequest(core, call, options);
-        return checkedAnswer(core, answer, "endpoints.status", notAnObject, statusIsText);
-      }),
-
-    listVersions,
-
-    listAllVersions(endpointId, query = {}, options) {
-      return paginate(core, query.cursor, async (cursor) => {
-        const page = await listVersions(endpointId, withCursor(query, cursor), options);
-        const items = Object.entries(page.data).map(([version, spec]) => ({ ...spec, version }));
-        return { items, next: page.nextCursor };
-      });
-    },
-
     sleep: action("sleep"),
     wake: action("wake"),
     terminate: action("terminate"),
     restart: action("restart"),
   };
+  return operations;
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const endpointMethods = {
+  dedicatedCreateEndpoint: "create",
+  dedicatedEndpointWandbArtifactCreate: "createFromWandbArtifact",
+  dedicatedListEndpoints: "list",
+  dedicatedGetEndpoint: "get",
+  dedicatedUpdateEndpoint: "update",
+  dedicatedDeleteEndpoint: "delete",
+  dedicatedGetEndpointStatus: "status",
+  dedicatedGetEndpointVersionHistory: "listVersions",
+  dedicatedSleepEndpoint: "sleep",
+  dedicatedWakeEndpoint: "wake",
+  dedicatedTerminateEndpoint: "terminate",
+  dedicatedRestartEndpoint: "restart",
+} as const;

@@ -1,31 +1,8 @@
-export { type CallOptions, type ClientOptions, PagedItems } from "@friendli-ts/client";
+export { type CallOptions, type ClientOptions, PagedItems, type SharedClientOptions } from "@friendli-ts/client";
 // Every error class of the client, so this package alone is enough to `instanceof` what it throws.
-export {
-  APIConnectionError,
-  APIError,
-  APITimeoutError,
-  APIUserAbortError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  FriendliError,
-  InternalServerError,
-  InvalidInputError,
-  InvalidResponseError,
-  MiddlewareError,
-  NotFoundError,
-  PageLimitError,
-  PermissionDeniedError,
-  RateLimitError,
-  ResponseTooLargeError,
-  StreamEventError,
-  StreamInterruptedError,
-  StreamParseError,
-  ValidationError,
-} from "@friendli-ts/client/errors";
+export * from "@friendli-ts/client/errors";
 export {
   createFriendliEndpoints,
-  type EndpointsOptions,
   type FriendliEndpoints,
   type WaitForTargetOptions,
 } from "./create-friendli-endpoints.ts";

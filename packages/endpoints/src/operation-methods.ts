@@ -1,22 +1,15 @@
 import type { OperationId } from "@friendli-ts/client/internal";
+import { endpointMethods } from "./endpoint-operations.ts";
+import { teamCostMethods } from "./team-cost.ts";
+import { teamUsageMethods } from "./team-usage.ts";
 
 /**
- * Which method of `createFriendliEndpoints()` calls each operation of the spec. Read by
- * `pnpm spec:check`, so an operation added upstream cannot go unnoticed.
+ * Which method of `createFriendliEndpoints()` calls each operation of the spec. Each file of methods
+ * lists its own, so a new method and its line are one edit. Read by `pnpm spec:check`, so an
+ * operation added upstream cannot go unnoticed.
  */
 export const operationMethods = {
-  dedicatedCreateEndpoint: "create",
-  dedicatedEndpointWandbArtifactCreate: "createFromWandbArtifact",
-  dedicatedListEndpoints: "list",
-  dedicatedGetEndpoint: "get",
-  dedicatedUpdateEndpoint: "update",
-  dedicatedDeleteEndpoint: "delete",
-  dedicatedGetEndpointStatus: "status",
-  dedicatedGetEndpointVersionHistory: "listVersions",
-  dedicatedSleepEndpoint: "sleep",
-  dedicatedWakeEndpoint: "wake",
-  dedicatedTerminateEndpoint: "terminate",
-  dedicatedRestartEndpoint: "restart",
-  getCost: "cost.get",
-  getUsage: "usage.get",
+  ...endpointMethods,
+  ...teamCostMethods,
+  ...teamUsageMethods,
 } as const satisfies Partial<Record<OperationId, string>>;

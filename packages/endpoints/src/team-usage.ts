@@ -1,16 +1,16 @@
 import type { CallOptions, PagedItems } from "@friendli-ts/client";
-import { type CallCore, checkedAnswer, makeRequest, notAnObject, paginate } from "@friendli-ts/client/internal";
+import { type CallCore, notAnObject, requestData } from "@friendli-ts/client/internal";
 import { getUsage } from "@friendli-ts/client/routes";
 import { dataIsAListOfBuckets } from "./answer-problems.ts";
-import { nextPageToken } from "./next-page-token.ts";
+import { bucketPages } from "./bucket-pages.ts";
 import type { UsageBucket, UsagePage, UsageQuery } from "./spec-types.ts";
 import { readTimeRange, type TimeAlignment } from "./time-range.ts";
 
+/**
+ * Usage buckets: `get` one page, `listAll` every bucket. Times must sit on the bucket width:
+ * midnight UTC for `1d` (the default), a whole hour for `1h`, a multiple of 5 minutes for `5m`.
+ */
 export interface TeamUsage {
-  /**
-   * One page of usage buckets. Times must sit on the bucket width: midnight UTC for `1d`
-   * (the default), a whole hour for `1h`, a multiple of 5 minutes for `5m`.
-   */
   get(query: UsageQuery, options?: CallOptions): Promise<UsagePage>;
   /** Every bucket across pages, fetched as you read; `limit` is the page size. */
   listAll(query: UsageQuery, options?: CallOptions): PagedItems<UsageBucket>;
@@ -26,22 +26,19 @@ function alignmentFor(bucketWidth: UsageQuery["bucket_width"]): TimeAlignment {
 const readUsageRange = (query: UsageQuery) =>
   readTimeRange(query.start_time, query.end_time, alignmentFor(query.bucket_width));
 
-export function teamUsage(core: CallCore): TeamUsage {
-  const get = async (query: UsageQuery, options?: CallOptions): Promise<UsagePage> => {
-    const params = { query: { ...query, ...readUsageRange(query) } };
-    const answer = await makeRequest(core, { route: getUsage, params }, options);
-    // listAll walks `data` and reads the page fields.
-    return checkedAnswer(core, answer, "endpoints.usage.get", notAnObject, dataIsAListOfBuckets);
-  };
-  return {
-    get,
-    listAll(query, options) {
-      // Checked now, before any request, not on the first `next()`.
-      readUsageRange(query);
-      return paginate(core, query.page, async (page) => {
-        const answer = await get({ ...query, page }, options);
-        return { items: answer.data, next: nextPageToken(answer) };
-      });
-    },
-  };
-}
+export const teamUsage = (core: CallCore): TeamUsage =>
+  bucketPages(core, readUsageRange, (query, options) =>
+    requestData(
+      core,
+      "endpoints.usage.get",
+      { route: getUsage, params: { query } },
+      options,
+      notAnObject,
+      dataIsAListOfBuckets,
+    ),
+  );
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const teamUsageMethods = {
+  getUsage: "usage.get",
+} as const;

@@ -5,7 +5,7 @@ import { localEndpoints, sendJson, statusBody } from "../test/support/local-endp
 import { EndpointFailedError } from "./endpoint-failed-error.ts";
 import { EndpointNotFoundError } from "./endpoint-not-found-error.ts";
 import { EndpointWaitTimeoutError } from "./endpoint-wait-timeout-error.ts";
-import type { EndpointsOptions } from "./index.ts";
+import type { SharedClientOptions } from "./index.ts";
 import { readWaitOptions, type WaitProgress } from "./wait-for-endpoint.ts";
 
 const servers: FaultServer[] = [];
@@ -13,7 +13,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.stop()));
 });
 
-async function start(handler: FaultHandler, options?: EndpointsOptions) {
+async function start(handler: FaultHandler, options?: SharedClientOptions) {
   const local = await localEndpoints(handler, options);
   servers.push(local.server);
   return local;

@@ -1,7 +1,7 @@
 import { FriendliError, InvalidResponseError, PageLimitError } from "@friendli-ts/client";
 import type { FaultHandler, FaultServer } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
-import type { EndpointsOptions } from "../src/index.ts";
+import type { SharedClientOptions } from "../src/index.ts";
 import { localEndpoints, sendJson, statusBody } from "./support/local-endpoints.ts";
 
 const servers: FaultServer[] = [];
@@ -9,7 +9,7 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.stop()));
 });
 
-async function start(handler: FaultHandler, options?: EndpointsOptions) {
+async function start(handler: FaultHandler, options?: SharedClientOptions) {
   const local = await localEndpoints(handler, options);
   servers.push(local.server);
   return local;

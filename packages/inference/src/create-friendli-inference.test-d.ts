@@ -1,12 +1,12 @@
 import type { CallOptions, components, paths, StreamData } from "@friendli-ts/client";
 import { describe, expectTypeOf, it } from "vitest";
 import {
-  type Body,
   type ContainerInference,
   createFriendliInference,
   type DedicatedInference,
   type FinalResult,
   type InferenceStream,
+  type MethodBody,
   type Result,
   type RunToolsOptions,
   type ServerlessInference,
@@ -80,12 +80,12 @@ describe("signatures follow the spec", () => {
     expectTypeOf<Same<"">>().toEqualTypeOf<Expected>();
   });
 
-  it("Body, Result, StreamItem and FinalResult name any method's types by its name", () => {
+  it("MethodBody, Result, StreamItem and FinalResult name any method's types by its name", () => {
     type SpecBody = paths["/dedicated/v1/embeddings"]["post"]["requestBody"]["content"]["application/json"];
     type SpecResult = paths["/dedicated/v1/embeddings"]["post"]["responses"][200]["content"]["application/json"];
-    expectTypeOf<Body<"dedicated.embeddings.create">>().toEqualTypeOf<SpecBody>();
+    expectTypeOf<MethodBody<"dedicated.embeddings.create">>().toEqualTypeOf<SpecBody>();
     expectTypeOf<Result<"dedicated.embeddings.create">>().toEqualTypeOf<SpecResult>();
-    expectTypeOf<Body<"serverless.chat.complete">>().toEqualTypeOf<
+    expectTypeOf<MethodBody<"serverless.chat.complete">>().toEqualTypeOf<
       Parameters<ServerlessInference["chat"]["complete"]>[0]
     >();
     expectTypeOf<Result<"serverless.chat.stream">>().toEqualTypeOf<
@@ -94,7 +94,7 @@ describe("signatures follow the spec", () => {
     expectTypeOf<StreamItem<"serverless.chat.stream">>().toEqualTypeOf<Schemas["StreamedChatData"]>();
     expectTypeOf<FinalResult<"container.chat.stream">>().toEqualTypeOf<CollectedChatCompletion>();
     // @ts-expect-error: not a method of any kind (embeddings are dedicated only)
-    type _NoSuchMethod = Body<"serverless.embeddings.create">;
+    type _NoSuchMethod = MethodBody<"serverless.embeddings.create">;
   });
 
   it("every method takes the client's CallOptions after its body; runTools takes them among its own", () => {

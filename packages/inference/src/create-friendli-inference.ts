@@ -1,4 +1,9 @@
-import { type ClientOptions, createFriendliClient, type FriendliClient } from "@friendli-ts/client";
+import {
+  type ClientOptions,
+  createFriendliClient,
+  type FriendliClient,
+  type SharedClientOptions,
+} from "@friendli-ts/client";
 import { clientFromOptions, coreOf } from "@friendli-ts/client/internal";
 import { DEPLOYMENT_KINDS, type DeploymentKind, type PrefixOf } from "./deployment-kinds.ts";
 import { FAMILY_FACTORIES, type FamilyApis } from "./families/family-apis.ts";
@@ -24,17 +29,12 @@ export interface FriendliInference {
   withOptions(options: ClientOptions): FriendliInference;
 }
 
-export interface InferenceOptions extends ClientOptions {
+export interface InferenceOptions extends SharedClientOptions {
   /**
    * Where `container` sends its calls, e.g. `{ baseURL: "http://localhost:8000" }`. Its token
    * defaults to none. Without it, `container` uses the same client as the rest.
    */
   container?: ClientOptions;
-  /**
-   * An existing low-level client to share: used as is when no other client option is
-   * given, else `client.withOptions(...)` of the options given here.
-   */
-  client?: FriendliClient;
 }
 
 /** Every family of one kind over a client's core, from the kinds table. */

@@ -1,4 +1,5 @@
-import { type CallCore, callCoreFromSharedOptions, type SharedClientOptions } from "@friendli-ts/client/internal";
+import type { SharedClientOptions } from "@friendli-ts/client";
+import { type CallCore, callCoreFromSharedOptions } from "@friendli-ts/client/internal";
 
 /**
  * The one table of deployment kinds: where each mounts its inference routes, and which

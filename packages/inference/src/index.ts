@@ -1,28 +1,6 @@
-export type { CallOptions, ClientOptions } from "@friendli-ts/client";
+export type { CallOptions, ClientOptions, SharedClientOptions } from "@friendli-ts/client";
 // The client's error classes: this package alone is enough to catch what it throws.
-export {
-  APIConnectionError,
-  APIError,
-  APITimeoutError,
-  APIUserAbortError,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  FriendliError,
-  InternalServerError,
-  InvalidInputError,
-  InvalidResponseError,
-  MiddlewareError,
-  NotFoundError,
-  PageLimitError,
-  PermissionDeniedError,
-  RateLimitError,
-  ResponseTooLargeError,
-  StreamEventError,
-  StreamInterruptedError,
-  StreamParseError,
-  ValidationError,
-} from "@friendli-ts/client/errors";
+export * from "@friendli-ts/client/errors";
 export {
   createAudio,
   createChat,
@@ -36,7 +14,6 @@ export {
   createResponses,
   createTokenizer,
   createToolAssistedChat,
-  type FamilyOptions,
 } from "./create-family.ts";
 export {
   type ContainerInference,
@@ -65,7 +42,7 @@ export {
 } from "./helpers/run-tools.ts";
 export { StructuredOutputError } from "./helpers/structured-output-error.ts";
 export type { SchemaIssue } from "./helpers/validate-json-schema.ts";
-export type { Body, FinalResult, InferenceMethod, Result, StreamItem } from "./method-types.ts";
+export type { FinalResult, InferenceMethod, MethodBody, Result, StreamItem } from "./method-types.ts";
 export { chatSnapshots } from "./streams/chat-snapshots.ts";
 export { InferenceStream } from "./streams/inference-stream.ts";
 export { rebuildStream } from "./streams/rebuild-stream.ts";

@@ -17,10 +17,10 @@ type At<T, Path extends string> = Path extends `${infer Head}.${infer Rest}`
 type MethodAt<M extends InferenceMethod> = At<FriendliInference, M>;
 
 /**
- * What a method takes, from the spec: `Body<"dedicated.embeddings.create">`. One name for
- * every family and kind, rather than a type per body.
+ * What a method takes, from the spec: `MethodBody<"dedicated.embeddings.create">`. One name
+ * for every family and kind, rather than a type per body (not `Body`, the DOM's name).
  */
-export type Body<M extends InferenceMethod> =
+export type MethodBody<M extends InferenceMethod> =
   MethodAt<M> extends (body: infer B, ...rest: never[]) => unknown ? B : never;
 
 /** What a method resolves to: the spec's result, or for a stream method its `InferenceStream`. */

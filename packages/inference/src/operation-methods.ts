@@ -1,58 +1,35 @@
 import type { OperationId } from "@friendli-ts/client/internal";
+import { audioMethods } from "./families/audio.ts";
+import { chatMethods } from "./families/chat.ts";
+import { chatRenderMethods } from "./families/chat-render.ts";
+import { classificationMethods } from "./families/classification.ts";
+import { completionsMethods } from "./families/completions.ts";
+import { embeddingsMethods } from "./families/embeddings.ts";
+import { imagesMethods } from "./families/images.ts";
+import { knowledgeMethods } from "./families/knowledge.ts";
+import { messagesMethods } from "./families/messages.ts";
+import { modelsMethods } from "./families/models.ts";
+import { responsesMethods } from "./families/responses.ts";
+import { tokenMethods } from "./families/token.ts";
+import { toolAssistedChatMethods } from "./families/tool-assisted-chat.ts";
 
 /**
  * Which method of `createFriendliInference()` calls each inference operation of the spec.
- * Read by `pnpm spec:check`, so an operation added upstream cannot go unnoticed.
+ * Each family file lists its own, so a new method and its line are one edit. Read by
+ * `pnpm spec:check`, so an operation added upstream cannot go unnoticed.
  */
 export const operationMethods = {
-  serverlessChatComplete: "serverless.chat.complete",
-  serverlessChatStream: "serverless.chat.stream",
-  serverlessChatRender: "serverless.chat.render",
-  serverlessCompletionsComplete: "serverless.completions.complete",
-  serverlessCompletionsStream: "serverless.completions.stream",
-  serverlessResponses: "serverless.responses.create",
-  serverlessResponsesStream: "serverless.responses.stream",
-  serverlessMessages: "serverless.messages.create",
-  serverlessMessagesStream: "serverless.messages.stream",
-  serverlessTokenization: "serverless.token.tokenize",
-  serverlessDetokenization: "serverless.token.detokenize",
-  serverlessAudioTranscriptions: "serverless.audio.transcriptions.create",
-  serverlessAudioTranscriptionsStream: "serverless.audio.transcriptions.stream",
-  serverlessToolAssistedChatComplete: "serverless.toolAssistedChat.complete",
-  serverlessToolAssistedChatStream: "serverless.toolAssistedChat.stream",
-  serverlessKnowledgeRetrieve: "serverless.knowledge.retrieve",
-  serverlessModelList: "serverless.models.list",
-  serverlessOpenrouterModelList: "serverless.models.listOpenRouter",
-  dedicatedChatComplete: "dedicated.chat.complete",
-  dedicatedChatStream: "dedicated.chat.stream",
-  dedicatedChatRender: "dedicated.chat.render",
-  dedicatedCompletionsComplete: "dedicated.completions.complete",
-  dedicatedCompletionsStream: "dedicated.completions.stream",
-  dedicatedResponses: "dedicated.responses.create",
-  dedicatedResponsesStream: "dedicated.responses.stream",
-  dedicatedMessages: "dedicated.messages.create",
-  dedicatedMessagesStream: "dedicated.messages.stream",
-  dedicatedTokenization: "dedicated.token.tokenize",
-  dedicatedDetokenization: "dedicated.token.detokenize",
-  dedicatedAudioTranscriptions: "dedicated.audio.transcriptions.create",
-  dedicatedAudioTranscriptionsStream: "dedicated.audio.transcriptions.stream",
-  dedicatedEmbeddings: "dedicated.embeddings.create",
-  dedicatedImagesGenerate: "dedicated.images.generate",
-  dedicatedImagesEdit: "dedicated.images.edit",
-  dedicatedTextClassification: "dedicated.classification.classify",
-  containerChatComplete: "container.chat.complete",
-  containerChatStream: "container.chat.stream",
-  containerCompletionsComplete: "container.completions.complete",
-  containerCompletionsStream: "container.completions.stream",
-  containerResponses: "container.responses.create",
-  containerResponsesStream: "container.responses.stream",
-  containerMessages: "container.messages.create",
-  containerMessagesStream: "container.messages.stream",
-  containerTokenization: "container.token.tokenize",
-  containerDetokenization: "container.token.detokenize",
-  containerAudioTranscriptions: "container.audio.transcriptions.create",
-  containerAudioTranscriptionsStream: "container.audio.transcriptions.stream",
-  containerImagesGenerate: "container.images.generate",
-  containerImagesEdit: "container.images.edit",
-  containerTextClassification: "container.classification.classify",
+  ...chatMethods,
+  ...chatRenderMethods,
+  ...completionsMethods,
+  ...responsesMethods,
+  ...messagesMethods,
+  ...tokenMethods,
+  ...audioMethods,
+  ...toolAssistedChatMethods,
+  ...knowledgeMethods,
+  ...modelsMethods,
+  ...embeddingsMethods,
+  ...imagesMethods,
+  ...classificationMethods,
 } as const satisfies Partial<Record<OperationId, string>>;

@@ -3,6 +3,10 @@ export interface SentRequest {
   method: string;
   url: string;
   headers: Headers;
+  /** The spec operation it is for, when the recorder was given `operationOf`. */
+  operationId?: string | undefined;
+  /** The answer's status, once it came (undefined before, or when the request failed). */
+  status?: number | undefined;
 }
 
 export interface SentRequests {
@@ -12,21 +16,28 @@ export interface SentRequests {
   sent: SentRequest[];
 }
 
+/** Which spec operation a request is for (a contract test passes the client's `findOperation`). */
+export type OperationOf = (method: string, url: URL, headers: Headers) => string | undefined;
+
 /**
  * Counts requests on the client's side. A test that ends a call with a short timeout cannot
  * count on the server's log: on a busy machine the client may give up before the server has
  * read the request. What the client sent is known when the call ends.
  */
-export function recordSentRequests(): SentRequests {
+export function recordSentRequests(operationOf?: OperationOf): SentRequests {
   const sent: SentRequest[] = [];
-  const recording: typeof fetch = (input, init) => {
+  const recording: typeof fetch = async (input, init) => {
     const request = input instanceof Request ? input : undefined;
-    sent.push({
+    const entry: SentRequest = {
       method: init?.method ?? request?.method ?? "GET",
       url: request?.url ?? String(input),
       headers: new Headers(init?.headers ?? request?.headers),
-    });
-    return fetch(input, init);
+    };
+    if (operationOf) entry.operationId = operationOf(entry.method, new URL(entry.url), entry.headers);
+    sent.push(entry);
+    const response = await fetch(input, init);
+    entry.status = response.status;
+    return response;
   };
   return { fetch: recording, sent };
 }

@@ -24,17 +24,6 @@ export interface CallOptions {
   onResponse?: ((response: Response) => void) | undefined;
 }
 
-/** The names above, to tell call options from an operation's own fields. */
-export const CALL_OPTION_KEYS = [
-  "signal",
-  "teamId",
-  "headers",
-  "timeout",
-  "idleTimeout",
-  "maxRetries",
-  "onResponse",
-] as const satisfies readonly (keyof CallOptions)[];
-
 export interface ResolvedCall extends CallSettings {
   headers: Record<string, string>;
   idleTimeout: number;

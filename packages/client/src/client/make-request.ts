@@ -10,6 +10,7 @@ import type { OutgoingRequest, WireBody } from "../transport/send-request.ts";
 import { appendQuery } from "./append-query.ts";
 import type { CallCore } from "./call-core.ts";
 import { type CallOptions, resolveCall } from "./call-options.ts";
+import { type AnswerProblem, checkedAnswer } from "./checked-answer.ts";
 import { fillPathTemplate } from "./fill-path-template.ts";
 import { readJsonResult } from "./read-json-result.ts";
 import type { HandOver } from "./releasing-body.ts";
@@ -202,3 +203,19 @@ export const makeRequestForAnyRoute = makeRequest as (
   call: AnyOperationCall,
   options?: CallOptions,
 ) => Promise<unknown>;
+
+/**
+ * How every wrapper method calls its operation: through the door, then the checks its answer
+ * must pass (the fields the wrapper reads; see `checkedAnswer`), and back comes the data.
+ * `what` names the method in an error about the answer (`"datasets.list"`).
+ */
+export async function requestData<P extends SpecPath, M extends Method>(
+  core: CallCore,
+  what: string,
+  call: OperationCall<P, M>,
+  options: CallOptions | undefined,
+  ...problems: AnswerProblem[]
+): Promise<SuccessData<P, M>> {
+  const answer = await makeRequest(core, call, options);
+  return problems.length === 0 ? answer.data : checkedAnswer(core, answer, what, ...problems);
+}

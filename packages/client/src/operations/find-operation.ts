@@ -1,4 +1,5 @@
 import { type OperationId, operations } from "../generated/operations.ts";
+import { pathPattern } from "./path-pattern.ts";
 
 export type OperationInfo = (typeof operations)[OperationId];
 
@@ -16,7 +17,7 @@ function buildMatchers(): Matcher[] {
     .filter((op) => !op.stream)
     .map((operation) => ({
       method: operation.method.toUpperCase(),
-      pattern: new RegExp(`^${operation.path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}$`),
+      pattern: pathPattern(operation.path),
       operation,
     }));
 }

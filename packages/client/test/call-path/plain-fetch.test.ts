@@ -1,8 +1,9 @@
 import { serveFaults } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
+import { makeRequest, type UrlCall } from "../../src/client/make-request.ts";
 import type { CallOptions } from "../../src/index.ts";
 import { APITimeoutError, BadRequestError } from "../../src/index.ts";
-import { coreOf, makeRequest, type UrlCall } from "../../src/internal.ts";
+import { coreOf } from "../../src/internal.ts";
 
 /** A storage or media request (`plain`) through a client's door. */
 function plainFetch(client: object, url: string, request: Partial<UrlCall> & CallOptions = {}) {

@@ -143,7 +143,7 @@ describe("coverage", () => {
     const wanted = Object.values(operations)
       .filter((op) => (op.tag === "Dataset" || op.tag === "File") && !op.stream)
       .map((op) => op.operationId);
-    const missing = wanted.filter((id) => !calledOperations.has(id));
+    const missing = wanted.filter((id) => !calledOperations().has(id));
     console.log(`datasets coverage: ${wanted.length - missing.length}/${wanted.length} operations`);
     expect(missing).toEqual([]);
     expect(wanted.length).toBe(20);

@@ -72,4 +72,14 @@ describe("a passed-in client", () => {
     // The shared client is unchanged.
     expect(shared.options.teamId).toBe("team-a");
   });
+
+  it("withOptions gives the same API over the client with those options, the first unchanged", async () => {
+    const friendli = datasets.createFriendliDatasets({ baseURL: server.url, token: "t", teamId: "team-a" });
+    const other = friendli.withOptions({ teamId: "team-b" });
+    await other.datasets.get("ds-1");
+    await other.files.getInfo("f-1");
+    await friendli.datasets.get("ds-1");
+    expect(server.requests.map((r) => r.headers["x-friendli-team"])).toEqual(["team-b", "team-b", "team-a"]);
+    expect(other.withOptions({ timeout: 5 }).client.options).toMatchObject({ teamId: "team-b", timeout: 5 });
+  });
 });

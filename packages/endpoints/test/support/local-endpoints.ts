@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { type FaultHandler, type FaultServer, startFaultServer } from "@friendli-ts/test-kit";
-import { createFriendliEndpoints, type EndpointsOptions, type FriendliEndpoints } from "../../src/index.ts";
+import { createFriendliEndpoints, type FriendliEndpoints, type SharedClientOptions } from "../../src/index.ts";
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json" });
@@ -15,7 +15,7 @@ export function statusBody(status: string, extra: Record<string, unknown> = {}) 
 /** A real local HTTP server and endpoints helpers pointed at it (no retries unless asked). */
 export async function localEndpoints(
   handler: FaultHandler,
-  options: EndpointsOptions = {},
+  options: SharedClientOptions = {},
 ): Promise<{ server: FaultServer; endpoints: FriendliEndpoints }> {
   const server = await startFaultServer(handler);
   const endpoints = createFriendliEndpoints({ baseURL: server.url, token: "test-token", maxRetries: 0, ...options });

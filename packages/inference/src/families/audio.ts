@@ -1,5 +1,5 @@
 import type { CallOptions, RequestBody, StreamBody, SuccessData } from "@friendli-ts/client";
-import { type CallCore, makeRequest, type Route } from "@friendli-ts/client/internal";
+import { type CallCore, type Route, requestData } from "@friendli-ts/client/internal";
 import {
   containerAudioTranscriptions,
   containerAudioTranscriptionsStream,
@@ -63,8 +63,13 @@ export function audioApi<P extends Prefix>(core: CallCore, prefix: P): AudioApi<
   return {
     transcriptions: {
       async create(body, options) {
-        return (await makeRequest(core, { route: createRoute, body: await prepare(prefix, "create", body) }, options))
-          .data;
+        const prepared = await prepare(prefix, "create", body);
+        return requestData(
+          core,
+          label(prefix, "audio.transcriptions.create"),
+          { route: createRoute, body: prepared },
+          options,
+        );
       },
       async stream(body, options) {
         const prepared = await prepare(prefix, "stream", body);
@@ -73,3 +78,13 @@ export function audioApi<P extends Prefix>(core: CallCore, prefix: P): AudioApi<
     },
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const audioMethods = {
+  serverlessAudioTranscriptions: "serverless.audio.transcriptions.create",
+  serverlessAudioTranscriptionsStream: "serverless.audio.transcriptions.stream",
+  dedicatedAudioTranscriptions: "dedicated.audio.transcriptions.create",
+  dedicatedAudioTranscriptionsStream: "dedicated.audio.transcriptions.stream",
+  containerAudioTranscriptions: "container.audio.transcriptions.create",
+  containerAudioTranscriptionsStream: "container.audio.transcriptions.stream",
+} as const;

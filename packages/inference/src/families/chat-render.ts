@@ -1,5 +1,5 @@
 import type { CallOptions, RequestBody, SuccessData } from "@friendli-ts/client";
-import { type CallCore, makeRequest, type Route } from "@friendli-ts/client/internal";
+import { type CallCore, type Route, requestData } from "@friendli-ts/client/internal";
 import { dedicatedChatRender, serverlessChatRender } from "@friendli-ts/client/routes";
 import { checkModel, checkNonEmptyArray, checkObject, label } from "../check-body.ts";
 import type { SpecKey } from "../spec-types.ts";
@@ -29,7 +29,13 @@ export function chatRenderApi<P extends RenderPrefix>(core: CallCore, prefix: P)
       const record = checkObject(what, body);
       checkModel(what, record, true);
       checkNonEmptyArray(what, record, "messages");
-      return (await makeRequest(core, { route, body }, options)).data;
+      return requestData(core, what, { route, body }, options);
     },
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const chatRenderMethods = {
+  serverlessChatRender: "serverless.chat.render",
+  dedicatedChatRender: "dedicated.chat.render",
+} as const;

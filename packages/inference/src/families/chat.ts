@@ -5,7 +5,7 @@ import {
   type StreamBody,
   type SuccessData,
 } from "@friendli-ts/client";
-import { type CallCore, makeRequest, type Route } from "@friendli-ts/client/internal";
+import { type CallCore, type Route, requestData } from "@friendli-ts/client/internal";
 import {
   containerChatComplete,
   containerChatStream,
@@ -84,22 +84,20 @@ const routes: { [P in Prefix]: [Route<ChatKey<P>, "post">, Route<ChatStreamKey<P
   "": [containerChatComplete, containerChatStream],
 };
 
-/** The two calls of one kind's chat, unchecked: `complete` and `stream` build on them, and so do the helpers. */
-function chatSender<P extends Prefix>(core: CallCore, prefix: P) {
+/**
+ * Chat of one deployment kind: the two calls, the helpers built on them (which send
+ * already-checked bodies), and `render` where the spec has a render route.
+ */
+export function chatFamily<P extends RenderPrefix>(core: CallCore, prefix: P): ChatApi<P> & ChatRenderApi<P>;
+export function chatFamily(core: CallCore, prefix: ""): ChatApi<"">;
+export function chatFamily<P extends Prefix>(core: CallCore, prefix: P): ChatApi<P> {
   const [completeRoute, streamRoute] = routes[prefix];
-  return {
-    modelRequired: prefix !== "",
-    send: async (body: unknown, options: CallOptions | undefined) =>
-      (await makeRequest(core, { route: completeRoute, body }, options)).data,
-    open: (body: unknown, options: CallOptions | undefined) =>
-      openInferenceStream(core, streamRoute, body, options, chatKind),
-  };
-}
-
-/** Chat completions of one deployment kind: the two calls and the helpers built on them. */
-export function chatApi<P extends Prefix>(core: CallCore, prefix: P): ChatApi<P> {
-  const { send, open, modelRequired } = chatSender(core, prefix);
-  return {
+  const modelRequired = prefix !== "";
+  const send = (body: unknown, options: CallOptions | undefined) =>
+    requestData(core, label(prefix, "chat.complete"), { route: completeRoute, body }, options);
+  const open = (body: unknown, options: CallOptions | undefined) =>
+    openInferenceStream(core, streamRoute, body, options, chatKind);
+  const chat: ChatApi<P> = {
     async complete(body, options) {
       checkChatBody(label(prefix, "chat.complete"), body, modelRequired);
       return send(body, options);
@@ -115,18 +113,22 @@ export function chatApi<P extends Prefix>(core: CallCore, prefix: P): ChatApi<P>
     },
     async runTools(body, options) {
       checkChatBody(label(prefix, "chat.runTools"), body, modelRequired);
-      const chat = {
+      const calls = {
         complete: (request: ChatLoopBody, call: CallOptions) => sendCheckedChat(core, send, request, call),
         stream: (request: ChatLoopBody, call: CallOptions) => open(request, call),
       };
-      return runTools(chat, body, options);
+      return runTools(calls, body, options);
     },
   };
+  return prefix === "" ? chat : { ...chat, ...chatRenderApi(core, prefix as RenderPrefix) };
 }
 
-/** Chat as a deployment kind has it: with `render` where the spec has a render route. */
-export function chatFamily<P extends RenderPrefix>(core: CallCore, prefix: P): ChatApi<P> & ChatRenderApi<P>;
-export function chatFamily(core: CallCore, prefix: ""): ChatApi<"">;
-export function chatFamily(core: CallCore, prefix: Prefix): ChatApi<Prefix> {
-  return prefix === "" ? chatApi(core, prefix) : { ...chatApi(core, prefix), ...chatRenderApi(core, prefix) };
-}
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const chatMethods = {
+  serverlessChatComplete: "serverless.chat.complete",
+  serverlessChatStream: "serverless.chat.stream",
+  dedicatedChatComplete: "dedicated.chat.complete",
+  dedicatedChatStream: "dedicated.chat.stream",
+  containerChatComplete: "container.chat.complete",
+  containerChatStream: "container.chat.stream",
+} as const;

@@ -1,5 +1,5 @@
 import type { CallOptions, RequestBody, SuccessData } from "@friendli-ts/client";
-import { type CallCore, makeRequest, type Route } from "@friendli-ts/client/internal";
+import { type CallCore, type Route, requestData } from "@friendli-ts/client/internal";
 import { containerTextClassification, dedicatedTextClassification } from "@friendli-ts/client/routes";
 import { checkModel, checkObject, checkOneOf, label } from "../check-body.ts";
 import type { SpecKey } from "../spec-types.ts";
@@ -29,7 +29,13 @@ export function classificationApi<P extends ClassificationPrefix>(core: CallCore
       const record = checkObject(what, body);
       checkModel(what, record, prefix !== "");
       checkOneOf(what, record, "input", "tokens");
-      return (await makeRequest(core, { route, body }, options)).data;
+      return requestData(core, what, { route, body }, options);
     },
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const classificationMethods = {
+  dedicatedTextClassification: "dedicated.classification.classify",
+  containerTextClassification: "container.classification.classify",
+} as const;

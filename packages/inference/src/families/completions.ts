@@ -1,5 +1,5 @@
 import type { CallOptions, RequestBody, StreamBody, SuccessData } from "@friendli-ts/client";
-import { type CallCore, makeRequest, type Route } from "@friendli-ts/client/internal";
+import { type CallCore, type Route, requestData } from "@friendli-ts/client/internal";
 import {
   containerCompletionsComplete,
   containerCompletionsStream,
@@ -48,7 +48,7 @@ export function completionsApi<P extends Prefix>(core: CallCore, prefix: P): Com
   return {
     async complete(body, options) {
       check(prefix, "complete", body);
-      return (await makeRequest(core, { route: completeRoute, body }, options)).data;
+      return requestData(core, label(prefix, "completions.complete"), { route: completeRoute, body }, options);
     },
     async stream(body, options) {
       check(prefix, "stream", body);
@@ -56,3 +56,13 @@ export function completionsApi<P extends Prefix>(core: CallCore, prefix: P): Com
     },
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const completionsMethods = {
+  serverlessCompletionsComplete: "serverless.completions.complete",
+  serverlessCompletionsStream: "serverless.completions.stream",
+  dedicatedCompletionsComplete: "dedicated.completions.complete",
+  dedicatedCompletionsStream: "dedicated.completions.stream",
+  containerCompletionsComplete: "container.completions.complete",
+  containerCompletionsStream: "container.completions.stream",
+} as const;

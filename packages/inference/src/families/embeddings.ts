@@ -1,5 +1,5 @@
 import type { CallOptions, RequestBody, SuccessData } from "@friendli-ts/client";
-import { type CallCore, makeRequest } from "@friendli-ts/client/internal";
+import { type CallCore, requestData } from "@friendli-ts/client/internal";
 import { dedicatedEmbeddings } from "@friendli-ts/client/routes";
 import { checkModel, checkObject, checkOneOf } from "../check-body.ts";
 import type { SpecKey } from "../spec-types.ts";
@@ -21,7 +21,12 @@ export function embeddingsApi(core: CallCore): EmbeddingsApi {
       const record = checkObject(what, body);
       checkModel(what, record, true);
       checkOneOf(what, record, "input", "tokens");
-      return (await makeRequest(core, { route: dedicatedEmbeddings, body }, options)).data;
+      return requestData(core, what, { route: dedicatedEmbeddings, body }, options);
     },
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const embeddingsMethods = {
+  dedicatedEmbeddings: "dedicated.embeddings.create",
+} as const;

@@ -1,5 +1,5 @@
 import { type CallOptions, InvalidInputError, type RequestBody, type SuccessData } from "@friendli-ts/client";
-import { type CallCore, makeRequest, type Route } from "@friendli-ts/client/internal";
+import { type CallCore, type Route, requestData } from "@friendli-ts/client/internal";
 import {
   containerImagesEdit,
   containerImagesGenerate,
@@ -38,7 +38,7 @@ export function imagesApi<P extends ImagesPrefix>(core: CallCore, prefix: P): Im
       const record = checkObject(what, body);
       checkModel(what, record, prefix !== "");
       checkString(what, record, "prompt");
-      return (await makeRequest(core, { route: generateRoute, body }, options)).data;
+      return requestData(core, what, { route: generateRoute, body }, options);
     },
     async edit(body, options) {
       const what = label(prefix, "images.edit");
@@ -51,7 +51,15 @@ export function imagesApi<P extends ImagesPrefix>(core: CallCore, prefix: P): Im
           `${what}: \`image\` must be { image: "<url or base64>" } or a non-empty list of them`,
         );
       }
-      return (await makeRequest(core, { route: editRoute, body }, options)).data;
+      return requestData(core, what, { route: editRoute, body }, options);
     },
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const imagesMethods = {
+  dedicatedImagesGenerate: "dedicated.images.generate",
+  dedicatedImagesEdit: "dedicated.images.edit",
+  containerImagesGenerate: "container.images.generate",
+  containerImagesEdit: "container.images.edit",
+} as const;

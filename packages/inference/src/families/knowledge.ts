@@ -1,5 +1,5 @@
 import { type CallOptions, InvalidInputError, type RequestBody, type SuccessData } from "@friendli-ts/client";
-import { type CallCore, makeRequest } from "@friendli-ts/client/internal";
+import { type CallCore, requestData } from "@friendli-ts/client/internal";
 import { serverlessKnowledgeRetrieve } from "@friendli-ts/client/routes";
 import { checkNonEmptyArray, checkObject, checkString, describeValue } from "../check-body.ts";
 import type { SpecKey } from "../spec-types.ts";
@@ -25,7 +25,12 @@ export function knowledgeApi(core: CallCore): KnowledgeApi {
           `${what}: \`k\` must be a whole number of 1 or more, got ${describeValue(record.k)}`,
         );
       }
-      return (await makeRequest(core, { route: serverlessKnowledgeRetrieve, body }, options)).data;
+      return requestData(core, what, { route: serverlessKnowledgeRetrieve, body }, options);
     },
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const knowledgeMethods = {
+  serverlessKnowledgeRetrieve: "serverless.knowledge.retrieve",
+} as const;

@@ -1,5 +1,5 @@
 import type { CallOptions, RequestBody, StreamBody, SuccessData } from "@friendli-ts/client";
-import { type CallCore, makeRequest, type Route } from "@friendli-ts/client/internal";
+import { type CallCore, type Route, requestData } from "@friendli-ts/client/internal";
 import {
   containerMessages,
   containerMessagesStream,
@@ -50,7 +50,7 @@ export function messagesApi<P extends Prefix>(core: CallCore, prefix: P): Messag
   return {
     async create(body, options) {
       check(prefix, "create", body);
-      return (await makeRequest(core, { route: createRoute, body }, options)).data;
+      return requestData(core, label(prefix, "messages.create"), { route: createRoute, body }, options);
     },
     async stream(body, options) {
       check(prefix, "stream", body);
@@ -58,3 +58,13 @@ export function messagesApi<P extends Prefix>(core: CallCore, prefix: P): Messag
     },
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const messagesMethods = {
+  serverlessMessages: "serverless.messages.create",
+  serverlessMessagesStream: "serverless.messages.stream",
+  dedicatedMessages: "dedicated.messages.create",
+  dedicatedMessagesStream: "dedicated.messages.stream",
+  containerMessages: "container.messages.create",
+  containerMessagesStream: "container.messages.stream",
+} as const;

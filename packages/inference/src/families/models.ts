@@ -1,5 +1,5 @@
 import type { CallOptions, SuccessData } from "@friendli-ts/client";
-import { type CallCore, makeRequest } from "@friendli-ts/client/internal";
+import { type CallCore, requestData } from "@friendli-ts/client/internal";
 import { serverlessModelList, serverlessOpenrouterModelList } from "@friendli-ts/client/routes";
 
 export type ServerlessModelList = SuccessData<"/serverless/v1/models", "get">;
@@ -14,8 +14,14 @@ export interface ModelsApi {
 
 export function modelsApi(core: CallCore): ModelsApi {
   return {
-    list: async (options) => (await makeRequest(core, { route: serverlessModelList }, options)).data,
+    list: async (options) => requestData(core, "serverless.models.list", { route: serverlessModelList }, options),
     listOpenRouter: async (options) =>
-      (await makeRequest(core, { route: serverlessOpenrouterModelList }, options)).data,
+      requestData(core, "serverless.models.listOpenRouter", { route: serverlessOpenrouterModelList }, options),
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const modelsMethods = {
+  serverlessModelList: "serverless.models.list",
+  serverlessOpenrouterModelList: "serverless.models.listOpenRouter",
+} as const;

@@ -5,7 +5,7 @@ import {
   type StreamBody,
   type SuccessData,
 } from "@friendli-ts/client";
-import { type CallCore, makeRequest, type Route } from "@friendli-ts/client/internal";
+import { type CallCore, type Route, requestData } from "@friendli-ts/client/internal";
 import {
   containerResponses,
   containerResponsesStream,
@@ -61,7 +61,7 @@ export function responsesApi<P extends Prefix>(core: CallCore, prefix: P): Respo
   return {
     async create(body, options) {
       check(prefix, "create", body);
-      return (await makeRequest(core, { route: createRoute, body }, options)).data;
+      return requestData(core, label(prefix, "responses.create"), { route: createRoute, body }, options);
     },
     async stream(body, options) {
       check(prefix, "stream", body);
@@ -69,3 +69,13 @@ export function responsesApi<P extends Prefix>(core: CallCore, prefix: P): Respo
     },
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const responsesMethods = {
+  serverlessResponses: "serverless.responses.create",
+  serverlessResponsesStream: "serverless.responses.stream",
+  dedicatedResponses: "dedicated.responses.create",
+  dedicatedResponsesStream: "dedicated.responses.stream",
+  containerResponses: "container.responses.create",
+  containerResponsesStream: "container.responses.stream",
+} as const;

@@ -1,5 +1,5 @@
 import type { CallOptions, RequestBody, SuccessData } from "@friendli-ts/client";
-import { type CallCore, makeRequest, type Route } from "@friendli-ts/client/internal";
+import { type CallCore, type Route, requestData } from "@friendli-ts/client/internal";
 import {
   containerDetokenization,
   containerTokenization,
@@ -40,14 +40,24 @@ export function tokenApi<P extends Prefix>(core: CallCore, prefix: P): TokenApi<
       const record = checkObject(what, body);
       checkModel(what, record, prefix !== "");
       checkString(what, record, "prompt");
-      return (await makeRequest(core, { route: tokenizeRoute, body }, options)).data;
+      return requestData(core, what, { route: tokenizeRoute, body }, options);
     },
     async detokenize(body, options) {
       const what = label(prefix, "token.detokenize");
       const record = checkObject(what, body);
       checkModel(what, record, prefix !== "");
       checkIntegers(what, record, "tokens");
-      return (await makeRequest(core, { route: detokenizeRoute, body }, options)).data;
+      return requestData(core, what, { route: detokenizeRoute, body }, options);
     },
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const tokenMethods = {
+  serverlessTokenization: "serverless.token.tokenize",
+  serverlessDetokenization: "serverless.token.detokenize",
+  dedicatedTokenization: "dedicated.token.tokenize",
+  dedicatedDetokenization: "dedicated.token.detokenize",
+  containerTokenization: "container.token.tokenize",
+  containerDetokenization: "container.token.detokenize",
+} as const;

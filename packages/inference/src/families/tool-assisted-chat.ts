@@ -1,5 +1,5 @@
 import type { CallOptions, RequestBody, StreamBody, SuccessData } from "@friendli-ts/client";
-import { type CallCore, makeRequest } from "@friendli-ts/client/internal";
+import { type CallCore, requestData } from "@friendli-ts/client/internal";
 import { serverlessToolAssistedChatComplete, serverlessToolAssistedChatStream } from "@friendli-ts/client/routes";
 import { openInferenceStream, type RouteEvent } from "../open-inference-stream.ts";
 import type { NoStreamFlag, SpecKey, StreamKey } from "../spec-types.ts";
@@ -36,7 +36,12 @@ export function toolAssistedChatApi(core: CallCore): ToolAssistedChatApi {
   return {
     async complete(body, options) {
       checkChatBody("serverless.toolAssistedChat.complete", body, true);
-      return (await makeRequest(core, { route: serverlessToolAssistedChatComplete, body }, options)).data;
+      return requestData(
+        core,
+        "serverless.toolAssistedChat.complete",
+        { route: serverlessToolAssistedChatComplete, body },
+        options,
+      );
     },
     async stream(body, options) {
       checkChatBody("serverless.toolAssistedChat.stream", body, true);
@@ -45,3 +50,9 @@ export function toolAssistedChatApi(core: CallCore): ToolAssistedChatApi {
     },
   };
 }
+
+/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
+export const toolAssistedChatMethods = {
+  serverlessToolAssistedChatComplete: "serverless.toolAssistedChat.complete",
+  serverlessToolAssistedChatStream: "serverless.toolAssistedChat.stream",
+} as const;

@@ -10,14 +10,14 @@ const audio = () => new Blob([new Uint8Array([82, 73, 70, 70])], { type: "audio/
 
 /** Asserts `call` throws InvalidInputError naming `field`, and that nothing reached the server. */
 async function expectRejectedBeforeNetwork(call: () => Promise<unknown>, field: RegExp): Promise<void> {
-  const before = new Set(calledOperations);
+  const before = calledOperations();
   const error = await call().then(
     () => undefined,
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(InvalidInputError);
   expect((error as Error).message).toMatch(field);
-  expect(calledOperations).toEqual(before);
+  expect(calledOperations()).toEqual(before);
 }
 
 describe.each(Object.entries(kinds))("%s", (name, api) => {
@@ -248,12 +248,12 @@ describe("serverless only", () => {
 
 describe("coverage", () => {
   afterAll(() => {
-    const covered = inferenceOperationIds.filter((id) => calledOperations.has(id)).length;
+    const covered = inferenceOperationIds.filter((id) => calledOperations().has(id)).length;
     console.log(`inference coverage: ${covered}/${inferenceOperationIds.length} operations`);
   });
 
   it("every inference operation of the spec was called by a test above", () => {
-    const missing = inferenceOperationIds.filter((id) => !calledOperations.has(id));
+    const missing = inferenceOperationIds.filter((id) => !calledOperations().has(id));
     expect(inferenceOperationIds.length).toBeGreaterThanOrEqual(50);
     expect(missing).toEqual([]);
   });

@@ -1,4 +1,6 @@
 // Just enough of OpenAPI 3.1 to route a request and find the schema of an answer.
+import { pathPattern } from "@friendli-ts/client/internal";
+
 export interface MediaObject {
   schema?: unknown;
   example?: unknown;
@@ -63,7 +65,7 @@ export function indexSpec(doc: SpecDocument): SpecIndex {
         responses,
       };
       byId.set(entry.operationId, entry);
-      const pattern = new RegExp(`^${path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}/?$`);
+      const pattern = pathPattern(path, { trailingSlash: true });
       routes.push({ op: entry, pattern, params: (path.match(/\{/g) ?? []).length });
     }
   }

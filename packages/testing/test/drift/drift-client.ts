@@ -1,20 +1,2 @@
-import { type ClientOptions, createFriendliClient } from "@friendli-ts/client";
-
-/** A client for a local server the drift check watches: quick backoff so retry tests stay fast. */
-export function faultClient(baseURL: string, options: ClientOptions = {}) {
-  return createFriendliClient({
-    baseURL,
-    token: "secret-token-123",
-    initialDelayMs: 5,
-    maxDelayMs: 50,
-    logLevel: "off",
-    ...options,
-  });
-}
-
-export const chatBody = { model: "m", messages: [{ role: "user" as const, content: "Hi" }] };
-
-export const json = (value: unknown) => JSON.stringify(value);
-
-export const chunk = (content: string) =>
-  `data: ${json({ id: "c", object: "chat.completion.chunk", created: 1, choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;
+// The client's fault-test helpers, the one copy: the drift check watches the same local servers.
+export { chatBody, chunk, faultClient, json } from "../../../client/test/faults/fault-client.ts";
