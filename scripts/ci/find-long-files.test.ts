@@ -2,15 +2,10 @@ import { describe, expect, it } from "vitest";
 import { repoRoot } from "../spec/paths.ts";
 import { explainsItsLength, findLongFiles, LONG_FILE_LINES } from "./find-long-files.ts";
 
-// Files being split in the work on the client's transport speed: listed until that lands, and
-// the test fails as soon as one is short or explains itself, so the list cannot go stale.
-const BEING_SPLIT = ["packages/client/src/sse/stream.ts", "packages/client/src/transport/send-request.ts"];
-
 describe(`source files over ${LONG_FILE_LINES} lines`, () => {
   it("each says in its first comment why it is long", () => {
     const long = findLongFiles(repoRoot);
-    expect(long.filter(({ path }) => !BEING_SPLIT.includes(path))).toEqual([]);
-    expect(BEING_SPLIT.filter((path) => !long.some((file) => file.path === path))).toEqual([]);
+    expect(long).toEqual([]);
   });
 
   it("the first comment counts only before any code but imports, and must name the length", () => {

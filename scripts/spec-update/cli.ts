@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { generate } from "../codegen/generate.ts";
 import { generatedDir, rawSpecFile, repoRoot, specLockFile, testingGeneratedDir, workDir } from "../spec/paths.ts";
@@ -28,6 +28,9 @@ const packageVersions = Object.fromEntries(
 try {
   // The diff's "before" is the pinned spec, so make sure the verified copy is there.
   await syncSpec();
+  // The impact step imports the wrappers' method tables, and the wrappers import the
+  // generated client: a fresh checkout (the weekly workflow's) has to generate it first.
+  if (!existsSync(generatedDir)) await generate();
   const result = await updateSpec(
     args.source,
     {
