@@ -156,9 +156,7 @@ describe.skipIf(!available)("a maintainer's weeks of spec updates, replayed", ()
       "@friendli-ts/inference": breakingRelease("@friendli-ts/inference"),
       "@friendli-ts/testing": "patch",
     });
-    expect(week.body).toContain(
-      "Not released (none of their methods is hit): `@friendli-ts/datasets`.",
-    );
+    expect(week.body).toContain("Not released (none of their methods is hit): `@friendli-ts/datasets`.");
     expect(week.body).toContain("- CostResult.total: type number -> string (`endpoints.cost.get`, `friendli cost`)");
     expect(week.body).toContain("- PricingModel.input: type number -> string (`inference.serverless.models.list`)");
     expect(week.body).toMatch(

@@ -36,7 +36,7 @@ describe("streams as large as a server makes them", () => {
   it("80,000 tool calls in one event reach finalResult, with or without indexes", { timeout: 60_000 }, async () => {
     for (const withIndex of [true, false]) {
       const stream = await streamOf(
-        sse(chunk({ role: "assistant", tool_calls: calls(80_000, withIndex) })) + "data: [DONE]\n\n",
+        `${sse(chunk({ role: "assistant", tool_calls: calls(80_000, withIndex) }))}data: [DONE]\n\n`,
       );
       const final = await stream.finalResult();
       const toolCalls = final.choices[0]?.message.tool_calls ?? [];
