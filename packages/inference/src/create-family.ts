@@ -1,6 +1,5 @@
 import type { SharedClientOptions } from "@friendli-ts/client";
-import type { CallCore } from "@friendli-ts/client/internal";
-import { coreForKind, DEPLOYMENT_KINDS, type KindsWith, type PrefixOf } from "./deployment-kinds.ts";
+import { buildFamily, coreForKind, type FamilyFactory, type KindsWith, type PrefixOf } from "./deployment-kinds.ts";
 import { audioApi } from "./families/audio.ts";
 import { chatFamily } from "./families/chat.ts";
 import { classificationApi } from "./families/classification.ts";
@@ -22,12 +21,12 @@ import { toolAssistedChatApi } from "./families/tool-assisted-chat.ts";
 type FamilyOf<F extends FamilyName, K extends KindsWith<F>> = FamilyApis<PrefixOf<K>>[F];
 
 function familyFor<F extends FamilyName, K extends KindsWith<F>>(
-  factory: (core: CallCore, prefix: never) => object,
+  factory: FamilyFactory,
   kind: K,
   options: SharedClientOptions | undefined,
 ): FamilyOf<F, K> {
   // FamilyApis describes what each factory returns for a prefix; the type tests hold them together.
-  return factory(coreForKind(kind, options), DEPLOYMENT_KINDS[kind].prefix as never) as FamilyOf<F, K>;
+  return buildFamily(factory, coreForKind(kind, options), kind) as FamilyOf<F, K>;
 }
 
 /** Chat of one kind: `complete`, `stream`, `parse`, `runTools` (and `render` on serverless and dedicated). */

@@ -1,4 +1,4 @@
-import type { CallCore } from "@friendli-ts/client/internal";
+import type { FamilyFactory } from "../deployment-kinds.ts";
 import type { Prefix } from "../spec-types.ts";
 import { type AudioApi, audioApi } from "./audio.ts";
 import { type ChatApi, chatFamily } from "./chat.ts";
@@ -36,7 +36,7 @@ export type FamilyName = keyof FamilyApis<Prefix>;
  * How each family is built over a call core for one kind's prefix. Every family is made
  * the same way; a family that exists on one kind only ignores the prefix.
  */
-export const FAMILY_FACTORIES: Record<FamilyName, (core: CallCore, prefix: never) => object> = {
+export const FAMILY_FACTORIES: Record<FamilyName, FamilyFactory> = {
   chat: chatFamily,
   completions: completionsApi,
   responses: responsesApi,
