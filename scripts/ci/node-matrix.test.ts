@@ -21,11 +21,32 @@ describe("the Node matrix", () => {
   it("every root script that runs turbo's tests puts the Node version in the cache key", () => {
     const turbo = JSON.parse(read("turbo.json")) as { tasks: Record<string, { env?: string[] }> };
     expect(turbo.tasks.test?.env).toContain("FRIENDLI_NODE_VERSION");
+    expect(turbo.tasks.test?.env).toContain("FRIENDLI_TEST_SUITE");
+    expect(rootScripts["test:runtime"]).toMatch(/^node scripts\/ci\/turbo\.mjs --suite=runtime run /);
     for (const name of ["test", "test:runtime"]) {
       const script = rootScripts[name] ?? "";
-      expect(script, name).toMatch(/^node scripts\/ci\/turbo\.mjs run /);
+      expect(script, name).toMatch(/^node scripts\/ci\/turbo\.mjs (--suite=runtime )?run /);
       expect(script.replaceAll("scripts/ci/turbo.mjs", ""), name).not.toMatch(/\bturbo run\b/);
     }
+  });
+
+  // The compilers read the packed declarations alike on every Node: once a CI run is enough.
+  it("the TypeScript versions run with the whole suite, not again in pnpm test:runtime", () => {
+    const listed = (suite: string) =>
+      execFileSync(
+        process.execPath,
+        [join(repoRoot, "node_modules/vitest/vitest.mjs"), "list", "--filesOnly", "--configLoader", "runner"],
+        {
+          cwd: join(repoRoot, "tooling/pack-install"),
+          env: { ...process.env, FRIENDLI_TEST_SUITE: suite },
+          encoding: "utf8",
+        },
+      )
+        .trim()
+        .split("\n");
+    const whole = listed("all");
+    expect(whole).toContain("test/typescript-versions.test.ts");
+    expect(listed("runtime")).toEqual(whole.filter((file) => file !== "test/typescript-versions.test.ts"));
   });
 
   it("engines name the versions the matrix tests", () => {
