@@ -9,8 +9,9 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const args = process.argv.slice(2);
-const suite = args[0] === "--suite=runtime" ? (args.shift(), "runtime") : "all";
+const runtimeSuite = process.argv[2] === "--suite=runtime";
+const suite = runtimeSuite ? "runtime" : "all";
+const args = process.argv.slice(runtimeSuite ? 3 : 2);
 // The workspace's own turbo, so this runs outside a pnpm script too.
 const local = fileURLToPath(new URL("../../node_modules/.bin/turbo", import.meta.url));
 const child = spawn(existsSync(local) ? local : "turbo", args, {
