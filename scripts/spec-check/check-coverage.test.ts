@@ -1,6 +1,11 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import type { OperationEntry } from "../codegen/build-operation-index.ts";
+import { parse } from "yaml";
+import { buildOperationIndex, type OperationEntry } from "../codegen/build-operation-index.ts";
+import { mergeStreamVariants, type OpenApiDocument } from "../spec/normalize-spec.ts";
+import { rawSpecFile } from "../spec/paths.ts";
 import { checkCoverage, formatCoverage } from "./check-coverage.ts";
+import { handKeptLists, staleEntries } from "./hand-kept-lists.ts";
 import { exercisedOperations } from "./match-calls.ts";
 
 const op = (operationId: string, method: OperationEntry["method"], path: string, stream = false): OperationEntry => ({
@@ -54,5 +59,21 @@ describe("spec:check", () => {
       contractTested: true,
     });
     expect(formatCoverage(rows)).toContain("operations: 4; wrapped: 2; low-level only: 1; contract-tested: 1/4");
+  });
+
+  it("a hand-kept entry naming an operation the spec removed fails the check; the pinned spec has none", () => {
+    const doc = parse(readFileSync(rawSpecFile, "utf8")) as OpenApiDocument;
+    const known = new Set(buildOperationIndex(mergeStreamVariants(doc)).map((e) => e.operationId));
+    const lists = handKeptLists();
+    expect(staleEntries(lists, known)).toEqual([]);
+    known.delete("getUsage");
+    known.delete("serverlessChatStream");
+    expect(staleEntries(lists, known)).toEqual([
+      "spec/retry-policy.json lists getUsage, which is not in the spec",
+      "spec/stream-rules.json lists serverlessChatStream, which is not in the spec",
+    ]);
+    expect(staleEntries({ "spec/low-level-only.json": ["gone"] }, known)).toEqual([
+      "spec/low-level-only.json lists gone, which is not in the spec",
+    ]);
   });
 });

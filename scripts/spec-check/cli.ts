@@ -6,12 +6,14 @@ import { buildOperationIndex } from "../codegen/build-operation-index.ts";
 import { repoRoot } from "../spec/paths.ts";
 import { prepareSpec } from "../spec/prepare-spec.ts";
 import { checkCoverage, formatCoverage } from "./check-coverage.ts";
+import { handKeptLists, staleEntries } from "./hand-kept-lists.ts";
 import { exercisedOperations } from "./match-calls.ts";
 
 // pnpm spec:check [--json]: after the tests. Verifies the pin, then prints which wrapper
 // method exposes each operation and whether a contract test exercised it, read from the
 // calls the mock server answered (each package's requests.log). An operation with no
-// wrapper and no entry in spec/low-level-only.json fails the check.
+// wrapper and no entry in spec/low-level-only.json fails the check, and so does an entry of a
+// hand-kept list (spec/*.json) naming an operation the spec no longer has.
 const json = process.argv.includes("--json");
 try {
   const index = buildOperationIndex(await prepareSpec());
@@ -36,12 +38,15 @@ try {
     string,
     string
   >;
-  const { rows, problems } = checkCoverage({
+  const coverage = checkCoverage({
     index,
     wrappers,
     lowLevelOnly,
     exercised: exercisedOperations(calls, index),
   });
+  const { rows } = coverage;
+  const known = new Set(index.map((op) => op.operationId));
+  const problems = [...coverage.problems, ...staleEntries(handKeptLists(), known)];
   if (json) console.log(JSON.stringify({ operations: rows }, null, 2));
   else console.log(formatCoverage(rows));
   if (calls.length === 0) console.error("no requests.log found: run `pnpm test` first to measure contract coverage");

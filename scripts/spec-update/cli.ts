@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { generate } from "../codegen/generate.ts";
 import { generatedDir, rawSpecFile, repoRoot, specLockFile, testingGeneratedDir, workDir } from "../spec/paths.ts";
 import { syncSpec } from "../spec/sync-spec.ts";
+import { handKeptLists } from "../spec-check/hand-kept-lists.ts";
 import { impactOfCheckout } from "../spec-diff/impact-of-checkout.ts";
 import { parseSpecUpdateArgs, type SpecUpdateArgs } from "./parse-args.ts";
 import { typecheckPackages } from "./typecheck-packages.ts";
@@ -47,6 +48,7 @@ try {
       typecheck: (packages) => typecheckPackages(packagesDir, packages),
       impact: (diff, before, after) => impactOfCheckout(repoRoot, diff, before, after),
       packageVersions,
+      handKeptLists: () => handKeptLists(),
       log: (line) => console.log(line),
     },
     { keep: args.keep, typecheck: args.typecheck, ...(args.summary ? { summaryFile: resolve(args.summary) } : {}) },

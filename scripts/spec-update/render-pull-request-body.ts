@@ -13,6 +13,8 @@ export interface PullRequestBodyInput {
   report: string;
   bumps: Map<string, ReleaseType>;
   broken: TypeErrorEntry[];
+  /** Hand-kept entries (spec/*.json) naming an operation the new spec removed. */
+  stale?: string[];
   /** What was type-checked against the new spec: `every package` (the default), some, or `none`. */
   typechecked?: string;
   /** The changeset's path as the pull request shows it (`.changeset/spec-1a2b3c4d.md`). */
@@ -66,6 +68,14 @@ export function renderPullRequestBody(input: PullRequestBodyInput): string {
     );
   if (input.typechecked && input.typechecked !== "every package")
     head.push(`Type-checked against the new spec: ${input.typechecked} (CI checks every package).`, "");
+  if (input.stale?.length)
+    head.push(
+      `**${input.stale.length} hand-kept entr${input.stale.length === 1 ? "y names" : "ies name"} a removed operation.** ` +
+        "Delete each on this branch (`pnpm spec:check` fails until then):",
+      "",
+      ...input.stale.map((line) => `- ${line}`),
+      "",
+    );
   if (input.broken.length) {
     const listed = input.broken.slice(0, maxListedTypeErrors);
     head.push(

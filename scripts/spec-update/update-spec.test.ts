@@ -2,9 +2,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { stringify } from "yaml";
+import { parse, stringify } from "yaml";
+import { buildOperationIndex, renderRouteTable } from "../codegen/build-operation-index.ts";
+import { readRoutePolicies } from "../codegen/route-policies.ts";
 import { tinySpec } from "../spec/fixtures/tiny-openapi.ts";
+import { binaryOnlyInUploads, mergeStreamVariants, type OpenApiDocument } from "../spec/normalize-spec.ts";
+import { rawSpecFile } from "../spec/paths.ts";
 import { sha256Hex } from "../spec/sha256-hex.ts";
+import { handKeptLists } from "../spec-check/hand-kept-lists.ts";
 import { impactOf } from "../spec-diff/impact.ts";
 import type { MethodTables } from "../spec-diff/method-tables.ts";
 import { type TypeErrorEntry, type UpdateSpecContext, updateSpec } from "./update-spec.ts";
@@ -190,6 +195,39 @@ describe("spec:update", () => {
     expect(body).toMatch(
       /<details><summary>Full API diff<\/summary>\n\n```\n[\s\S]*bump: major[\s\S]*```\n\n<\/details>/,
     );
+  });
+
+  // The weekly update meets an operation upstream removed while spec/retry-policy.json still
+  // decides its retries: codegen builds the routes without it, and the body asks a person to
+  // delete the entry (spec:check fails on it until then).
+  it("the pinned spec less one operation a hand-kept list names: the update finishes and its body lists the entry", async () => {
+    const pinned = readFileSync(rawSpecFile, "utf8");
+    const withoutUsage = parse(pinned) as OpenApiDocument & { paths: Record<string, unknown> };
+    expect(withoutUsage.paths["/v1/team/usage"], "the pinned spec has GET /v1/team/usage").toBeDefined();
+    delete withoutUsage.paths["/v1/team/usage"];
+    writeFileSync(ctx.rawSpecFile, pinned);
+    writeFileSync(ctx.lockFile, JSON.stringify({ file: "spec.yaml", sha256: sha256Hex(pinned), upstream: "x" }));
+    writeFileSync(join(dir, "removed.yaml"), stringify(withoutUsage));
+    // The routes as codegen writes them from the pin, with the repository's policies.
+    ctx.generate = async () => {
+      const doc = parse(readFileSync(ctx.rawSpecFile, "utf8")) as OpenApiDocument;
+      const routes = renderRouteTable(
+        buildOperationIndex(binaryOnlyInUploads(mergeStreamVariants(doc))),
+        readRoutePolicies(),
+      );
+      writeFileSync(join(generated, "routes.ts"), routes);
+    };
+    ctx.handKeptLists = () => handKeptLists();
+    const summaryFile = join(dir, "summary.md");
+    const result = await updateSpec(join(dir, "removed.yaml"), ctx, { summaryFile });
+    expect(result.status).toBe("updated");
+    expect(readFileSync(join(generated, "routes.ts"), "utf8")).not.toContain("getUsage");
+    const stale = ["spec/retry-policy.json lists getUsage, which is not in the spec"];
+    expect(result.stale).toEqual(stale);
+    expect(logs).toContain(`  ${stale[0]}`);
+    const body = readFileSync(summaryFile, "utf8");
+    expect(body).toContain("**1 hand-kept entry names a removed operation.**");
+    expect(body).toContain(`- ${stale[0]}\n`);
   });
 
   it("no summary file when nothing changes or the update is rolled back, not even one left from before", async () => {

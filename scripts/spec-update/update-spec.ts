@@ -4,9 +4,11 @@ import { parse } from "yaml";
 import { isUrl, readSpecSource } from "../spec/read-spec-source.ts";
 import { sha256Hex } from "../spec/sha256-hex.ts";
 import { readSpecLock } from "../spec/spec-lock.ts";
+import { staleEntries } from "../spec-check/hand-kept-lists.ts";
 import { diffSpecs } from "../spec-diff/diff-specs.ts";
 import { formatDiff } from "../spec-diff/format-diff.ts";
 import type { Impact } from "../spec-diff/impact.ts";
+import { operationsOf } from "../spec-diff/schema-usage.ts";
 import type { Spec, SpecDiff } from "../spec-diff/types.ts";
 import type { TypecheckScope } from "./parse-args.ts";
 import { releaseTypes, renderChangeset } from "./render-changeset.ts";
@@ -34,6 +36,8 @@ export interface UpdateSpecContext {
   /** What the diff reaches in the checkout: methods, commands, models, docs; the bumps follow. */
   impact(diff: SpecDiff, before: Spec, after: Spec): Promise<Impact>;
   packageVersions: Record<string, string>;
+  /** The operation ids each hand-kept file beside the pin names (spec-check's `handKeptLists`). */
+  handKeptLists?(): Record<string, string[]>;
   log(line: string): void;
 }
 
@@ -42,6 +46,8 @@ export interface UpdateSpecResult {
   diff?: SpecDiff;
   impact?: Impact;
   broken: TypeErrorEntry[];
+  /** Hand-kept entries naming an operation the new spec removed: for a person to delete. */
+  stale?: string[];
   changesetFile?: string;
 }
 
@@ -102,6 +108,11 @@ export async function updateSpec(
     const impact = await ctx.impact(diff, before, after);
     const report = formatDiff(diff, before, after, impact);
     ctx.log(report);
+    const stale = staleEntries(ctx.handKeptLists?.() ?? {}, new Set(operationsOf(after).keys()));
+    if (stale.length) {
+      ctx.log(`${stale.length} hand-kept entr${stale.length === 1 ? "y names" : "ies name"} a removed operation:`);
+      for (const line of stale) ctx.log(`  ${line}`);
+    }
 
     step = "pin";
     writeFileSync(ctx.rawSpecFile, bytes);
@@ -129,7 +140,7 @@ export async function updateSpec(
       if (!options.keep) {
         snapshot.restore();
         ctx.log("rolled back: the pin and generated files are as they were (use --keep to fix the wrappers in place)");
-        return { status: "rolled-back", diff, impact, broken };
+        return { status: "rolled-back", diff, impact, broken, stale };
       }
     }
 
@@ -150,13 +161,14 @@ export async function updateSpec(
         report,
         bumps,
         broken,
+        stale,
         typechecked: checked,
         changesetFile: join(basename(ctx.changesetDir), basename(changesetFile)),
       });
       writeFileSync(options.summaryFile, body);
       ctx.log(`wrote ${options.summaryFile}`);
     }
-    return { status: "updated", diff, impact, broken, changesetFile };
+    return { status: "updated", diff, impact, broken, stale, changesetFile };
   } catch (error) {
     snapshot.restore();
     throw new SpecUpdateError(step, error);
