@@ -12,13 +12,14 @@ const config = JSON.parse(readFileSync(join(repoRoot, ".changeset/config.json"),
   baseBranch: string;
   privatePackages: { version: boolean; tag: boolean };
 };
-const libraries = [
-  "@friendli-ts/client",
+/** The client's dependents among the published packages: each asks for it by `workspace:^`. */
+const dependents = [
   "@friendli-ts/inference",
   "@friendli-ts/endpoints",
   "@friendli-ts/datasets",
-  // The mock and the drift check use the client's internals: they ship with the client they were built with.
   "@friendli-ts/testing",
+  "@friendli-ts/ai-sdk",
+  "@friendli-ts/cli",
 ];
 
 type ReleaseType = "major" | "minor" | "patch";
@@ -27,12 +28,10 @@ function bump(version: string, type: ReleaseType): string {
   if (type === "major") return `${major + 1}.0.0`;
   return type === "minor" ? `${major}.${minor + 1}.0` : `${major}.${minor}.${patch + 1}`;
 }
-const highest = (versions: string[]) =>
-  versions.reduce((a, b) => (b.localeCompare(a, undefined, { numeric: true }) > 0 ? b : a));
 
 describe("the release policy in .changeset/config.json", () => {
-  it("versions the libraries as one fixed group, publishes publicly from main, leaves private packages alone", () => {
-    expect(config.fixed).toEqual([libraries]);
+  it("versions each package on its own, publishes publicly from main, leaves private packages alone", () => {
+    expect(config.fixed).toEqual([]);
     expect(config.access).toBe("public");
     expect(config.baseBranch).toBe("main");
     expect(config.privatePackages).toEqual({ version: false, tag: false });
@@ -64,24 +63,23 @@ describe.each<{ type: ReleaseType; why: string }>([
     const file = join(sandbox.dir, sandbox.packageDirs.get(name) as string, "CHANGELOG.md");
     return existsSync(file) ? readFileSync(file, "utf8") : undefined;
   };
-  const groupVersion = () => bump(highest(libraries.map((name) => before.get(name)?.version ?? "0.0.0")), type);
+  const clientVersion = () => bump(before.get("@friendli-ts/client")?.version ?? "0.0.0", type);
 
   it("runs", () => {
     expect(run.code, run.output).toBe(0);
   });
 
-  it(`gives every library of the fixed group one version, the ${type} after the group's highest`, () => {
-    for (const name of libraries) expect(version(name), name).toBe(groupVersion());
-  });
+  // A 0.x patch stays within `^0.y.z`: users' installs of the other packages pick it up, and
+  // none of them is released again. A 0.x minor leaves the range: each gets a patch asking for it.
+  const dependentsReleased = type !== "patch";
 
-  // A 0.x patch stays within `^0.y.z`: users' installs of the CLI pick it up, the CLI is not
-  // released again. A 0.x minor leaves the range: the CLI gets a patch that asks for it.
-  const cliReleased = type !== "patch";
-
-  it(`asks for the libraries by caret in the CLI (workspace:^), so the CLI is ${cliReleased ? "" : "not "}released again`, () => {
-    expect(before.get("@friendli-ts/cli")?.dependencies?.["@friendli-ts/client"]).toBe("workspace:^");
-    const cliBefore = before.get("@friendli-ts/cli")?.version ?? "";
-    expect(version("@friendli-ts/cli")).toBe(cliReleased ? bump(cliBefore, "patch") : cliBefore);
+  it(`gives the client the ${type}; its dependents are ${dependentsReleased ? "patched" : "left as they were"}`, () => {
+    expect(version("@friendli-ts/client")).toBe(clientVersion());
+    for (const name of dependents) {
+      expect(before.get(name)?.dependencies?.["@friendli-ts/client"], name).toBe("workspace:^");
+      const was = before.get(name)?.version ?? "";
+      expect(version(name), name).toBe(dependentsReleased ? bump(was, "patch") : was);
+    }
   });
 
   it("keeps the workspace: ranges, which pnpm publish turns into the released versions", () => {
@@ -91,13 +89,15 @@ describe.each<{ type: ReleaseType; why: string }>([
     expect(sandbox.manifest("@friendli-ts/inference").dependencies?.["@friendli-ts/client"]).toBe("workspace:^");
   });
 
-  it("writes the summary into the client's changelog and the dependency update into the others'", () => {
-    expect(changelog("@friendli-ts/client")).toContain(`## ${groupVersion()}`);
+  it("writes the summary into the client's changelog and the dependency update into each released dependent's", () => {
+    expect(changelog("@friendli-ts/client")).toContain(`## ${clientVersion()}`);
     expect(changelog("@friendli-ts/client")).toContain(`- ${summary}`);
-    for (const name of [...libraries.slice(1), ...(cliReleased ? ["@friendli-ts/cli"] : [])]) {
-      expect(changelog(name), name).toMatch(
-        new RegExp(`## ${version(name)}[\\s\\S]*Updated dependencies[\\s\\S]*@friendli-ts/client@${groupVersion()}`),
-      );
+    for (const name of dependents) {
+      if (dependentsReleased)
+        expect(changelog(name), name).toMatch(
+          new RegExp(`## ${version(name)}[\\s\\S]*Updated dependencies[\\s\\S]*@friendli-ts/client@${clientVersion()}`),
+        );
+      else expect(changelog(name) ?? "", name).not.toContain(`@friendli-ts/client@${clientVersion()}`);
     }
   });
 

@@ -49,15 +49,21 @@ describe("pending changesets", () => {
       expect(status.changesets.map((c) => `${c.id}.md`).sort()).toEqual([...files].sort());
     });
 
-    it("plans releases of published packages only, the fixed group on one version", () => {
+    it("plans releases of published packages only, each at the version its own changesets ask for", () => {
       // Private packages appear with type "none": listed, never versioned.
       const planned = status.releases.filter((r) => r.type !== "none");
       expect(planned.length).toBeGreaterThan(0);
       for (const release of planned) expect(published.has(release.name), release.name).toBe(true);
-      // The CLI and the AI SDK provider version on their own, outside the fixed group.
-      const libraries = planned.filter((r) => r.name !== "@friendli-ts/cli" && r.name !== "@friendli-ts/ai-sdk");
-      expect(libraries.length).toBe(5);
-      expect(new Set(libraries.map((r) => r.newVersion)).size).toBe(1);
+      // No group: each package's new version follows from its own old version and type.
+      for (const release of planned) {
+        const [major = 0, minor = 0, patch = 0] = release.oldVersion.split(".").map(Number);
+        const next = {
+          major: `${major + 1}.0.0`,
+          minor: `${major}.${minor + 1}.0`,
+          patch: `${major}.${minor}.${patch + 1}`,
+        };
+        expect(release.newVersion, release.name).toBe(next[release.type as keyof typeof next]);
+      }
     });
   });
 });
