@@ -12,10 +12,10 @@ import { killGroup, runStep } from "./run-step.ts";
  * A release that runs: Verdaccio on 127.0.0.1 stands in for npm. On a copy of the repository
  * (the built packages included) `changeset version` takes the pending changesets and the
  * release script (`pnpm release`, what the release workflow runs) publishes. Fresh projects
- * then install the packages by name with npm, pnpm, yarn and bun, run the CLI and the mock
- * from that install and stream a chat through the installed inference package. A second
- * release (one more changeset, as a spec update writes) publishes the bumps, and each project
- * upgrades to them with its package manager. Every command has its own time limit, so a hang
+ * then install the packages by name with npm, pnpm, yarn 1, yarn 4 and bun; one `npx friendli-mock` from
+ * an install serves each project's CLI and a chat streamed through its inference package. A second
+ * release (one more changeset, as a spec update writes) publishes new versions of the hit
+ * packages only, and each project upgrades with its package manager to a consistent set. Every command has its own time limit, so a hang
  * names it. The tools and the package managers' caches stay in node_modules/.cache.
  *
  * Long: one release story whose steps share the registry, the published versions and the
@@ -24,7 +24,7 @@ import { killGroup, runStep } from "./run-step.ts";
 
 const INSTALLED = ["inference", "endpoints", "datasets", "ai-sdk", "testing", "cli"].map((n) => `@friendli-ts/${n}`);
 const LIBRARIES = ["client", "inference", "endpoints", "datasets", "testing"].map((n) => `@friendli-ts/${n}`);
-const MANAGERS = ["npm", "pnpm", "yarn", "bun"] as const;
+const MANAGERS = ["npm", "pnpm", "yarn", "yarn4", "bun"] as const;
 type Manager = (typeof MANAGERS)[number];
 interface Packument {
   "dist-tags": Record<string, string>;
@@ -87,12 +87,32 @@ function createProject(manager: Manager): string {
   writeFileSync(join(dir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   writeFileSync(join(dir, ".npmrc"), `@friendli-ts:registry=${local.registry.url}\n`);
   writeFileSync(join(dir, "bunfig.toml"), `[install.scopes]\n"@friendli-ts" = "${local.registry.url}"\n`);
+  // yarn 4 reads neither: its own settings, with node_modules as the other managers lay them out,
+  // and a lockfile so that it takes the folder for a project of its own, whatever lies above.
+  if (manager === "yarn4") writeFileSync(join(dir, "yarn.lock"), "");
+  writeFileSync(
+    join(dir, ".yarnrc.yml"),
+    [
+      "nodeLinker: node-modules",
+      "enableTelemetry: false",
+      "enableGlobalCache: false",
+      `cacheFolder: ${JSON.stringify(cacheOf("yarn4-cache"))}`,
+      "npmRegistryServer: https://registry.npmjs.org",
+      "unsafeHttpWhitelist: [127.0.0.1]",
+      // yarn 4 holds back versions younger than a day; these were published a minute ago.
+      'npmPreapprovedPackages: ["@friendli-ts/*"]',
+      "npmScopes:",
+      "  friendli-ts:",
+      `    npmRegistryServer: ${JSON.stringify(local.registry.url)}`,
+      "",
+    ].join("\n"),
+  );
   return dir;
 }
 
 /**
  * Installs the packages by name, with Prism for the mock (an optional peer: no package
- * manager adds it unasked); yarn 1 installs no peers, so its user names zod too.
+ * manager adds it unasked); yarn installs no peers, so its user names zod too.
  */
 function installCommand(manager: Manager): [string, string[]] {
   switch (manager) {
@@ -125,8 +145,9 @@ function installCommand(manager: Manager): [string, string[]] {
       ];
     case "yarn":
       return [
-        local.tools.yarn,
+        process.execPath,
         [
+          local.tools.yarn,
           "add",
           ...INSTALLED,
           PRISM,
@@ -136,25 +157,26 @@ function installCommand(manager: Manager): [string, string[]] {
           "--no-progress",
         ],
       ];
+    case "yarn4":
+      return [process.execPath, [local.tools.yarn4, "add", ...INSTALLED, PRISM, "zod"]];
     case "bun":
       return [local.tools.bun, ["add", ...INSTALLED, PRISM, `--cache-dir=${cacheOf("bun-cache")}`, "--no-progress"]];
   }
 }
 
-/** Upgrades the project's `@friendli-ts/*` packages within the ranges the install saved. */
+/**
+ * Upgrades everything within the ranges the install saved, as a user's plain `npm update`
+ * does: the client, which no project names, moves with the packages that ask for it.
+ */
 function upgradeCommand(manager: Manager): [string, string[]] {
   switch (manager) {
     case "npm":
-      return [
-        "npm",
-        ["update", ...INSTALLED, "--no-audit", "--no-fund", "--loglevel=error", `--cache=${cacheOf("npm-cache")}`],
-      ];
+      return ["npm", ["update", "--no-audit", "--no-fund", "--loglevel=error", `--cache=${cacheOf("npm-cache")}`]];
     case "pnpm":
       return [
         "pnpm",
         [
           "update",
-          ...INSTALLED,
           `--store-dir=${cacheOf("pnpm-store")}`,
           `--cache-dir=${cacheOf("pnpm-cache")}`,
           "--reporter=append-only",
@@ -162,11 +184,14 @@ function upgradeCommand(manager: Manager): [string, string[]] {
       ];
     case "yarn":
       return [
-        local.tools.yarn,
-        ["upgrade", ...INSTALLED, `--cache-folder=${cacheOf("yarn-cache")}`, "--non-interactive", "--no-progress"],
+        process.execPath,
+        [local.tools.yarn, "upgrade", `--cache-folder=${cacheOf("yarn-cache")}`, "--non-interactive", "--no-progress"],
       ];
+    case "yarn4":
+      // Within the saved ranges, through the whole tree (-R), so the client moves with them.
+      return [process.execPath, [local.tools.yarn4, "up", "-R", "@friendli-ts/*"]];
     case "bun":
-      return [local.tools.bun, ["update", ...INSTALLED, `--cache-dir=${cacheOf("bun-cache")}`, "--no-progress"]];
+      return [local.tools.bun, ["update", `--cache-dir=${cacheOf("bun-cache")}`, "--no-progress"]];
   }
 }
 
@@ -267,7 +292,7 @@ describe("the first release", () => {
   });
 
   it.concurrent.each(MANAGERS)(
-    "installed by name with %s: the CLI and the mock run, a chat streams from the installed inference package",
+    "installed by name with %s: every package at its first version, Prism where the mock looks for it",
     async (manager) => {
       const dir = createProject(manager);
       const [command, args] = installCommand(manager);
@@ -275,44 +300,73 @@ describe("the first release", () => {
       projects.set(manager, dir);
       for (const name of INSTALLED)
         expect(installedVersion(dir, name), `${manager}: ${name}`).toBe(published.get(name));
-
-      const chat = await timed(
-        `${manager}: npx friendli --mock chat hi`,
-        runStep("npx", ["friendli", "--mock", "chat", "hi"], { cwd: dir, env, timeout: 60_000 }),
+      // Where the installed mock resolves Prism from, found without starting it: the one start
+      // is the next test's, shared by the four projects.
+      const { stdout } = await runStep(
+        process.execPath,
+        [
+          "--input-type=module",
+          "-e",
+          'import { createRequire } from "node:module"; console.log(createRequire(import.meta.resolve("@friendli-ts/testing")).resolve("@stoplight/prism-cli/package.json"))',
+        ],
+        { cwd: dir, env, timeout: 30_000 },
       );
-      expect(chat.stdout.trim().length, `${manager}: the mock's answer`).toBeGreaterThan(0);
-
-      copyFileSync(join(import.meta.dirname, "fixtures", "installed-check.mjs"), join(dir, "check.mjs"));
-      const started = performance.now();
-      const check = await withInstalledMock(dir, async (url) => {
-        const { stdout } = await runStep(process.execPath, ["check.mjs", url], { cwd: dir, env, timeout: 30_000 });
-        return JSON.parse(stdout.trim().split("\n").at(-1) ?? "null") as Record<string, unknown>;
-      });
-      timings[`${manager}: npx friendli-mock + streamed chat`] = Math.round(performance.now() - started);
-      expect(check.factories).toEqual(["function", "function", "function", "function"]);
-      expect(check.chunks, `${manager}: chunks streamed`).toBeGreaterThan(0);
-      expect(check.oneClient, `${manager}: one client for every package`).toBe(true);
-      expect(String(check.resolved).startsWith(pathToFileURL(join(dir, "node_modules")).href)).toBe(true);
+      expect(stdout.trim().startsWith(join(dir, "node_modules")), `${manager}: Prism from ${stdout}`).toBe(true);
     },
     300_000,
   );
+
+  // Prism takes seconds of CPU to start: one `npx friendli-mock` (from the npm project) serves
+  // every project's CLI and streamed chat.
+  it("npx friendli-mock runs from the install; each project's CLI and inference package talk to it", async () => {
+    expect([...projects.keys()].sort(), "every project installed").toEqual([...MANAGERS].sort());
+    const started = performance.now();
+    await withInstalledMock(projects.get("npm") as string, async (url) => {
+      timings["npm: npx friendli-mock ready"] = Math.round(performance.now() - started);
+      await Promise.all(
+        MANAGERS.map(async (manager) => {
+          const dir = projects.get(manager) as string;
+          const chat = await timed(
+            `${manager}: npx friendli chat hi`,
+            runStep("npx", ["friendli", "--base-url", url, "--token", "registry-release-token", "chat", "hi"], {
+              cwd: dir,
+              env,
+              timeout: 60_000,
+            }),
+          );
+          expect(chat.stdout.trim().length, `${manager}: the mock's answer`).toBeGreaterThan(0);
+          copyFileSync(join(import.meta.dirname, "fixtures", "installed-check.mjs"), join(dir, "check.mjs"));
+          const { stdout } = await runStep(process.execPath, ["check.mjs", url], { cwd: dir, env, timeout: 30_000 });
+          const check = JSON.parse(stdout.trim().split("\n").at(-1) ?? "null") as Record<string, unknown>;
+          expect(check.factories).toEqual(["function", "function", "function", "function"]);
+          expect(check.chunks, `${manager}: chunks streamed`).toBeGreaterThan(0);
+          expect(check.oneClient, `${manager}: one client for every package`).toBe(true);
+          expect(String(check.resolved).startsWith(pathToFileURL(join(dir, "node_modules")).href)).toBe(true);
+        }),
+      );
+    });
+    timings["npx friendli-mock, four CLIs and chats"] = Math.round(performance.now() - started);
+  }, 180_000);
 });
 
 describe("a second release, after a spec change", () => {
   let bumped: Map<string, string>;
   const before = new Map<string, string>();
+  /** What `pnpm spec:update` writes for an additive change to the endpoints' operations alone. */
+  const HIT = ["@friendli-ts/client", "@friendli-ts/endpoints", "@friendli-ts/testing"];
 
-  it("publishes the bumps the changesets ask for and leaves the other packages where they were", async () => {
+  it("publishes new versions of the hit packages only; the others keep theirs", async () => {
     for (const name of [...INSTALLED, "@friendli-ts/client"]) {
       before.set(name, local.sandbox.manifest(name).version as string);
     }
-    // What `pnpm spec:update` writes when a change touches only the endpoints' operations.
+    // The client's types and the mock's spec follow every spec; of the wrappers, only the
+    // endpoints' methods are hit. A 0.x patch stays in the caret ranges the others ask for.
     writeFileSync(
       join(local.sandbox.dir, ".changeset", "spec-registry-release.md"),
-      '---\n"@friendli-ts/endpoints": patch\n---\n\nRegenerated from a newer spec.\n',
+      `---\n${HIT.map((name) => `"${name}": patch\n`).join("")}---\n\nRegenerated from a newer spec.\n`,
     );
     bumped = await plannedReleases(local.sandbox, local.releaseEnv, root);
-    expect(bumped.get("@friendli-ts/endpoints")).toBeDefined();
+    expect([...bumped.keys()].sort()).toEqual(HIT);
     expect(await release("second release")).toEqual(bumped);
     for (const [name, version] of before) {
       const latest = (await packument(name))["dist-tags"].latest;
@@ -322,15 +376,26 @@ describe("a second release, after a spec change", () => {
   }, 240_000);
 
   it.concurrent.each(MANAGERS)(
-    "a %s project installed from the first release upgrades to it",
+    "a %s project installed from the first release upgrades to a consistent set: the new versions, one client",
     async (manager) => {
       const dir = projects.get(manager);
       expect(dir, `${manager} installed the first release`).toBeDefined();
       const [command, args] = upgradeCommand(manager);
       await timed(`${manager} upgrade`, runStep(command, args, { cwd: dir as string, env, timeout: 150_000 }));
-      for (const name of INSTALLED) {
-        expect(installedVersion(dir as string, name), `${manager}: ${name}`).toBe(bumped.get(name) ?? before.get(name));
-      }
+      copyFileSync(join(import.meta.dirname, "fixtures", "installed-set.mjs"), join(dir as string, "set.mjs"));
+      const { stdout } = await runStep(process.execPath, ["set.mjs", ...INSTALLED], {
+        cwd: dir as string,
+        env,
+        timeout: 30_000,
+      });
+      const set = JSON.parse(stdout.trim().split("\n").at(-1) ?? "null") as {
+        versions: Record<string, string>;
+        clients: string[];
+      };
+      const expected = (name: string) => bumped.get(name) ?? before.get(name);
+      expect(set.versions).toEqual(Object.fromEntries(INSTALLED.map((name) => [name, expected(name)])));
+      // The client no project names moves too, and every package finds the same copy.
+      expect(set.clients, `${manager}: one client for every package`).toEqual([expected("@friendli-ts/client")]);
     },
     300_000,
   );

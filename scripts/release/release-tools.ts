@@ -10,12 +10,15 @@ const lockedDir = join(repoRoot, "scripts", "release", "tools");
 
 export interface ReleaseTools {
   verdaccio: string;
+  /** yarn 1's script and yarn 4's (both install a bin named `yarn`): run each with node. */
   yarn: string;
+  yarn4: string;
   bun: string;
 }
 
 /**
- * Verdaccio (the local registry), yarn and bun, at the versions of
+ * Verdaccio (the local registry), yarn 1, yarn 4 (`@yarnpkg/cli-dist`: corepack is not
+ * needed) and bun, at the versions of
  * scripts/release/tools/package-lock.json, installed with `npm ci` into the cache folder
  * once (again only when the lock changes); never installed globally.
  */
@@ -38,5 +41,10 @@ export async function ensureReleaseTools(env: NodeJS.ProcessEnv): Promise<Releas
     });
     writeFileSync(stampFile, stamp);
   }
-  return { verdaccio: bin("verdaccio"), yarn: bin("yarn"), bun: bin("bun") };
+  return {
+    verdaccio: bin("verdaccio"),
+    yarn: join(dir, "node_modules", "yarn", "bin", "yarn.js"),
+    yarn4: join(dir, "node_modules", "@yarnpkg", "cli-dist", "bin", "yarn.js"),
+    bun: bin("bun"),
+  };
 }
