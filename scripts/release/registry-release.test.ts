@@ -12,8 +12,8 @@ import { killGroup, runStep } from "./run-step.ts";
  * A release that runs: Verdaccio on 127.0.0.1 stands in for npm. On a copy of the repository
  * (the built packages included) `changeset version` takes the pending changesets and the
  * release script (`pnpm release`, what the release workflow runs) publishes. Fresh projects
- * then install the packages by name with npm, pnpm, yarn 1, yarn 4 and bun; one `npx friendli-mock` from
- * an install serves each project's CLI and a chat streamed through its inference package. A second
+ * then install the packages by name with npm, pnpm, yarn 1, yarn 4 and bun; one `npx friendli-mock`
+ * from the npm install serves each project's CLI and a chat streamed through its inference package. A second
  * release (one more changeset, as a spec update writes) publishes new versions of the hit
  * packages only, and each project upgrades with its package manager to a consistent set. Every command has its own time limit, so a hang
  * names it. The tools and the package managers' caches stay in node_modules/.cache.
@@ -61,6 +61,7 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
+  await sharedMock?.then((mock) => mock.kill()).catch(() => {});
   const started = performance.now();
   await local?.stop();
   timings["stop the registry"] = Math.round(performance.now() - started);
@@ -198,8 +199,16 @@ function upgradeCommand(manager: Manager): [string, string[]] {
 const installedVersion = (dir: string, name: string) =>
   (JSON.parse(readFileSync(join(dir, "node_modules", name, "package.json"), "utf8")) as { version: string }).version;
 
-/** `npx friendli-mock` from the project: waits for its URL, hands it over, then stops it and checks it is gone. */
-async function withInstalledMock<T>(dir: string, use: (url: string) => Promise<T>): Promise<T> {
+interface InstalledMock {
+  url: string;
+  /** SIGTERM to its process group; whether it ended within 15 s. */
+  stop(): Promise<boolean>;
+  /** SIGKILL to whatever is left of it. */
+  kill(): void;
+}
+
+/** `npx friendli-mock` from the project, once it has printed its URL. */
+async function startInstalledMock(dir: string): Promise<InstalledMock> {
   const child = spawn("npx", ["friendli-mock"], { cwd: dir, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
@@ -223,19 +232,39 @@ async function withInstalledMock<T>(dir: string, use: (url: string) => Promise<T
       });
       exited.then((code) => reject(new Error(`\`npx friendli-mock\` exited with ${code} in ${dir}\n${output}`)));
     });
-    const result = await use(url);
-    killGroup(child, "SIGTERM");
-    const stopped = await Promise.race([
-      exited.then(() => true),
-      new Promise((r) => setTimeout(() => r(false), 15_000)),
-    ]);
-    expect(stopped, "`npx friendli-mock` ends on SIGTERM").toBe(true);
-    await expect(fetch(url), "the mock no longer answers").rejects.toThrow();
-    return result;
-  } finally {
+    return {
+      url,
+      stop: () => {
+        killGroup(child, "SIGTERM");
+        return Promise.race([exited.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 15_000))]);
+      },
+      kill: () => killGroup(child, "SIGKILL"),
+    };
+  } catch (error) {
     killGroup(child, "SIGKILL");
+    throw error;
   }
 }
+
+/*
+ * Prism takes seconds of CPU to start: one `npx friendli-mock`, from the npm project as soon as
+ * npm has installed, serves every project's CLI and streamed chat, while slower installs go on.
+ */
+let npmInstalled: (outcome: { dir: string } | { error: unknown }) => void = () => {};
+const npmProject = new Promise<string>((resolve, reject) => {
+  npmInstalled = (outcome) => ("dir" in outcome ? resolve(outcome.dir) : reject(outcome.error));
+});
+npmProject.catch(() => {});
+let sharedMock: Promise<InstalledMock> | undefined;
+const mockFromNpm = () => {
+  sharedMock ??= npmProject.then(async (dir) => {
+    const started = performance.now();
+    const mock = await startInstalledMock(dir);
+    timings["npm: npx friendli-mock ready"] = Math.round(performance.now() - started);
+    return mock;
+  });
+  return sharedMock;
+};
 
 describe("the first release", () => {
   let published: Map<string, string>;
@@ -292,17 +321,22 @@ describe("the first release", () => {
   });
 
   it.concurrent.each(MANAGERS)(
-    "installed by name with %s: every package at its first version, Prism where the mock looks for it",
+    "installed by name with %s: every package at its first version; its CLI and a streamed chat on the one mock",
     async (manager) => {
       const dir = createProject(manager);
       const [command, args] = installCommand(manager);
-      await timed(`${manager} install`, runStep(command, args, { cwd: dir, env, timeout: 150_000 }));
+      try {
+        await timed(`${manager} install`, runStep(command, args, { cwd: dir, env, timeout: 150_000 }));
+      } catch (error) {
+        if (manager === "npm") npmInstalled({ error });
+        throw error;
+      }
+      if (manager === "npm") npmInstalled({ dir });
       projects.set(manager, dir);
       for (const name of INSTALLED)
         expect(installedVersion(dir, name), `${manager}: ${name}`).toBe(published.get(name));
-      // Where the installed mock resolves Prism from, found without starting it: the one start
-      // is the next test's, shared by the four projects.
-      const { stdout } = await runStep(
+      // Where this install's mock finds Prism, checked without starting it.
+      const prism = await runStep(
         process.execPath,
         [
           "--input-type=module",
@@ -311,42 +345,37 @@ describe("the first release", () => {
         ],
         { cwd: dir, env, timeout: 30_000 },
       );
-      expect(stdout.trim().startsWith(join(dir, "node_modules")), `${manager}: Prism from ${stdout}`).toBe(true);
+      expect(prism.stdout.trim().startsWith(join(dir, "node_modules")), `${manager}: Prism from ${prism.stdout}`).toBe(
+        true,
+      );
+
+      const { url } = await mockFromNpm();
+      const chat = await timed(
+        `${manager}: npx friendli chat hi`,
+        runStep("npx", ["friendli", "--base-url", url, "--token", "registry-release-token", "chat", "hi"], {
+          cwd: dir,
+          env,
+          timeout: 60_000,
+        }),
+      );
+      expect(chat.stdout.trim().length, `${manager}: the mock's answer`).toBeGreaterThan(0);
+      copyFileSync(join(import.meta.dirname, "fixtures", "installed-check.mjs"), join(dir, "check.mjs"));
+      const { stdout } = await runStep(process.execPath, ["check.mjs", url], { cwd: dir, env, timeout: 30_000 });
+      const check = JSON.parse(stdout.trim().split("\n").at(-1) ?? "null") as Record<string, unknown>;
+      expect(check.factories).toEqual(["function", "function", "function", "function"]);
+      expect(check.chunks, `${manager}: chunks streamed`).toBeGreaterThan(0);
+      expect(check.oneClient, `${manager}: one client for every package`).toBe(true);
+      expect(String(check.resolved).startsWith(pathToFileURL(join(dir, "node_modules")).href)).toBe(true);
     },
     300_000,
   );
 
-  // Prism takes seconds of CPU to start: one `npx friendli-mock` (from the npm project) serves
-  // every project's CLI and streamed chat.
-  it("npx friendli-mock runs from the install; each project's CLI and inference package talk to it", async () => {
-    expect([...projects.keys()].sort(), "every project installed").toEqual([...MANAGERS].sort());
-    const started = performance.now();
-    await withInstalledMock(projects.get("npm") as string, async (url) => {
-      timings["npm: npx friendli-mock ready"] = Math.round(performance.now() - started);
-      await Promise.all(
-        MANAGERS.map(async (manager) => {
-          const dir = projects.get(manager) as string;
-          const chat = await timed(
-            `${manager}: npx friendli chat hi`,
-            runStep("npx", ["friendli", "--base-url", url, "--token", "registry-release-token", "chat", "hi"], {
-              cwd: dir,
-              env,
-              timeout: 60_000,
-            }),
-          );
-          expect(chat.stdout.trim().length, `${manager}: the mock's answer`).toBeGreaterThan(0);
-          copyFileSync(join(import.meta.dirname, "fixtures", "installed-check.mjs"), join(dir, "check.mjs"));
-          const { stdout } = await runStep(process.execPath, ["check.mjs", url], { cwd: dir, env, timeout: 30_000 });
-          const check = JSON.parse(stdout.trim().split("\n").at(-1) ?? "null") as Record<string, unknown>;
-          expect(check.factories).toEqual(["function", "function", "function", "function"]);
-          expect(check.chunks, `${manager}: chunks streamed`).toBeGreaterThan(0);
-          expect(check.oneClient, `${manager}: one client for every package`).toBe(true);
-          expect(String(check.resolved).startsWith(pathToFileURL(join(dir, "node_modules")).href)).toBe(true);
-        }),
-      );
-    });
-    timings["npx friendli-mock, four CLIs and chats"] = Math.round(performance.now() - started);
-  }, 180_000);
+  it("the installed `npx friendli-mock` ends on SIGTERM and leaves nothing listening", async () => {
+    expect(sharedMock, "the projects' tests started the mock").toBeDefined();
+    const mock = await (sharedMock as Promise<InstalledMock>);
+    expect(await mock.stop(), "`npx friendli-mock` ends on SIGTERM").toBe(true);
+    await expect(fetch(mock.url), "the mock no longer answers").rejects.toThrow();
+  }, 30_000);
 });
 
 describe("a second release, after a spec change", () => {
