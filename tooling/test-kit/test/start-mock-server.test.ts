@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { startMockServer } from "./start-mock-server.ts";
+import { startMockServer } from "../src/start-mock-server.ts";
 
 const alive = (pid: number) => {
   try {

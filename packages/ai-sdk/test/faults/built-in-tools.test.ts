@@ -11,7 +11,17 @@ import { generateText, stepCountIs, streamText, tool } from "ai";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { MAX_BUILT_IN_CALLS } from "../../src/built-in-tool-calls.ts";
-import { chunk, completion, json, localProvider, sentBody, sse, stream, TOKEN, usageChunk } from "./friendli-server.ts";
+import {
+  chunk,
+  completion,
+  json,
+  localProvider,
+  sentBody,
+  sse,
+  stream,
+  TOKEN,
+  usageChunk,
+} from "../support/friendli-server.ts";
 
 const serve = serveFaults();
 

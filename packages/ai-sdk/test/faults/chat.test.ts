@@ -3,7 +3,7 @@ import { serveFaults } from "@friendli-ts/test-kit";
 import { generateText, Output, streamText, tool } from "ai";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { chunk, completion, json, localProvider, sentBody, stream, usageChunk } from "./friendli-server.ts";
+import { chunk, completion, json, localProvider, sentBody, stream, usageChunk } from "../support/friendli-server.ts";
 
 const serve = serveFaults();
 

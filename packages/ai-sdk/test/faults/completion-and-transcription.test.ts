@@ -1,7 +1,7 @@
 import { serveFaults } from "@friendli-ts/test-kit";
 import { generateText, streamText, transcribe } from "ai";
 import { describe, expect, it } from "vitest";
-import { json, localProvider, sentBody, sse, stream } from "./friendli-server.ts";
+import { json, localProvider, sentBody, sse, stream } from "../support/friendli-server.ts";
 
 const serve = serveFaults();
 

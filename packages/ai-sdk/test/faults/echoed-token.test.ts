@@ -2,7 +2,7 @@ import { TypeValidationError } from "@ai-sdk/provider";
 import { everythingAnErrorShows, findSecret, serveFaults } from "@friendli-ts/test-kit";
 import { embed, generateText, streamText } from "ai";
 import { describe, expect, it } from "vitest";
-import { chunk, completion, localProvider, TOKEN } from "./friendli-server.ts";
+import { chunk, completion, localProvider, TOKEN } from "../support/friendli-server.ts";
 
 const serve = serveFaults();
 

@@ -1,7 +1,7 @@
 import { serveFaults } from "@friendli-ts/test-kit";
 import { embedMany, generateImage } from "ai";
 import { describe, expect, it } from "vitest";
-import { json, localProvider, sentBody } from "./friendli-server.ts";
+import { json, localProvider, sentBody } from "../support/friendli-server.ts";
 
 const serve = serveFaults();
 

@@ -8,7 +8,7 @@ import {
 import { serveFaults } from "@friendli-ts/test-kit";
 import { generateText, streamText } from "ai";
 import { describe, expect, it } from "vitest";
-import { chunk, completion, json, localProvider, sse, stream } from "./friendli-server.ts";
+import { chunk, completion, json, localProvider, sse, stream } from "../support/friendli-server.ts";
 
 const serve = serveFaults();
 

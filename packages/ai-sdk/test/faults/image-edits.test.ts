@@ -3,7 +3,7 @@ import { APITimeoutError, ResponseTooLargeError } from "@friendli-ts/inference";
 import { serveFaults, writeForever } from "@friendli-ts/test-kit";
 import { generateImage } from "ai";
 import { describe, expect, it } from "vitest";
-import { json, localProvider, sentBody } from "./friendli-server.ts";
+import { json, localProvider, sentBody } from "../support/friendli-server.ts";
 
 const serve = serveFaults();
 

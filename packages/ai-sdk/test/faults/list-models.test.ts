@@ -2,7 +2,7 @@ import { APICallError, TypeValidationError } from "@ai-sdk/provider";
 import { APITimeoutError, ResponseTooLargeError } from "@friendli-ts/inference";
 import { findSecret, serveFaults, writeForever } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
-import { json, localProvider, TOKEN } from "./friendli-server.ts";
+import { json, localProvider, TOKEN } from "../support/friendli-server.ts";
 
 const serve = serveFaults();
 

@@ -4,7 +4,7 @@ import { recordSentRequests, serveFaults, writeChunks } from "@friendli-ts/test-
 import { generateText, streamText, tool } from "ai";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { chunk, completion, json, localProvider, TOKEN } from "./friendli-server.ts";
+import { chunk, completion, json, localProvider, TOKEN } from "../support/friendli-server.ts";
 
 const serve = serveFaults();
 

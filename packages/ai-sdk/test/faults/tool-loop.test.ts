@@ -2,7 +2,7 @@ import { serveFaults } from "@friendli-ts/test-kit";
 import { stepCountIs, streamText, tool } from "ai";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { chunk, localProvider, sentBody, stream, usageChunk } from "./friendli-server.ts";
+import { chunk, localProvider, sentBody, stream, usageChunk } from "../support/friendli-server.ts";
 
 const serve = serveFaults();
 

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, NoSuchModelError } from "@ai-sdk/provider";
 import { describe, expect, it } from "vitest";
-import { createFriendli } from "./create-friendli.ts";
+import { createFriendli } from "../../src/create-friendli.ts";
 
 const prompt = [{ role: "user" as const, content: [{ type: "text" as const, text: "hi" }] }];
 

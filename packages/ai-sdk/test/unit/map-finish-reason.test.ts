@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapFinishReason } from "./map-finish-reason.ts";
+import { mapFinishReason } from "../../src/map-finish-reason.ts";
 
 describe("mapFinishReason", () => {
   it("maps each of Friendli's reasons, eos_token among them", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapUsage } from "./map-usage.ts";
+import { mapUsage } from "../../src/map-usage.ts";
 
 describe("mapUsage", () => {
   it("splits cached input tokens and reasoning output tokens off the totals", () => {

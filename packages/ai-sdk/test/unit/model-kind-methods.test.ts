@@ -1,7 +1,7 @@
 import type { FriendliInference } from "@friendli-ts/inference";
 import { describe, expect, it } from "vitest";
-import { type DeploymentCalls, deploymentCalls } from "./deployment-calls.ts";
-import { modelKindMethods } from "./model-kind-methods.ts";
+import { type DeploymentCalls, deploymentCalls } from "../../src/deployment-calls.ts";
+import { modelKindMethods } from "../../src/model-kind-methods.ts";
 
 /** Which model kind makes each of the deployment calls. */
 const kindOfCall: Record<keyof DeploymentCalls, keyof typeof modelKindMethods> = {

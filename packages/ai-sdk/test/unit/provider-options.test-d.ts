@@ -1,7 +1,7 @@
 import type { ProviderV4 } from "@ai-sdk/provider";
 import { generateText, type Tool } from "ai";
 import { describe, expectTypeOf, it } from "vitest";
-import { createFriendli, type FriendliChatOptions, type FriendliProvider } from "./index.ts";
+import { createFriendli, type FriendliChatOptions, type FriendliProvider } from "../../src/index.ts";
 
 describe("provider types", () => {
   it("the provider is an AI SDK v4 provider", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { responseMetadata } from "./response-metadata.ts";
+import { responseMetadata } from "../../src/response-metadata.ts";
 
 describe("responseMetadata", () => {
   it("reads the id, model and time the API sent", () => {

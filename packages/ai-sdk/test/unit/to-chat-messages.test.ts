@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toChatMessages } from "./to-chat-messages.ts";
+import { toChatMessages } from "../../src/to-chat-messages.ts";
 
 describe("toChatMessages", () => {
   it("sends one text part as a string, several parts and images as content parts", () => {

@@ -1,6 +1,6 @@
 import type { LanguageModelV4StreamPart } from "@ai-sdk/provider";
 import { describe, expect, it } from "vitest";
-import { ToolCallAssembler, type ToolCallDelta } from "./tool-call-assembler.ts";
+import { ToolCallAssembler, type ToolCallDelta } from "../../src/tool-call-assembler.ts";
 
 const add = (assembler: ToolCallAssembler, delta: ToolCallDelta) => {
   const parts: LanguageModelV4StreamPart[] = [];

@@ -4,7 +4,7 @@ import { serveFaults } from "@friendli-ts/test-kit";
 // Declares `inject("mockServerUrl")`, the workspace mock server the shared config starts.
 import type {} from "@friendli-ts/test-kit/global-setup";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { assertBuilt, type CliResult, runCli, startCli, TOKEN } from "./support/run-cli.ts";
+import { assertBuilt, type CliResult, runCli, startCli, TOKEN } from "../support/run-cli.ts";
 
 const mock = inject("mockServerUrl");
 const serve = serveFaults();
@@ -53,7 +53,7 @@ describe.concurrent("friendli against the mock server", () => {
   });
 
   it("--version prints the package's version and exits 0", async () => {
-    const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+    const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
     const result = await runCli(["--version"]);
     expect(result).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: "" });
   });

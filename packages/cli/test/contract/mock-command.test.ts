@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, type CliRun, startCli } from "./support/run-cli.ts";
+import { assertBuilt, type CliRun, startCli } from "../support/run-cli.ts";
 
 beforeAll(assertBuilt);
 

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
-import { assertBuilt, runCli } from "./support/run-cli.ts";
+import { assertBuilt, runCli } from "../support/run-cli.ts";
 
 beforeAll(assertBuilt);
 

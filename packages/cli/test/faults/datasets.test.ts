@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { serveFaults } from "@friendli-ts/test-kit";
 import type {} from "@friendli-ts/test-kit/global-setup";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { assertBuilt, runCli, TOKEN } from "./support/run-cli.ts";
+import { assertBuilt, runCli, TOKEN } from "../support/run-cli.ts";
 
 const mock = inject("mockServerUrl");
 const serve = serveFaults();

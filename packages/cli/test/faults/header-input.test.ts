@@ -1,6 +1,6 @@
 import { serveFaults } from "@friendli-ts/test-kit";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, runCli, TOKEN } from "./support/run-cli.ts";
+import { assertBuilt, runCli, TOKEN } from "../support/run-cli.ts";
 
 const serve = serveFaults();
 beforeAll(assertBuilt);

@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { serveFaults } from "@friendli-ts/test-kit";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, type CliResult, runCli, TOKEN } from "./support/run-cli.ts";
+import { assertBuilt, type CliResult, runCli, TOKEN } from "../support/run-cli.ts";
 
 const serve = serveFaults();
 beforeAll(assertBuilt);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { errorLine, MAX_ERROR_LINE } from "../src/error-line.ts";
-import { escapeTerminalText } from "../src/escape-terminal-text.ts";
-import { redactSecrets, secretsOf } from "../src/redact-secrets.ts";
+import { errorLine, MAX_ERROR_LINE } from "../../src/error-line.ts";
+import { escapeTerminalText } from "../../src/escape-terminal-text.ts";
+import { redactSecrets, secretsOf } from "../../src/redact-secrets.ts";
 
 const token = "flp_4d8a0c2e6b1f9d3a7c5e0b2d4f6a8c1e3b5d7f9";
 

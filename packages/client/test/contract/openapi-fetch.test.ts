@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { friendliErrorOf, NotFoundError, ValidationError } from "../../src/index.ts";
-import { mockFetchClient } from "./mock-fetch-client.ts";
+import { mockFetchClient } from "../support/mock-fetch-client.ts";
 
 const client = mockFetchClient();
 const chat = { model: "m", messages: [{ role: "user" as const, content: "Hello" }] };

@@ -14,8 +14,8 @@ import {
   RateLimitError,
   StreamInterruptedError,
 } from "../../src/index.ts";
-import { chatBody, chunk, json } from "../faults/fault-client.ts";
-import { fetchFaultClient, TOKEN } from "./fetch-fault-client.ts";
+import { chatBody, chunk, json } from "../support/fault-client.ts";
+import { fetchFaultClient, TOKEN } from "../support/fetch-fault-client.ts";
 
 const serve = serveFaults();
 const never = () => new Promise<void>(() => {});

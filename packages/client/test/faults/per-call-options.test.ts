@@ -1,7 +1,7 @@
 import { serveFaults } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
 import { APITimeoutError, InternalServerError, InvalidInputError } from "../../src/index.ts";
-import { chatBody, faultClient, json } from "../faults/fault-client.ts";
+import { chatBody, faultClient, json } from "../support/fault-client.ts";
 
 const serve = serveFaults();
 const ok =

@@ -14,7 +14,7 @@ function plainFetch(client: object, url: string, request: Partial<UrlCall> & Cal
   return makeRequest(coreOf(client), call, options);
 }
 
-import { faultClient } from "../faults/fault-client.ts";
+import { faultClient } from "../support/fault-client.ts";
 
 const serve = serveFaults();
 

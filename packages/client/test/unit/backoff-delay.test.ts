@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelay } from "./backoff-delay.ts";
+import { backoffDelay } from "../../src/transport/backoff-delay.ts";
 
 const options = { initialDelayMs: 100, maxDelayMs: 1_000 };
 

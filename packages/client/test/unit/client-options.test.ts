@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { InvalidInputError } from "../errors/friendli-error.ts";
-import { DEFAULT_BASE_URL, resolveClientOptions } from "./client-options.ts";
+import { InvalidInputError } from "../../src/errors/friendli-error.ts";
+import { DEFAULT_BASE_URL, resolveClientOptions } from "../../src/transport/client-options.ts";
 
 afterEach(() => vi.unstubAllEnvs());
 

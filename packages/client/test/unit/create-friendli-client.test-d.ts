@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from "vitest";
-import type { components } from "../generated/schema.ts";
-import type { Stream } from "../sse/stream.ts";
-import { createFriendliClient } from "./create-friendli-client.ts";
+import { createFriendliClient } from "../../src/client/create-friendli-client.ts";
+import type { components } from "../../src/generated/schema.ts";
+import type { Stream } from "../../src/sse/stream.ts";
 
 const client = createFriendliClient({ token: "t" });
 

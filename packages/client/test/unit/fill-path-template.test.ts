@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { InvalidInputError } from "../errors/friendli-error.ts";
-import { fillPathTemplate } from "./fill-path-template.ts";
+import { fillPathTemplate } from "../../src/client/fill-path-template.ts";
+import { InvalidInputError } from "../../src/errors/friendli-error.ts";
 
 describe("fillPathTemplate", () => {
   it("encodes each value into its segment", () => {

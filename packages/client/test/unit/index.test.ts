@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import * as errors from "./errors.ts";
-import * as client from "./index.ts";
+import * as errors from "../../src/errors.ts";
+import * as client from "../../src/index.ts";
 
 describe("the client's main entry", () => {
   it("exports every error class of ./errors, the same classes", () => {

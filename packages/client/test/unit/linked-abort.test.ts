@@ -1,6 +1,6 @@
 import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
-import { linkedAbort } from "./linked-abort.ts";
+import { linkedAbort } from "../../src/transport/linked-abort.ts";
 
 describe("linkedAbort", () => {
   it("follows the caller, tells a deadline from the caller, and leaves no listener once disposed", async () => {

@@ -1,9 +1,14 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { dedicatedGetEndpoint, getCost, serverlessChatComplete, serverlessChatStream } from "../generated/routes.ts";
-import type { components } from "../generated/schema.ts";
-import type { Stream } from "../sse/stream.ts";
-import { callCoreFromOptions } from "./call-core.ts";
-import { makeRequest } from "./make-request.ts";
+import { callCoreFromOptions } from "../../src/client/call-core.ts";
+import { makeRequest } from "../../src/client/make-request.ts";
+import {
+  dedicatedGetEndpoint,
+  getCost,
+  serverlessChatComplete,
+  serverlessChatStream,
+} from "../../src/generated/routes.ts";
+import type { components } from "../../src/generated/schema.ts";
+import type { Stream } from "../../src/sse/stream.ts";
 
 const core = callCoreFromOptions({ token: "t" });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createFriendliClient } from "../client/create-friendli-client.ts";
-import { InvalidInputError } from "../errors/friendli-error.ts";
-import { InvalidResponseError } from "../errors/invalid-response-error.ts";
-import { PageLimitError } from "../errors/page-limit-error.ts";
-import { CURSOR_WINDOW, MAX_EMPTY_PAGES_IN_A_ROW, paginate } from "./paginate.ts";
+import { createFriendliClient } from "../../src/client/create-friendli-client.ts";
+import { InvalidInputError } from "../../src/errors/friendli-error.ts";
+import { InvalidResponseError } from "../../src/errors/invalid-response-error.ts";
+import { PageLimitError } from "../../src/errors/page-limit-error.ts";
+import { CURSOR_WINDOW, MAX_EMPTY_PAGES_IN_A_ROW, paginate } from "../../src/pagination/paginate.ts";
 
 // No request is sent: the pages come from the functions below.
 const client = createFriendliClient({ baseURL: "http://127.0.0.1:9", token: null });

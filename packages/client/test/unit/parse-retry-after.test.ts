@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRetryAfter } from "./parse-retry-after.ts";
+import { parseRetryAfter } from "../../src/transport/parse-retry-after.ts";
 
 const h = (init: Record<string, string>) => new Headers(init);
 

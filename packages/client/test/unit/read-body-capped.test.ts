@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ResponseTooLargeError } from "../errors/response-too-large-error.ts";
-import { readBodyCapped } from "./read-body-capped.ts";
+import { ResponseTooLargeError } from "../../src/errors/response-too-large-error.ts";
+import { readBodyCapped } from "../../src/transport/read-body-capped.ts";
 
 const bytesOf = (...sizes: number[]) => {
   let n = 0;

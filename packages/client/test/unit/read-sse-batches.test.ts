@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { APITimeoutError } from "../errors/connection-errors.ts";
-import { StreamEventError, StreamInterruptedError, StreamParseError } from "../errors/stream-errors.ts";
-import { type DecodedEvent, decodeEvent } from "./decode-event.ts";
-import { readSse, readSseBatches, STREAM_END } from "./read-sse-batches.ts";
-import type { StreamRule } from "./stream-rule.ts";
+import { APITimeoutError } from "../../src/errors/connection-errors.ts";
+import { StreamEventError, StreamInterruptedError, StreamParseError } from "../../src/errors/stream-errors.ts";
+import { type DecodedEvent, decodeEvent } from "../../src/sse/decode-event.ts";
+import { readSse, readSseBatches, STREAM_END } from "../../src/sse/read-sse-batches.ts";
+import type { StreamRule } from "../../src/sse/stream-rule.ts";
 
 /** A body that arrives as exactly these reads. */
 function body(...reads: string[]): ReadableStream<Uint8Array> {

@@ -2,10 +2,10 @@ import { inspect } from "node:util";
 import { everythingAnErrorShows, findSecret } from "@friendli-ts/test-kit";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { APIError } from "../errors/api-error.ts";
-import { MiddlewareError } from "../errors/middleware-error.ts";
-import { redact, redactError, redactValue } from "./redact.ts";
-import { MAX_REDACTION_DEPTH } from "./redact-value.ts";
+import { APIError } from "../../src/errors/api-error.ts";
+import { MiddlewareError } from "../../src/errors/middleware-error.ts";
+import { redact, redactError, redactValue } from "../../src/transport/redact.ts";
+import { MAX_REDACTION_DEPTH } from "../../src/transport/redact-value.ts";
 
 // Long: the tests of the one redaction every error, log line and value passes through, by the
 // forms a secret can take (plain, escaped, encoded, cut) and the values it can hide in; kept in

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { shouldRetry, wasNeverSent } from "./retry-decision.ts";
+import { shouldRetry, wasNeverSent } from "../../src/transport/retry-decision.ts";
 
 describe("shouldRetry", () => {
   it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { FriendliError } from "../errors/friendli-error.ts";
-import { ResponseTooLargeError } from "../errors/response-too-large-error.ts";
-import { StreamParseError } from "../errors/stream-errors.ts";
-import { readItems, Stream, useBatches } from "./stream.ts";
+import { FriendliError } from "../../src/errors/friendli-error.ts";
+import { ResponseTooLargeError } from "../../src/errors/response-too-large-error.ts";
+import { StreamParseError } from "../../src/errors/stream-errors.ts";
+import { readItems, Stream, useBatches } from "../../src/sse/stream.ts";
 
 function numbers(n: number, controller = new AbortController()) {
   async function* gen() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toFormData } from "./to-form-data.ts";
+import { toFormData } from "../../src/client/to-form-data.ts";
 
 describe("toFormData", () => {
   it("files as parts, arrays repeated, objects as JSON, nulls left out", async () => {

@@ -3,7 +3,7 @@ import { type FaultServer, startFaultServer } from "@friendli-ts/test-kit";
 import { startS3 } from "@friendli-ts/test-kit/local-s3";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFriendliDatasets, type Sample, SampleUploadError, SampleValidationError } from "../../src/index.ts";
-import { type FakeApi, startFakeApi } from "../helpers/start-fake-api.ts";
+import { type FakeApi, startFakeApi } from "../support/start-fake-api.ts";
 
 // What reaches the API is what the user wrote: every field, every digit. Checked on the wire,
 // against a local fake of the API and a real S3-compatible storage server.

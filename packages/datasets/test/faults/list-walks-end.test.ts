@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { type FaultHandler, serveFaults } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
-import { createFriendliDatasets, PageLimitError, type SharedClientOptions } from "../src/index.ts";
+import { createFriendliDatasets, PageLimitError, type SharedClientOptions } from "../../src/index.ts";
 
 const serve = serveFaults();
 // Without an end, these walks ran for good: thousands of requests a second.

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createFriendliDatasets } from "../../src/index.ts";
-import { type FakeApi, startFakeApi } from "../helpers/start-fake-api.ts";
+import { type FakeApi, startFakeApi } from "../support/start-fake-api.ts";
 
 let api: FakeApi | undefined;
 afterEach(async () => {

@@ -10,7 +10,7 @@ import {
   SampleUploadError,
   StorageUploadError,
 } from "../../src/index.ts";
-import { type HangRule, type ScriptedServers, startScriptedServers } from "./scripted-servers.ts";
+import { type HangRule, type ScriptedServers, startScriptedServers } from "../support/scripted-servers.ts";
 
 // Every helper (a method that makes several requests) passes the caller's options whole to
 // each API request it makes: a per-call header and team on all of them, a per-call timeout

@@ -3,7 +3,7 @@ import { serveFaults, socketClosed, writeForever } from "@friendli-ts/test-kit";
 import { startS3 } from "@friendli-ts/test-kit/local-s3";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFriendliDatasets, MediaUploadError, type Sample, SampleValidationError } from "../../src/index.ts";
-import { startFakeApi } from "../helpers/start-fake-api.ts";
+import { startFakeApi } from "../support/start-fake-api.ts";
 
 const serve = serveFaults();
 const running: { stop(): Promise<void> }[] = [];

@@ -11,7 +11,7 @@ import { type FaultServer, recordSentRequests, startFaultServer, timeoutOnlyFor 
 import { startS3 } from "@friendli-ts/test-kit/local-s3";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createFriendliDatasets, StorageUploadError } from "../../src/index.ts";
-import { startFakeApi } from "../helpers/start-fake-api.ts";
+import { startFakeApi } from "../support/start-fake-api.ts";
 
 const running: { stop(): Promise<void> }[] = [];
 afterEach(async () => {

@@ -7,7 +7,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createFriendliDatasets } from "../../src/index.ts";
-import { type FakeApi, startFakeApi } from "../helpers/start-fake-api.ts";
+import { type FakeApi, startFakeApi } from "../support/start-fake-api.ts";
 
 const SAMPLES = 100_000;
 const MB = 1024 * 1024;

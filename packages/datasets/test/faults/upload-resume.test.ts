@@ -12,7 +12,7 @@ import {
   SampleValidationError,
   type UploadProgress,
 } from "../../src/index.ts";
-import { type FakeApi, startFakeApi } from "../helpers/start-fake-api.ts";
+import { type FakeApi, startFakeApi } from "../support/start-fake-api.ts";
 
 // A local fake of the API (a real HTTP server) that stores batches and then misbehaves: it cuts
 // the connection once the batch is stored, or before, or never answers. The failed upload must

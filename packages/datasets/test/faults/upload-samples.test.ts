@@ -11,7 +11,7 @@ import {
   SampleValidationError,
   type UploadProgress,
 } from "../../src/index.ts";
-import { type FakeApi, startFakeApi } from "../helpers/start-fake-api.ts";
+import { type FakeApi, startFakeApi } from "../support/start-fake-api.ts";
 
 const running: { stop(): Promise<void> }[] = [];
 afterEach(async () => {

@@ -1,10 +1,10 @@
 import type { CallOptions, components, FriendliError, PagedItems } from "@friendli-ts/client";
 import { describe, expectTypeOf, it } from "vitest";
-import { createFriendliDatasets } from "./create-friendli-datasets.ts";
-import type { UploadedFile } from "./file-operations.ts";
-import type { DatasetHandle } from "./open-dataset.ts";
-import type { SampleUploadError } from "./sample-upload-error.ts";
-import type { ListDatasetsQuery, ListedSample, Sample } from "./spec-types.ts";
+import { createFriendliDatasets } from "../../src/create-friendli-datasets.ts";
+import type { UploadedFile } from "../../src/file-operations.ts";
+import type { DatasetHandle } from "../../src/open-dataset.ts";
+import type { SampleUploadError } from "../../src/sample-upload-error.ts";
+import type { ListDatasetsQuery, ListedSample, Sample } from "../../src/spec-types.ts";
 
 type Schemas = components["schemas"];
 const friendli = createFriendliDatasets({ token: "t" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeDataUrl } from "./decode-data-url.ts";
+import { decodeDataUrl } from "../../src/decode-data-url.ts";
 
 describe("decodeDataUrl", () => {
   it("decodes a base64 data URL to its bytes and media type", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { limitConcurrency } from "./limit-concurrency.ts";
+import { limitConcurrency } from "../../src/limit-concurrency.ts";
 
 describe("limitConcurrency", () => {
   it("never runs more than the limit at once, and runs everything", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LocateError, locateJsonStrings, replaceJsonStrings, stringAt } from "./locate-json-strings.ts";
+import { LocateError, locateJsonStrings, replaceJsonStrings, stringAt } from "../../src/locate-json-strings.ts";
 
 const URL_PATH = ["messages", 0, "content", 1, "image_url", "url"];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createFriendliDatasets } from "./create-friendli-datasets.ts";
-import { operationMethods } from "./operation-methods.ts";
+import { createFriendliDatasets } from "../../src/create-friendli-datasets.ts";
+import { operationMethods } from "../../src/operation-methods.ts";
 
 describe("operationMethods", () => {
   it("names a real method for every operation it lists", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readJsonlLines } from "./read-jsonl-lines.ts";
-import { SampleValidationError } from "./sample-validation-error.ts";
+import { readJsonlLines } from "../../src/read-jsonl-lines.ts";
+import { SampleValidationError } from "../../src/sample-validation-error.ts";
 
 function streamOf(...chunks: string[]): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { sampleJson } from "./sample-json.ts";
-import { SampleValidationError } from "./sample-validation-error.ts";
+import { sampleJson } from "../../src/sample-json.ts";
+import { SampleValidationError } from "../../src/sample-validation-error.ts";
 
 const at = { index: 3 };
 const messages = [{ role: "user", content: "hi" }];

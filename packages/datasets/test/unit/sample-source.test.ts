@@ -1,7 +1,7 @@
 import { InvalidInputError } from "@friendli-ts/client";
 import { describe, expect, it } from "vitest";
-import { describeSource, parseSample, readSamples, type SampleInput, sampleText } from "./sample-source.ts";
-import { SampleValidationError } from "./sample-validation-error.ts";
+import { describeSource, parseSample, readSamples, type SampleInput, sampleText } from "../../src/sample-source.ts";
+import { SampleValidationError } from "../../src/sample-validation-error.ts";
 
 async function collect(input: SampleInput) {
   const items = [];

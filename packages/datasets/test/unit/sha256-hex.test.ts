@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { expect, it } from "vitest";
-import { sha256Hex } from "./sha256-hex.ts";
+import { sha256Hex } from "../../src/sha256-hex.ts";
 
 it("matches Node's sha256 of the same bytes", async () => {
   const bytes = new TextEncoder().encode("friendli");

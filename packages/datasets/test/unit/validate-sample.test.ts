@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SampleValidationError } from "./sample-validation-error.ts";
-import { validateSample } from "./validate-sample.ts";
+import { SampleValidationError } from "../../src/sample-validation-error.ts";
+import { validateSample } from "../../src/validate-sample.ts";
 
 const PNG = "data:image/png;base64,iVBORw0KGgo=";
 const at = { index: 4 };

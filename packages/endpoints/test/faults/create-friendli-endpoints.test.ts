@@ -2,8 +2,8 @@ import { createFriendliClient } from "@friendli-ts/client";
 import type { FaultServer } from "@friendli-ts/test-kit";
 import { startFaultServer } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
-import { sendJson, statusBody } from "../test/support/local-endpoints.ts";
-import { createFriendliEndpoints } from "./create-friendli-endpoints.ts";
+import { createFriendliEndpoints } from "../../src/create-friendli-endpoints.ts";
+import { sendJson, statusBody } from "../support/local-endpoints.ts";
 
 let server: FaultServer | undefined;
 afterEach(async () => {

@@ -1,7 +1,7 @@
 import { InvalidInputError } from "@friendli-ts/client";
 import type { FaultHandler, FaultServer } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
-import { localEndpoints, sendJson } from "../test/support/local-endpoints.ts";
+import { localEndpoints, sendJson } from "../support/local-endpoints.ts";
 
 const servers: FaultServer[] = [];
 afterEach(async () => {

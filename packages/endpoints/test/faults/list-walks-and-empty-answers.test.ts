@@ -1,8 +1,8 @@
 import { FriendliError, InvalidResponseError, PageLimitError } from "@friendli-ts/client";
 import type { FaultHandler, FaultServer } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
-import type { SharedClientOptions } from "../src/index.ts";
-import { localEndpoints, sendJson, statusBody } from "./support/local-endpoints.ts";
+import type { SharedClientOptions } from "../../src/index.ts";
+import { localEndpoints, sendJson, statusBody } from "../support/local-endpoints.ts";
 
 const servers: FaultServer[] = [];
 afterEach(async () => {

@@ -2,8 +2,8 @@ import type { IncomingMessage } from "node:http";
 import { APITimeoutError } from "@friendli-ts/client";
 import { type FaultHandler, type FaultServer, recordSentRequests, startFaultServer } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
-import { createFriendliEndpoints, type FriendliEndpoints } from "../src/index.ts";
-import { sendJson, statusBody } from "./support/local-endpoints.ts";
+import { createFriendliEndpoints, type FriendliEndpoints } from "../../src/index.ts";
+import { sendJson, statusBody } from "../support/local-endpoints.ts";
 
 // Every helper (a method that makes more than one request) must send the caller's call
 // options with each request it makes: here a header, the team, a timeout and the retries.

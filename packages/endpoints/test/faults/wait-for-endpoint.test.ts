@@ -1,12 +1,12 @@
 import { APIUserAbortError, InvalidInputError } from "@friendli-ts/client";
 import type { FaultHandler, FaultServer } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
-import { localEndpoints, sendJson, statusBody } from "../test/support/local-endpoints.ts";
-import { EndpointFailedError } from "./endpoint-failed-error.ts";
-import { EndpointNotFoundError } from "./endpoint-not-found-error.ts";
-import { EndpointWaitTimeoutError } from "./endpoint-wait-timeout-error.ts";
-import type { SharedClientOptions } from "./index.ts";
-import { readWaitOptions, type WaitProgress } from "./wait-for-endpoint.ts";
+import { EndpointFailedError } from "../../src/endpoint-failed-error.ts";
+import { EndpointNotFoundError } from "../../src/endpoint-not-found-error.ts";
+import { EndpointWaitTimeoutError } from "../../src/endpoint-wait-timeout-error.ts";
+import type { SharedClientOptions } from "../../src/index.ts";
+import { readWaitOptions, type WaitProgress } from "../../src/wait-for-endpoint.ts";
+import { localEndpoints, sendJson, statusBody } from "../support/local-endpoints.ts";
 
 const servers: FaultServer[] = [];
 afterEach(async () => {

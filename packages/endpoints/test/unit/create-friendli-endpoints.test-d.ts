@@ -11,7 +11,7 @@ import {
   type UsageBucket,
   type WaitOptions,
   type WaitProgress,
-} from "./index.ts";
+} from "../../src/index.ts";
 
 type Schemas = components["schemas"];
 const endpoints = createFriendliEndpoints({ token: "t", teamId: "team" });

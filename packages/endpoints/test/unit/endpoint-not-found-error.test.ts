@@ -1,6 +1,6 @@
 import { NotFoundError } from "@friendli-ts/client";
 import { describe, expect, it } from "vitest";
-import { EndpointNotFoundError, namingEndpointOn404 } from "./endpoint-not-found-error.ts";
+import { EndpointNotFoundError, namingEndpointOn404 } from "../../src/endpoint-not-found-error.ts";
 
 const notFound = new NotFoundError({
   status: 404,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ENDPOINT_STATUSES, isEndpointStatus, readTargetStatuses } from "./endpoint-statuses.ts";
+import { ENDPOINT_STATUSES, isEndpointStatus, readTargetStatuses } from "../../src/endpoint-statuses.ts";
 
 describe("endpoint statuses", () => {
   it("knows the spec's statuses and rejects others", () => {

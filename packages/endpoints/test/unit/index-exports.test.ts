@@ -1,6 +1,6 @@
 import * as client from "@friendli-ts/client";
 import { describe, expect, it } from "vitest";
-import * as endpoints from "../src/index.ts";
+import * as endpoints from "../../src/index.ts";
 
 describe("the package index", () => {
   it("re-exports the client's error classes, the same classes", () => {

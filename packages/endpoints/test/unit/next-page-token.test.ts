@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { nextPageToken } from "./next-page-token.ts";
+import { nextPageToken } from "../../src/next-page-token.ts";
 
 describe("nextPageToken", () => {
   it("follows next_page unless has_more is false", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createFriendliEndpoints } from "./create-friendli-endpoints.ts";
-import { operationMethods } from "./operation-methods.ts";
+import { createFriendliEndpoints } from "../../src/create-friendli-endpoints.ts";
+import { operationMethods } from "../../src/operation-methods.ts";
 
 describe("operationMethods", () => {
   it("names a real method for every operation it lists", () => {

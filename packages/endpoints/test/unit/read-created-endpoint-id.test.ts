@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readCreatedEndpointId } from "./read-created-endpoint-id.ts";
+import { readCreatedEndpointId } from "../../src/read-created-endpoint-id.ts";
 
 describe("readCreatedEndpointId", () => {
   it("reads an id field, else a Location header, else null", () => {

@@ -1,6 +1,6 @@
 import { InvalidInputError } from "@friendli-ts/client";
 import { describe, expect, it } from "vitest";
-import { previousUtcMonth, utcMonthRange } from "./utc-month-range.ts";
+import { previousUtcMonth, utcMonthRange } from "../../src/utc-month-range.ts";
 
 describe("utcMonthRange", () => {
   it("spans a calendar month in UTC, December included", () => {

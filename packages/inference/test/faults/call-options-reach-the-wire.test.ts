@@ -3,7 +3,7 @@ import { recordSentRequests } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createFriendliInference, functionTool } from "../../src/index.ts";
-import { startChatServer, type Turn } from "./chat-server.ts";
+import { startChatServer, type Turn } from "../support/chat-server.ts";
 
 // Every method, helpers included, hands the caller's options to each HTTP call it makes.
 

@@ -2,7 +2,7 @@ import { APIUserAbortError, StreamEventError, StreamInterruptedError } from "@fr
 import { type FaultServer, startFaultServer, writeChunks } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFriendliInference, rebuildStream } from "../../src/index.ts";
-import { chunk, splitEvery, sse } from "./sse.ts";
+import { chunk, splitEvery, sse } from "../support/sse.ts";
 
 let server: FaultServer | undefined;
 afterEach(async () => {

@@ -3,7 +3,7 @@ import { APIUserAbortError } from "@friendli-ts/client";
 import { serveFaults } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
 import { createFriendliInference } from "../../src/index.ts";
-import { chunk, sse } from "./sse.ts";
+import { chunk, sse } from "../support/sse.ts";
 
 const serve = serveFaults();
 const messages = [{ role: "user" as const, content: "Hi" }];

@@ -1,7 +1,7 @@
 import { type FaultServer, startFaultServer } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFriendliInference } from "../../src/index.ts";
-import { chunk, sse } from "./sse.ts";
+import { chunk, sse } from "../support/sse.ts";
 
 let server: FaultServer | undefined;
 afterEach(async () => {

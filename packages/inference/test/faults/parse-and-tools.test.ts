@@ -2,7 +2,7 @@ import { APIUserAbortError, InvalidInputError } from "@friendli-ts/client";
 import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
 import { z } from "zod";
 import { createFriendliInference, functionTool, StructuredOutputError, ToolLoopLimitError } from "../../src/index.ts";
-import { startChatServer } from "./chat-server.ts";
+import { startChatServer } from "../support/chat-server.ts";
 
 type Server = Awaited<ReturnType<typeof startChatServer>>;
 let server: Server | undefined;

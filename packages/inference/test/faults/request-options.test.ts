@@ -2,7 +2,7 @@ import { APIConnectionError, APITimeoutError, APIUserAbortError } from "@friendl
 import { type FaultServer, startFaultServer } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
 import { createFriendliInference } from "../../src/index.ts";
-import { completionFor } from "./chat-server.ts";
+import { completionFor } from "../support/chat-server.ts";
 
 let server: FaultServer | undefined;
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createFriendliInference, functionTool, StructuredOutputError } from "../../src/index.ts";
-import { startChatServer } from "./chat-server.ts";
+import { startChatServer } from "../support/chat-server.ts";
 
 type Server = Awaited<ReturnType<typeof startChatServer>>;
 let server: Server | undefined;

@@ -3,8 +3,8 @@ import { everythingAnErrorShows, findSecret, serveFaults, tokenEchoForms } from 
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createFriendliInference, functionTool, StructuredOutputError, ToolLoopLimitError } from "../../src/index.ts";
-import { completionFor, sseFor, type Turn } from "./chat-server.ts";
-import { sse } from "./sse.ts";
+import { completionFor, sseFor, type Turn } from "../support/chat-server.ts";
+import { sse } from "../support/sse.ts";
 
 // Random enough that no eight of its characters in a row appear anywhere by chance.
 const TOKEN = "Tk_8FqZ2LmX9pRw7VnK3sYd";

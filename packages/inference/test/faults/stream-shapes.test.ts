@@ -2,7 +2,7 @@ import { StreamParseError } from "@friendli-ts/client";
 import { startFaultServer } from "@friendli-ts/test-kit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chatSnapshots, createFriendliInference, type FriendliInference, rebuildStream } from "../../src/index.ts";
-import { chunk, sse } from "./sse.ts";
+import { chunk, sse } from "../support/sse.ts";
 
 // One server for the file: each request is answered with the body the test queued for it.
 let server: Awaited<ReturnType<typeof startFaultServer>>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chatSnapshots } from "./chat-snapshots.ts";
-import type { ChatChunk } from "./collect-chat-completion.ts";
+import { chatSnapshots } from "../../src/streams/chat-snapshots.ts";
+import type { ChatChunk } from "../../src/streams/collect-chat-completion.ts";
 
 async function* from(items: ChatChunk[]): AsyncGenerator<ChatChunk> {
   yield* items;

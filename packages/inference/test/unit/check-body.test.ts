@@ -1,6 +1,6 @@
 import { InvalidInputError } from "@friendli-ts/client";
 import { describe, expect, it } from "vitest";
-import { checkIntegers, checkModel, checkNonEmptyArray, checkObject, checkOneOf, label } from "./check-body.ts";
+import { checkIntegers, checkModel, checkNonEmptyArray, checkObject, checkOneOf, label } from "../../src/check-body.ts";
 
 describe("body checks", () => {
   it("a body must be an object without a hand-set `stream`", () => {

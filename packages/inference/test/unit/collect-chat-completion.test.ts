@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { type ChatChunk, collectChatCompletion, createChatCollector } from "./collect-chat-completion.ts";
+import {
+  type ChatChunk,
+  collectChatCompletion,
+  createChatCollector,
+} from "../../src/streams/collect-chat-completion.ts";
 
 async function* from<T>(items: T[]): AsyncGenerator<T> {
   yield* items;

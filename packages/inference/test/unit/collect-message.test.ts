@@ -1,6 +1,6 @@
 import { StreamInterruptedError, StreamParseError } from "@friendli-ts/client";
 import { describe, expect, it } from "vitest";
-import { collectMessage, type MessagesStreamItem } from "./collect-message.ts";
+import { collectMessage, type MessagesStreamItem } from "../../src/streams/collect-message.ts";
 
 async function* from(items: MessagesStreamItem[]): AsyncGenerator<MessagesStreamItem> {
   yield* items;

@@ -11,11 +11,11 @@ import {
   type RunToolsOptions,
   type ServerlessInference,
   type StreamItem,
-} from "./index.ts";
-import type { Prefix } from "./spec-types.ts";
-import type { CollectedChatCompletion } from "./streams/collect-chat-completion.ts";
-import type { CompletionChunk } from "./streams/collect-completion.ts";
-import type { ToolAssistedChatEvent } from "./streams/collect-tool-assisted-chat.ts";
+} from "../../src/index.ts";
+import type { Prefix } from "../../src/spec-types.ts";
+import type { CollectedChatCompletion } from "../../src/streams/collect-chat-completion.ts";
+import type { CompletionChunk } from "../../src/streams/collect-completion.ts";
+import type { ToolAssistedChatEvent } from "../../src/streams/collect-tool-assisted-chat.ts";
 
 type Schemas = components["schemas"];
 const inference = createFriendliInference({ token: "t" });

@@ -1,6 +1,6 @@
 import { createFriendliClient } from "@friendli-ts/client";
 import { describe, expect, it } from "vitest";
-import { createFriendliInference } from "./create-friendli-inference.ts";
+import { createFriendliInference } from "../../src/create-friendli-inference.ts";
 
 describe("createFriendliInference with a client of yours", () => {
   const given = createFriendliClient({ token: "test-token", baseURL: "http://127.0.0.1:9", timeout: 1_000 });

@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from "vitest";
 import { z } from "zod";
-import { createFriendliInference, functionTool, rebuildStream } from "../index.ts";
-import type { CollectedTranscription } from "../streams/collect-transcription.ts";
+import { createFriendliInference, functionTool, rebuildStream } from "../../src/index.ts";
+import type { CollectedTranscription } from "../../src/streams/collect-transcription.ts";
 
 const { serverless, container } = createFriendliInference({ token: "t" });
 const messages = [{ role: "user" as const, content: "Hi" }];

@@ -1,7 +1,7 @@
 import * as client from "@friendli-ts/client";
 import * as clientErrors from "@friendli-ts/client/errors";
 import { describe, expect, it } from "vitest";
-import * as inference from "./index.ts";
+import * as inference from "../../src/index.ts";
 
 describe("the package index", () => {
   it("re-exports every error class of the client, the same classes", () => {

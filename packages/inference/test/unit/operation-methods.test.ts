@@ -1,7 +1,7 @@
 import { type OperationId, operations } from "@friendli-ts/client/internal";
 import { describe, expect, it } from "vitest";
-import { createFriendliInference } from "./create-friendli-inference.ts";
-import { operationMethods } from "./operation-methods.ts";
+import { createFriendliInference } from "../../src/create-friendli-inference.ts";
+import { operationMethods } from "../../src/operation-methods.ts";
 
 describe("operationMethods", () => {
   it("lists every inference operation of the spec (all but endpoint management under the three kinds)", () => {

@@ -2,7 +2,7 @@ import { InvalidInputError } from "@friendli-ts/client";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { z as z3 } from "zod/v3";
-import { isStandardSchema, toJsonSchema, validateWithSchema, withJsonSchema } from "./output-schema.ts";
+import { isStandardSchema, toJsonSchema, validateWithSchema, withJsonSchema } from "../../src/helpers/output-schema.ts";
 
 const Weather = z.object({ city: z.string(), celsius: z.number() });
 

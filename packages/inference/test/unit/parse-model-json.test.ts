@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseChatOutput } from "./parse-chat-completion.ts";
-import { parseModelJson } from "./parse-model-json.ts";
-import { StructuredOutputError } from "./structured-output-error.ts";
+import { parseChatOutput } from "../../src/helpers/parse-chat-completion.ts";
+import { parseModelJson } from "../../src/helpers/parse-model-json.ts";
+import { StructuredOutputError } from "../../src/helpers/structured-output-error.ts";
 
 const deepArray = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;
 

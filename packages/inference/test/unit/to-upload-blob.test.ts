@@ -1,6 +1,6 @@
 import { InvalidInputError } from "@friendli-ts/client";
 import { describe, expect, it } from "vitest";
-import { toUploadBlob } from "./to-upload-blob.ts";
+import { toUploadBlob } from "../../src/to-upload-blob.ts";
 
 const bytes = new Uint8Array([1, 2, 3, 4]);
 const read = async (blob: Blob) => [...new Uint8Array(await blob.arrayBuffer())];

@@ -1,6 +1,6 @@
 import { InvalidInputError } from "@friendli-ts/client";
 import { describe, expect, it } from "vitest";
-import { validateJsonSchema } from "./validate-json-schema.ts";
+import { validateJsonSchema } from "../../src/helpers/validate-json-schema.ts";
 
 const weather = {
   type: "object",

@@ -3,7 +3,7 @@ import { createFriendliDatasets, type Sample } from "@friendli-ts/datasets";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 // The built entry, as a user installs it.
 import { type MockServer, startMockServer } from "../../dist/index.js";
-import { specCheckedFetch } from "./spec-checked-fetch.ts";
+import { specCheckedFetch } from "../support/spec-checked-fetch.ts";
 
 // The datasets package against the mock's state: a dataset, its splits, versions and samples
 // are kept, and media go to the mock's storage, so uploadSamples runs end to end. Every answer

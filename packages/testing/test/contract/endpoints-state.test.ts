@@ -8,7 +8,7 @@ import {
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 // The built entry, as a user installs it.
 import { type MockServer, startMockServer } from "../../dist/index.js";
-import { specCheckedFetch } from "./spec-checked-fetch.ts";
+import { specCheckedFetch } from "../support/spec-checked-fetch.ts";
 
 // The endpoints package against the mock's state: what create makes is listed, read back,
 // updated, acted on and deleted, and its status moves as the schedule says. Every answer the

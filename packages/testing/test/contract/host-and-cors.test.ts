@@ -2,7 +2,7 @@ import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // The built entry, as a user installs it (its specs are the copies shipped in dist/).
 import { type MockServer, startMockServer } from "../../dist/index.js";
-import { listeningSockets } from "./listening-sockets.ts";
+import { listeningSockets } from "../support/listening-sockets.ts";
 
 /** A request with headers fetch will not let us set (`Host`). */
 function send(

@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 
-const fixture = fileURLToPath(new URL("./fixtures/start-mock-and-wait.mjs", import.meta.url));
+const fixture = fileURLToPath(new URL("../support/start-mock-and-wait.mjs", import.meta.url));
 
 const alive = (pid: number) => {
   try {

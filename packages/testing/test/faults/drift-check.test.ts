@@ -2,7 +2,7 @@ import { InternalServerError, StreamInterruptedError, ValidationError } from "@f
 import { serveFaults, writeChunks } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
 import { createDriftCheck, type DriftCheckOptions, type DriftReport } from "../../src/drift/index.ts";
-import { chatBody, chunk, faultClient, json } from "./drift-client.ts";
+import { chatBody, chunk, faultClient, json } from "../support/drift-client.ts";
 
 const serve = serveFaults();
 

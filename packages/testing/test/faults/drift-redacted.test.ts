@@ -2,7 +2,7 @@ import type { Logger } from "@friendli-ts/client";
 import { findSecret, serveFaults } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
 import { createDriftCheck } from "../../src/drift/index.ts";
-import { faultClient, json } from "./drift-client.ts";
+import { faultClient, json } from "../support/drift-client.ts";
 
 // Random enough that its first six characters appear nowhere by chance.
 const TOKEN = "Tk_8FqZ2LmX9pRw7VnK3sYd";

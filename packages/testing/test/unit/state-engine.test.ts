@@ -4,7 +4,7 @@ import { corsHeaders } from "../../src/mock/cors-headers.ts";
 import { createManagementState } from "../../src/mock/state/management-state.ts";
 import { readStateLimits } from "../../src/mock/state/state-limits.ts";
 import type { StateAnswer } from "../../src/mock/state/state-request.ts";
-import { answerProblems, spec } from "./spec-checked-fetch.ts";
+import { answerProblems, spec } from "../support/spec-checked-fetch.ts";
 
 // The state engine alone, as (request, state) -> answer with no server: the hostile ring for
 // what it keeps. Each answer is also checked against the spec here, as the HTTP tests do.
