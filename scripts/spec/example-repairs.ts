@@ -2,7 +2,7 @@
  * Every repair the normaliser makes to the examples of the published spec, in one table:
  * which answer, what is changed and why. The mock server answers with these examples, so
  * each must be one a real server could send: valid against its own schema, parseable,
- * with URLs that are URLs. `packages/testing/test/mock/spec-examples.test.ts` checks
+ * with URLs that are URLs. `packages/testing/test/unit/spec-examples.test.ts` checks
  * every example of every 200 answer after these repairs, so a new upstream breakage fails
  * there, and gets a row here.
  *

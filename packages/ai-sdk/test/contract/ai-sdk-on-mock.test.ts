@@ -1,7 +1,7 @@
 import { embed, embedMany, generateText, Output, streamText, transcribe } from "ai";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { mockProvider } from "../mock-provider.ts";
+import { mockProvider } from "../support/mock-provider.ts";
 
 const friendli = mockProvider();
 const deployments = { serverless: friendli.serverless, dedicated: friendli.dedicated, container: friendli.container };

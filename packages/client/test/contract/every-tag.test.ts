@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { operations } from "../../src/internal.ts";
-import { mockClient } from "./mock-client.ts";
+import { mockClient } from "../support/mock-client.ts";
 
 // One typed call per tag of the spec, over HTTP to the mock server. The last test checks
 // that no tag was left out, so a tag added upstream fails here until it is covered.

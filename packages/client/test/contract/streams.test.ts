@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { APIUserAbortError, InvalidInputError, ValidationError } from "../../src/index.ts";
-import { mockClient } from "./mock-client.ts";
+import { mockClient } from "../support/mock-client.ts";
 
 const client = mockClient();
 const messages = [{ role: "user" as const, content: "Hello" }];

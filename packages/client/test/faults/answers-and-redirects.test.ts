@@ -7,7 +7,7 @@ import {
   InvalidInputError,
   InvalidResponseError,
 } from "../../src/index.ts";
-import { chatBody, faultClient } from "./fault-client.ts";
+import { chatBody, faultClient } from "../support/fault-client.ts";
 
 const serve = serveFaults();
 

@@ -1,7 +1,7 @@
 import { serveFaults } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
 import { InvalidResponseError } from "../../src/index.ts";
-import { chatBody, faultClient } from "./fault-client.ts";
+import { chatBody, faultClient } from "../support/fault-client.ts";
 
 const serve = serveFaults();
 

@@ -1,7 +1,7 @@
 import { serveFaults } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
 import { APITimeoutError, InternalServerError } from "../../src/index.ts";
-import { chatBody, chunk, faultClient, json } from "./fault-client.ts";
+import { chatBody, chunk, faultClient, json } from "../support/fault-client.ts";
 
 const serve = serveFaults();
 const never = () => new Promise<void>(() => {});

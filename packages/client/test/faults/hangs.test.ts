@@ -10,7 +10,7 @@ import {
   type Middleware,
   MiddlewareError,
 } from "../../src/index.ts";
-import { chatBody, chunk, faultClient, json } from "./fault-client.ts";
+import { chatBody, chunk, faultClient, json } from "../support/fault-client.ts";
 
 const serve = serveFaults();
 const never = <T = void>() => new Promise<T>(() => {});

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { list_splits } from "../../src/generated/routes.ts";
 import { InvalidResponseError } from "../../src/index.ts";
 import { coreOf, makeRequest, paginate } from "../../src/internal.ts";
-import { faultClient, json } from "./fault-client.ts";
+import { faultClient, json } from "../support/fault-client.ts";
 
 const serve = serveFaults();
 const internalEntry = fileURLToPath(new URL("../../dist/internal.js", import.meta.url));

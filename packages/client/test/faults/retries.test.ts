@@ -1,7 +1,7 @@
 import { type FaultServer, startFaultServer } from "@friendli-ts/test-kit";
 import { afterEach, describe, expect, it } from "vitest";
 import { APIConnectionError, ConflictError, InternalServerError, RateLimitError } from "../../src/index.ts";
-import { chatBody, faultClient, json } from "./fault-client.ts";
+import { chatBody, faultClient, json } from "../support/fault-client.ts";
 
 let server: FaultServer | undefined;
 afterEach(async () => {

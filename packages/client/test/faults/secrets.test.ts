@@ -17,7 +17,7 @@ import {
   MiddlewareError,
   StreamParseError,
 } from "../../src/index.ts";
-import { chatBody, faultClient, json } from "./fault-client.ts";
+import { chatBody, faultClient, json } from "../support/fault-client.ts";
 
 // Random enough that no eight of its characters in a row appear anywhere by chance.
 const TOKEN = "Tk_8FqZ2LmX9pRw7VnK3sYd";

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { runNodeScript, serveFaults } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
 import { APIUserAbortError } from "../../src/index.ts";
-import { faultClient } from "./fault-client.ts";
+import { faultClient } from "../support/fault-client.ts";
 
 // A listener on a caller's signal lives as long as the call's body can still be read. These
 // run the built client in a child process with --expose-gc: many calls on one shutdown

@@ -2,7 +2,7 @@ import { createGzip } from "node:zlib";
 import { serveFaults, socketClosed, writeForever } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
 import { APIError, ResponseTooLargeError } from "../../src/index.ts";
-import { chatBody, faultClient } from "./fault-client.ts";
+import { chatBody, faultClient } from "../support/fault-client.ts";
 
 const serve = serveFaults();
 const MiB = 1024 * 1024;

@@ -10,7 +10,7 @@ import {
   StreamInterruptedError,
   StreamParseError,
 } from "../../src/index.ts";
-import { chatBody, chunk, faultClient } from "./fault-client.ts";
+import { chatBody, chunk, faultClient } from "../support/fault-client.ts";
 
 let server: FaultServer | undefined;
 afterEach(async () => {

@@ -8,7 +8,7 @@ import {
   StreamEventError,
   StreamParseError,
 } from "../../src/index.ts";
-import { chatBody, faultClient, json } from "./fault-client.ts";
+import { chatBody, faultClient, json } from "../support/fault-client.ts";
 
 const serve = serveFaults();
 const never = () => new Promise<void>(() => {});

@@ -1,7 +1,7 @@
 import { recordSentRequests, serveFaults } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
 import { type ClientOptions, type FriendliClient, InvalidInputError, InvalidResponseError } from "../../src/index.ts";
-import { faultClient, json } from "./fault-client.ts";
+import { faultClient, json } from "../support/fault-client.ts";
 
 const serve = serveFaults();
 const ok = (body: unknown = {}) =>

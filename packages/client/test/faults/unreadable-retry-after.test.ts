@@ -1,6 +1,6 @@
 import { serveFaults } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
-import { faultClient, json } from "./fault-client.ts";
+import { faultClient, json } from "../support/fault-client.ts";
 
 const serve = serveFaults();
 const models = { object: "list", data: [] };

@@ -1,7 +1,7 @@
 import { ValidationError } from "@friendli-ts/client";
 import { operations } from "@friendli-ts/client/internal";
 import { describe, expect, it } from "vitest";
-import { calledOperations, mockDatasets, seenRequests } from "../helpers/mock-datasets.ts";
+import { calledOperations, mockDatasets, seenRequests } from "../support/mock-datasets.ts";
 
 // Prism answers with the spec's examples where it has them (some are in the older
 // snake_case shape, e.g. `created_at`), else with values generated from the schema

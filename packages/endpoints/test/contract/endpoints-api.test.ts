@@ -8,7 +8,7 @@ import {
   type EndpointStatusName,
   type WaitProgress,
 } from "../../src/index.ts";
-import { mockEndpoints } from "./mock-endpoints.ts";
+import { mockEndpoints } from "../support/mock-endpoints.ts";
 
 // Every Dedicated.Endpoint, Cost and Usage operation, called through this package over
 // HTTP to the Prism mock of the spec. The operations that answered 2xx are collected; the

@@ -1,6 +1,6 @@
 import { InvalidInputError } from "@friendli-ts/client";
 import { afterAll, describe, expect, it } from "vitest";
-import { calledOperations, inferenceOperationIds, mockInference } from "./mock-inference.ts";
+import { calledOperations, inferenceOperationIds, mockInference } from "../support/mock-inference.ts";
 
 const inference = mockInference();
 const { serverless, dedicated, container } = inference;

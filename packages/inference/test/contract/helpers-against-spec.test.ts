@@ -2,7 +2,7 @@ import { ValidationError } from "@friendli-ts/client";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { functionTool } from "../../src/index.ts";
-import { mockInference } from "./mock-inference.ts";
+import { mockInference } from "../support/mock-inference.ts";
 
 // Prism checks each request against the spec (a violation becomes a ValidationError), so
 // these show the helpers' requests are ones the API accepts.

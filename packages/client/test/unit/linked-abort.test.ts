@@ -1,0 +1,45 @@
+import { getEventListeners } from "node:events";
+import { describe, expect, it } from "vitest";
+import { linkedAbort } from "../../src/transport/linked-abort.ts";
+
+describe("linkedAbort", () => {
+  it("follows the caller, tells a deadline from the caller, and leaves no listener once disposed", async () => {
+    const caller = new AbortController();
+    const followed = linkedAbort(caller.signal);
+    caller.abort("stop");
+    expect(followed.signal.aborted).toBe(true);
+    expect(followed.signal.reason).toBe("stop");
+    expect(followed.timedOut).toBe(false);
+
+    const deadline = linkedAbort(undefined, 10);
+    await new Promise((resolve) => deadline.signal.addEventListener("abort", resolve));
+    expect(deadline.timedOut).toBe(true);
+
+    const reused = new AbortController();
+    for (let i = 0; i < 20; i++) linkedAbort(reused.signal, 60_000).dispose();
+    expect(getEventListeners(reused.signal, "abort")).toHaveLength(0);
+  });
+
+  it("puts one listener on a caller's signal however many links follow it", () => {
+    const caller = new AbortController();
+    const links = Array.from({ length: 20 }, () => linkedAbort(caller.signal));
+    expect(getEventListeners(caller.signal, "abort")).toHaveLength(1);
+    const [gone, ...followed] = links;
+    gone?.dispose();
+    caller.abort("shutdown");
+    expect(gone?.signal.aborted).toBe(false);
+    expect(followed.map((link) => link.signal.reason)).toEqual(followed.map(() => "shutdown"));
+    expect(getEventListeners(caller.signal, "abort")).toHaveLength(0);
+    // A link made after the abort starts aborted.
+    expect(linkedAbort(caller.signal).signal.aborted).toBe(true);
+  });
+
+  it("a deadline past the timer limit, or 0, means none", async () => {
+    for (const ms of [0, 2 ** 31]) {
+      const link = linkedAbort(undefined, ms);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(link.signal.aborted).toBe(false);
+      link.dispose();
+    }
+  });
+});
