@@ -4,6 +4,7 @@ import type { components } from "../generated/schema.ts";
 import type { Stream } from "../sse/stream.ts";
 import { callCoreFromOptions } from "./call-core.ts";
 import { makeRequest } from "./make-request.ts";
+import { openStream } from "./open-event-stream.ts";
 
 const core = callCoreFromOptions({ token: "t" });
 
@@ -13,7 +14,11 @@ describe("makeRequest over a generated route", () => {
     expectTypeOf(makeRequest(core, { route: serverlessChatComplete, body }))
       .resolves.toHaveProperty("data")
       .toEqualTypeOf<components["schemas"]["ChatResult"]>();
-    expectTypeOf(makeRequest(core, { route: serverlessChatStream, body })).resolves.toExtend<Stream<unknown>>();
+    expectTypeOf(makeRequest(core, { route: serverlessChatStream, body, openStream })).resolves.toExtend<
+      Stream<unknown>
+    >();
+    // @ts-expect-error a stream call brings what opens its events: the routes are data only
+    makeRequest(core, { route: serverlessChatStream, body });
   });
 
   it("takes the parameters the spec gives the route, and no others", () => {
