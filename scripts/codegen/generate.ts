@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { OpenAPI3 } from "openapi-typescript";
@@ -6,7 +6,7 @@ import { formatRepairReport, type RepairReport } from "../spec/normalize-spec.ts
 import { generatedDir, testingGeneratedDir } from "../spec/paths.ts";
 import { prepareSpecWithReport } from "../spec/prepare-spec.ts";
 import { readSpecLock } from "../spec/spec-lock.ts";
-import { buildOperationIndex, renderOperationIndex, renderRouteTable } from "./build-operation-index.ts";
+import { buildOperationIndex, renderRouteTable } from "./build-operation-index.ts";
 import { renderResponseSpec } from "./build-response-spec.ts";
 import { generateTypes } from "./generate-types.ts";
 import { readRoutePolicies } from "./route-policies.ts";
@@ -27,7 +27,7 @@ function clientVersion(): string {
 }
 
 /**
- * Spec -> `packages/client/src/generated/{schema,operations,routes}.ts`, and the answers'
+ * Spec -> `packages/client/src/generated/{schema,routes}.ts`, and the answers'
  * schemas for the drift check -> `packages/testing/src/generated/response-spec.ts`.
  */
 export async function generate(): Promise<{ operations: number; written: string[]; repairs: RepairReport }> {
@@ -38,7 +38,6 @@ export async function generate(): Promise<{ operations: number; written: string[
   const responseSpec = renderResponseSpec(doc);
   const files: Record<string, string> = {
     "schema.ts": await generateTypes(doc as unknown as OpenAPI3),
-    "operations.ts": renderOperationIndex(index, policies),
     "routes.ts": renderRouteTable(index, policies),
     "package-version.ts": `// Generated. Do not edit.\nexport const packageVersion = ${JSON.stringify(clientVersion())};\n`,
     "spec-version.ts": `// Generated. Do not edit.\nexport const specSha256 = ${JSON.stringify(readSpecLock().sha256)};\n`,
@@ -49,6 +48,9 @@ export async function generate(): Promise<{ operations: number; written: string[
   ];
   for (const dir of [generatedDir, testingGeneratedDir]) mkdirSync(dir, { recursive: true });
   const written = targets.filter(([dir, name, text]) => writeIfChanged(join(dir, name), text)).map(([, name]) => name);
+  // A module an older codegen wrote (the operation index before it joined the routes) would
+  // still compile and mislead: the client's generated folder holds only what this run makes.
+  for (const name of readdirSync(generatedDir)) if (!(name in files)) rmSync(join(generatedDir, name));
   return { operations: index.length, written, repairs };
 }
 

@@ -20,8 +20,8 @@ export function readRoutePolicies(root = repoRoot): RoutePolicies {
 }
 
 /**
- * Operations not in the retry table are inference (codegen holds every other tag to it):
- * they store nothing, so a repeat costs tokens but changes nothing.
+ * Operations not in the retry table are inference or a GET (codegen holds every other one
+ * to it): they change nothing stored, so a repeat costs at most tokens.
  */
 export function isRetrySafe(policies: RoutePolicies, operationId: string): boolean {
   return policies.retry[operationId]?.policy !== "unsafe";

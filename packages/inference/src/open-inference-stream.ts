@@ -1,5 +1,5 @@
 import type { CallOptions, StreamPath } from "@friendli-ts/client";
-import { type CallCore, makeRequest, type Route } from "@friendli-ts/client/internal";
+import { type CallCore, makeRequest, openStream, type Route } from "@friendli-ts/client/internal";
 import { InferenceStream, type StreamKind } from "./streams/inference-stream.ts";
 
 /** One event as the client's stream decodes it. */
@@ -23,6 +23,6 @@ export async function openInferenceStream<Item, Final>(
   kind: StreamKind<Item, Final>,
   toItem: (event: RouteEvent) => Item = dataOf,
 ): Promise<InferenceStream<Item, Final>> {
-  const events = await makeRequest(core, { route, body }, options);
+  const events = await makeRequest(core, { route, body, openStream }, options);
   return InferenceStream.from(events.map(toItem), kind);
 }

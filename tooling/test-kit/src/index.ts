@@ -14,6 +14,7 @@ export {
 export { recordSentRequests, type SentRequest, type SentRequests } from "./record-sent-requests.ts";
 export { type RunNodeScriptOptions, runNodeScript } from "./run-node-script.ts";
 export { serveFaults } from "./serve-faults.ts";
+export { operationIdsByTag } from "./spec-operation-tags.ts";
 export {
   type FaultHandler,
   type FaultServer,

@@ -1,5 +1,5 @@
 import { InvalidInputError } from "../errors/friendli-error.ts";
-import { routes } from "../generated/routes.ts";
+import { findRoute } from "../operations/find-operation.ts";
 import type { Route } from "../operations/route.ts";
 import type { Stream } from "../sse/stream.ts";
 import { headerRecord } from "../transport/check-header-value.ts";
@@ -8,6 +8,7 @@ import type { WireBody } from "../transport/send-request.ts";
 import { attachCore, createCallCore } from "./call-core.ts";
 import type { CallOptions } from "./call-options.ts";
 import { makeRequest, makeRequestForAnyRoute, type OperationParams } from "./make-request.ts";
+import { openStream } from "./open-event-stream.ts";
 import { responseReadByCaller } from "./releasing-body.ts";
 import type { CallMethod, Method, StreamEvent, StreamInit, StreamPath } from "./typed-methods.ts";
 
@@ -48,7 +49,7 @@ export function createFriendliClient(options: ClientOptions = {}): FriendliClien
 
 /** The route of `method specPath`; a key the spec does not have is bad input. */
 function routeOf(method: Method, specPath: string): Route {
-  const route = routes[`${method} ${specPath}`];
+  const route = findRoute(method, specPath);
   if (!route) throw new InvalidInputError(`${method.toUpperCase()} ${specPath} is not an operation of the spec`);
   return route;
 }
@@ -64,7 +65,7 @@ function buildClient(resolved: ResolvedClientOptions): FriendliClient {
         throw new InvalidInputError(`${method.toUpperCase()} ${specPath}: the second argument must be an object`);
       }
       const { params, body, ...callOptions } = init;
-      return makeRequestForAnyRoute(core, { route: routeOf(method, specPath), params, body }, callOptions);
+      return makeRequestForAnyRoute(core, { route: routeOf(method, specPath), params, body, openStream }, callOptions);
     } catch (error) {
       return Promise.reject(error);
     }

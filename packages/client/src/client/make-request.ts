@@ -12,6 +12,7 @@ import type { CallCore } from "./call-core.ts";
 import { type CallOptions, resolveCall } from "./call-options.ts";
 import { type AnswerProblem, checkedAnswer } from "./checked-answer.ts";
 import { fillPathTemplate } from "./fill-path-template.ts";
+import type { OpenStream } from "./open-event-stream.ts";
 import { readJsonResult } from "./read-json-result.ts";
 import type { HandOver } from "./releasing-body.ts";
 import { serializeBody } from "./serialize-body.ts";
@@ -28,11 +29,25 @@ export interface OperationCall<P extends SpecPath = SpecPath, M extends Method =
   body?: unknown;
 }
 
+/**
+ * A call of a stream route, with what opens its events (`openStream` from the client). It
+ * comes with the call rather than with the route, so the routes stay data and an app that
+ * opens no stream bundles no stream reader.
+ */
+export interface StreamCall<P extends StreamPath> extends OperationCall<P, "post"> {
+  openStream: OpenStream;
+}
+
+/** A spec key of an operation that answers once (a stream route's call is a `StreamCall`). */
+export type NonStreamPath = Exclude<SpecPath, StreamPath>;
+
 /** An operation call whose route is known only at run time (the typed methods' path argument). */
 export interface AnyOperationCall {
   route: Route;
   params?: OperationParams | undefined;
   body?: unknown;
+  /** What opens the events when the route turns out to be a stream route. */
+  openStream?: OpenStream | undefined;
 }
 
 /**
@@ -54,7 +69,7 @@ export interface UrlCall {
   /**
    * Hands the answer back at its headers, its body unread (`client.fetch`, a stream through
    * the openapi-fetch adapter): `responseReadByCaller`, which keeps the idle timeout and the
-   * call's signal on the body. It comes with the call, like a stream route's `openStream`, so
+   * call's signal on the body. It comes with the call, like a stream call's `openStream`, so
    * an app that makes no such call bundles none of it. Without it the door reads the body
    * within the timeout: bytes for `plain`, else text.
    */
@@ -114,10 +129,10 @@ function operationRequest(
  */
 export function makeRequest<P extends StreamPath>(
   core: CallCore,
-  call: OperationCall<P, "post">,
+  call: StreamCall<P>,
   options?: CallOptions,
 ): Promise<Stream<StreamEvent<P>>>;
-export function makeRequest<P extends SpecPath, M extends Method>(
+export function makeRequest<P extends NonStreamPath, M extends Method>(
   core: CallCore,
   call: OperationCall<P, M>,
   options?: CallOptions,
@@ -162,8 +177,8 @@ export async function makeRequest(
   const path = request.url.slice(client.baseURL.length);
   if (!("url" in call)) {
     const { route } = call;
-    if (route.stream && route.openStream) {
-      return route.openStream(sent, route.stream, settings, client.maxEventBytes, `${request.method} ${path}`);
+    if (route.stream && call.openStream) {
+      return call.openStream(sent, route.stream, settings, client.maxEventBytes, `${request.method} ${path}`);
     }
     sent.release();
     const data = readJsonResult(sent, route, request.method, path);
@@ -209,7 +224,7 @@ export const makeRequestForAnyRoute = makeRequest as (
  * must pass (the fields the wrapper reads; see `checkedAnswer`), and back comes the data.
  * `what` names the method in an error about the answer (`"datasets.list"`).
  */
-export async function requestData<P extends SpecPath, M extends Method>(
+export async function requestData<P extends NonStreamPath, M extends Method>(
   core: CallCore,
   what: string,
   call: OperationCall<P, M>,

@@ -2,7 +2,7 @@ import type { CallCore } from "../client/call-core.ts";
 import { makeRequest } from "../client/make-request.ts";
 import { responseReadByCaller } from "../client/releasing-body.ts";
 import { APIError } from "../errors/api-error.ts";
-import { findOperation, type OperationInfo } from "../operations/find-operation.ts";
+import { findOperation } from "../operations/find-operation.ts";
 import type { Route } from "../operations/route.ts";
 import type { OutgoingRequest } from "../transport/send-request.ts";
 import { errorAnswer } from "./error-answers.ts";
@@ -35,15 +35,9 @@ export function transportFetch(core: CallCore): (request: Request) => Promise<Re
     if (body instanceof FormData) delete headers["content-type"];
     const stream = (hash >= 0 && request.url.slice(hash) === "#stream") || asksForStream(headers, body);
     headers.accept ??= stream ? "text/event-stream" : "application/json";
-    const operation = url.startsWith(apiPrefix) ? operationOf(method, url.slice(baseURL.length), stream) : undefined;
-    // The route as the door reads it (its id, spec key and flags): the adapter hands back raw
-    // answers, so it needs none of the route table's stream readers.
-    const route: Route | undefined = operation && {
-      id: operation.operationId,
-      method: operation.method,
-      path: operation.specPath as Route["path"],
-      flags: operation.flags,
-    };
+    // A URL call with its route (token, team, retries as its flags say): the adapter hands
+    // back raw answers, stream ones too, so it passes no stream opener.
+    const route = url.startsWith(apiPrefix) ? routeOf(method, url.slice(baseURL.length), stream) : undefined;
     try {
       const handOver = stream ? responseReadByCaller : undefined;
       return await makeRequest(core, { url, method, body, route, handOver }, { signal, headers });
@@ -56,10 +50,10 @@ export function transportFetch(core: CallCore): (request: Request) => Promise<Re
 }
 
 /**
- * The operation of `method path` (path after the base URL, query included): its stream
+ * The route of `method path` (path after the base URL, query included): its stream
  * variant (`...#stream`) for a stream request to an operation that has one.
  */
-function operationOf(method: string, pathAndQuery: string, stream: boolean): OperationInfo | undefined {
+function routeOf(method: string, pathAndQuery: string, stream: boolean): Route | undefined {
   const query = pathAndQuery.indexOf("?");
   return findOperation(method, query < 0 ? pathAndQuery : pathAndQuery.slice(0, query), stream);
 }

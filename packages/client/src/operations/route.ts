@@ -1,4 +1,3 @@
-import type { OpenStream } from "../client/open-event-stream.ts";
 import type { paths } from "../generated/schema.ts";
 import type { StreamRule } from "../sse/stream-rule.ts";
 
@@ -8,7 +7,8 @@ export type SpecPath = keyof paths;
 
 /**
  * One spec operation as the call path reads it, generated per operationId into
- * `generated/routes.ts` (`serverlessChatComplete`, `get_dataset`, ...). The type parameters
+ * `generated/routes.ts` (`serverlessChatComplete`, `get_dataset`, ...), the one table of
+ * operations (`operations` there lists them all). The type parameters
  * carry the spec key and method, so a call through a route is typed by the route alone.
  */
 export interface Route<P extends SpecPath = SpecPath, M extends Method = Method> {
@@ -19,13 +19,12 @@ export interface Route<P extends SpecPath = SpecPath, M extends Method = Method>
   readonly path: P;
   /** Bit flags, see `ROUTE_FLAGS`. */
   readonly flags: number;
-  /** Present on a stream operation: how its stream ends and signals an error. */
-  readonly stream?: StreamRule;
   /**
-   * Present with `stream`: what opens its events. Carried by the route rather than imported
-   * by `makeRequest`, so an app that calls no stream route bundles no stream reader.
+   * Present on a stream operation: how its stream ends and signals an error. What opens its
+   * events comes with the call (`openStream`), so the routes stay data and an app that
+   * opens no stream bundles no stream reader.
    */
-  readonly openStream?: OpenStream;
+  readonly stream?: StreamRule;
 }
 
 /** The bits of `Route.flags`; codegen writes them, the call path reads them. */

@@ -1,6 +1,7 @@
 import { describe, expectTypeOf, it } from "vitest";
 import { callCoreFromOptions } from "../../src/client/call-core.ts";
 import { makeRequest } from "../../src/client/make-request.ts";
+import { openStream } from "../../src/client/open-event-stream.ts";
 import {
   dedicatedGetEndpoint,
   getCost,
@@ -18,7 +19,11 @@ describe("makeRequest over a generated route", () => {
     expectTypeOf(makeRequest(core, { route: serverlessChatComplete, body }))
       .resolves.toHaveProperty("data")
       .toEqualTypeOf<components["schemas"]["ChatResult"]>();
-    expectTypeOf(makeRequest(core, { route: serverlessChatStream, body })).resolves.toExtend<Stream<unknown>>();
+    expectTypeOf(makeRequest(core, { route: serverlessChatStream, body, openStream })).resolves.toExtend<
+      Stream<unknown>
+    >();
+    // @ts-expect-error a stream call brings what opens its events: the routes are data only
+    makeRequest(core, { route: serverlessChatStream, body });
   });
 
   it("takes the parameters the spec gives the route, and no others", () => {

@@ -1,5 +1,6 @@
 import { ValidationError } from "@friendli-ts/client";
 import { operations } from "@friendli-ts/client/internal";
+import { operationIdsByTag } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
 import { calledOperations, mockDatasets, seenRequests } from "../support/mock-datasets.ts";
 
@@ -139,13 +140,15 @@ describe("files", () => {
 });
 
 describe("coverage", () => {
-  it("called every Dataset and File operation of the spec", () => {
-    const wanted = Object.values(operations)
-      .filter((op) => (op.tag === "Dataset" || op.tag === "File") && !op.stream)
-      .map((op) => op.operationId);
+  it("called every Dataset and File operation of the spec", async () => {
+    const byTag = await operationIdsByTag();
+    const wanted = [...(byTag.get("Dataset") ?? []), ...(byTag.get("File") ?? [])].filter(
+      (id) => !operations[id as keyof typeof operations].stream,
+    );
     const missing = wanted.filter((id) => !calledOperations().has(id));
     console.log(`datasets coverage: ${wanted.length - missing.length}/${wanted.length} operations`);
     expect(missing).toEqual([]);
-    expect(wanted.length).toBe(20);
+    // Not a count to keep in step with the spec: the tags found anything at all.
+    expect(wanted.length).toBeGreaterThan(0);
   });
 });

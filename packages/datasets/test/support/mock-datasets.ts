@@ -3,7 +3,7 @@ import { findOperation } from "@friendli-ts/client/internal";
 import { mockClientOptions, reachedOperations } from "@friendli-ts/test-kit/mock-client";
 import { createFriendliDatasets } from "../../src/index.ts";
 
-const mock = mockClientOptions((method, url) => findOperation(method, url.pathname)?.operationId);
+const mock = mockClientOptions((method, url) => findOperation(method, url.pathname)?.id);
 
 /** Every request sent to the mock server in this test file, newest last. */
 export const seenRequests = mock.sent;

@@ -4,6 +4,6 @@ import { createFriendliEndpoints, type SharedClientOptions } from "../../src/ind
 
 /** Endpoints helpers pointed at the run's Prism mock server, each request recorded in `sent` with its operation. */
 export function mockEndpoints(options: SharedClientOptions = {}) {
-  const mock = mockClientOptions((method, url) => findOperation(method, url.pathname)?.operationId);
+  const mock = mockClientOptions((method, url) => findOperation(method, url.pathname)?.id);
   return { endpoints: createFriendliEndpoints({ ...mock.options, ...options }), sent: mock.sent };
 }

@@ -1,14 +1,13 @@
-import { type OperationId, operations } from "@friendli-ts/client/internal";
+import { operationIdsByTag } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
 import { createFriendliInference } from "../../src/create-friendli-inference.ts";
 import { operationMethods } from "../../src/operation-methods.ts";
 
 describe("operationMethods", () => {
-  it("lists every inference operation of the spec (all but endpoint management under the three kinds)", () => {
-    const inference = (Object.keys(operations) as OperationId[]).filter((id) => {
-      const { tag } = operations[id];
-      return /^(Serverless|Dedicated|Container)\./.test(tag) && tag !== "Dedicated.Endpoint";
-    });
+  it("lists every inference operation of the spec (all but endpoint management under the three kinds)", async () => {
+    const inference = [...(await operationIdsByTag())]
+      .filter(([tag]) => /^(Serverless|Dedicated|Container)\./.test(tag) && tag !== "Dedicated.Endpoint")
+      .flatMap(([, ids]) => ids);
     expect(Object.keys(operationMethods).sort()).toEqual(inference.sort());
   });
 
