@@ -168,6 +168,8 @@ describe("faults without sockets", () => {
     const { text, error } = await readStream();
     expect(text).toBe("one two three ");
     expect(error).toBeInstanceOf(StreamInterruptedError);
+    // Cut, not ended early: the body stream failed, it did not close cleanly without [DONE].
+    expect((error as Error).message).toBe("the stream was cut before it finished");
     expect(mock.calls.at(-1)).toMatchObject({ fault: "cut" });
   });
 
