@@ -5,19 +5,30 @@ import { encodeAnswer } from "../mock/encode-answer.ts";
 import { callFault } from "../mock/faults/answer-faults.ts";
 import { answerSteps } from "../mock/faults/answer-steps.ts";
 import { playStepsAsResponse } from "../mock/faults/play-steps-web.ts";
-import { createMockEngine, type MockControls, type MockEngineOptions } from "../mock/mock-engine.ts";
+import { createMockEngine, type MockControls } from "../mock/mock-engine.ts";
 import { checkRequest } from "../mock/request-check/check-request.ts";
 import { specExampleAnswer } from "../mock/spec-example-answer.ts";
 import type { LocalAnswer, ProxyRequest, RecordedCall } from "../mock/start-recording-proxy.ts";
+import type { StateLimits } from "../mock/state/state-limits.ts";
 import { refusalAnswer } from "../mock/violation-body.ts";
 import { indexSpec, type SpecDocument, type SpecIndex } from "../spec-check/spec-index.ts";
 
-export interface MockFetchOptions extends MockEngineOptions {
+/** How `createMockFetch` makes the mock: the spec, and the same state and storage options as the server mode. */
+export interface MockFetchOptions {
   /**
    * The normalised OpenAPI document with its `#stream` operations (the package ships it as
    * `@friendli-ts/testing/spec.json`). The same object given again reuses its compiled checks.
    */
   spec: object;
+  /**
+   * Keep what the management API's calls create, for the next call (see the server mode's
+   * `state`). Default true; false answers those calls with the spec's examples.
+   */
+  state?: boolean;
+  /** How much the state holds at most (objects, bytes); past it a create gets a 507. */
+  stateLimits?: Partial<StateLimits>;
+  /** The most bytes the mock's storage holds in all; past it an upload gets a 413. Default 256 MiB. */
+  storageMaxBytes?: number;
   /** The base URL the mock calls itself, e.g. in the upload URLs it hands out. Default `http://mock.friendli.test`. */
   url?: string;
   /** The most bytes of a request body the mock reads; past it the call gets a 413. Default 64 MiB. */

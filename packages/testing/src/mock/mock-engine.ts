@@ -22,15 +22,22 @@ export interface MockEngineOptions {
 
 /** What both ways into the mock (the server, the in-process fetch) hand their users. */
 export interface MockControls {
-  /** See `MockServer.respond`: the same script, the same checks. */
+  /**
+   * Makes the next call of `operationId` (or the next `times`, or every one until `reset()`)
+   * answer `reply`, checked against the spec now (see `MockServer.respond`).
+   */
   respond<Id extends OperationId, S extends number = 200>(
     operationId: Id,
     reply: MockReply<Id, S>,
     options?: RespondOptions,
   ): void;
+  /** Scripted replies given with `respond` and not used yet: operation id and how many calls are left. */
   pendingReplies(): { operationId: string; remaining: number | "always" }[];
+  /** Forgets every scripted reply not used yet, every stored file and all state (`calls` are kept). */
   reset(): void;
+  /** Scripts the status of the endpoints the mock holds. */
   endpoints: MockEndpoints;
+  /** The presigned upload target the mock hands out in init upload, and what was stored there. */
   storage: MockStorage;
 }
 
