@@ -134,6 +134,21 @@ describe("answers from the spec, with no server", () => {
     expect(text).not.toContain(TOKEN.slice(0, 12));
   });
 
+  it("reads at most maxBodyBytes of a request, whether sent as text or as a stream", async () => {
+    const small = createMockFetch({ maxBodyBytes: 64 });
+    const send = (body: BodyInit) =>
+      small.fetch(`${small.url}/serverless/v1/chat/completions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+        body,
+        duplex: "half",
+      } as RequestInit);
+    const over = JSON.stringify({ model: "m", messages: [{ role: "user", content: "x".repeat(64) }] });
+    expect((await send(over)).status).toBe(413);
+    expect((await send(new Blob([over]).stream())).status).toBe(413);
+    expect(small.calls).toEqual([]);
+  });
+
   it("a scripted reply is checked against the spec at respond, as in the server mode", () => {
     expect(() =>
       mock.respond("serverlessChatComplete", {
