@@ -1,12 +1,13 @@
-import type { IncomingHttpHeaders } from "node:http";
-
 /**
  * Whether a request asks for an event stream. The API decides by the body: `stream: true` in
  * JSON, or a `stream` field in a multipart form. Clients send every kind of `Accept` with it
  * (openai-node `application/json`, the AI SDK `*\/*`), so `Accept` only counts when the body
  * does not say: `Accept: text/event-stream` alone still asks for the stream.
  */
-export async function asksForStream(headers: IncomingHttpHeaders, body: Uint8Array): Promise<boolean> {
+export async function asksForStream(
+  headers: Record<string, string | string[] | undefined>,
+  body: Uint8Array,
+): Promise<boolean> {
   const byAccept = String(headers.accept ?? "").includes("text/event-stream");
   const type = String(headers["content-type"] ?? "").toLowerCase();
   const byBody = type.includes("json")
@@ -19,7 +20,7 @@ export async function asksForStream(headers: IncomingHttpHeaders, body: Uint8Arr
 
 function streamFieldOfJson(body: Uint8Array): boolean | undefined {
   try {
-    const value = JSON.parse(Buffer.from(body).toString("utf8")) as { stream?: unknown } | null;
+    const value = JSON.parse(new TextDecoder().decode(body)) as { stream?: unknown } | null;
     return typeof value?.stream === "boolean" ? value.stream : undefined;
   } catch {
     return undefined;

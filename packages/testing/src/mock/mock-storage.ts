@@ -92,7 +92,7 @@ export function createMockStorage(baseUrl: () => string, maxBytes = DEFAULT_STOR
       method: request.method,
       key,
       status: answer.status,
-      authorization: request.headers.authorization,
+      authorization: [request.headers.authorization].flat()[0],
     });
     return answer;
   }
@@ -160,7 +160,7 @@ export function createMockStorage(baseUrl: () => string, maxBytes = DEFAULT_STOR
     if (operationId === "init_upload") {
       let sent: Partial<FileRecord> & { digest?: unknown };
       try {
-        sent = JSON.parse(request.body.toString("utf8"));
+        sent = JSON.parse(new TextDecoder().decode(request.body));
       } catch {
         return undefined;
       }

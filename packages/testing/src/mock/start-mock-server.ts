@@ -6,25 +6,15 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { OperationId } from "@friendli-ts/client/internal";
 import { requestRulePath } from "./attribution/request-rule-path.ts";
-import { CHAT_OPERATIONS, chatCompletion, chatStream, readChatAsk } from "./chat-default-answer.ts";
-import { checkReply, type ReplyEvent, type ScriptedReply } from "./check-reply.ts";
 import type { CorsOptions } from "./cors-headers.ts";
-import { scriptedAnswer } from "./faults/scripted-answer.ts";
 import { findFreePort } from "./find-free-port.ts";
-import { followRequestAnswer } from "./follow-request/follow-request-answer.ts";
+import { createMockEngine } from "./mock-engine.ts";
 import type { MockReply, RespondOptions } from "./mock-reply-types.ts";
-import { createMockStorage, DEFAULT_STORAGE_MAX_BYTES, type MockStorage } from "./mock-storage.ts";
+import { DEFAULT_STORAGE_MAX_BYTES, type MockStorage } from "./mock-storage.ts";
 import { PROXY_KEY_ENV, PROXY_KEY_HEADER, PROXY_ONLY, WATCHDOG } from "./prism-preload.ts";
-import { readEvents } from "./read-events.ts";
-import { loadSpecIndex, type SpecIndex, type SpecOperation, SSE } from "./spec-operations.ts";
-import {
-  type LocalAnswer,
-  type RecordedCall,
-  startRecordingProxy,
-  type UpstreamAnswer,
-} from "./start-recording-proxy.ts";
+import { loadSpecIndex } from "./spec-operations.ts";
+import { type RecordedCall, startRecordingProxy } from "./start-recording-proxy.ts";
 import type { MockEndpoints } from "./state/endpoint-state.ts";
-import { createManagementState, STATE_OFF_ENDPOINTS } from "./state/management-state.ts";
 import type { StateLimits } from "./state/state-limits.ts";
 import { requestViolations, violationAnswer } from "./violation-body.ts";
 
@@ -158,7 +148,12 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     );
   }
   const spec = loadSpecIndex(schemaSpecFile);
-  const state = options.state === false ? undefined : createManagementState(spec, options.stateLimits);
+  let proxy: Awaited<ReturnType<typeof startRecordingProxy>> | undefined;
+  const engine = createMockEngine(spec, () => proxy?.url ?? "", {
+    storageMaxBytes,
+    ...(options.state !== undefined && { state: options.state }),
+    ...(options.stateLimits && { stateLimits: options.stateLimits }),
+  });
   const port = await findFreePort();
   // Only the proxy knows it: Prism's own port answers nothing else (see PROXY_ONLY).
   const proxyKey = randomBytes(24).toString("base64url");
@@ -212,9 +207,6 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     });
   });
 
-  let proxy: Awaited<ReturnType<typeof startRecordingProxy>> | undefined;
-  const script = new ReplyScript(spec);
-  const files = createMockStorage(() => proxy?.url ?? "", storageMaxBytes);
   const stop = async () => {
     await proxy?.stop();
     child.stdin?.end();
@@ -232,8 +224,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
       {
         canStream: (request) => spec.match(request.method, request.path, true)?.streams ?? false,
         operationOf: (request) => spec.match(request.method, request.path, request.stream)?.operationId,
-        before: (request) => files.serve(request),
-        async after(request, answer) {
+        before: (request) => engine.serveStorage(request),
+        after(request, answer) {
           const op = spec.match(request.method, request.path, request.stream);
           if (!op) return undefined;
           // Prism checked the request: a rejected one keeps its rejection, and the reply waits.
@@ -244,17 +236,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
           if (refusal) return refusal;
           const rejected = answer.status < 200 || answer.status >= 300 || requestViolations(header).length > 0;
           if (rejected) return undefined;
-          const reply = script.take(op.operationId, request.stream);
-          if (reply) return { ...scriptedAnswer(reply), scripted: true };
-          const kept = await state?.answer(op, request);
-          if (kept) return kept;
-          const followed = await followRequestAnswer(spec, op, request.body, answer);
-          if (followed) return followed;
-          if (CHAT_OPERATIONS.has(op.operationId)) return chatDefault(spec, op, request.body, answer);
-          const stored = await files.answerFileOperation(op.operationId, request, answer);
-          // The storage's own answers follow the spec too.
-          if (stored) checkReply(spec, op, { status: stored.status, body: stored.json });
-          return stored;
+          return engine.answer(op, request, answer);
         },
       },
       {
@@ -267,84 +249,16 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     await stop();
     throw error;
   }
+  const { respond, pendingReplies, reset, endpoints, storage } = engine;
   return {
     url: proxy.url,
     calls: proxy.calls,
     pid: child.pid as number,
-    respond: (operationId, reply, respondOptions) => script.add(operationId, reply as ScriptedReply, respondOptions),
-    pendingReplies: () => script.pending(),
-    reset() {
-      script.clear();
-      files.storage.clear();
-      state?.reset();
-    },
-    endpoints: state?.endpoints ?? STATE_OFF_ENDPOINTS,
-    storage: files.storage,
+    respond,
+    pendingReplies,
+    reset,
+    endpoints,
+    storage,
     stop,
   };
-}
-
-/**
- * A chat answer that follows the request (structured output, a required tool call, usage in
- * a stream), built on Prism's example and checked against the spec like a scripted reply;
- * undefined keeps Prism's answer.
- */
-async function chatDefault(
-  spec: SpecIndex,
-  op: SpecOperation,
-  body: Buffer,
-  answer: UpstreamAnswer,
-): Promise<LocalAnswer | undefined> {
-  const ask = readChatAsk(body.toString("utf8"));
-  if (op.stream) {
-    const sentinel = op.responses["200"]?.content?.[SSE]?.["x-speakeasy-sse-sentinel"];
-    const events: ReplyEvent[] = chatStream(readEvents(await answer.text()), ask, sentinel === "[DONE]");
-    checkReply(spec, op, { status: 200, events });
-    return { status: 200, events };
-  }
-  const completion = chatCompletion(await answer.json(), ask);
-  if (completion === undefined) return undefined;
-  checkReply(spec, op, { status: 200, body: completion });
-  return { status: 200, json: completion };
-}
-
-/** The scripted replies, per operation, in the order given. */
-class ReplyScript {
-  private readonly queues = new Map<string, { reply: ScriptedReply; remaining: number }[]>();
-  constructor(private readonly spec: SpecIndex) {}
-
-  add(operationId: string, reply: ScriptedReply, options: RespondOptions = {}): void {
-    const op = this.spec.byId.get(operationId);
-    if (!op) throw new Error(`mock.respond: no operation "${operationId}" in the spec`);
-    const times = options.times ?? 1;
-    if (times !== "always" && !(Number.isInteger(times) && times > 0)) {
-      throw new Error(`mock.respond: \`times\` must be a positive integer or "always", not ${String(times)}`);
-    }
-    if (typeof reply !== "object" || reply === null) throw new Error("mock.respond: the reply must be an object");
-    checkReply(this.spec, op, reply);
-    const queue = this.queues.get(operationId) ?? [];
-    // A copy: changing the fixture afterwards cannot bypass the check.
-    queue.push({ reply: structuredClone(reply), remaining: times === "always" ? Number.POSITIVE_INFINITY : times });
-    this.queues.set(operationId, queue);
-  }
-
-  /** The next reply for a call of `operationId`; events only ever answer a request for a stream. */
-  take(operationId: string, stream: boolean): ScriptedReply | undefined {
-    const queue = this.queues.get(operationId);
-    const head = queue?.[0];
-    if (!queue || !head || (head.reply.events && !stream)) return undefined;
-    head.remaining -= 1;
-    if (head.remaining <= 0) queue.shift();
-    return head.reply;
-  }
-
-  pending(): { operationId: string; remaining: number | "always" }[] {
-    return [...this.queues].flatMap(([operationId, queue]) =>
-      queue.map((e) => ({ operationId, remaining: e.remaining === Number.POSITIVE_INFINITY ? "always" : e.remaining })),
-    );
-  }
-
-  clear(): void {
-    this.queues.clear();
-  }
 }

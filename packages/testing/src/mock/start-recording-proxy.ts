@@ -2,10 +2,14 @@ import { createServer, request as httpRequest, type IncomingHttpHeaders, type In
 import type { Socket } from "node:net";
 import { asksForStream } from "./asks-for-stream.ts";
 import { type CorsOptions, corsHeaders, isPreflight, withoutCors } from "./cors-headers.ts";
+import { encodeAnswer } from "./encode-answer.ts";
 import { type AnswerFaults, type CallFault, callFault } from "./faults/answer-faults.ts";
 import { answerSteps } from "./faults/answer-steps.ts";
 import { playStepsOnNode } from "./faults/play-steps-node.ts";
-import { type AnswerEvent, eventText } from "./faults/sse-text.ts";
+import type { AnswerEvent } from "./faults/sse-text.ts";
+
+export { formatEvents } from "./encode-answer.ts";
+
 import { isLoopbackHost } from "./is-loopback-host.ts";
 
 export interface RecordedCall {
@@ -40,8 +44,9 @@ export interface ProxyRequest {
   /** The query string with its `?`, or "". */
   search: string;
   stream: boolean;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
+  /** Header names in lower case. */
+  headers: Record<string, string | string[] | undefined>;
+  body: Uint8Array;
 }
 
 /** An answer the proxy sends itself. */
@@ -127,27 +132,6 @@ function acceptFor(stream: boolean, accept: string | undefined): { accept?: stri
   return {};
 }
 
-/** An SSE body: `event:` when named, then the data as JSON (the `[DONE]` sentinel as it is). */
-export function formatEvents(events: AnswerEvent[]): string {
-  return events.map(eventText).join("");
-}
-
-function encode(answer: LocalAnswer): { headers: Record<string, string>; body: string | Uint8Array } {
-  if (answer.events) {
-    return {
-      headers: { "content-type": "text/event-stream", "cache-control": "no-cache", ...answer.headers },
-      body: formatEvents(answer.events),
-    };
-  }
-  if (answer.json !== undefined) {
-    return {
-      headers: { "content-type": "application/json", ...answer.headers },
-      body: JSON.stringify(answer.json),
-    };
-  }
-  return { headers: { ...answer.headers }, body: answer.body ?? "" };
-}
-
 /**
  * An HTTP proxy on 127.0.0.1 in front of the mock server that records what each request
  * was (method, path, stream or not, operation) and how it was answered; the mock server's
@@ -194,7 +178,7 @@ export async function startRecordingProxy(
         body,
       };
       const send = (answer: LocalAnswer) => {
-        const { headers, body } = encode(answer);
+        const { headers, body } = encodeAnswer(answer);
         if (answer.faults) {
           const { status, events, faults } = answer;
           const all = { ...headers, ...cors, "content-length": String(Buffer.byteLength(body)) };

@@ -67,9 +67,23 @@ export function violationAnswer(
   header: string | string[] | undefined,
   ruleOf?: (loc: (string | number)[]) => string | undefined,
 ): LocalAnswer | undefined {
+  const refusal = refusalAnswer(status === 400 ? 422 : status, requestViolations(header), ruleOf);
+  return refusal && { ...refusal, headers: { "sl-violations": String(header) } };
+}
+
+/**
+ * The answer to a request refused for breaking the spec, whichever check found the problems
+ * (Prism's in the server mode, the in-process check): each said once, with the spec path of
+ * the rule it broke; undefined when there is nothing to refuse.
+ */
+export function refusalAnswer(
+  status: number,
+  problems: ViolationDetail[],
+  ruleOf?: (loc: (string | number)[]) => string | undefined,
+): LocalAnswer | undefined {
   const seen = new Set<string>();
-  const violations = requestViolations(header)
-    // Prism may list one violation several times (once per branch of a union it tried).
+  const violations = problems
+    // A check may list one violation several times (once per branch of a union it tried).
     .filter((v) => {
       const key = JSON.stringify([v.loc, v.msg]);
       return !seen.has(key) && Boolean(seen.add(key));
@@ -80,9 +94,5 @@ export function violationAnswer(
       return rule === undefined ? v : { ...v, msg: `${v.msg} (spec: ${rule})`, rule };
     });
   if (violations.length === 0 || status < 400) return undefined;
-  return {
-    status: status === 400 ? 422 : status,
-    json: violationBody(violations),
-    headers: { "sl-violations": String(header) },
-  };
+  return { status, json: violationBody(violations) };
 }

@@ -1,0 +1,249 @@
+// The mock in process: a `fetch` function on the same engine as the server mode, driven by
+// this SDK, openai-node and the endpoints wrapper through their `fetch` option. Nothing here
+// listens on a port. A fault test lets the client's own timeout fire against a mock that
+// never answers; no test races a timer of its own.
+import {
+  APIConnectionError,
+  APITimeoutError,
+  createFriendliClient,
+  StreamEventError,
+  StreamInterruptedError,
+  StreamParseError,
+  ValidationError,
+} from "@friendli-ts/client";
+import { createFriendliEndpoints, EndpointFailedError } from "@friendli-ts/endpoints";
+import OpenAI from "openai6";
+import { beforeEach, describe, expect, it } from "vitest";
+import { createMockFetch, MockReplyError } from "../../dist/index.js";
+
+const mock = createMockFetch();
+beforeEach(() => mock.reset());
+
+const TOKEN = "in-process-secret-token-0123456789";
+const messages = [{ role: "user" as const, content: "Hi" }];
+const client = (options: { maxRetries?: number; timeout?: number; idleTimeout?: number } = {}) =>
+  createFriendliClient({ baseURL: mock.url, token: TOKEN, fetch: mock.fetch, maxRetries: 0, ...options });
+const openai = (maxRetries = 0) =>
+  new OpenAI({ apiKey: TOKEN, baseURL: `${mock.url}/serverless/v1`, fetch: mock.fetch, maxRetries });
+
+const chunk = (content: string) => ({
+  data: {
+    id: "c1",
+    object: "chat.completion.chunk" as const,
+    created: 1,
+    model: "m",
+    choices: [{ index: 0, delta: { content }, finish_reason: null }],
+  },
+});
+const words = ["one ", "two ", "three ", "four"].map(chunk);
+const answer = (content: string) => ({
+  id: "c1",
+  object: "chat.completion" as const,
+  created: 1,
+  model: "m",
+  choices: [{ index: 0, finish_reason: "stop" as const, message: { role: "assistant" as const, content } }],
+  usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+});
+
+/** Reads a stream of this SDK to its end or its error. */
+async function readStream(options: Parameters<typeof client>[0] = {}) {
+  let text = "";
+  try {
+    const stream = await client(options).stream("/serverless/v1/chat/completions#stream", {
+      body: { model: "m", messages, stream: true },
+    });
+    for await (const event of stream) text += event.data.choices[0]?.delta.content ?? "";
+    return { text, error: undefined };
+  } catch (error) {
+    return { text, error };
+  }
+}
+
+describe("answers from the spec, with no server", () => {
+  it("a chat completion and a chat stream for this SDK, each recorded as the server mode records it", async () => {
+    const { data } = await client().POST("/serverless/v1/chat/completions", { body: { model: "m", messages } });
+    expect(data.choices[0]?.message.content).toMatch(/\w+.*\.$/);
+    const { text, error } = await readStream();
+    expect(error).toBeUndefined();
+    // Streamed in pieces: several events made the text.
+    expect(text.split(" ").length).toBeGreaterThan(5);
+    expect(mock.calls.slice(-2)).toEqual([
+      {
+        method: "POST",
+        path: "/serverless/v1/chat/completions",
+        stream: false,
+        status: 200,
+        operationId: "serverlessChatComplete",
+      },
+      {
+        method: "POST",
+        path: "/serverless/v1/chat/completions",
+        stream: true,
+        status: 200,
+        operationId: "serverlessChatStream",
+      },
+    ]);
+  });
+
+  it("openai-node through its fetch option: a chat stream, and embeddings in its default base64", async () => {
+    const stream = await openai().chat.completions.create({ model: "m", messages, stream: true });
+    let text = "";
+    for await (const c of stream) text += c.choices[0]?.delta.content ?? "";
+    expect(text.length).toBeGreaterThan(20);
+    const api = new OpenAI({ apiKey: TOKEN, baseURL: `${mock.url}/dedicated/v1`, fetch: mock.fetch, maxRetries: 0 });
+    const { data } = await api.embeddings.create({ model: "e", input: ["a", "b"] });
+    expect(data).toHaveLength(2);
+    expect(data[0]?.embedding.length).toBeGreaterThan(0);
+    expect(data[0]?.embedding.every(Number.isFinite)).toBe(true);
+  });
+
+  it("a refused request names the rule it broke, by its spec path, to both clients", async () => {
+    const rule = "#/components/schemas/ServerlessChatCompletionBody/properties/messages";
+    const bad = { model: "m", messages: "Hi" } as unknown as { model: string; messages: typeof messages };
+    const error = await client()
+      .POST("/serverless/v1/chat/completions", { body: bad })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toContainEqual(
+      expect.objectContaining({ loc: ["body", "messages"], rule }),
+    );
+    const node = await openai()
+      .chat.completions.create(bad)
+      .catch((e: unknown) => e);
+    expect(node).toBeInstanceOf(OpenAI.UnprocessableEntityError);
+    expect((node as Error).message).toContain(`(spec: ${rule})`);
+    // A scripted reply waits for a request the spec accepts.
+    mock.respond("serverlessChatComplete", { body: answer("scripted") });
+    await client()
+      .POST("/serverless/v1/chat/completions", { body: bad })
+      .catch(() => {});
+    expect(mock.pendingReplies()).toEqual([{ operationId: "serverlessChatComplete", remaining: 1 }]);
+  });
+
+  it("a request without the token the spec asks for is a 401; what it says never holds a caller's token", async () => {
+    const anonymous = await mock.fetch(`${mock.url}/serverless/v1/chat/completions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ model: "m", messages }),
+    });
+    expect(anonymous.status).toBe(401);
+    const lost = await mock.fetch(`${mock.url}/nowhere/${TOKEN}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(lost.status).toBe(404);
+    const text = await lost.text();
+    expect(text).toContain("/nowhere/");
+    expect(text).not.toContain(TOKEN.slice(0, 12));
+  });
+
+  it("reads at most maxBodyBytes of a request, whether sent as text or as a stream", async () => {
+    const small = createMockFetch({ maxBodyBytes: 64 });
+    const send = (body: BodyInit) =>
+      small.fetch(`${small.url}/serverless/v1/chat/completions`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+        body,
+        duplex: "half",
+      } as RequestInit);
+    const over = JSON.stringify({ model: "m", messages: [{ role: "user", content: "x".repeat(64) }] });
+    expect((await send(over)).status).toBe(413);
+    expect((await send(new Blob([over]).stream())).status).toBe(413);
+    expect(small.calls).toEqual([]);
+  });
+
+  it("a scripted reply is checked against the spec at respond, as in the server mode", () => {
+    expect(() =>
+      mock.respond("serverlessChatComplete", {
+        body: { ...answer("x"), choices: [{ index: 0, finish_reason: "nope" }] },
+      } as never),
+    ).toThrow(MockReplyError);
+  });
+});
+
+describe("faults without sockets", () => {
+  it("a stall after two events: they arrive, then the SDK's idle timeout aborts the call", async () => {
+    mock.respond("serverlessChatStream", { events: [...words, { data: "[DONE]" }], stallAfter: 2 });
+    const { text, error } = await readStream({ idleTimeout: 200 });
+    expect(text).toBe("one two ");
+    expect(error).toBeInstanceOf(APITimeoutError);
+    expect(mock.calls.at(-1)).toMatchObject({ status: 200, fault: "stall" });
+  });
+
+  it("a delay past the client's timeout: the abort ends the call, and the next one is answered at once", async () => {
+    mock.respond("serverlessChatComplete", { body: answer("never read"), delayMs: 600_000 });
+    const error = await client({ timeout: 150 })
+      .POST("/serverless/v1/chat/completions", { body: { model: "m", messages } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(APITimeoutError);
+    mock.respond("serverlessChatComplete", { body: answer("next") });
+    const { data } = await client().POST("/serverless/v1/chat/completions", { body: { model: "m", messages } });
+    expect(data.choices[0]?.message.content).toBe("next");
+  });
+
+  it("a cut after three events: the body stream errors, and the SDK says the stream was cut", async () => {
+    mock.respond("serverlessChatStream", { events: [...words, { data: "[DONE]" }], cutAfter: 3 });
+    const { text, error } = await readStream();
+    expect(text).toBe("one two three ");
+    expect(error).toBeInstanceOf(StreamInterruptedError);
+    // Cut, not ended early: the body stream failed, it did not close cleanly without [DONE].
+    expect((error as Error).message).toBe("the stream was cut before it finished");
+    expect(mock.calls.at(-1)).toMatchObject({ fault: "cut" });
+  });
+
+  it("data that is not JSON and an error event in the middle", async () => {
+    mock.respond("serverlessChatStream", { events: [words[0] as (typeof words)[0], { rawData: "{not json" }] });
+    const parse = await readStream();
+    expect(parse.text).toBe("one ");
+    expect(parse.error).toBeInstanceOf(StreamParseError);
+    mock.respond("serverlessChatStream", {
+      events: [words[0] as (typeof words)[0], { error: { message: "overloaded" } }, words[1] as (typeof words)[0]],
+    });
+    const failed = await readStream();
+    expect(failed.text).toBe("one ");
+    expect(failed.error).toBeInstanceOf(StreamEventError);
+  });
+
+  it("429 with Retry-After then 200, and a reset then 200: the SDK retries both and reads the answer", async () => {
+    mock.respond("serverlessChatComplete", {
+      status: 429,
+      body: { detail: "slow down" },
+      headers: { "retry-after-ms": "20" },
+    });
+    mock.respond("serverlessChatComplete", { reset: true });
+    mock.respond("serverlessChatComplete", { body: answer("after both") });
+    const { data } = await client({ maxRetries: 2 }).POST("/serverless/v1/chat/completions", {
+      body: { model: "m", messages },
+    });
+    expect(data.choices[0]?.message.content).toBe("after both");
+    expect(mock.calls.slice(-3).map((c) => c.fault ?? c.status)).toEqual([429, "reset", 200]);
+    mock.respond("serverlessChatComplete", { reset: true });
+    const reset = await client()
+      .POST("/serverless/v1/chat/completions", { body: { model: "m", messages } })
+      .catch((e: unknown) => e);
+    expect(reset).toBeInstanceOf(APIConnectionError);
+  });
+});
+
+describe("state", () => {
+  const body = {
+    projectId: "project-1",
+    name: "llama-8b",
+    instanceOptionId: "TwD5AqnBSVN0",
+    hfModelRepo: "meta-llama/Llama-3.1-8B-Instruct",
+    advanced: { tokenizer_add_special_tokens: true, tokenizer_skip_special_tokens: false },
+  };
+
+  it("endpoints.createAndWait runs end to end; a scripted failure and a delete follow", async () => {
+    const endpoints = createFriendliEndpoints({ baseURL: mock.url, token: TOKEN, fetch: mock.fetch });
+    const { endpointId, status } = await endpoints.createAndWait(body, { intervalMs: 1 });
+    expect(status.status).toBe("RUNNING");
+    expect((await endpoints.get(endpointId)).name).toBe("llama-8b");
+    mock.endpoints.schedule([
+      { status: "INITIALIZING", reads: 1 },
+      { status: "FAILED", errorCode: "WORKLOAD_INIT_DOWNLOAD_ERROR" },
+    ]);
+    await expect(endpoints.createAndWait(body, { intervalMs: 1 })).rejects.toBeInstanceOf(EndpointFailedError);
+    await endpoints.delete(endpointId);
+    expect(mock.endpoints.ids()).not.toContain(endpointId);
+    mock.reset();
+    expect(mock.endpoints.ids()).toEqual([]);
+  });
+});
