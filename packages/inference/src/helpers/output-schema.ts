@@ -1,5 +1,5 @@
 import { InvalidInputError } from "@friendli-ts/client";
-import { type SchemaIssue, validateJsonSchema } from "./validate-json-schema.ts";
+import type { SchemaIssue } from "./validate-json-schema.ts";
 
 /** A JSON Schema as a plain object. */
 export type JsonSchema = { [key: string]: unknown };
@@ -62,13 +62,19 @@ export function toJsonSchema(schema: OutputSchema, what: string): JsonSchema {
   return rest;
 }
 
+const badSchema = (message: string, cause?: unknown) =>
+  new InvalidInputError(message, cause === undefined ? undefined : { cause });
+
 /** Validates a parsed value; returns the (possibly transformed) value or the issues. */
 export async function validateWithSchema<Output>(
   schema: OutputSchema<Output>,
   value: unknown,
 ): Promise<{ ok: true; value: Output } | { ok: false; issues: SchemaIssue[] }> {
   if (!isStandardSchema(schema)) {
-    const issues = validateJsonSchema(schema, value);
+    // Loaded on first use: an app that never checks a value against a JSON Schema (most
+    // apps: only `chat.parse` and `runTools` do) does not carry the validator.
+    const { validateJsonSchema } = await import("./validate-json-schema.ts");
+    const issues = validateJsonSchema(schema, value, badSchema);
     return issues.length ? { ok: false, issues } : { ok: true, value: value as Output };
   }
   const result = await schema["~standard"].validate(value);
