@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { InvalidInputError } from "@friendli-ts/client";
 import { describe, expect, it } from "vitest";
-import { validateWithSchema } from "./output-schema.ts";
+import { validateWithSchema } from "./schema-checks.ts";
 import { validateJsonSchema as validateWith } from "./validate-json-schema.ts";
 
 // The validator takes its caller's error for a schema it cannot use (it imports nothing).
@@ -128,12 +128,12 @@ describe("validateJsonSchema never throws a raw error", () => {
   });
 
   it("the same through validateWithSchema, which loads the validator on first use", async () => {
-    await expect(validateWithSchema({ $ref: "#" }, 1)).rejects.toThrowError(InvalidInputError);
-    const error = await validateWithSchema({ pattern: "(" }, "x").catch((e: unknown) => e);
+    await expect(validateWithSchema({ $ref: "#" }, 1, InvalidInputError)).rejects.toThrowError(InvalidInputError);
+    const error = await validateWithSchema({ pattern: "(" }, "x", InvalidInputError).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInputError);
     expect((error as Error).message).toMatch(/not a valid regular expression/);
     expect((error as Error).cause).toBeInstanceOf(SyntaxError);
-    expect(await validateWithSchema({ type: "string" }, 1)).toEqual({
+    expect(await validateWithSchema({ type: "string" }, 1, InvalidInputError)).toEqual({
       ok: false,
       issues: [{ path: [], message: "expected string, got integer" }],
     });
