@@ -57,6 +57,11 @@ export interface BundleSize {
   /** What the app loads before it runs: its own file and the chunks it imports statically. */
   minBytes: number;
   gzBytes: number;
+  /**
+   * How many files the start is cut into: more than one when a module loaded on first use
+   * imports one the start loads too (the bundler moves what both load to a chunk of its own).
+   */
+  startFiles: number;
   /** Everything, the chunks it imports only when a rarely used method is called (`import()`) too, bundled as one file. */
   totalGzBytes: number;
 }
@@ -109,6 +114,7 @@ export async function bundleSize(
   return {
     minBytes: startCode.length,
     gzBytes: gzipSync(startCode, { level: 9 }).length,
+    startFiles: start.length,
     totalGzBytes: await wholeGzBytes(source, resolveDir, logLevel),
   };
 }

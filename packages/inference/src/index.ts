@@ -35,12 +35,9 @@ export {
   withJsonSchema,
 } from "./helpers/output-schema.ts";
 export type { Parsed } from "./helpers/parse-chat-completion.ts";
-export {
-  type RunToolsOptions,
-  type RunToolsResult,
-  ToolLoopLimitError,
-} from "./helpers/run-tools.ts";
+export type { RunToolsOptions, RunToolsResult } from "./helpers/run-tools.ts";
 export { StructuredOutputError } from "./helpers/structured-output-error.ts";
+export { ToolLoopLimitError } from "./helpers/tool-loop-limit-error.ts";
 export type { SchemaIssue } from "./helpers/validate-json-schema.ts";
 export type { FinalResult, InferenceMethod, MethodBody, Result, StreamItem } from "./method-types.ts";
 export { chatSnapshots } from "./streams/chat-snapshots.ts";

@@ -59,6 +59,13 @@ describe("redact", () => {
     }
   });
 
+  it("a base64 token whose every `/` is escaped as `\\/` (JSON writers may escape slashes)", () => {
+    // No eight plain characters in a row: only reading `\/` finds it.
+    const token = "Ab3d/Ef5h/Ij7k/Lm9n";
+    const text = `{"error":"echo ${token.replaceAll("/", "\\/")}"}`;
+    expect(redact(text, token)).toBe('{"error":"echo [redacted]"}');
+  });
+
   it("percent-encoded, in upper or lower hex, once or twice, mixed with plain characters", () => {
     const forms = [
       percentEncoded(SECRET),

@@ -15,10 +15,10 @@ import {
   serverlessChatStream,
 } from "@friendli-ts/client/routes";
 import { checkModel, checkNonEmptyArray, checkObject, label } from "../check-body.ts";
-import { sendCheckedChat } from "../helpers/check-chat-result.ts";
+import { eagerHelpers } from "../helpers/eager-helpers.ts";
 import type { JsonSchema, StandardSchemaLike } from "../helpers/output-schema.ts";
-import { type Parsed, parseChatCompletion } from "../helpers/parse-chat-completion.ts";
-import { type ChatLoopBody, type RunToolsOptions, type RunToolsResult, runTools } from "../helpers/run-tools.ts";
+import type { Parsed } from "../helpers/parse-chat-completion.ts";
+import type { ChatLoopBody, RunToolsOptions, RunToolsResult } from "../helpers/run-tools.ts";
 import { openInferenceStream } from "../open-inference-stream.ts";
 import type { NoStreamFlag, Prefix, SpecKey, StreamKey } from "../spec-types.ts";
 import type { ChatChunk, CollectedChatCompletion } from "../streams/collect-chat-completion.ts";
@@ -106,18 +106,29 @@ export function chatFamily<P extends Prefix>(core: CallCore, prefix: P): ChatApi
       checkChatBody(label(prefix, "chat.stream"), body, modelRequired);
       return open(body, options);
     },
+    // parse and runTools load their code on first use: most apps call neither. What those
+    // modules import must stay out of what an app loads at start (see eager-helpers.ts).
     async parse(body, schema, options) {
       checkChatBody(label(prefix, "chat.parse"), body, modelRequired);
-      const complete = (request: ChatParseBody<P>) => sendCheckedChat(core, send, request, options);
-      return parseChatCompletion(complete, body, schema);
+      const [{ sendCheckedChat }, { parseChatCompletion }] = await Promise.all([
+        import("../helpers/check-chat-result.ts"),
+        import("../helpers/parse-chat-completion.ts"),
+      ]);
+      const complete = (request: ChatParseBody<P>) => sendCheckedChat(core, send, request, options, eagerHelpers);
+      return parseChatCompletion(complete, body, schema, eagerHelpers);
     },
     async runTools(body, options) {
       checkChatBody(label(prefix, "chat.runTools"), body, modelRequired);
+      const [{ sendCheckedChat }, { runTools }] = await Promise.all([
+        import("../helpers/check-chat-result.ts"),
+        import("../helpers/run-tools.ts"),
+      ]);
       const calls = {
-        complete: (request: ChatLoopBody, call: CallOptions) => sendCheckedChat(core, send, request, call),
+        complete: (request: ChatLoopBody, call: CallOptions) =>
+          sendCheckedChat(core, send, request, call, eagerHelpers),
         stream: (request: ChatLoopBody, call: CallOptions) => open(request, call),
       };
-      return runTools(calls, body, options);
+      return runTools(calls, body, options, eagerHelpers);
     },
   };
   return prefix === "" ? chat : { ...chat, ...chatRenderApi(core, prefix as RenderPrefix) };

@@ -1,5 +1,6 @@
 import type { CallOptions } from "@friendli-ts/client";
-import { type CallCore, checkedAnswer, isJsonObject as isRecord } from "@friendli-ts/client/internal";
+import type { CallCore } from "@friendli-ts/client/internal";
+import type { EagerHelpers } from "./eager-helpers.ts";
 
 /**
  * Sends a chat request with `send`, then checks the fields of the result that `parse` and
@@ -12,6 +13,7 @@ export async function sendCheckedChat<Body, Result>(
   send: (body: Body, options: CallOptions) => Promise<Result>,
   body: Body,
   options: CallOptions | undefined,
+  eager: EagerHelpers,
 ): Promise<Result> {
   let response = new Response();
   const data = await send(body, {
@@ -21,13 +23,15 @@ export async function sendCheckedChat<Body, Result>(
       options?.onResponse?.(r);
     },
   });
-  return checkedAnswer(core, { data, response }, "chat completion", chatResultProblem);
+  return eager.checkedAnswer(core, { data, response }, "chat completion", (result) =>
+    chatResultProblem(result, eager.isJsonObject),
+  );
 }
 
 const absent = (value: unknown) => value === undefined || value === null;
 const textOrAbsent = (value: unknown) => absent(value) || typeof value === "string";
 
-function chatResultProblem(result: unknown): string | undefined {
+function chatResultProblem(result: unknown, isRecord: EagerHelpers["isJsonObject"]): string | undefined {
   if (!isRecord(result)) return "it is not an object";
   const { choices } = result;
   if (!Array.isArray(choices)) return "`choices` is not a list";

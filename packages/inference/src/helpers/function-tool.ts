@@ -1,6 +1,4 @@
-import type { components } from "@friendli-ts/client";
 import type { JsonSchema, SchemaOutput, StandardSchemaLike } from "./output-schema.ts";
-import { toJsonSchema } from "./output-schema.ts";
 
 export interface ToolRunContext {
   /** The id the model gave this call. */
@@ -31,16 +29,4 @@ export function functionTool<Schema extends StandardSchemaLike | JsonSchema, Res
   run(args: SchemaOutput<Schema>, context: ToolRunContext): Result | Promise<Result>;
 }): FunctionTool<SchemaOutput<Schema>, Result> {
   return tool as FunctionTool<SchemaOutput<Schema>, Result>;
-}
-
-/** The spec's `tools` entry for a function tool. */
-export function toSpecTool(
-  tool: Pick<FunctionTool, "name" | "description" | "parameters">,
-): components["schemas"]["Tool"] {
-  const fn: components["schemas"]["Function"] = {
-    name: tool.name,
-    parameters: toJsonSchema(tool.parameters, `tool ${tool.name}`),
-  };
-  if (tool.description) fn.description = tool.description;
-  return { type: "function", function: fn };
 }

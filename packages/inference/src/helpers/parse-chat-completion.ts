@@ -1,8 +1,7 @@
 import type { components } from "@friendli-ts/client";
-import { redactError, secretOf } from "@friendli-ts/client/internal";
-import { type JsonSchema, type StandardSchemaLike, toJsonSchema, validateWithSchema } from "./output-schema.ts";
-import { parseModelJson } from "./parse-model-json.ts";
-import { StructuredOutputError } from "./structured-output-error.ts";
+import type { EagerHelpers } from "./eager-helpers.ts";
+import type { JsonSchema, StandardSchemaLike } from "./output-schema.ts";
+import { toJsonSchema, validateWithSchema } from "./schema-checks.ts";
 
 type ResponseFormatJsonSchema = components["schemas"]["ResponseFormatJsonSchema"];
 
@@ -10,8 +9,11 @@ type ResponseFormatJsonSchema = components["schemas"]["ResponseFormatJsonSchema"
 export type Parsed<Result, Output> = Result & { parsed: Output };
 
 /** The `response_format` that asks the model for JSON matching `schema`. */
-export function jsonSchemaResponseFormat(schema: StandardSchemaLike | JsonSchema): ResponseFormatJsonSchema {
-  return { type: "json_schema", json_schema: { schema: toJsonSchema(schema, "response_format") } };
+export function jsonSchemaResponseFormat(
+  schema: StandardSchemaLike | JsonSchema,
+  Invalid: EagerHelpers["InvalidInputError"],
+): ResponseFormatJsonSchema {
+  return { type: "json_schema", json_schema: { schema: toJsonSchema(schema, "response_format", Invalid) } };
 }
 
 interface ChoiceLike {
@@ -26,6 +28,7 @@ interface ChoiceLike {
 export async function parseChatOutput<Output>(
   result: { choices: ChoiceLike[] },
   schema: StandardSchemaLike<Output> | JsonSchema,
+  { StructuredOutputError, parseModelJson, InvalidInputError }: EagerHelpers,
 ): Promise<Output> {
   const choice = result.choices[0];
   const content = choice?.message?.content ?? null;
@@ -41,7 +44,7 @@ export async function parseChatOutput<Output>(
   } catch (cause) {
     throw new StructuredOutputError("the model's output is not valid JSON", content, [], { cause });
   }
-  const checked = await validateWithSchema(schema, value);
+  const checked = await validateWithSchema(schema, value, InvalidInputError);
   if (!checked.ok)
     throw new StructuredOutputError("the model's output does not match the schema", content, checked.issues);
   return checked.value;
@@ -55,11 +58,15 @@ export async function parseChatCompletion<Body extends object, Result extends { 
   complete: (body: Body) => Promise<Result>,
   body: Body,
   schema: StandardSchemaLike<Output> | JsonSchema,
+  eager: EagerHelpers,
 ): Promise<Parsed<Result, Output>> {
-  const result = await complete({ ...body, response_format: jsonSchemaResponseFormat(schema) });
+  const result = await complete({
+    ...body,
+    response_format: jsonSchemaResponseFormat(schema, eager.InvalidInputError),
+  });
   // The error quotes the model's output: server text, redacted with the call's secret.
-  const parsed = await parseChatOutput(result, schema).catch((error: unknown) => {
-    throw redactError(error, secretOf(result));
+  const parsed = await parseChatOutput(result, schema, eager).catch((error: unknown) => {
+    throw eager.redactError(error, eager.secretOf(result));
   });
   return { ...result, parsed };
 }

@@ -1,16 +1,9 @@
-import {
-  APIUserAbortError,
-  type CallOptions,
-  type components,
-  FriendliError,
-  InvalidInputError,
-} from "@friendli-ts/client";
-import { redactError, secretOf } from "@friendli-ts/client/internal";
+import type { CallOptions, components } from "@friendli-ts/client";
 import type { ChatChunk, CollectedChatCompletion } from "../streams/collect-chat-completion.ts";
 import type { InferenceStream } from "../streams/inference-stream.ts";
-import { type FunctionTool, toSpecTool } from "./function-tool.ts";
-import { validateWithSchema } from "./output-schema.ts";
-import { parseModelJson } from "./parse-model-json.ts";
+import type { EagerHelpers } from "./eager-helpers.ts";
+import type { FunctionTool } from "./function-tool.ts";
+import { toJsonSchema, validateWithSchema } from "./schema-checks.ts";
 
 type Message = components["schemas"]["Message"];
 type AssistantMessage = components["schemas"]["AssistantMessage"];
@@ -57,16 +50,6 @@ export interface RunToolsResult {
   steps: number;
 }
 
-/** The model kept asking for tools past `maxSteps`. */
-export class ToolLoopLimitError extends FriendliError {
-  override name = "ToolLoopLimitError";
-  readonly messages: Message[];
-  constructor(steps: number, messages: Message[]) {
-    super(`the model still wanted tools after ${steps} steps; raise maxSteps or check the tools' answers`);
-    this.messages = messages;
-  }
-}
-
 /**
  * Sends the conversation, runs the function tools the model calls (all calls of a turn in
  * parallel), appends their results and asks again, until the model answers without tools.
@@ -77,7 +60,9 @@ export async function runTools(
   chat: ToolLoopChat,
   body: ChatLoopBody,
   options: RunToolsOptions,
+  eager: EagerHelpers,
 ): Promise<RunToolsResult> {
+  const { ToolLoopLimitError, InvalidInputError, redactError, secretOf } = eager;
   const { tools, maxSteps = 10, stream, onTextDelta, onMessage, ...callOptions } = options;
   const { signal } = callOptions;
   const byName = new Map(tools.map((tool) => [tool.name, tool]));
@@ -85,12 +70,12 @@ export async function runTools(
   if (!Number.isInteger(maxSteps) || maxSteps < 1) {
     throw new InvalidInputError(`runTools: maxSteps must be a whole number of 1 or more, got ${maxSteps}`);
   }
-  const specTools = [...(body.tools ?? []), ...tools.map((tool) => toSpecTool(tool))];
+  const specTools = [...(body.tools ?? []), ...tools.map((tool) => toSpecTool(tool, InvalidInputError))];
   const messages: Message[] = [...body.messages];
   let completion: ChatResult | CollectedChatCompletion | undefined;
 
   for (let step = 1; step <= maxSteps; step++) {
-    throwIfAborted(signal);
+    throwIfAborted(signal, eager);
     const request = { ...body, messages, tools: specTools };
     completion = stream
       ? await streamStep(chat, request, callOptions, onTextDelta)
@@ -103,17 +88,18 @@ export async function runTools(
     onMessage?.(assistant);
     if (calls.length === 0) return { completion, content: message?.content ?? null, messages, steps: step };
 
-    throwIfAborted(signal);
+    throwIfAborted(signal, eager);
     const results = await untilAborted(
       Promise.all(
         calls.map(async (call): Promise<Message> => {
-          const content = await runOne(byName.get(call.function.name), call, signal);
+          const content = await runOne(byName.get(call.function.name), call, signal, eager);
           return { role: "tool", tool_call_id: call.id, name: call.function.name, content };
         }),
       ),
       signal,
+      eager,
     );
-    throwIfAborted(signal);
+    throwIfAborted(signal, eager);
     for (const result of results) {
       messages.push(result);
       onMessage?.(result);
@@ -121,6 +107,19 @@ export async function runTools(
   }
   // The conversation holds the model's turns: server text, redacted with the call's secret.
   throw redactError(new ToolLoopLimitError(maxSteps, messages), secretOf(completion));
+}
+
+/** The spec's `tools` entry for a function tool. */
+function toSpecTool(
+  tool: Pick<FunctionTool, "name" | "description" | "parameters">,
+  Invalid: EagerHelpers["InvalidInputError"],
+): components["schemas"]["Tool"] {
+  const fn: components["schemas"]["Function"] = {
+    name: tool.name,
+    parameters: toJsonSchema(tool.parameters, `tool ${tool.name}`, Invalid),
+  };
+  if (tool.description) fn.description = tool.description;
+  return { type: "function", function: fn };
 }
 
 async function streamStep(
@@ -146,15 +145,16 @@ async function runOne(
   tool: FunctionTool<any, unknown> | undefined,
   call: { id: string; function: { name: string; arguments: string } },
   signal: AbortSignal | undefined,
+  eager: EagerHelpers,
 ): Promise<string> {
   if (!tool) return JSON.stringify({ error: `there is no tool named "${call.function.name}"` });
   let args: unknown;
   try {
-    args = call.function.arguments.trim() ? parseModelJson(call.function.arguments) : {};
+    args = call.function.arguments.trim() ? eager.parseModelJson(call.function.arguments) : {};
   } catch {
     return JSON.stringify({ error: "the arguments are not valid JSON" });
   }
-  const checked = await validateWithSchema(tool.parameters, args);
+  const checked = await validateWithSchema(tool.parameters, args, eager.InvalidInputError);
   if (!checked.ok) {
     const problems = checked.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`);
     return JSON.stringify({ error: "the arguments do not match the parameters", problems });
@@ -164,16 +164,16 @@ async function runOne(
     return typeof result === "string" ? result : JSON.stringify(result ?? null);
   } catch (error) {
     // An abort is the caller's, not the tool's failure to report.
-    if (signal?.aborted) throw abortError(signal);
+    if (signal?.aborted) throw abortError(signal, eager);
     return JSON.stringify({ error: error instanceof Error ? error.message : String(error) });
   }
 }
 
-const abortError = (signal: AbortSignal) =>
-  new APIUserAbortError("the tool loop was aborted", { cause: signal.reason });
+const abortError = (signal: AbortSignal, eager: EagerHelpers) =>
+  new eager.APIUserAbortError("the tool loop was aborted", { cause: signal.reason });
 
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw abortError(signal);
+function throwIfAborted(signal: AbortSignal | undefined, eager: EagerHelpers): void {
+  if (signal?.aborted) throw abortError(signal, eager);
 }
 
 /**
@@ -182,11 +182,11 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
  * the caller. The listener goes when the turn ends, so a signal reused for many loops
  * collects none.
  */
-async function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+async function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined, eager: EagerHelpers): Promise<T> {
   if (!signal) return work;
   let onAbort = () => {};
   const aborted = new Promise<never>((_resolve, reject) => {
-    onAbort = () => reject(abortError(signal));
+    onAbort = () => reject(abortError(signal, eager));
     if (signal.aborted) onAbort();
     else signal.addEventListener("abort", onAbort, { once: true });
   });

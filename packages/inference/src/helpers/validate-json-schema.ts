@@ -1,4 +1,6 @@
-import { InvalidInputError } from "@friendli-ts/client";
+// Loaded on first use (validateWithSchema imports it with `import()`), and so it imports
+// nothing: a bundler wraps whatever a lazily loaded module imports, which every app would pay
+// for. A schema it cannot use is reported through the caller's `invalid`.
 
 /** One reason a value does not match a JSON schema. */
 export interface SchemaIssue {
@@ -22,11 +24,22 @@ const MAX_REF_CHAIN = 64;
  * ignored rather than failing. Only own properties count, of the schema and of the value: a
  * key such as `constructor` or `__proto__` is a key like any other.
  */
-export function validateJsonSchema(schema: Schema, value: unknown): SchemaIssue[] {
+export function validateJsonSchema(
+  schema: Schema,
+  value: unknown,
+  invalid: (message: string, cause?: unknown) => Error,
+): SchemaIssue[] {
   const issues: SchemaIssue[] = [];
-  check(schema, value, [], schema, issues, 0);
+  try {
+    check(schema, value, [], schema, issues, 0);
+  } catch (error) {
+    throw error instanceof UnusableSchema ? invalid(error.message, error.cause) : error;
+  }
   return issues;
 }
+
+/** A schema that cannot be checked against (a `$ref` loop, a bad pattern); never leaves this file. */
+class UnusableSchema extends Error {}
 
 /** A keyword's value when the schema has it as its own property. */
 function own(record: object, key: string): unknown {
@@ -70,7 +83,7 @@ function compilePattern(pattern: string): RegExp {
   try {
     return new RegExp(pattern, "u");
   } catch (cause) {
-    throw new InvalidInputError(`the schema's pattern ${JSON.stringify(pattern)} is not a valid regular expression`, {
+    throw new UnusableSchema(`the schema's pattern ${JSON.stringify(pattern)} is not a valid regular expression`, {
       cause,
     });
   }
@@ -99,7 +112,7 @@ function check(
 
   const ref = own(s, "$ref");
   if (typeof ref === "string") {
-    if (refChain >= MAX_REF_CHAIN) throw new InvalidInputError(`the schema's $ref ${ref} leads round in a loop`);
+    if (refChain >= MAX_REF_CHAIN) throw new UnusableSchema(`the schema's $ref ${ref} leads round in a loop`);
     const target = resolveRef(root, ref);
     if (target === undefined) add(`cannot resolve ${ref}`);
     else check(target, value, path, root, issues, refChain + 1);

@@ -2,7 +2,18 @@ import { InvalidInputError } from "@friendli-ts/client";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { z as z3 } from "zod/v3";
-import { isStandardSchema, toJsonSchema, validateWithSchema, withJsonSchema } from "../../src/helpers/output-schema.ts";
+import { withJsonSchema } from "../../src/helpers/output-schema.ts";
+import {
+  isStandardSchema,
+  toJsonSchema as toJsonSchemaWith,
+  validateWithSchema as validateWith,
+} from "../../src/helpers/schema-checks.ts";
+
+// The checks take the error class for a bad schema (they import nothing the entry loads).
+const toJsonSchema = (schema: Parameters<typeof toJsonSchemaWith>[0], what: string) =>
+  toJsonSchemaWith(schema, what, InvalidInputError);
+const validateWithSchema = <Output>(schema: Parameters<typeof validateWith<Output>>[0], value: unknown) =>
+  validateWith(schema, value, InvalidInputError);
 
 const Weather = z.object({ city: z.string(), celsius: z.number() });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { eagerHelpers } from "../../src/helpers/eager-helpers.ts";
 import { parseChatOutput } from "../../src/helpers/parse-chat-completion.ts";
 import { parseModelJson } from "../../src/helpers/parse-model-json.ts";
 import { StructuredOutputError } from "../../src/helpers/structured-output-error.ts";
@@ -26,7 +27,7 @@ describe("parseModelJson", () => {
   it("model output nested 100,000 deep is a StructuredOutputError about the depth, not a RangeError", async () => {
     const tree = { $defs: { node: { type: "array", items: { $ref: "#/$defs/node" } } }, $ref: "#/$defs/node" };
     const result = { choices: [{ message: { content: deepArray(100_000) }, finish_reason: "stop" }] };
-    const error = await parseChatOutput(result, tree).catch((e: unknown) => e);
+    const error = await parseChatOutput(result, tree, eagerHelpers).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(StructuredOutputError);
     expect((error as StructuredOutputError).cause).toBeUndefined();
     expect((error as StructuredOutputError).issues[0]?.message).toMatch(/nested deeper than/);

@@ -1,6 +1,12 @@
+import { readFileSync } from "node:fs";
 import { InvalidInputError } from "@friendli-ts/client";
 import { describe, expect, it } from "vitest";
-import { validateJsonSchema } from "../../src/helpers/validate-json-schema.ts";
+import { validateWithSchema } from "../../src/helpers/schema-checks.ts";
+import { validateJsonSchema as validateWith } from "../../src/helpers/validate-json-schema.ts";
+
+// The validator takes its caller's error for a schema it cannot use (it imports nothing).
+const validateJsonSchema = (schema: Parameters<typeof validateWith>[0], value: unknown) =>
+  validateWith(schema, value, (message, cause) => new InvalidInputError(message, { cause }));
 
 const weather = {
   type: "object",
@@ -105,6 +111,13 @@ describe("validateJsonSchema counts own properties only", () => {
   });
 });
 
+describe("validateJsonSchema is loaded on first use", () => {
+  it("imports nothing: a bundler wraps what a lazily loaded module imports, in every app that bundles the SDK", () => {
+    const source = readFileSync(new URL("./validate-json-schema.ts", import.meta.url), "utf8");
+    expect(source.match(/^\s*(import|export) (?!type )[^;]*\bfrom\b/gm)).toBeNull();
+  });
+});
+
 describe("validateJsonSchema never throws a raw error", () => {
   it("a $ref loop, an invalid pattern: InvalidInputError (the schema is the caller's)", () => {
     expect(() => validateJsonSchema({ $ref: "#" }, 1)).toThrowError(InvalidInputError);
@@ -112,6 +125,18 @@ describe("validateJsonSchema never throws a raw error", () => {
       /loop/,
     );
     expect(() => validateJsonSchema({ pattern: "(" }, "x")).toThrowError(InvalidInputError);
+  });
+
+  it("the same through validateWithSchema, which loads the validator on first use", async () => {
+    await expect(validateWithSchema({ $ref: "#" }, 1, InvalidInputError)).rejects.toThrowError(InvalidInputError);
+    const error = await validateWithSchema({ pattern: "(" }, "x", InvalidInputError).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as Error).message).toMatch(/not a valid regular expression/);
+    expect((error as Error).cause).toBeInstanceOf(SyntaxError);
+    expect(await validateWithSchema({ type: "string" }, 1, InvalidInputError)).toEqual({
+      ok: false,
+      issues: [{ path: [], message: "expected string, got integer" }],
+    });
   });
 
   it("exclusive bounds exclude the bound itself; minimum and maximum include it", () => {
