@@ -8,6 +8,7 @@ import { bundleCases } from "./cases/bundle.ts";
 import { coldImportCases } from "./cases/cold-import.ts";
 import { ENDLESS_SIZES_MB, endlessCases, type Measure } from "./cases/endless-bodies.ts";
 import { timeGenerate } from "./cases/generate.ts";
+import { mockServerCases } from "./cases/mock-server.ts";
 import { requestOverheadCases } from "./cases/request-overhead.ts";
 import { requestCases } from "./cases/requests.ts";
 import { streamCases } from "./cases/streams.ts";
@@ -31,6 +32,9 @@ const IMPORT_RUNS = 15;
 // The AI SDK 7 needs Node 22; on an older Node its row is left out.
 const aiSdkSupported = Number(process.versions.node.split(".")[0]) >= 22;
 const GENERATE_RUNS = 3;
+// The mock starts a process per start run (about 2 s each): few rounds, short request runs.
+const MOCK_ROUNDS = 3;
+const MOCK_REQUESTS = 300;
 
 // Ctrl-C still runs the exit hook that stops the server process.
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => process.exit(130));
@@ -108,6 +112,15 @@ since = performance.now();
 timeGenerate(repoRoot);
 results.generate_ms = median(Array.from({ length: GENERATE_RUNS }, () => timeGenerate(repoRoot)));
 log(`5. generate: 1 warm-up + ${GENERATE_RUNS} runs, ${elapsed(since)}`);
+
+since = performance.now();
+const mock = mockServerCases(MOCK_REQUESTS);
+try {
+  Object.assign(results, medians(await roundRobin(mock.cases, { warmups: 1, rounds: MOCK_ROUNDS })));
+} finally {
+  await mock.close();
+}
+log(`6. mock server: 1 warm-up + ${MOCK_ROUNDS} rounds (${MOCK_REQUESTS} requests a run), ${elapsed(since)}`);
 
 const r = results as Record<string, number>;
 const at = (key: string) => r[key] as number;
@@ -248,15 +261,35 @@ const endlessRows: Row[] = ENDLESS_SIZES_MB.flatMap((mb): Row[] =>
   }),
 );
 
+// The mock's server mode, its peer Prism alone started the same way (no raw floor).
+const mockRows: Row[] = [
+  {
+    name: "mock server: spawn to first answered request",
+    unit: "ms",
+    ours: at("mock_start_ms"),
+    peer: at("mock_start_ms_prism"),
+  },
+  ...[1, 16].map(
+    (c): Row => ({
+      name: `mock server: chat requests c${c}`,
+      unit: "req/s",
+      ours: at(`mock_rps_c${c}`),
+      peer: at(`mock_rps_c${c}_prism`),
+    }),
+  ),
+];
+
 writeResults(resultsFile, results);
 console.log(`\n${formatTable(rows)}\n`);
 console.log(
   `never-ending bodies (caps set to the size; peer: eventsource-parser alone on the same pieces, in process; floor: fetch + reader draining the bytes):`,
 );
 console.log(`\n${formatTable(endlessRows, "eventsource-parser")}\n`);
+console.log("the mock's server mode (ours: startMockServer, Prism behind the proxy; peer: Prism alone, same spec):");
+console.log(`\n${formatTable(mockRows, "Prism alone")}\n`);
 console.log(
   `medians; streams ${STREAM_ROUNDS} rounds (transport alone, fetch + reader, no parsing: ` +
     `${at("stream_drain_ms").toFixed(1)} ms); requests ${REQUEST_ROUNDS} rounds of ${REQUESTS}; ` +
-    `imports ${IMPORT_RUNS} runs; generate ${GENERATE_RUNS} runs. Ran on Node ${process.version}, total ${elapsed(started)}.`,
+    `imports ${IMPORT_RUNS} runs; generate ${GENERATE_RUNS} runs; mock ${MOCK_ROUNDS} rounds of ${MOCK_REQUESTS}. Ran on Node ${process.version}, total ${elapsed(started)}.`,
 );
 console.log(`wrote ${resultsFile}`);

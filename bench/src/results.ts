@@ -18,6 +18,12 @@ export const REQUIRED_KEYS = [
   "import_ms_openai",
   "import_ms_baseline",
   "generate_ms",
+  "mock_start_ms",
+  "mock_start_ms_prism",
+  "mock_rps_c1",
+  "mock_rps_c1_prism",
+  "mock_rps_c16",
+  "mock_rps_c16_prism",
 ] as const;
 
 export type RequiredKey = (typeof REQUIRED_KEYS)[number];

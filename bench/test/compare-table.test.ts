@@ -1,9 +1,10 @@
 // bench:compare's judgement of each row (ratio new/base, a regression past 10% worse, in
 // the direction of each unit) and the table it prints; no timing.
 import { describe, expect, it } from "vitest";
-import { COMPARE_CASES, type CompareCase } from "../src/compare/compare-cases.ts";
+import { COMPARE_CASES, type CompareCase, casesOf } from "../src/compare/compare-cases.ts";
 import { type CompareRow, formatCompareTable, judge, noiseOf, regressionsOf } from "../src/compare/compare-table.ts";
 import { failureReason } from "../src/compare/failure-reason.ts";
+import { REQUIRED_KEYS } from "../src/results.ts";
 
 const ms: CompareCase = { key: "stream_ms", label: "stream", unit: "ms", group: "streams" };
 const rps: CompareCase = { key: "request_rps_c1", label: "requests", unit: "req/s", group: "requests" };
@@ -120,11 +121,29 @@ describe("formatCompareTable", () => {
 });
 
 describe("the compared cases", () => {
-  it("are the stream, request, in-memory call and bundle cases of pnpm bench, each key once", () => {
+  it("are the stream, request, in-memory call, mock server and bundle cases of pnpm bench, each key once", () => {
     const keys = COMPARE_CASES.map((c) => c.key);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(new Set(COMPARE_CASES.map((c) => c.group))).toEqual(new Set(["streams", "requests", "memory", "bundle"]));
+    expect(new Set(COMPARE_CASES.map((c) => c.group))).toEqual(
+      new Set(["streams", "requests", "memory", "mock", "bundle"]),
+    );
     expect(keys).toEqual(expect.arrayContaining(["stream_ms", "stream_client_ms", "request_rps_c64_inference"]));
+  });
+
+  it("compare the mock server against Prism alone, the floor that is the same in both builds", () => {
+    const mock = casesOf("mock");
+    expect(mock.filter((c) => !c.reference).map((c) => c.key)).toEqual([
+      "mock_start_ms",
+      "mock_rps_c1",
+      "mock_rps_c16",
+    ]);
+    expect(mock.filter((c) => c.reference).map((c) => c.key)).toEqual([
+      "mock_start_ms_prism",
+      "mock_rps_c1_prism",
+      "mock_rps_c16_prism",
+    ]);
+    // Every row is also a key of pnpm bench's results.
+    expect(REQUIRED_KEYS).toEqual(expect.arrayContaining(mock.map((c) => c.key)));
   });
 });
 

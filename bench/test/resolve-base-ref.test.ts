@@ -65,10 +65,11 @@ describe("parseCompareArgs", () => {
       memoryCalls: 1_000,
       failOnRegression: false,
       same: false,
+      mock: true,
     });
   });
 
-  it("reads a ref and the options in any order; --rounds wins over --quick", () => {
+  it("reads a ref and the options in any order; --rounds wins over --quick, which leaves the mock rows out", () => {
     expect(parseCompareArgs(["--quick", "a51a1c9", "--fail-on-regression", "--out", "table.md"])).toEqual({
       ref: "a51a1c9",
       rounds: 8,
@@ -77,6 +78,7 @@ describe("parseCompareArgs", () => {
       failOnRegression: true,
       out: "table.md",
       same: false,
+      mock: false,
     });
     expect(parseCompareArgs(["--", "--quick", "--rounds", "9"]).rounds).toBe(9);
   });

@@ -1,7 +1,7 @@
 import type { Row } from "../table.ts";
 
 /** The groups of cases a tree's child process runs in one round; bundles are measured once, in the parent. */
-export type MeasuredGroup = "streams" | "requests" | "memory";
+export type MeasuredGroup = "streams" | "requests" | "memory" | "mock";
 
 export interface CompareCase {
   /** The key the case has in `pnpm bench` (bench/results.json). */
@@ -60,6 +60,17 @@ export const COMPARE_CASES: readonly CompareCase[] = [
     group: "memory",
     reference: true,
   },
+  // The mock's server mode; Prism alone is the same in both builds (the floor). Left out by --quick.
+  ...(
+    [
+      ["mock_start_ms", "mock server: spawn to first answer", "ms"],
+      ["mock_rps_c1", "mock server: chat requests c1", "req/s"],
+      ["mock_rps_c16", "mock server: chat requests c16", "req/s"],
+    ] as const
+  ).flatMap(([key, label, unit]): CompareCase[] => [
+    { key, label, unit, group: "mock" },
+    { key: `${key}_prism`, label: `${label}, Prism alone`, unit, group: "mock", reference: true },
+  ]),
   ...(
     [
       ["", "inference chat app"],

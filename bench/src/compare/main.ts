@@ -22,7 +22,7 @@ import {
 } from "./compare-table.ts";
 import { failureReason } from "./failure-reason.ts";
 import { summarizeRatios } from "./pair-ratios.ts";
-import { COMPARE_USAGE, parseCompareArgs, WARMUP_ROUNDS } from "./parse-compare-args.ts";
+import { COMPARE_USAGE, MOCK_COMPARE, parseCompareArgs, WARMUP_ROUNDS } from "./parse-compare-args.ts";
 import { gitIn, resolveBaseRef } from "./resolve-base-ref.ts";
 import { startTreeProcess, type TreeProcess } from "./tree-process.ts";
 
@@ -90,12 +90,16 @@ try {
     next: startTreeProcess(repoRoot, serverInfo),
   };
   try {
-    const groups: [MeasuredGroup, number][] = [
-      ["streams", 0],
-      ["requests", args.requests],
-      ["memory", args.memoryCalls],
+    // Group, calls per run, warm-up rounds, rounds.
+    const groups: [MeasuredGroup, number, number, number][] = [
+      ["streams", 0, WARMUP_ROUNDS, args.rounds],
+      ["requests", args.requests, WARMUP_ROUNDS, args.rounds],
+      ["memory", args.memoryCalls, WARMUP_ROUNDS, args.rounds],
     ];
-    for (const [group, calls] of groups) {
+    if (args.mock) {
+      groups.push(["mock", MOCK_COMPARE.requests, MOCK_COMPARE.warmups, Math.min(args.rounds, MOCK_COMPARE.rounds)]);
+    }
+    for (const [group, calls, warmups, rounds] of groups) {
       since = performance.now();
       const keys = casesOf(group).map((c) => c.key);
       const runPair = async (key: string, order: Side[], keep: boolean) => {
@@ -116,8 +120,8 @@ try {
         (cpuRatios[key] ??= []).push(rps ? b.cpuMs / n.cpuMs : n.cpuMs / b.cpuMs);
       };
       // Warm-up rounds, not kept: the JIT's tiers, connections, caches.
-      for (let w = 0; w < WARMUP_ROUNDS; w++) for (const key of keys) await runPair(key, ["base", "next"], false);
-      for (let round = 0; round < args.rounds; round++) {
+      for (let w = 0; w < warmups; w++) for (const key of keys) await runPair(key, ["base", "next"], false);
+      for (let round = 0; round < rounds; round++) {
         for (let k = 0; k < keys.length; k++) {
           // Each round starts one case later; the build that goes first changes every round
           // (base, new, then new, base), so neither always runs right after the other.
@@ -125,7 +129,7 @@ try {
           await runPair(key, round % 2 === 0 ? ["base", "next"] : ["next", "base"], true);
         }
       }
-      log(`${group}: ${WARMUP_ROUNDS} warm-up + ${args.rounds} rounds per build, ${elapsed(since)}`);
+      log(`${group}: ${warmups} warm-up + ${rounds} rounds per build, ${elapsed(since)}`);
     }
   } finally {
     for (const child of Object.values(trees)) child.close();
@@ -162,7 +166,7 @@ const measureOf = (side: Side, key: string): Measure => {
   const values = samples[side][key];
   return values?.length ? { value: median(values) } : { failure: "not measured" };
 };
-const rows: CompareRow[] = COMPARE_CASES.map((c) => ({
+const rows: CompareRow[] = COMPARE_CASES.filter((c) => args.mock || c.group !== "mock").map((c) => ({
   case: c,
   base: measureOf("base", c.key),
   next: measureOf("next", c.key),
@@ -182,7 +186,11 @@ const report = [
     `spread cannot be told from the machine); wall-clock new/base the same from the case's own measure. ` +
     `Requests ${args.requests} and in-memory calls ${args.memoryCalls} per run; bundles esbuild minified and ` +
     `split as an app's bundler splits them, gzip -9: what the app loads at start (the "all chunks" rows add ` +
-    `what it loads on first use of a rarely used method).`,
+    `what it loads on first use of a rarely used method).` +
+    (args.mock
+      ? ` Mock server rows: ${MOCK_COMPARE.warmups} warm-up and ${Math.min(args.rounds, MOCK_COMPARE.rounds)} rounds, ` +
+        `${MOCK_COMPARE.requests} requests a run, a start run spawning the server and answering one request.`
+      : ""),
   "",
   formatCompareTable(rows, { base: baseName, next: nextName }),
   "",

@@ -12,13 +12,15 @@ export interface CompareArgs {
   out?: string;
   /** This tree against itself (no base built): every row's ratio is then the machine's noise. */
   same: boolean;
+  /** Run the mock server's rows (slow: a process per start); --quick leaves them out. */
+  mock: boolean;
 }
 
 export const COMPARE_USAGE = `usage: pnpm bench:compare [ref | --same] [--quick] [--rounds N] [--fail-on-regression] [--out FILE]
   ref                   the base to compare with (default: git merge-base HEAD main; on main itself,
                         HEAD when there are uncommitted changes, else HEAD~1)
   --same                this tree against itself, nothing else built: how far this machine alone moves each row
-  --quick               half the rounds (about half the time)
+  --quick               half the rounds, and no mock server rows (about half the time)
   --rounds N            rounds of every measured case (default 12)
   --fail-on-regression  exit 1 when a row is more than 10% worse than the base (default: exit 0, rows marked)
   --out FILE            also write the report, Markdown, to FILE`;
@@ -29,12 +31,18 @@ export const COMPARE_USAGE = `usage: pnpm bench:compare [ref | --same] [--quick]
 // stays within a few minutes on 2 cores.
 const DEFAULTS = { rounds: 16, requests: 200, memoryCalls: 1_000 };
 
+/**
+ * The mock server's rows: each start run spawns a process (seconds), so fewer rounds and
+ * requests than the others; Prism alone, the same in both builds, says the noise.
+ */
+export const MOCK_COMPARE = { rounds: 4, warmups: 1, requests: 100 };
+
 /** Rounds run first and not kept, every case, both builds: the JIT's tiers, connections, caches. */
 export const WARMUP_ROUNDS = 2;
 
 /** Reads the command line of `pnpm bench:compare`; throws with the usage on anything it does not know. */
 export function parseCompareArgs(argv: readonly string[]): CompareArgs {
-  const args: CompareArgs = { ...DEFAULTS, failOnRegression: false, same: false };
+  const args: CompareArgs = { ...DEFAULTS, failOnRegression: false, same: false, mock: true };
   let quick = false;
   let rounds: number | undefined;
   const fail = (why: string): never => {
@@ -58,7 +66,10 @@ export function parseCompareArgs(argv: readonly string[]): CompareArgs {
     else if (args.ref === undefined) args.ref = arg;
     else fail(`one ref only, got "${args.ref}" and "${arg}"`);
   }
-  if (quick) args.rounds = DEFAULTS.rounds / 2;
+  if (quick) {
+    args.rounds = DEFAULTS.rounds / 2;
+    args.mock = false;
+  }
   if (args.same && args.ref !== undefined) fail(`--same compares this tree with itself: no ref, got "${args.ref}"`);
   if (rounds !== undefined) args.rounds = rounds;
   return args;

@@ -18,6 +18,8 @@ const makers: Record<MeasuredGroup, (calls: number) => Promise<Cases>> = {
   streams: async () => (await import("../cases/streams.ts")).streamCases(server),
   requests: async (calls) => (await import("../cases/requests.ts")).requestCases(server, calls),
   memory: async (calls) => (await import("../cases/request-overhead.ts")).requestOverheadCases(calls),
+  // Its servers stop with this process (the mock's and Prism's process groups are killed at exit).
+  mock: async (calls) => (await import("../cases/mock-server.ts")).mockServerCases(calls).cases,
 };
 
 const made = new Map<MeasuredGroup, Promise<Cases>>();

@@ -92,12 +92,15 @@ export class Session {
     return { signal: this.signal };
   }
 
-  /** Starts the SDK's mock server (once a run), on `port` when given; `close()` stops it. */
-  async startMock(port?: number): Promise<MockServer> {
-    return this.#startMock(port);
+  /**
+   * Starts the SDK's mock server (once a run), on `port` when given; `state: false` keeps
+   * nothing the management API creates. `close()` stops it.
+   */
+  async startMock(port?: number, { state = true }: { state?: boolean } = {}): Promise<MockServer> {
+    return this.#startMock(port, state);
   }
 
-  async #startMock(port?: number): Promise<MockServer> {
+  async #startMock(port?: number, state = true): Promise<MockServer> {
     if (this.#mock) return this.#mock;
     let startMockServer: typeof import("@friendli-ts/testing").startMockServer;
     try {
@@ -107,7 +110,7 @@ export class Session {
     }
     err("starting the mock server...\n");
     try {
-      this.#mock = await startMockServer(port === undefined ? {} : { port });
+      this.#mock = await startMockServer({ ...(port !== undefined && { port }), ...(!state && { state: false }) });
     } catch (error) {
       const message = (error as Error).message;
       if (message.includes("@stoplight/prism-cli")) {

@@ -42,8 +42,8 @@ afterEach(() => {
 });
 
 /** `friendli mock` once it printed its URL, with Prism's pid (its one child). */
-async function serving(): Promise<{ run: CliRun; url: string; prism: number }> {
-  const run = startCli(["mock"], { timeoutMs: 60_000 });
+async function serving(flags: string[] = []): Promise<{ run: CliRun; url: string; prism: number }> {
+  const run = startCli(["mock", ...flags], { timeoutMs: 60_000 });
   const entry: { run: CliRun; prism?: number } = { run };
   runs.push(entry);
   let stdout = "";
@@ -62,14 +62,19 @@ async function serving(): Promise<{ run: CliRun; url: string; prism: number }> {
 }
 
 describe.runIf(process.platform === "linux")("friendli mock", () => {
-  it("serves a curl-style stream request until Ctrl-C, then stops Prism and exits 130", async () => {
-    const { run, url, prism } = await serving();
+  it("serves a curl-style stream request until Ctrl-C, then stops Prism and exits 130; --no-state keeps nothing", async () => {
+    const { run, url, prism } = await serving(["--no-state"]);
     const res = await fetch(`${url}/serverless/v1/chat/completions`, {
       method: "POST",
       headers: { authorization: "Bearer any", "content-type": "application/json" },
       body: JSON.stringify({ model: "m", messages: [{ role: "user", content: "hi" }], stream: true }),
     });
     expect(await res.text()).toMatch(/data: \[DONE\]/);
+    // Without state an id never created gets the spec's example, not a 404.
+    const status = await fetch(`${url}/dedicated/beta/endpoint/never-made/status`, {
+      headers: { authorization: "Bearer any" },
+    });
+    expect(status.status).toBe(200);
     run.child.kill("SIGINT");
     expect((await run.done).code).toBe(130);
     expect(alive(prism)).toBe(false);

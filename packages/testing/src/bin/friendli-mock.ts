@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// `friendli-mock [--port <n>]`: serves the mock on 127.0.0.1 until Ctrl-C (or SIGTERM, SIGHUP),
+// `friendli-mock [--port <n>] [--no-state]`: serves the mock on 127.0.0.1 until Ctrl-C (or SIGTERM, SIGHUP),
 // and prints its base URL on stdout, for clients in any language.
 import { parseArgs } from "node:util";
 import { startMockServer } from "../mock/start-mock-server.ts";
 
-const USAGE = "usage: friendli-mock [--port <port>]";
+const USAGE = "usage: friendli-mock [--port <port>] [--no-state]";
 
 function portOf(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -13,22 +13,38 @@ function portOf(value: string | undefined): number | undefined {
   return port;
 }
 
+const OPTIONS = {
+  port: { type: "string", short: "p" },
+  "no-state": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+function readArgs() {
+  try {
+    return parseArgs({ options: OPTIONS, strict: true }).values;
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${USAGE}`);
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { port: { type: "string", short: "p" }, help: { type: "boolean", short: "h" } },
-    strict: true,
-  });
+  const values = readArgs();
   if (values.help) {
     process.stdout.write(
       `${USAGE}\n\nServes a mock of the Friendli API on 127.0.0.1 until Ctrl-C and prints its base URL.\n` +
         "Point an OpenAI-compatible client at <url>/serverless/v1 (or /dedicated/v1, or /v1 for a\n" +
-        "container); any token is accepted. Needs @stoplight/prism-cli ~5.14.2.\n",
+        "container); any token is accepted. Needs @stoplight/prism-cli ~5.14.2.\n\n" +
+        "  -p, --port <port>  the port to serve on (default: a free one)\n" +
+        "  --no-state         keep nothing the management API creates: every id gets the spec's example\n",
     );
     return;
   }
   const port = portOf(values.port);
   process.stderr.write("starting the mock server...\n");
-  const mock = await startMockServer(port === undefined ? {} : { port });
+  const mock = await startMockServer({
+    ...(port !== undefined && { port }),
+    ...(values["no-state"] && { state: false }),
+  });
   process.stdout.write(`${mock.url}\n`);
   let stopping = false;
   const stop = () => {
