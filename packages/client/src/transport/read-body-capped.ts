@@ -123,16 +123,13 @@ export function responseOfBody(
   body: BodyInput | null,
   like: { status: number; statusText?: string; headers: Headers },
 ): Response {
-  return new Response(body, {
+  // The new Response copies the headers: they are dropped from its copy, not from a copy of theirs.
+  const response = new Response(body, {
     status: like.status,
     statusText: like.statusText ?? "",
-    headers: bodyHeaders(like.headers),
+    headers: like.headers,
   });
-}
-
-function bodyHeaders(from: Headers): Headers {
-  const headers = new Headers(from);
-  headers.delete("content-length");
-  headers.delete("content-encoding");
-  return headers;
+  response.headers.delete("content-length");
+  response.headers.delete("content-encoding");
+  return response;
 }

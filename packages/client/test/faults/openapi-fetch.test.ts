@@ -163,6 +163,39 @@ describe("createFriendliFetchClient against a misbehaving server", () => {
     expect(server.requests[0]?.headers["x-traced"]).toBe("1");
   });
 
+  it("a call's own middleware and fetch get a real Request, body and all; the answer drops its stale length", async () => {
+    const answer = { id: "chatcmpl-1", object: "chat.completion", choices: [] };
+    const headers = { "content-type": "application/json", "content-length": String(json(answer).length) };
+    const server = await serve((_req, res) => void res.writeHead(200, headers).end(json(answer)));
+    const client = fetchFaultClient(server.url);
+    const path = "/serverless/v1/chat/completions";
+    const seen: string[] = [];
+    const onRequest = async ({ request }: { request: Request }) => {
+      seen.push(`${request instanceof Request} ${request.method} ${await request.clone().text()}`);
+    };
+    const fetchOfOurs = (request: Request) => {
+      seen.push(`fetch: ${request instanceof Request} ${request.method}`);
+      return Promise.resolve(new Response(json(answer), { headers: { "content-type": "application/json" } }));
+    };
+    expect((await client.POST(path, { body: chatBody, middleware: [{ onRequest }] })).data).toEqual(answer);
+    expect((await client.POST(path, { body: chatBody, fetch: fetchOfOurs })).data).toEqual(answer);
+    const { data, response } = await client.POST(path, { body: chatBody });
+    expect(data).toEqual(answer);
+    // The answer was read (and decoded) by the transport: its length no longer holds, its type does.
+    expect([response.headers.get("content-length"), response.headers.get("content-type")]).toEqual([
+      null,
+      "application/json",
+    ]);
+    expect(seen).toEqual([`true POST ${json(chatBody)}`, "fetch: true POST"]);
+    // The call without either sends the method, body and headers the others do.
+    expect(server.requests.map(({ method, body }) => `${method} ${body}`)).toEqual([
+      `POST ${json(chatBody)}`,
+      `POST ${json(chatBody)}`,
+    ]);
+    expect(server.requests[1]?.headers["content-type"]).toBe("application/json");
+    expect(server.requests[1]?.headers.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
   it("a per-call baseUrl with a user name and password is an InvalidInputError that does not quote them", async () => {
     const server = await serve(never);
     const baseUrl = server.url.replace("://", "://user:hunter2@");

@@ -42,4 +42,26 @@ describe("linkedAbort", () => {
       link.dispose();
     }
   });
+
+  it("links on one timeout length each expire at their own deadline, and leave no timer once none waits", async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === "Timeout").length;
+    const first = linkedAbort(undefined, 40);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    const second = linkedAbort(undefined, 40);
+    const third = linkedAbort(undefined, 40);
+    first.dispose(); // ends before its deadline: the later links keep theirs
+    third.clearDeadline();
+    const started = performance.now();
+    await new Promise((resolve) => second.signal.addEventListener("abort", resolve));
+    expect(second.timedOut).toBe(true);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(30);
+    expect([first.signal.aborted, third.signal.aborted]).toEqual([false, false]);
+
+    // Counted without a turn of the loop between, so the test runner's own timers stay as they are.
+    const before = timers();
+    const waiting = linkedAbort(undefined, 60_000);
+    expect(timers()).toBe(before + 1);
+    waiting.dispose();
+    expect(timers()).toBe(before);
+  });
 });
