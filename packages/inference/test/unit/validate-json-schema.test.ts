@@ -113,7 +113,7 @@ describe("validateJsonSchema counts own properties only", () => {
 
 describe("validateJsonSchema is loaded on first use", () => {
   it("imports nothing: a bundler wraps what a lazily loaded module imports, in every app that bundles the SDK", () => {
-    const source = readFileSync(new URL("./validate-json-schema.ts", import.meta.url), "utf8");
+    const source = readFileSync(new URL("../../src/helpers/validate-json-schema.ts", import.meta.url), "utf8");
     expect(source.match(/^\s*(import|export) (?!type )[^;]*\bfrom\b/gm)).toBeNull();
   });
 });
