@@ -26,8 +26,8 @@ import type { InferenceStream } from "../streams/inference-stream.ts";
 import { chatKind } from "../streams/stream-kinds.ts";
 import { type ChatRenderApi, chatRenderApi, type RenderPrefix } from "./chat-render.ts";
 
-type ChatKey<P extends Prefix> = SpecKey<`${P}/v1/chat/completions`>;
-type ChatStreamKey<P extends Prefix> = StreamKey<`${ChatKey<P>}#stream`>;
+export type ChatKey<P extends Prefix> = SpecKey<`${P}/v1/chat/completions`>;
+export type ChatStreamKey<P extends Prefix> = StreamKey<`${ChatKey<P>}#stream`>;
 
 export type ChatCompleteBody<P extends Prefix> = NoStreamFlag<RequestBody<ChatKey<P>>>;
 export type ChatCompletion<P extends Prefix> = SuccessData<ChatKey<P>, "post">;

@@ -6,15 +6,14 @@ import {
   InvalidInputError,
 } from "@friendli-ts/client";
 import { redactError, secretOf } from "@friendli-ts/client/internal";
-import type { ChatChunk, CollectedChatCompletion } from "../streams/collect-chat-completion.ts";
+import type { ChatChunk, ChatResult, CollectedChatCompletion } from "../streams/collect-chat-completion.ts";
 import type { InferenceStream } from "../streams/inference-stream.ts";
 import { type FunctionTool, toSpecTool } from "./function-tool.ts";
 import { validateWithSchema } from "./output-schema.ts";
 import { parseModelJson } from "./parse-model-json.ts";
 
-type Message = components["schemas"]["Message"];
+export type Message = components["schemas"]["Message"];
 type AssistantMessage = components["schemas"]["AssistantMessage"];
-type ChatResult = components["schemas"]["ChatResult"];
 
 /** What the loop reads of a chat body: the conversation so far and the caller's own tools. */
 export interface ChatLoopBody {
