@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { repoRoot } from "../spec/paths.ts";
-import { findPublishedEntries } from "./find-entries.ts";
+import { findPublishedEntries } from "./find-published-entries.ts";
 
 // pnpm -s tsx scripts/api-report/count-exports.ts: how many names each published entry
 // exports (from the built dist): all names, as the type checker sees the entry's .d.ts,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { OperationEntry } from "../codegen/build-operation-index.ts";
 import { checkCoverage, formatCoverage } from "./check-coverage.ts";
-import { exercisedOperations } from "./match-calls.ts";
+import { exercisedOperations } from "./exercised-operations.ts";
 
 const op = (operationId: string, method: OperationEntry["method"], path: string, stream = false): OperationEntry => ({
   operationId,

@@ -3,7 +3,7 @@
 // `DatasetTypes`, so they are reachable and documented without being top-level names.
 export type { datasetsApi } from "./create-friendli-datasets.ts";
 export type { UploadedFile } from "./file-operations.ts";
-export type { JsonKey } from "./json-path.ts";
+export type { JsonKey } from "./format-path.ts";
 export type { BatchOutcome, SampleUploadErrorInit } from "./sample-upload-error.ts";
 export type { SamplePosition } from "./sample-validation-error.ts";
 export type {

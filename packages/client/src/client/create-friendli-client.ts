@@ -4,7 +4,7 @@ import type { Route } from "../operations/route.ts";
 import type { Stream } from "../sse/stream.ts";
 import { headerRecord } from "../transport/check-header-value.ts";
 import { type ClientOptions, type ResolvedClientOptions, resolveClientOptions } from "../transport/client-options.ts";
-import type { WireBody } from "../transport/send-request.ts";
+import type { WireBody } from "../transport/create-transport.ts";
 import { attachCore, createCallCore } from "./call-core.ts";
 import type { CallOptions } from "./call-options.ts";
 import { makeRequest, makeRequestForAnyRoute, type OperationParams } from "./make-request.ts";

@@ -1,4 +1,4 @@
-import type { OpenStream } from "../client/open-event-stream.ts";
+import type { OpenStream } from "../client/open-stream.ts";
 import type { paths } from "../generated/schema.ts";
 import type { StreamRule } from "../sse/stream-rule.ts";
 

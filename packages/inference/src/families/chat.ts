@@ -15,10 +15,10 @@ import {
   serverlessChatStream,
 } from "@friendli-ts/client/routes";
 import { checkModel, checkNonEmptyArray, checkObject, label } from "../check-body.ts";
-import { sendCheckedChat } from "../helpers/check-chat-result.ts";
 import type { JsonSchema, StandardSchemaLike } from "../helpers/output-schema.ts";
 import { type Parsed, parseChatCompletion } from "../helpers/parse-chat-completion.ts";
 import { type ChatLoopBody, type RunToolsOptions, type RunToolsResult, runTools } from "../helpers/run-tools.ts";
+import { sendCheckedChat } from "../helpers/send-checked-chat.ts";
 import { openInferenceStream } from "../open-inference-stream.ts";
 import type { NoStreamFlag, Prefix, SpecKey, StreamKey } from "../spec-types.ts";
 import type { ChatChunk, CollectedChatCompletion } from "../streams/collect-chat-completion.ts";
