@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createFriendliDatasets, type SharedClientOptions } from "@friendli-ts/datasets";
-import { startLocalStack } from "@friendli-ts/test-kit/datasets-local-stack";
+import { startLocalStack } from "@friendli-ts/test-kit/start-local-stack";
 
 // A 1x1 PNG, inlined as a data URL like an exported dataset would have it.
 const PNG =

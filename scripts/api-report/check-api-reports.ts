@@ -1,8 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { createTwoFilesPatch } from "diff";
-import { findPublishedEntries, type PublishedEntry } from "./find-entries.ts";
-import { renderPackageReports } from "./render-report.ts";
+import { findPublishedEntries, type PublishedEntry } from "./find-published-entries.ts";
+import { renderPackageReports } from "./render-package-reports.ts";
 
 export interface ApiReportOutcome {
   /** Reports (paths from the root) that differ from the built `.d.ts`, are missing, or have no entry. */

@@ -5,8 +5,8 @@ import { buildOperationIndex, type OperationEntry } from "../codegen/build-opera
 import { mergeStreamVariants, type OpenApiDocument } from "../spec/normalize-spec.ts";
 import { rawSpecFile } from "../spec/paths.ts";
 import { checkCoverage, formatCoverage } from "./check-coverage.ts";
+import { exercisedOperations } from "./exercised-operations.ts";
 import { handKeptLists, staleEntries } from "./hand-kept-lists.ts";
-import { exercisedOperations } from "./match-calls.ts";
 
 const op = (operationId: string, method: OperationEntry["method"], path: string, stream = false): OperationEntry => ({
   operationId,

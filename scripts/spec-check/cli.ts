@@ -6,8 +6,8 @@ import { buildOperationIndex } from "../codegen/build-operation-index.ts";
 import { repoRoot } from "../spec/paths.ts";
 import { prepareSpec } from "../spec/prepare-spec.ts";
 import { checkCoverage, formatCoverage } from "./check-coverage.ts";
+import { exercisedOperations } from "./exercised-operations.ts";
 import { handKeptLists, staleEntries } from "./hand-kept-lists.ts";
-import { exercisedOperations } from "./match-calls.ts";
 
 // pnpm spec:check [--json]: after the tests. Verifies the pin, then prints which wrapper
 // method exposes each operation and whether a contract test exercised it, read from the

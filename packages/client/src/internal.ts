@@ -8,7 +8,7 @@ export { type AnswerProblem, checkedAnswer, isJsonObject, notAnObject } from "./
 export { callCoreFromSharedOptions, clientFromOptions } from "./client/client-from-options.ts";
 export { pathValueProblem } from "./client/fill-path-template.ts";
 export { makeRequest, requestData } from "./client/make-request.ts";
-export { openStream } from "./client/open-event-stream.ts";
+export { openStream } from "./client/open-stream.ts";
 export { type OperationId, operations } from "./generated/routes.ts";
 export type { operations as operationTypes } from "./generated/schema.ts";
 export { findOperation } from "./operations/find-operation.ts";

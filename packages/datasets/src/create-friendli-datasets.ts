@@ -27,7 +27,7 @@ function buildDatasets(client: FriendliClient): FriendliDatasets {
   return { ...datasetsApi(client), withOptions: (overrides) => buildDatasets(client.withOptions(overrides)) };
 }
 
-function datasetsApi(client: FriendliClient) {
+export function datasetsApi(client: FriendliClient) {
   const core = coreOf(client);
 
   const files = fileOperations(core);

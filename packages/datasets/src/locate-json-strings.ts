@@ -1,4 +1,4 @@
-import type { JsonKey } from "./json-path.ts";
+import type { JsonKey } from "./format-path.ts";
 
 /** Where a string token sits in a JSON text: `[start, end)`, its quotes included. */
 export interface Span {

@@ -1,4 +1,4 @@
-import { formatPath, type JsonKey } from "./json-path.ts";
+import { formatPath, type JsonKey } from "./format-path.ts";
 import { type SamplePosition, SampleValidationError } from "./sample-validation-error.ts";
 
 /**

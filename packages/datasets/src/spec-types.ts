@@ -2,12 +2,7 @@ import type { components, QueryParams, RequestBody, SuccessData } from "@friendl
 
 // Named aliases only, each built from the client's spec helpers or its schemas.
 
-type Schemas = components["schemas"];
-
-const DATASETS = "/beta/dataset";
-const SPLITS = "/beta/dataset/{dataset_id}/split";
-const SAMPLES = "/beta/dataset/{dataset_id}/split/{split_id}/sample";
-const VERSIONS = "/beta/dataset/{dataset_id}/version";
+export type Schemas = components["schemas"];
 
 export type DatasetInfo = Schemas["DatasetInfo"];
 export type DatasetModality = Schemas["DedicatedDatasetModality"];
@@ -28,27 +23,27 @@ export interface Sample {
   messages: Message[];
 }
 
-export type CreateDatasetBody = RequestBody<typeof DATASETS, "post">;
-export type ListDatasetsQuery = QueryParams<typeof DATASETS, "get">;
-export type ListDatasetsResult = SuccessData<typeof DATASETS, "get">;
+export type CreateDatasetBody = RequestBody<"/beta/dataset", "post">;
+export type ListDatasetsQuery = QueryParams<"/beta/dataset", "get">;
+export type ListDatasetsResult = SuccessData<"/beta/dataset", "get">;
 
-export type CreateSplitQuery = QueryParams<typeof SPLITS, "post">;
-export type ListSplitsQuery = QueryParams<typeof SPLITS, "get">;
-export type ListSplitsResult = SuccessData<typeof SPLITS, "get">;
+export type CreateSplitQuery = QueryParams<"/beta/dataset/{dataset_id}/split", "post">;
+export type ListSplitsQuery = QueryParams<"/beta/dataset/{dataset_id}/split", "get">;
+export type ListSplitsResult = SuccessData<"/beta/dataset/{dataset_id}/split", "get">;
 
-export type ListSamplesQuery = QueryParams<typeof SAMPLES, "get">;
-export type ListSamplesResult = SuccessData<typeof SAMPLES, "get">;
+export type ListSamplesQuery = QueryParams<"/beta/dataset/{dataset_id}/split/{split_id}/sample", "get">;
+export type ListSamplesResult = SuccessData<"/beta/dataset/{dataset_id}/split/{split_id}/sample", "get">;
 /** One listed sample: its full id and its JSON. */
 export type ListedSample = ListSamplesResult["data"][number];
-export type AddSamplesResult = SuccessData<typeof SAMPLES, "post">;
+export type AddSamplesResult = SuccessData<"/beta/dataset/{dataset_id}/split/{split_id}/sample", "post">;
 /** The raw-upload file part: a JSONL (or parquet) file of samples. */
-export type RawSamplesFile = RequestBody<typeof SAMPLES, "put">["file"];
-export type UploadRawSamplesResult = SuccessData<typeof SAMPLES, "put">;
-export type SampleIds = RequestBody<`${typeof SAMPLES}/delete`, "post">;
-export type DeleteSamplesResult = SuccessData<`${typeof SAMPLES}/delete`, "post">;
+export type RawSamplesFile = RequestBody<"/beta/dataset/{dataset_id}/split/{split_id}/sample", "put">["file"];
+export type UploadRawSamplesResult = SuccessData<"/beta/dataset/{dataset_id}/split/{split_id}/sample", "put">;
+export type SampleIds = RequestBody<"/beta/dataset/{dataset_id}/split/{split_id}/sample/delete", "post">;
+export type DeleteSamplesResult = SuccessData<"/beta/dataset/{dataset_id}/split/{split_id}/sample/delete", "post">;
 
-export type CreateVersionQuery = QueryParams<typeof VERSIONS, "post">;
-export type ListVersionsResult = SuccessData<typeof VERSIONS, "get">;
+export type CreateVersionQuery = QueryParams<"/beta/dataset/{dataset_id}/version", "post">;
+export type ListVersionsResult = SuccessData<"/beta/dataset/{dataset_id}/version", "get">;
 
 export type InitUploadBody = RequestBody<"/beta/file", "post">;
 export type InitUploadResult = SuccessData<"/beta/file", "post">;

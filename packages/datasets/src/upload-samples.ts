@@ -8,11 +8,11 @@ import {
   InvalidInputError,
 } from "@friendli-ts/client";
 import { checkLimit, linkedAbort } from "@friendli-ts/client/internal";
-import { modalityMismatch } from "./check-modality.ts";
-import { formatPath } from "./json-path.ts";
+import { formatPath } from "./format-path.ts";
 import { limitConcurrency } from "./limit-concurrency.ts";
 import { LocateError, locateJsonStrings, replaceJsonStrings, type Span, stringAt } from "./locate-json-strings.ts";
 import { MediaUploadError } from "./media-upload-error.ts";
+import { modalityMismatch } from "./modality-mismatch.ts";
 import { DEFAULT_MAX_LINE_BYTES } from "./read-jsonl-lines.ts";
 import {
   checkSource,

@@ -1,5 +1,5 @@
 import { decodeDataUrl } from "./decode-data-url.ts";
-import { formatPath, type JsonKey } from "./json-path.ts";
+import { formatPath, type JsonKey } from "./format-path.ts";
 import { type SamplePosition, SampleValidationError } from "./sample-validation-error.ts";
 import type { ModalityType } from "./spec-types.ts";
 

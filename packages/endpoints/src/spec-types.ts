@@ -3,7 +3,7 @@ import type { components, QueryParams, RequestBody, SuccessData } from "@friendl
 // Every type here is a name for a generated spec type, read through the client's helpers,
 // so a spec change that breaks a wrapper breaks the type check instead of drifting silently.
 
-type Schemas = components["schemas"];
+export type Schemas = components["schemas"];
 
 export type EndpointStatus = Schemas["DedicatedEndpointStatus"];
 export type EndpointStatusName = Schemas["InferenceDeploymentStatus"];
@@ -21,7 +21,7 @@ export type ListVersionsQuery = QueryParams<"/dedicated/beta/endpoint/{endpoint_
 
 // A list page as the wrappers return it: `data` (a default of {} in the spec) filled in when
 // missing, and `nextCursor` null when there is no next page (the API may send "" or omit it).
-type ListPage<T extends { data?: unknown }> = Omit<T, "nextCursor" | "data"> & {
+export type ListPage<T extends { data?: unknown }> = Omit<T, "nextCursor" | "data"> & {
   data: NonNullable<T["data"]>;
   nextCursor: string | null;
 };
@@ -36,7 +36,7 @@ export type EndpointVersion = EndpointSpec & { version: string };
 
 /** A point in time: a Date, or an ISO 8601 string with a time zone (or a bare date, read as UTC). */
 export type TimeInput = Date | string;
-type WithTimeInputs<T> = Omit<T, "start_time" | "end_time"> & { start_time: TimeInput; end_time: TimeInput };
+export type WithTimeInputs<T> = Omit<T, "start_time" | "end_time"> & { start_time: TimeInput; end_time: TimeInput };
 
 export type CostQuery = WithTimeInputs<QueryParams<"/v1/team/cost", "get">>;
 export type UsageQuery = WithTimeInputs<QueryParams<"/v1/team/usage", "get">>;

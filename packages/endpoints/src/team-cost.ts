@@ -3,8 +3,8 @@ import { type CallCore, notAnObject, requestData } from "@friendli-ts/client/int
 import { getCost } from "@friendli-ts/client/routes";
 import { dataIsAListOfBuckets } from "./answer-problems.ts";
 import { bucketPages } from "./bucket-pages.ts";
+import { readTimeRange } from "./read-time-range.ts";
 import type { CostBucket, CostPage, CostQuery } from "./spec-types.ts";
-import { readTimeRange } from "./time-range.ts";
 
 /** Daily cost buckets: `get` one page, `listAll` every bucket. Times must be midnight UTC, start before end. */
 export interface TeamCost {

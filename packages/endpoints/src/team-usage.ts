@@ -3,8 +3,8 @@ import { type CallCore, notAnObject, requestData } from "@friendli-ts/client/int
 import { getUsage } from "@friendli-ts/client/routes";
 import { dataIsAListOfBuckets } from "./answer-problems.ts";
 import { bucketPages } from "./bucket-pages.ts";
+import { readTimeRange, type TimeAlignment } from "./read-time-range.ts";
 import type { UsageBucket, UsagePage, UsageQuery } from "./spec-types.ts";
-import { readTimeRange, type TimeAlignment } from "./time-range.ts";
 
 /**
  * Usage buckets: `get` one page, `listAll` every bucket. Times must sit on the bucket width:

@@ -1,5 +1,5 @@
 import { InvalidInputError } from "@friendli-ts/client";
-import { formatApiTime } from "./time-range.ts";
+import { formatApiTime } from "./read-time-range.ts";
 
 /**
  * The first instant of a calendar month in UTC and the first of the next, ready to spread

@@ -6,7 +6,7 @@ import type { InferenceStream } from "./streams/inference-stream.ts";
 export type InferenceMethod = (typeof operationMethods)[keyof typeof operationMethods];
 
 /** The member at a dotted path (`"dedicated.embeddings.create"`) of `T`. */
-type At<T, Path extends string> = Path extends `${infer Head}.${infer Rest}`
+export type At<T, Path extends string> = Path extends `${infer Head}.${infer Rest}`
   ? Head extends keyof T
     ? At<T[Head], Rest>
     : never
@@ -14,7 +14,7 @@ type At<T, Path extends string> = Path extends `${infer Head}.${infer Rest}`
     ? T[Path]
     : never;
 
-type MethodAt<M extends InferenceMethod> = At<FriendliInference, M>;
+export type MethodAt<M extends InferenceMethod> = At<FriendliInference, M>;
 
 /**
  * What a method takes, from the spec: `MethodBody<"dedicated.embeddings.create">`. One name

@@ -1,4 +1,7 @@
-import type { SpecPath, StreamPath } from "@friendli-ts/client";
+import type { components, SpecPath, StreamPath } from "@friendli-ts/client";
+
+/** The spec's named schemas. */
+export type Schemas = components["schemas"];
 
 /** Where each deployment kind mounts its inference routes. Containers serve at the root. */
 export type Prefix = "/serverless" | "/dedicated" | "";

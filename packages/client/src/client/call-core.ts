@@ -1,5 +1,5 @@
 import { type ClientOptions, type ResolvedClientOptions, resolveClientOptions } from "../transport/client-options.ts";
-import { createTransport, type Transport } from "../transport/send-request.ts";
+import { createTransport, type Transport } from "../transport/create-transport.ts";
 
 /**
  * What every call goes through: the client's checked options and its transport. A client

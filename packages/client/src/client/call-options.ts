@@ -1,7 +1,7 @@
 import { InvalidInputError } from "../errors/friendli-error.ts";
 import { checkHeaders, checkTeamId } from "../transport/check-header-value.ts";
 import { checkCount, MAX_TIMEOUT_MS, type ResolvedClientOptions } from "../transport/client-options.ts";
-import type { CallSettings } from "../transport/send-request.ts";
+import type { CallSettings } from "../transport/create-transport.ts";
 
 /** What every call takes besides its own parameters: the client's typed methods and every wrapper method. */
 export interface CallOptions {

@@ -4,11 +4,11 @@ import type { Route } from "../operations/route.ts";
 import type { Stream } from "../sse/stream.ts";
 import { headerRecord } from "../transport/check-header-value.ts";
 import { type ClientOptions, type ResolvedClientOptions, resolveClientOptions } from "../transport/client-options.ts";
-import type { WireBody } from "../transport/send-request.ts";
+import type { WireBody } from "../transport/create-transport.ts";
 import { attachCore, createCallCore } from "./call-core.ts";
 import type { CallOptions } from "./call-options.ts";
 import { makeRequest, makeRequestForAnyRoute, type OperationParams } from "./make-request.ts";
-import { openStream } from "./open-event-stream.ts";
+import { openStream } from "./open-stream.ts";
 import { responseReadByCaller } from "./releasing-body.ts";
 import type { CallMethod, Method, StreamEvent, StreamInit, StreamPath } from "./typed-methods.ts";
 

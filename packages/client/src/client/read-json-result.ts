@@ -1,7 +1,7 @@
 import { InvalidResponseError } from "../errors/invalid-response-error.ts";
 import { hasFlag, type Route } from "../operations/route.ts";
+import type { SentResponse } from "../transport/create-transport.ts";
 import { redactError } from "../transport/redact.ts";
-import type { SentResponse } from "../transport/send-request.ts";
 
 /**
  * The parsed JSON of a success answer. Where the spec promises JSON, an empty or

@@ -1,8 +1,8 @@
 import { APITimeoutError, APIUserAbortError } from "../errors/connection-errors.ts";
 import { StreamInterruptedError } from "../errors/stream-errors.ts";
 import { readWithin } from "../sse/read-sse-batches.ts";
+import type { SentResponse } from "../transport/create-transport.ts";
 import { redactError } from "../transport/redact.ts";
-import type { SentResponse } from "../transport/send-request.ts";
 import type { ResolvedCall } from "./call-options.ts";
 
 /** How a URL call's answer is handed back at its headers (`UrlCall.handOver`). */

@@ -4,7 +4,7 @@ import { responseReadByCaller } from "../client/releasing-body.ts";
 import { APIError } from "../errors/api-error.ts";
 import { findOperation } from "../operations/find-operation.ts";
 import type { Route } from "../operations/route.ts";
-import type { OutgoingRequest } from "../transport/send-request.ts";
+import type { OutgoingRequest } from "../transport/create-transport.ts";
 import { errorAnswer } from "./error-answers.ts";
 import { keptParts } from "./keeping-request.ts";
 

@@ -1,7 +1,7 @@
 import { serveFaults } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
 import { makeRequest } from "../../src/client/make-request.ts";
-import { openStream } from "../../src/client/open-event-stream.ts";
+import { openStream } from "../../src/client/open-stream.ts";
 import { serverlessChatStream } from "../../src/generated/routes.ts";
 import { coreOf } from "../../src/internal.ts";
 import { chatBody, chunk, faultClient } from "../support/fault-client.ts";

@@ -1,7 +1,7 @@
 import { describe, expectTypeOf, it } from "vitest";
 import { callCoreFromOptions } from "../../src/client/call-core.ts";
 import { makeRequest } from "../../src/client/make-request.ts";
-import { openStream } from "../../src/client/open-event-stream.ts";
+import { openStream } from "../../src/client/open-stream.ts";
 import {
   dedicatedGetEndpoint,
   getCost,

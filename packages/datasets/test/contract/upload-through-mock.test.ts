@@ -1,5 +1,5 @@
 import { ValidationError } from "@friendli-ts/client";
-import { type LocalStack, startLocalStack } from "@friendli-ts/test-kit/datasets-local-stack";
+import { type LocalStack, startLocalStack } from "@friendli-ts/test-kit/start-local-stack";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createFriendliDatasets, type Sample } from "../../src/index.ts";
 

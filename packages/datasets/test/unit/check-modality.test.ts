@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { modalityMismatch } from "../../src/check-modality.ts";
+import { modalityMismatch } from "../../src/modality-mismatch.ts";
 
 const used = (input: ("TEXT" | "IMAGE" | "AUDIO")[]) => ({ input: new Set(input), output: new Set(["TEXT" as const]) });
 

@@ -5,13 +5,15 @@ import {
   createFriendliEndpoints,
   type EndpointFailedError,
   type EndpointStatus,
-  type EndpointVersion,
+  type EndpointTypes,
   type ListEndpointsQuery,
-  type ListedEndpoint,
   type UsageBucket,
   type WaitOptions,
   type WaitProgress,
 } from "../../src/index.ts";
+
+type EndpointVersion = EndpointTypes.EndpointVersion;
+type ListedEndpoint = EndpointTypes.ListedEndpoint;
 
 type Schemas = components["schemas"];
 const endpoints = createFriendliEndpoints({ token: "t", teamId: "team" });

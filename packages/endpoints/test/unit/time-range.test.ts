@@ -1,6 +1,6 @@
 import { InvalidInputError } from "@friendli-ts/client";
 import { describe, expect, it } from "vitest";
-import { formatApiTime, readTime, readTimeRange } from "../../src/time-range.ts";
+import { formatApiTime, readTime, readTimeRange } from "../../src/read-time-range.ts";
 
 describe("readTime", () => {
   it("takes Dates, bare dates as UTC, and date-times with a zone", () => {

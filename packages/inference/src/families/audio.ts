@@ -16,11 +16,13 @@ import type { InferenceStream } from "../streams/inference-stream.ts";
 import { transcriptionKind } from "../streams/stream-kinds.ts";
 import { toUploadBlob, type UploadInput } from "../to-upload-blob.ts";
 
-type TranscriptionsKey<P extends Prefix> = SpecKey<`${P}/v1/audio/transcriptions`>;
-type TranscriptionsStreamKey<P extends Prefix> = StreamKey<`${TranscriptionsKey<P>}#stream`>;
+export type TranscriptionsKey<P extends Prefix> = SpecKey<`${P}/v1/audio/transcriptions`>;
+export type TranscriptionsStreamKey<P extends Prefix> = StreamKey<`${TranscriptionsKey<P>}#stream`>;
 
 /** The spec's multipart fields, with `file` widened to any upload input. */
-type WithUpload<Body> = Body extends { file: unknown } ? Omit<Body, "file" | "stream"> & { file: UploadInput } : never;
+export type WithUpload<Body> = Body extends { file: unknown }
+  ? Omit<Body, "file" | "stream"> & { file: UploadInput }
+  : never;
 
 export type TranscriptionBody<P extends Prefix> = NoStreamFlag<WithUpload<RequestBody<TranscriptionsKey<P>>>>;
 export type Transcription<P extends Prefix> = SuccessData<TranscriptionsKey<P>, "post">;

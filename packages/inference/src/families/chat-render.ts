@@ -6,7 +6,7 @@ import type { SpecKey } from "../spec-types.ts";
 
 /** Chat render exists for serverless and dedicated, not containers. */
 export type RenderPrefix = "/serverless" | "/dedicated";
-type RenderKey<P extends RenderPrefix> = SpecKey<`${P}/v1/chat/render`>;
+export type RenderKey<P extends RenderPrefix> = SpecKey<`${P}/v1/chat/render`>;
 
 export type ChatRenderBody<P extends RenderPrefix> = RequestBody<RenderKey<P>>;
 export type ChatRenderResult<P extends RenderPrefix> = SuccessData<RenderKey<P>, "post">;

@@ -26,8 +26,8 @@ import type { InferenceStream } from "../streams/inference-stream.ts";
 import { chatKind } from "../streams/stream-kinds.ts";
 import { type ChatRenderApi, chatRenderApi, type RenderPrefix } from "./chat-render.ts";
 
-type ChatKey<P extends Prefix> = SpecKey<`${P}/v1/chat/completions`>;
-type ChatStreamKey<P extends Prefix> = StreamKey<`${ChatKey<P>}#stream`>;
+export type ChatKey<P extends Prefix> = SpecKey<`${P}/v1/chat/completions`>;
+export type ChatStreamKey<P extends Prefix> = StreamKey<`${ChatKey<P>}#stream`>;
 
 export type ChatCompleteBody<P extends Prefix> = NoStreamFlag<RequestBody<ChatKey<P>>>;
 export type ChatCompletion<P extends Prefix> = SuccessData<ChatKey<P>, "post">;
@@ -111,7 +111,7 @@ export function chatFamily<P extends Prefix>(core: CallCore, prefix: P): ChatApi
     async parse(body, schema, options) {
       checkChatBody(label(prefix, "chat.parse"), body, modelRequired);
       const [{ sendCheckedChat }, { parseChatCompletion }] = await Promise.all([
-        import("../helpers/check-chat-result.ts"),
+        import("../helpers/send-checked-chat.ts"),
         import("../helpers/parse-chat-completion.ts"),
       ]);
       const complete = (request: ChatParseBody<P>) => sendCheckedChat(core, send, request, options, eagerHelpers);
@@ -120,7 +120,7 @@ export function chatFamily<P extends Prefix>(core: CallCore, prefix: P): ChatApi
     async runTools(body, options) {
       checkChatBody(label(prefix, "chat.runTools"), body, modelRequired);
       const [{ sendCheckedChat }, { runTools }] = await Promise.all([
-        import("../helpers/check-chat-result.ts"),
+        import("../helpers/send-checked-chat.ts"),
         import("../helpers/run-tools.ts"),
       ]);
       const calls = {

@@ -6,7 +6,7 @@ import type { SpecKey } from "../spec-types.ts";
 
 /** Text classification exists for dedicated endpoints and containers (not under `/v1`). */
 export type ClassificationPrefix = "/dedicated" | "";
-type ClassifyKey<P extends ClassificationPrefix> = SpecKey<`${P}/classify`>;
+export type ClassifyKey<P extends ClassificationPrefix> = SpecKey<`${P}/classify`>;
 
 export type ClassifyBody<P extends ClassificationPrefix> = RequestBody<ClassifyKey<P>>;
 export type ClassifyResult<P extends ClassificationPrefix> = SuccessData<ClassifyKey<P>, "post">;

@@ -15,8 +15,8 @@ import type { CollectedCompletion, CompletionChunk } from "../streams/collect-co
 import type { InferenceStream } from "../streams/inference-stream.ts";
 import { completionKind } from "../streams/stream-kinds.ts";
 
-type CompletionsKey<P extends Prefix> = SpecKey<`${P}/v1/completions`>;
-type CompletionsStreamKey<P extends Prefix> = StreamKey<`${CompletionsKey<P>}#stream`>;
+export type CompletionsKey<P extends Prefix> = SpecKey<`${P}/v1/completions`>;
+export type CompletionsStreamKey<P extends Prefix> = StreamKey<`${CompletionsKey<P>}#stream`>;
 
 /** A text prompt or a token sequence, as the spec's two body variants allow. */
 export type CompletionsBody<P extends Prefix> = NoStreamFlag<RequestBody<CompletionsKey<P>>>;

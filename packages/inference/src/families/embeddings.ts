@@ -4,7 +4,7 @@ import { dedicatedEmbeddings } from "@friendli-ts/client/routes";
 import { checkModel, checkObject, checkOneOf } from "../check-body.ts";
 import type { SpecKey } from "../spec-types.ts";
 
-type EmbeddingsKey = SpecKey<"/dedicated/v1/embeddings">;
+export type EmbeddingsKey = SpecKey<"/dedicated/v1/embeddings">;
 export type EmbeddingsBody = RequestBody<EmbeddingsKey>;
 export type EmbeddingsResult = SuccessData<EmbeddingsKey, "post">;
 

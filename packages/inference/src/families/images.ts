@@ -11,8 +11,8 @@ import type { SpecKey } from "../spec-types.ts";
 
 /** Image generation and editing exist for dedicated endpoints and containers. */
 export type ImagesPrefix = "/dedicated" | "";
-type GenerateKey<P extends ImagesPrefix> = SpecKey<`${P}/v1/images/generations`>;
-type EditKey<P extends ImagesPrefix> = SpecKey<`${P}/v1/images/edits`>;
+export type GenerateKey<P extends ImagesPrefix> = SpecKey<`${P}/v1/images/generations`>;
+export type EditKey<P extends ImagesPrefix> = SpecKey<`${P}/v1/images/edits`>;
 
 export type ImageGenerateBody<P extends ImagesPrefix> = RequestBody<GenerateKey<P>>;
 export type ImageGenerateResult<P extends ImagesPrefix> = SuccessData<GenerateKey<P>, "post">;

@@ -4,7 +4,7 @@ import { serverlessKnowledgeRetrieve } from "@friendli-ts/client/routes";
 import { checkNonEmptyArray, checkObject, checkString, describeValue } from "../check-body.ts";
 import type { SpecKey } from "../spec-types.ts";
 
-type KnowledgeKey = SpecKey<"/serverless/v1/knowledge/retrieve">;
+export type KnowledgeKey = SpecKey<"/serverless/v1/knowledge/retrieve">;
 export type KnowledgeRetrieveBody = RequestBody<KnowledgeKey>;
 export type KnowledgeRetrieveResult = SuccessData<KnowledgeKey, "post">;
 

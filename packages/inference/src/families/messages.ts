@@ -15,8 +15,8 @@ import type { CollectedMessage, MessagesStreamItem } from "../streams/collect-me
 import type { InferenceStream } from "../streams/inference-stream.ts";
 import { messagesKind } from "../streams/stream-kinds.ts";
 
-type MessagesKey<P extends Prefix> = SpecKey<`${P}/v1/messages`>;
-type MessagesStreamKey<P extends Prefix> = StreamKey<`${MessagesKey<P>}#stream`>;
+export type MessagesKey<P extends Prefix> = SpecKey<`${P}/v1/messages`>;
+export type MessagesStreamKey<P extends Prefix> = StreamKey<`${MessagesKey<P>}#stream`>;
 
 export type MessagesBody<P extends Prefix> = NoStreamFlag<RequestBody<MessagesKey<P>>>;
 export type MessagesResult<P extends Prefix> = SuccessData<MessagesKey<P>, "post">;

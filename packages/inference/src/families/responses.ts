@@ -21,8 +21,8 @@ import type { ResponsesResult, ResponsesStreamItem } from "../streams/collect-re
 import type { InferenceStream } from "../streams/inference-stream.ts";
 import { responsesKind } from "../streams/stream-kinds.ts";
 
-type ResponsesKey<P extends Prefix> = SpecKey<`${P}/v1/responses`>;
-type ResponsesStreamKey<P extends Prefix> = StreamKey<`${ResponsesKey<P>}#stream`>;
+export type ResponsesKey<P extends Prefix> = SpecKey<`${P}/v1/responses`>;
+export type ResponsesStreamKey<P extends Prefix> = StreamKey<`${ResponsesKey<P>}#stream`>;
 
 export type ResponsesBody<P extends Prefix> = NoStreamFlag<RequestBody<ResponsesKey<P>>>;
 export type ResponsesResultOf<P extends Prefix> = SuccessData<ResponsesKey<P>, "post">;

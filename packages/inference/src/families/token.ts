@@ -11,8 +11,8 @@ import {
 import { checkIntegers, checkModel, checkObject, checkString, label } from "../check-body.ts";
 import type { Prefix, SpecKey } from "../spec-types.ts";
 
-type TokenizeKey<P extends Prefix> = SpecKey<`${P}/v1/tokenize`>;
-type DetokenizeKey<P extends Prefix> = SpecKey<`${P}/v1/detokenize`>;
+export type TokenizeKey<P extends Prefix> = SpecKey<`${P}/v1/tokenize`>;
+export type DetokenizeKey<P extends Prefix> = SpecKey<`${P}/v1/detokenize`>;
 
 export type TokenizeBody<P extends Prefix> = RequestBody<TokenizeKey<P>>;
 export type TokenizeResult<P extends Prefix> = SuccessData<TokenizeKey<P>, "post">;

@@ -8,8 +8,8 @@ import type { InferenceStream } from "../streams/inference-stream.ts";
 import { toolAssistedChatKind } from "../streams/stream-kinds.ts";
 import { checkChatBody } from "./chat.ts";
 
-type ToolsKey = SpecKey<"/serverless/tools/v1/chat/completions">;
-type ToolsStreamKey = StreamKey<`${ToolsKey}#stream`>;
+export type ToolsKey = SpecKey<"/serverless/tools/v1/chat/completions">;
+export type ToolsStreamKey = StreamKey<`${ToolsKey}#stream`>;
 
 export type ToolAssistedChatBody = NoStreamFlag<RequestBody<ToolsKey>>;
 export type ToolAssistedChatResult = SuccessData<ToolsKey, "post">;

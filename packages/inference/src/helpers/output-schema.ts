@@ -16,7 +16,7 @@ export interface StandardSchemaLike<Output = unknown> {
   };
 }
 
-type StandardResult<Output> =
+export type StandardResult<Output> =
   | { readonly value: Output; readonly issues?: undefined }
   | {
       readonly issues: ReadonlyArray<{

@@ -1,13 +1,12 @@
 import type { CallOptions, components } from "@friendli-ts/client";
-import type { ChatChunk, CollectedChatCompletion } from "../streams/collect-chat-completion.ts";
+import type { ChatChunk, ChatResult, CollectedChatCompletion } from "../streams/collect-chat-completion.ts";
 import type { InferenceStream } from "../streams/inference-stream.ts";
 import type { EagerHelpers } from "./eager-helpers.ts";
 import type { FunctionTool } from "./function-tool.ts";
 import { toJsonSchema, validateWithSchema } from "./schema-checks.ts";
 
-type Message = components["schemas"]["Message"];
+export type Message = components["schemas"]["Message"];
 type AssistantMessage = components["schemas"]["AssistantMessage"];
-type ChatResult = components["schemas"]["ChatResult"];
 
 /** What the loop reads of a chat body: the conversation so far and the caller's own tools. */
 export interface ChatLoopBody {

@@ -1,12 +1,11 @@
-import type { components, StreamData } from "@friendli-ts/client";
-import type { Prefix, StreamKey } from "../spec-types.ts";
+import type { StreamData } from "@friendli-ts/client";
+import type { Prefix, Schemas, StreamKey } from "../spec-types.ts";
 import { checkChatChunk } from "./check-stream-items.ts";
 
-type Schemas = components["schemas"];
 /** One chunk of a chat stream, of any deployment kind. */
 export type ChatChunk = StreamData<StreamKey<`${Prefix}/v1/chat/completions#stream`>>;
-type ChatResult = Schemas["ChatResult"];
-type ChatChoice = ChatResult["choices"][number];
+export type ChatResult = Schemas["ChatResult"];
+export type ChatChoice = ChatResult["choices"][number];
 type ChatToolCallDelta = NonNullable<ChatChunk["choices"][number]["delta"]["tool_calls"]>[number];
 
 /**

@@ -1,11 +1,10 @@
-import type { components, StreamData } from "@friendli-ts/client";
-import type { Prefix, StreamKey } from "../spec-types.ts";
+import type { StreamData } from "@friendli-ts/client";
+import type { Prefix, Schemas, StreamKey } from "../spec-types.ts";
 import { checkCompletionChunk } from "./check-stream-items.ts";
 
-type Schemas = components["schemas"];
 /** One chunk of a text completion stream, of any deployment kind. */
 export type CompletionChunk = StreamData<StreamKey<`${Prefix}/v1/completions#stream`>>;
-type CompletionsResult = Schemas["CompletionsResult"];
+export type CompletionsResult = Schemas["CompletionsResult"];
 
 export interface CollectedCompletionChoice {
   index: number;

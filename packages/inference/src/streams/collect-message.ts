@@ -1,13 +1,12 @@
-import { type components, type StreamData, StreamInterruptedError, StreamParseError } from "@friendli-ts/client";
+import { type StreamData, StreamInterruptedError, StreamParseError } from "@friendli-ts/client";
 import { parseModelJson } from "../helpers/parse-model-json.ts";
-import type { Prefix, StreamKey } from "../spec-types.ts";
+import type { Prefix, Schemas, StreamKey } from "../spec-types.ts";
 import { checkMessagesEvent } from "./check-stream-items.ts";
 
-type Schemas = components["schemas"];
 /** One event of a Messages stream, of any deployment kind. */
 export type MessagesStreamItem = StreamData<StreamKey<`${Prefix}/v1/messages#stream`>>;
-type Block = Schemas["MessagesResponseContentBlock"];
-type Envelope = Schemas["MessagesStreamMessageEnvelope"];
+export type Block = Schemas["MessagesResponseContentBlock"];
+export type Envelope = Schemas["MessagesStreamMessageEnvelope"];
 
 /** A whole Messages answer rebuilt from its events, shaped like the non-streamed result. */
 export type CollectedMessage = Omit<Envelope, "content"> & { content: Block[] };

@@ -1,8 +1,7 @@
-import { type components, type StreamData, StreamInterruptedError } from "@friendli-ts/client";
-import type { Prefix, StreamKey } from "../spec-types.ts";
+import { type StreamData, StreamInterruptedError } from "@friendli-ts/client";
+import type { Prefix, Schemas, StreamKey } from "../spec-types.ts";
 import { checkResponsesEvent } from "./check-stream-items.ts";
 
-type Schemas = components["schemas"];
 /** One event of a Responses stream, of any deployment kind. */
 export type ResponsesStreamItem = StreamData<StreamKey<`${Prefix}/v1/responses#stream`>>;
 export type ResponsesResult = Schemas["ResponsesSuccess"];

@@ -1,8 +1,7 @@
-import type { components } from "@friendli-ts/client";
+import type { Schemas } from "../spec-types.ts";
 import { checkToolAssistedEvent } from "./check-stream-items.ts";
 import { type CollectedChatCompletion, createChatCollector } from "./collect-chat-completion.ts";
 
-type Schemas = components["schemas"];
 /** One tool-assisted chat event: a `token` chunk of the answer or a `tool_status` update. */
 export type ToolAssistedChatEvent = Schemas["StreamedToolAssistedChatEvent"];
 export type ToolStatus = Schemas["ToolStatusData"];

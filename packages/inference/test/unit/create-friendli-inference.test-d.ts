@@ -1,15 +1,12 @@
 import type { CallOptions, components, paths, StreamData } from "@friendli-ts/client";
 import { describe, expectTypeOf, it } from "vitest";
 import {
-  type ContainerInference,
   createFriendliInference,
-  type DedicatedInference,
   type FinalResult,
   type InferenceStream,
+  type InferenceTypes,
   type MethodBody,
   type Result,
-  type RunToolsOptions,
-  type ServerlessInference,
   type StreamItem,
 } from "../../src/index.ts";
 import type { Prefix } from "../../src/spec-types.ts";
@@ -18,6 +15,10 @@ import type { CompletionChunk } from "../../src/streams/collect-completion.ts";
 import type { ToolAssistedChatEvent } from "../../src/streams/collect-tool-assisted-chat.ts";
 
 type Schemas = components["schemas"];
+type ServerlessInference = InferenceTypes.ServerlessInference;
+type DedicatedInference = InferenceTypes.DedicatedInference;
+type ContainerInference = InferenceTypes.ContainerInference;
+type RunToolsOptions = InferenceTypes.RunToolsOptions;
 const inference = createFriendliInference({ token: "t" });
 const messages = [{ role: "user" as const, content: "Hi" }];
 

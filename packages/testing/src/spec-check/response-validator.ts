@@ -1,5 +1,5 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import { addFormatsTo } from "../add-formats.ts";
+import { addFormatsTo } from "../add-formats-to.ts";
 import type { SpecIndex, SpecOperation } from "./spec-index.ts";
 
 /** One rule an answer breaks: where (a JSON pointer into the body or event) and what. */

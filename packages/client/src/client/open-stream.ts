@@ -1,8 +1,8 @@
 import { InvalidResponseError } from "../errors/invalid-response-error.ts";
 import { Stream } from "../sse/stream.ts";
 import type { StreamRule } from "../sse/stream-rule.ts";
+import type { SentResponse } from "../transport/create-transport.ts";
 import { redactError } from "../transport/redact.ts";
-import type { SentResponse } from "../transport/send-request.ts";
 import type { ResolvedCall } from "./call-options.ts";
 
 /** What `makeRequest` hands a stream route's opener: the answer, its route's rule, the call. */

@@ -20,7 +20,7 @@ import { redact, redactError } from "./redact.ts";
 import { type AttemptOutcome, describeOutcome, networkErrorCode, shouldRetry, wasNeverSent } from "./retry-decision.ts";
 import { sleep } from "./sleep.ts";
 import { untilAborted } from "./until-aborted.ts";
-import { userAgentHeader } from "./user-agent.ts";
+import { userAgentHeader } from "./user-agent-header.ts";
 import type { OwnedBytes } from "./web-types.ts";
 
 // Stateless when not streaming, so one decoder serves every answer.

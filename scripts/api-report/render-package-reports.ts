@@ -10,7 +10,7 @@ import {
   ExtractorMessageCategory,
   type IConfigFile,
 } from "@microsoft/api-extractor";
-import type { PublishedEntry } from "./find-entries.ts";
+import type { PublishedEntry } from "./find-published-entries.ts";
 import { stagePackage } from "./stage-package.ts";
 
 /** The report of one entry as api-extractor writes it, and what api-extractor had to say. */
