@@ -21,6 +21,13 @@ export const NAMED_FOR_CONTENT: Record<string, string> = {
   "packages/inference/src/inference-types.ts": "the members of the InferenceTypes namespace that index.ts exports",
   "packages/endpoints/src/endpoint-types.ts": "the members of the EndpointTypes namespace that index.ts exports",
   "packages/datasets/src/dataset-types.ts": "the members of the DatasetTypes namespace that index.ts exports",
+  "packages/inference/src/helpers/schema-checks.ts":
+    "the schema checks parse and runTools load on first use: one group, kept apart from the public types",
+  "packages/testing/src/mock/create-mock-fetch-node.ts":
+    "Node's createMockFetch (reads the shipped spec); the web entry owns create-mock-fetch.ts",
+  "packages/testing/src/mock/faults/play-steps-web.ts":
+    "plays answer steps as a web Response, beside play-steps-node.ts",
+  "scripts/ci/test-layout.ts": "the one test layout: its folder kinds and the check that reads them",
   "packages/inference/src/families/":
     "one file per inference family, named for the family: its interface, factory and methods table",
   "packages/cli/src/commands/": "one file per CLI command (and the options commands share), named for the command",

@@ -11,10 +11,10 @@ export {
   nearMiss,
   startFuzzServer,
 } from "./fuzz-answers.ts";
+export { operationIdsByTag } from "./operation-ids-by-tag.ts";
 export { recordSentRequests, type SentRequest, type SentRequests } from "./record-sent-requests.ts";
 export { type RunNodeScriptOptions, runNodeScript } from "./run-node-script.ts";
 export { serveFaults } from "./serve-faults.ts";
-export { operationIdsByTag } from "./spec-operation-tags.ts";
 export {
   type FaultHandler,
   type FaultServer,
