@@ -24,8 +24,8 @@ export {
 } from "./create-friendli-inference.ts";
 export { type FunctionTool, functionTool } from "./helpers/function-tool.ts";
 export { withJsonSchema } from "./helpers/output-schema.ts";
-export { ToolLoopLimitError } from "./helpers/tool-loop-limit-error.ts";
 export { StructuredOutputError } from "./helpers/structured-output-error.ts";
+export { ToolLoopLimitError } from "./helpers/tool-loop-limit-error.ts";
 
 export type { FinalResult, MethodBody, Result, StreamItem } from "./method-types.ts";
 export { chatSnapshots } from "./streams/chat-snapshots.ts";
