@@ -102,7 +102,7 @@ describe("the root README's packages", () => {
 describe("the pages' Markdown", () => {
   it("every `@friendli-ts/<package>/<entry>` a page names is an entry that package exports", () => {
     const missing = pages.flatMap((page) =>
-      [...readFileSync(join(repoRoot, page), "utf8").matchAll(/@friendli-ts\/([\w-]+)\/([\w-]+)/g)]
+      [...readFileSync(join(repoRoot, page), "utf8").matchAll(/@friendli-ts\/([\w-]+)\/([\w.-]*[\w-])/g)]
         .filter(([, name, entry]) => {
           const exports = manifests.find((m) => m.name === `@friendli-ts/${name}`)?.exports ?? {};
           return !(`./${entry}` in exports);
