@@ -2,7 +2,7 @@ import createClient, { type Client } from "openapi-fetch";
 import { callCoreFromOptions } from "../client/call-core.ts";
 import type { paths } from "../generated/schema.ts";
 import type { ClientOptions } from "../transport/client-options.ts";
-import { keepingRequestClass } from "./keeping-request.ts";
+import { requestFactory } from "./keeping-request.ts";
 import { transportFetch } from "./transport-fetch.ts";
 
 export { friendliErrorOf } from "./error-answers.ts";
@@ -21,9 +21,29 @@ export type FriendliFetchClient = Client<paths, "application/json">;
  */
 export function createFriendliFetchClient(options: ClientOptions = {}): FriendliFetchClient {
   const core = callCoreFromOptions(options);
-  return createClient<paths, "application/json">({
+  // Whether code of the caller's may see the Request being built: for good once `use()` was
+  // called, else for a call given its own middleware or fetch (openapi-fetch builds the
+  // Request before its first await, so the flag set around the call is the one it reads).
+  let used = false;
+  let callerSees = false;
+  const client = createClient<paths, "application/json">({
     baseUrl: core.options.baseURL,
-    Request: keepingRequestClass(),
+    Request: requestFactory(() => callerSees),
     fetch: transportFetch(core),
   });
+  const methods = client as unknown as Record<string, (...args: unknown[]) => unknown>;
+  for (const name in methods) {
+    const method = methods[name] as (...args: unknown[]) => unknown;
+    methods[name] = (...args) => {
+      const init = args.at(-1) as { middleware?: unknown[]; fetch?: unknown } | undefined;
+      used ||= name === "use";
+      callerSees = used || !!(init?.middleware?.length || init?.fetch);
+      try {
+        return method(...args);
+      } finally {
+        callerSees = false;
+      }
+    };
+  }
+  return client;
 }

@@ -46,6 +46,45 @@ export function keepingRequestClass(): typeof Request {
 }
 
 /**
+ * openapi-fetch's `Request` option for a client: a real Request of `keepingRequestClass`
+ * whenever code of the caller's may see it (`callerSees()`), else only the parts the
+ * transport reads, with no Request built (a Request copies its body into a stream and follows
+ * a signal of its own; no one would read either). The URL is still parsed and normalized as
+ * a Request would, and what a light request cannot hold as a Request would goes the long way.
+ */
+export function requestFactory(callerSees: () => boolean): typeof Request {
+  const Keeping = keepingRequestClass();
+  function FriendliFetchRequest(input: RequestInfo | URL, init?: RequestInit) {
+    return (!callerSees() && lightRequest(input, init)) || new Keeping(input, init);
+  }
+  // openapi-fetch takes a middleware's Request only if it is `instanceof` this option.
+  FriendliFetchRequest.prototype = Keeping.prototype;
+  return FriendliFetchRequest as unknown as typeof Request;
+}
+
+/** The parts of a plain JSON or bodiless request, or undefined when it needs a real Request. */
+function lightRequest(input: RequestInfo | URL, init: RequestInit | undefined): Request | undefined {
+  if (typeof input !== "string" || !(init?.headers instanceof Headers)) return;
+  // Anything else (a cache mode, a window...) is for a Request to check, as it always did.
+  for (const key in init) if (!/^(method|headers|body|signal|redirect)$/.test(key)) return;
+  const { method = "", headers, body, signal } = init;
+  if (!/^(GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)$/.test(method) || (init.redirect ?? "follow") !== "follow") return;
+  if (signal != null && !(signal instanceof AbortSignal)) return;
+  // A Request adds a content type to a body without one, and refuses a body on GET or HEAD.
+  if (body !== undefined && (typeof body !== "string" || !headers.has("content-type") || /^[GH]/.test(method))) return;
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return; // the Request says what is wrong
+  }
+  refuseCredentials(input);
+  const parts = { url: url.href, method, headers, signal: signal ?? undefined, body };
+  kept.set(parts as unknown as Request, parts);
+  return parts as unknown as Request;
+}
+
+/**
  * A URL with a user name or password (a per-call `baseUrl` can bring one) is bad input,
  * named without them: fetch's own error would quote them.
  */
