@@ -37,6 +37,7 @@ export const NAMED_FOR_CONTENT: Record<string, string> = {
   "packages/inference/src/streams/check-stream-items.ts": "one check per kind of stream item",
   "packages/inference/src/streams/stream-item-shape.ts": "the shape predicates the stream item checks are built from",
   "packages/ai-sdk/src/answer-shapes.ts": "one shape per kind of answer the provider reads",
+  "packages/client/src/client-types.ts": "the members of the FriendliClientTypes namespace that index.ts exports",
   "packages/client/src/client/typed-methods.ts":
     "the types of the client's typed methods (Method, CallInit, CallResult, ...)",
   "packages/client/src/errors/connection-errors.ts": "the three connection error classes, which read together",
