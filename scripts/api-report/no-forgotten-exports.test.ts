@@ -5,8 +5,12 @@ import { repoRoot } from "../spec/paths.ts";
 
 // A type a public signature names but the entry does not export is one a user cannot write;
 // api-extractor marks it "ae-forgotten-export" in the report. The wrappers have none: such a
-// type is exported, or a member of the package's types namespace (InferenceTypes, ...).
+// type is exported, or a member of the package's types namespace (InferenceTypes, ...). The
+// client's public entries likewise (FriendliClientTypes; the errors entry exports the types its
+// classes name).
 const clean = [
+  "packages/client/etc/index.api.md",
+  "packages/client/etc/errors.api.md",
   "packages/inference/etc/index.api.md",
   "packages/endpoints/etc/index.api.md",
   "packages/datasets/etc/index.api.md",

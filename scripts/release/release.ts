@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
-import { internalRangeProblems } from "./internal-ranges.ts";
+import { internalRangeProblems } from "./internal-range-problems.ts";
 
 const { values } = parseArgs({ options: { "no-build": { type: "boolean" } }, strict: true });
 const root = process.cwd();

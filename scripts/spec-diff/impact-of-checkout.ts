@@ -1,8 +1,8 @@
+import { findUsageSites, type OperationsByRoute } from "./find-usage-sites.ts";
 import { type Impact, impactOf } from "./impact.ts";
 import { loadMethodTables } from "./method-tables.ts";
 import { operationsOf } from "./schema-usage.ts";
 import type { Spec, SpecDiff } from "./types.ts";
-import { findUsageSites, type OperationsByRoute } from "./usage-sites.ts";
 
 /** How the low-level client names each operation of either spec: method and path. */
 function routesOf(...specs: Spec[]): OperationsByRoute {

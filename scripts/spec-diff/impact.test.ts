@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { releaseTypes } from "../spec-update/render-changeset.ts";
 import { diffSpecs } from "./diff-specs.ts";
+import type { UsageSite } from "./find-usage-sites.ts";
 import { formatDiff } from "./format-diff.ts";
 import { impactOf } from "./impact.ts";
 import { diffWithImpact } from "./impact-of-checkout.ts";
 import type { MethodTables } from "./method-tables.ts";
 import type { Schema, Spec } from "./types.ts";
-import type { UsageSite } from "./usage-sites.ts";
 
 const json = (ref: string) => ({
   content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } },

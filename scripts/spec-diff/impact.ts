@@ -1,7 +1,7 @@
+import type { UsageSite } from "./find-usage-sites.ts";
 import type { MethodTables } from "./method-tables.ts";
 import { operationsOf, schemaUsage } from "./schema-usage.ts";
 import type { Change, Spec, SpecDiff } from "./types.ts";
-import type { UsageSite } from "./usage-sites.ts";
 
 /** What one change reaches, from the operations down to the docs that call them. */
 export interface ChangeImpact {

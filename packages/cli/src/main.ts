@@ -1,11 +1,11 @@
 import { CommanderError } from "commander";
-import { watchClosedPipes, whenStdoutCloses } from "./closed-pipes.ts";
+import { buildProgram } from "./build-program.ts";
 import { errorLine } from "./error-line.ts";
 import { describeError, EXIT } from "./errors.ts";
-import { buildProgram } from "./program.ts";
 import { redactSecrets, secretsOf } from "./redact-secrets.ts";
 import { Session } from "./session.ts";
 import { err } from "./terminal.ts";
+import { watchClosedPipes, whenStdoutCloses } from "./watch-closed-pipes.ts";
 
 /** Commander's own outcomes: help and version asked for exit 0, anything else is a usage error. */
 function commanderExitCode(error: CommanderError): number {

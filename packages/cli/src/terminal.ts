@@ -1,5 +1,5 @@
-import { isClosed } from "./closed-pipes.ts";
 import { escapeTerminalText } from "./escape-terminal-text.ts";
+import { isClosed } from "./watch-closed-pipes.ts";
 
 /** Whether to style text for this stream: a terminal, and NO_COLOR not set. */
 export function useColor(stream: NodeJS.WriteStream): boolean {

@@ -1,3 +1,5 @@
+import type * as FriendliClientTypes from "./client-types.ts";
+
 export type { CallOptions } from "./client/call-options.ts";
 export type { SharedClientOptions } from "./client/client-from-options.ts";
 export { createFriendliClient, type FriendliClient } from "./client/create-friendli-client.ts";
@@ -23,3 +25,5 @@ export { Stream } from "./sse/stream.ts";
 export type { ClientOptions, RetryOptions, TokenSource } from "./transport/client-options.ts";
 export type { Logger, LogLevel } from "./transport/logger.ts";
 export type { Middleware, MiddlewareContext } from "./transport/middleware.ts";
+// Every other type the signatures use, under one name: `FriendliClientTypes.StreamEvent<P>`.
+export type { FriendliClientTypes };

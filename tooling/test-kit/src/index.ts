@@ -1,16 +1,4 @@
 export { everythingAnErrorShows, findSecret, readEscapes } from "./everything-an-error-shows.ts";
-export {
-  type AnswerShapes,
-  anyJson,
-  badText,
-  badTimeout,
-  type FuzzAnswer,
-  type FuzzServer,
-  fuzzAnswer,
-  fuzzParameters,
-  nearMiss,
-  startFuzzServer,
-} from "./fuzz-answers.ts";
 export { operationIdsByTag } from "./operation-ids-by-tag.ts";
 export { recordSentRequests, type SentRequest, type SentRequests } from "./record-sent-requests.ts";
 export { type RunNodeScriptOptions, runNodeScript } from "./run-node-script.ts";
@@ -22,6 +10,18 @@ export {
   startFaultServer,
   writeChunks,
 } from "./start-fault-server.ts";
+export {
+  type AnswerShapes,
+  anyJson,
+  badText,
+  badTimeout,
+  type FuzzAnswer,
+  type FuzzServer,
+  fuzzAnswer,
+  fuzzParameters,
+  nearMiss,
+  startFuzzServer,
+} from "./start-fuzz-server.ts";
 export { type MockServer, type MockServerOptions, startMockServer } from "./start-mock-server.ts";
 export { type TimedRequestRule, timeoutOnlyFor } from "./timeout-only-for.ts";
 export { tokenEchoForms } from "./token-echo-forms.ts";

@@ -1,7 +1,7 @@
 import { createFriendliEndpoints } from "@friendli-ts/endpoints";
 import type { Command } from "commander";
+import { formatAmount, formatTable } from "../format-table.ts";
 import type { Session } from "../session.ts";
-import { formatAmount, formatTable } from "../table.ts";
 import { out, printJson } from "../terminal.ts";
 import { bucketLabel, type RangeOptions, rangeOptions, readRange } from "./time-range.ts";
 

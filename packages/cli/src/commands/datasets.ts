@@ -4,10 +4,10 @@ import { createFriendliDatasets, type ModalityType, type UploadProgress } from "
 import type { Command } from "commander";
 import { UsageError } from "../errors.ts";
 import { escapeTerminalText } from "../escape-terminal-text.ts";
+import { formatTable } from "../format-table.ts";
 import { integerAtLeast, parseChoices } from "../parse-args.ts";
 import { createProgressBar, formatBytes } from "../progress-bar.ts";
 import type { Session } from "../session.ts";
-import { formatTable } from "../table.ts";
 import { err, out, printJson } from "../terminal.ts";
 
 const MODALITIES: readonly ModalityType[] = ["TEXT", "IMAGE", "AUDIO", "VIDEO"];

@@ -7,10 +7,10 @@ import {
 import type { Command } from "commander";
 import { UsageError } from "../errors.ts";
 import { escapeTerminalText } from "../escape-terminal-text.ts";
+import { formatTable } from "../format-table.ts";
 import { integerAtLeast, parseChoices, seconds } from "../parse-args.ts";
 import type { Session } from "../session.ts";
 import { createStatusLine } from "../status-line.ts";
-import { formatTable } from "../table.ts";
 import { out, printJson } from "../terminal.ts";
 
 export function registerEndpoints(program: Command, session: Session): void {

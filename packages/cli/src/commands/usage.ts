@@ -1,8 +1,8 @@
 import { createFriendliEndpoints } from "@friendli-ts/endpoints";
 import type { Command } from "commander";
+import { formatCount, formatTable } from "../format-table.ts";
 import { parseChoices } from "../parse-args.ts";
 import type { Session } from "../session.ts";
-import { formatCount, formatTable } from "../table.ts";
 import { out, printJson } from "../terminal.ts";
 import { bucketLabel, type RangeOptions, rangeOptions, readRange } from "./time-range.ts";
 

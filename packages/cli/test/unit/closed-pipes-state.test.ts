@@ -2,7 +2,7 @@ import { Writable } from "node:stream";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 
 // The module keeps its state per process: each test loads a fresh copy over stand-in streams.
-type ClosedPipes = typeof import("../../src/closed-pipes.ts");
+type ClosedPipes = typeof import("../../src/watch-closed-pipes.ts");
 let pipes: ClosedPipes;
 let stdout: Writable;
 let stderr: Writable;
@@ -10,7 +10,7 @@ const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() });
 
 beforeEach(async () => {
   vi.resetModules();
-  pipes = await import("../../src/closed-pipes.ts");
+  pipes = await import("../../src/watch-closed-pipes.ts");
   stdout = sink();
   stderr = sink();
   pipes.watchClosedPipes({ stdout, stderr } as never);

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { operationMethods as datasets } from "../../../datasets/src/operation-methods.ts";
 import { operationMethods as endpoints } from "../../../endpoints/src/operation-methods.ts";
 import { operationMethods as inference } from "../../../inference/src/operation-methods.ts";
+import { buildProgram } from "../../src/build-program.ts";
 import { commandMethods } from "../../src/command-methods.ts";
-import { buildProgram } from "../../src/program.ts";
 import { Session } from "../../src/session.ts";
 
 /** `cost`, `endpoints list`, ...: every command that runs something (a group runs its subcommands). */

@@ -5,16 +5,16 @@ import type { Method, SpecPath } from "../operations/route.ts";
 import type { CallOptions } from "./call-options.ts";
 
 export type { Method, SpecPath };
-export type Paths = paths;
 
-type OperationOf<P extends SpecPath, M extends Method> = Paths[P] extends Record<M, infer Op> ? Op : never;
+/** The spec's operation for `M P`. */
+export type OperationOf<P extends SpecPath, M extends Method> = paths[P] extends Record<M, infer Op> ? Op : never;
 
 /** What a call of `M P` takes: the spec's `params` and `body`, and the call options. */
 export type CallInit<P extends SpecPath, M extends Method> = ParamsOption<OperationOf<P, M>> &
   RequestBodyOption<OperationOf<P, M>> &
   CallOptions;
 
-type InitParam<Init> = RequiredKeysOf<Init> extends never ? [Init?] : [Init];
+export type InitParam<Init> = RequiredKeysOf<Init> extends never ? [Init?] : [Init];
 
 /** What a successful call resolves to. Failures throw, so there is no `error` to check. */
 export interface CallResult<Data> {
@@ -36,15 +36,15 @@ export type SuccessData<P extends SpecPath, M extends Method> = NonNullable<
 >;
 
 /** `client.POST("/path", init)`, typed from the spec, throwing on errors. */
-export type CallMethod<M extends Method> = <P extends PathsWithMethod<Paths, M>>(
+export type CallMethod<M extends Method> = <P extends PathsWithMethod<paths, M>>(
   path: P,
   ...init: InitParam<CallInit<P, M>>
 ) => Promise<CallResult<SuccessData<P, M>>>;
 
 /** The spec's path keys of streaming operations, e.g. `/serverless/v1/chat/completions#stream`. */
-export type StreamPath = Extract<PathsWithMethod<Paths, "post">, `${string}#stream`>;
+export type StreamPath = Extract<PathsWithMethod<paths, "post">, `${string}#stream`>;
 
-type StreamContent<P extends StreamPath> = Paths[P]["post"] extends {
+export type StreamContent<P extends StreamPath> = paths[P]["post"] extends {
   responses: { 200: { content: { "text/event-stream": infer Event } } };
 }
   ? Event
@@ -57,7 +57,7 @@ type StreamContent<P extends StreamPath> = Paths[P]["post"] extends {
 export type StreamEvent<P extends StreamPath> = StreamContent<P> & { event?: string; id?: string };
 
 /** The request body of a stream operation. */
-export type StreamBody<P extends StreamPath> = Paths[P]["post"] extends {
+export type StreamBody<P extends StreamPath> = paths[P]["post"] extends {
   requestBody: { content: infer Content };
 }
   ? Content[keyof Content]

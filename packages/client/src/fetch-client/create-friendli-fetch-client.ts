@@ -2,10 +2,10 @@ import createClient, { type Client } from "openapi-fetch";
 import { callCoreFromOptions } from "../client/call-core.ts";
 import type { paths } from "../generated/schema.ts";
 import type { ClientOptions } from "../transport/client-options.ts";
-import { requestFactory } from "./keeping-request.ts";
+import { requestFactory } from "./keeping-request-class.ts";
 import { transportFetch } from "./transport-fetch.ts";
 
-export { friendliErrorOf } from "./error-answers.ts";
+export { friendliErrorOf } from "./error-answer.ts";
 
 /**
  * openapi-fetch's own client of the Friendli spec, typed for JSON answers (a stream is read

@@ -5,8 +5,8 @@ import { APIError } from "../errors/api-error.ts";
 import { findOperation } from "../operations/find-operation.ts";
 import type { Route } from "../operations/route.ts";
 import type { OutgoingRequest } from "../transport/create-transport.ts";
-import { errorAnswer } from "./error-answers.ts";
-import { keptParts } from "./keeping-request.ts";
+import { errorAnswer } from "./error-answer.ts";
+import { keptParts } from "./keeping-request-class.ts";
 
 type SendableBody = OutgoingRequest["body"];
 

@@ -13,7 +13,7 @@ import { ANY_END, type StreamRule } from "./stream-rule.ts";
 // adapters between them; kept together so the whole life of a stream, from the body's bytes
 // to the user's loop and its cleanup, reads in one place (the path was seven layers before).
 
-type Source<Item> = () => AsyncIterator<Item>;
+export type Source<Item> = () => AsyncIterator<Item>;
 /** Items a few at a time (an SSE stream: the events of one read), so each item costs no promise of its own. */
 export type BatchSource<Item> = () => AsyncIterator<Item[]>;
 

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findUsageSites } from "./find-usage-sites.ts";
 import type { MethodTables } from "./method-tables.ts";
-import { findUsageSites } from "./usage-sites.ts";
 
 const tables: MethodTables = {
   operations: {

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { repoRoot } from "../spec/paths.ts";
-import { internalRangeProblems } from "./internal-ranges.ts";
+import { internalRangeProblems } from "./internal-range-problems.ts";
 import { createReleaseSandbox, type ReleaseSandbox } from "./release-sandbox.ts";
 
 // The release script refuses to publish a package that asks for a sibling by anything but
