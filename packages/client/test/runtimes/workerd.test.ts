@@ -1,11 +1,10 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createRequire } from "node:module";
-import { connect, createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { probeWorkerd, type RunningWorkerd, startWorkerd } from "@friendli-ts/test-kit/workerd";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -19,18 +18,8 @@ const srcDir = fileURLToPath(new URL("../../src/", import.meta.url));
 const chunk = (content: string) =>
   `data: ${JSON.stringify({ id: "c", object: "chat.completion.chunk", created: 1, choices: [{ index: 0, delta: { content } }] })}\n\n`;
 
-/** The workerd binary, or why it cannot run on this machine. */
-function probeWorkerd(): { bin: string; reason?: undefined } | { bin?: undefined; reason: string } {
-  try {
-    // `workerd`'s main export is the path of the platform package's binary.
-    const bin: string = require("workerd").default;
-    execFileSync(bin, ["--version"], { timeout: 10_000, stdio: "pipe" });
-    return { bin };
-  } catch (error) {
-    return { reason: String((error as Error).message).split("\n")[0] ?? "unknown error" };
-  }
-}
-const probe = probeWorkerd();
+// `workerd`'s main export is the path of the platform package's binary.
+const probe = probeWorkerd(() => require("workerd").default);
 if (probe.reason && !process.env.CI) console.warn(`workerd test skipped: workerd cannot run here: ${probe.reason}`);
 
 // The worker: the client is created per request from the bindings, streams, returns the text.
@@ -99,59 +88,13 @@ const worker :Workerd.Worker = (
 );
 `;
 
-/** A port free on 127.0.0.1 right now (asked of the OS, then released for workerd). */
-async function freePort(): Promise<number> {
-  const probeServer = createNetServer();
-  await new Promise<void>((r) => probeServer.listen(0, "127.0.0.1", r));
-  const { port } = probeServer.address() as { port: number };
-  await new Promise((r) => probeServer.close(r));
-  return port;
-}
-
-/** Resolves once something accepts connections on the port; rejects if workerd exits first. */
-async function waitForPort(port: number, child: ChildProcess, output: () => string, ms = 10_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`workerd exited (${child.exitCode ?? child.signalCode}) before listening:\n${output()}`);
-    const open = await new Promise<boolean>((r) => {
-      const socket = connect(port, "127.0.0.1");
-      const done = (ok: boolean) => {
-        socket.destroy();
-        r(ok);
-      };
-      socket.once("connect", () => done(true)).once("error", () => done(false));
-      socket.setTimeout(500, () => done(false));
-    });
-    if (open) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`workerd did not listen on 127.0.0.1:${port} within ${ms} ms:\n${output()}`);
-}
-
-/** SIGTERM to workerd's process group, then SIGKILL if it is still there after 3 s. */
-async function stopGroup(child: ChildProcess) {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      process.kill(-(child.pid as number), name);
-    } catch {} // already gone
-  };
-  signal("SIGTERM");
-  const timer = setTimeout(() => signal("SIGKILL"), 3_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 describe.skipIf(!probe.bin && !process.env.CI)(
   probe.bin ? "in workerd" : `in workerd (skipped: workerd cannot run here: ${probe.reason})`,
   () => {
     let dir = "";
     let server: Server | undefined;
-    let child: ChildProcess | undefined;
+    let workerd: RunningWorkerd | undefined;
     let workerURL = "";
-    let output = "";
     const seen: { path: string; authorization?: string }[] = [];
 
     beforeAll(async () => {
@@ -195,25 +138,16 @@ describe.skipIf(!probe.bin && !process.env.CI)(
       });
       await new Promise<void>((r) => server?.listen(0, "127.0.0.1", r));
       const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-      const port = await freePort();
-      writeFileSync(join(dir, "config.capnp"), config(port, origin));
-      // Its own process group, so afterAll can end workerd and anything it started.
-      child = spawn(probe.bin, ["serve", join(dir, "config.capnp")], {
-        cwd: dir,
-        detached: true,
-        stdio: ["ignore", "pipe", "pipe"],
+      workerd = await startWorkerd(probe.bin, dir, (port) => {
+        const file = join(dir, "config.capnp");
+        writeFileSync(file, config(port, origin));
+        return file;
       });
-      const keep = (data: Buffer) => {
-        output = (output + data.toString()).slice(-20_000);
-      };
-      child.stdout?.on("data", keep);
-      child.stderr?.on("data", keep);
-      await waitForPort(port, child, () => output);
-      workerURL = `http://127.0.0.1:${port}/`;
+      workerURL = workerd.url;
     }, 60_000);
 
     afterAll(async () => {
-      if (child) await stopGroup(child);
+      await workerd?.stop();
       await new Promise((r) => (server ? server.close(r) : r(undefined)));
       if (dir) rmSync(dir, { recursive: true, force: true });
     });
@@ -221,7 +155,7 @@ describe.skipIf(!probe.bin && !process.env.CI)(
     it("streams a chat completion from a module worker's fetch handler", async () => {
       const response = await fetch(workerURL, { signal: AbortSignal.timeout(10_000) });
       const text = await response.text();
-      expect(response.status, `${text}\n${output}`).toBe(200);
+      expect(response.status, `${text}\n${workerd?.output()}`).toBe(200);
       expect(text).toBe("Hello from workerd");
       expect(seen.find((r) => r.path === "/serverless/v1/chat/completions")?.authorization).toBe(
         "Bearer workerd-token",
@@ -231,7 +165,7 @@ describe.skipIf(!probe.bin && !process.env.CI)(
     it("the drift check says it is off (no code from strings in workers) and the call goes on", async () => {
       const response = await fetch(`${workerURL}drift`, { signal: AbortSignal.timeout(10_000) });
       const body = await response.text();
-      expect(response.status, `${body}\n${output}`).toBe(200);
+      expect(response.status, `${body}\n${workerd?.output()}`).toBe(200);
       const { text, lines } = JSON.parse(body) as { text: string; lines: string[] };
       expect(text).toBe("Hello from workerd");
       expect(lines).toEqual([

@@ -1,4 +1,5 @@
 import { readBodyCapped, redact } from "@friendli-ts/client/internal";
+import type { ValidateFunction } from "ajv";
 import { asksForStream } from "../mock/asks-for-stream.ts";
 import { requestRulePath } from "../mock/attribution/request-rule-path.ts";
 import { encodeAnswer } from "../mock/encode-answer.ts";
@@ -11,6 +12,7 @@ import { specExampleAnswer } from "../mock/spec-example-answer.ts";
 import type { LocalAnswer, ProxyRequest, RecordedCall } from "../mock/start-recording-proxy.ts";
 import type { StateLimits } from "../mock/state/state-limits.ts";
 import { refusalAnswer } from "../mock/violation-body.ts";
+import { useCompiledChecks } from "../spec-check/response-validator.ts";
 import { indexSpec, type SpecDocument, type SpecIndex } from "../spec-check/spec-index.ts";
 
 /** How `createMockFetch` makes the mock: the spec, and the same state and storage options as the server mode. */
@@ -33,6 +35,12 @@ export interface MockFetchOptions {
   url?: string;
   /** The most bytes of a request body the mock reads; past it the call gets a 413. Default 64 MiB. */
   maxBodyBytes?: number;
+  /**
+   * The spec's checks compiled ahead of time, for runtimes that forbid compiling code from
+   * strings (Cloudflare workers): `specChecks` from `@friendli-ts/testing/in-process/spec-checks`,
+   * built from the spec the package ships. Without it the checks are compiled on first use.
+   */
+  checks?: Readonly<Record<string, ValidateFunction>>;
 }
 
 /** The mock in process: a `fetch` to give a client, and the same controls as the server mode's. */
@@ -72,6 +80,7 @@ const json = (status: number, body: unknown): LocalAnswer => ({ status, json: bo
  */
 export function createMockFetch(options: MockFetchOptions): MockFetch {
   const spec = indexOnce(options.spec);
+  if (options.checks) useCompiledChecks(spec, options.checks);
   const url = (options.url ?? "http://mock.friendli.test").replace(/\/+$/, "");
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   if (!(Number.isSafeInteger(maxBodyBytes) && maxBodyBytes > 0)) {

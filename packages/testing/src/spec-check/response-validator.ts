@@ -26,7 +26,7 @@ interface Validators {
 }
 const validatorsBySpec = new WeakMap<SpecIndex, Validators>();
 
-function validatorsOf(spec: SpecIndex): Validators {
+function validatorsOf(spec: SpecIndex, code: { source?: boolean; esm?: boolean } = {}): Validators {
   let validators = validatorsBySpec.get(spec);
   if (!validators) {
     // OpenAPI 3.1 schemas are JSON Schema 2020-12. `strict: false` lets the OpenAPI words
@@ -39,7 +39,7 @@ function validatorsOf(spec: SpecIndex): Validators {
       validateSchema: false,
       logger: false,
       inlineRefs: false,
-      code: { optimize: false },
+      code: { optimize: false, ...code },
     });
     addFormatsTo(ajv);
     ajv.addFormat("binary", true);
@@ -117,6 +117,38 @@ export function discriminatorsAsConditions<T>(node: T): T {
       })),
     ],
   } as T;
+}
+
+/** Every answer schema of `op` (status and media type), under the key `responseValidator` keeps it by. */
+export function responseSchemas(op: SpecOperation): { key: string; schema: unknown }[] {
+  return Object.entries(op.responses).flatMap(([status, response]) =>
+    Object.entries(response?.content ?? {}).flatMap(([type, media]) =>
+      media?.schema === undefined ? [] : [{ key: `${op.operationId} ${status} ${type}`, schema: media.schema }],
+    ),
+  );
+}
+
+/**
+ * Checks compiled ahead of time (by key) for `spec`: a runtime that forbids code from
+ * strings (a Cloudflare worker) then compiles none of its own for these keys.
+ */
+export function useCompiledChecks(spec: SpecIndex, checks: Record<string, ValidateFunction>): void {
+  const { compiled } = validatorsOf(spec);
+  for (const [key, validate] of Object.entries(checks)) compiled.set(key, validate);
+}
+
+/**
+ * The ajv instance of `spec` with `entries` added for standalone code, each under the id
+ * `check-<n>` (their order): the build writes them out as a module (scripts/build-spec-checks.mjs).
+ */
+export function compileForStandalone(spec: SpecIndex, entries: { key: string; schema: unknown }[]): Ajv2020 {
+  const validators = validatorsOf(spec, { source: true, esm: true });
+  entries.forEach(({ schema }, n) => {
+    const converted = discriminatorsAsConditions(schema);
+    addReachedComponents(spec, validators, converted);
+    validators.ajv.addSchema({ ...(pointRefsAtSpec(converted) as object), $id: `check-${n}` });
+  });
+  return validators.ajv;
 }
 
 /** The schema check of one operation's answer with `status` as `type`, or undefined if the spec gives no schema. */

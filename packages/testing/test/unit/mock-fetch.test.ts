@@ -2,6 +2,8 @@
 // this SDK, openai-node and the endpoints wrapper through their `fetch` option. Nothing here
 // listens on a port. A fault test lets the client's own timeout fire against a mock that
 // never answers; no test races a timer of its own.
+
+import { readFileSync } from "node:fs";
 import {
   APIConnectionError,
   APITimeoutError,
@@ -14,6 +16,8 @@ import {
 import { createFriendliEndpoints, EndpointFailedError } from "@friendli-ts/endpoints";
 import OpenAI from "openai6";
 import { beforeEach, describe, expect, it } from "vitest";
+import { createMockFetch as createWebMockFetch } from "../../dist/in-process/index.js";
+import { specChecks } from "../../dist/in-process/spec-checks.js";
 import { createMockFetch, MockReplyError } from "../../dist/index.js";
 
 const mock = createMockFetch();
@@ -147,6 +151,42 @@ describe("answers from the spec, with no server", () => {
     expect((await send(over)).status).toBe(413);
     expect((await send(new Blob([over]).stream())).status).toBe(413);
     expect(small.calls).toEqual([]);
+  });
+
+  it("the checks the build compiled (for workers) judge requests and replies as those compiled on first use", async () => {
+    const spec = JSON.parse(
+      readFileSync(new URL("../../dist/mock/friendli-openapi.normalized.json", import.meta.url), "utf8"),
+    );
+    const built = createWebMockFetch({ spec, checks: specChecks });
+    const refusal = async (fetch: typeof globalThis.fetch, body: unknown) => {
+      const response = await fetch(`${mock.url}/serverless/v1/chat/completions?bad=1`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: await response.json() };
+    };
+    const bads = [
+      { model: "m", messages: "Hi" },
+      { messages },
+      { model: "m", messages: [{ role: "robot", content: "x" }] },
+    ];
+    for (const bad of bads) {
+      const fromBuild = await refusal(built.fetch, bad);
+      expect(fromBuild.status).toBe(422);
+      expect(fromBuild).toEqual(await refusal(mock.fetch, bad));
+    }
+    const badReply = { body: { ...answer("x"), choices: [{ index: 0, finish_reason: "nope" }] } } as never;
+    const issuesOf = (respond: () => void) => {
+      try {
+        respond();
+      } catch (error) {
+        return (error as MockReplyError).issues;
+      }
+    };
+    const builtIssues = issuesOf(() => built.respond("serverlessChatComplete", badReply));
+    expect(builtIssues?.length).toBeGreaterThan(0);
+    expect(builtIssues).toEqual(issuesOf(() => mock.respond("serverlessChatComplete", badReply)));
   });
 
   it("a scripted reply is checked against the spec at respond, as in the server mode", () => {

@@ -47,6 +47,37 @@ const operationOf = (spec: SpecIndex, op: SpecOperation): Node | undefined => {
   return isNode(found) ? found : undefined;
 };
 
+/** The operation's parameters as the checks read them (a `$ref` followed), in their order. */
+const parametersOf = (spec: SpecIndex, operation: Node): Parameter[] =>
+  (Array.isArray(operation.parameters) ? operation.parameters : [])
+    .map((p) => resolve(spec, p))
+    .filter((p): p is Parameter => isNode(p) && typeof p.name === "string" && typeof p.in === "string");
+
+const parameterKey = (op: SpecOperation, index: number) => `${op.operationId} parameter ${index}`;
+const bodyKey = (op: SpecOperation) => `${op.operationId} body`;
+
+/**
+ * Every schema the request checks of `op` compile, under the key they are kept by: what a
+ * build compiles ahead of time for runtimes that forbid code from strings.
+ */
+export function requestSchemas(spec: SpecIndex, op: SpecOperation): { key: string; schema: unknown }[] {
+  const operation = operationOf(spec, op);
+  if (!operation) return [];
+  const found: { key: string; schema: unknown }[] = [];
+  for (const [index, parameter] of parametersOf(spec, operation).entries()) {
+    if (parameter.in !== "cookie" && parameter.schema !== undefined)
+      found.push({ key: parameterKey(op, index), schema: parameter.schema });
+  }
+  const requestBody = resolve(spec, operation.requestBody);
+  if (isNode(requestBody) && isNode(requestBody.content)) {
+    const content = requestBody.content as Record<string, { schema?: unknown } | undefined>;
+    const json = Object.keys(content).find((t) => t.includes("json"));
+    const schema = json === undefined ? undefined : content[json]?.schema;
+    if (schema !== undefined) found.push({ key: bodyKey(op), schema });
+  }
+  return found;
+}
+
 /** A JSON pointer from ajv (`/messages/0/role`) as a location (`["messages", 0, "role"]`). */
 const pointerToLoc = (pointer: string): (string | number)[] =>
   pointer === "/" || pointer === ""
@@ -122,9 +153,7 @@ export async function checkRequest(
   const problems: ViolationDetail[] = [];
   const query = new URLSearchParams(request.search);
   const inPath = pathValues(op.path, request.path);
-  const parameters = (Array.isArray(operation.parameters) ? operation.parameters : [])
-    .map((p) => resolve(spec, p))
-    .filter((p): p is Parameter => isNode(p) && typeof p.name === "string" && typeof p.in === "string");
+  const parameters = parametersOf(spec, operation);
   for (const [index, parameter] of parameters.entries()) {
     const where = parameter.in;
     if (where === "cookie") continue;
@@ -146,7 +175,7 @@ export async function checkRequest(
     const itemSchema = isArray ? (schema as Node).items : parameter.schema;
     const values = raw.map((v) => coerce(v, itemSchema, spec));
     const value = isArray ? values : values[0];
-    const validate = specSchemaValidator(spec, `${op.operationId} parameter ${index}`, parameter.schema);
+    const validate = specSchemaValidator(spec, parameterKey(op, index), parameter.schema);
     if (!validate(value)) {
       for (const issue of toIssues(validate.errors)) {
         problems.push({
@@ -188,7 +217,7 @@ async function bodyProblems(
     }
     const schema = content[json]?.schema;
     if (schema === undefined) return [];
-    const validate = specSchemaValidator(spec, `${op.operationId} body`, schema);
+    const validate = specSchemaValidator(spec, bodyKey(op), schema);
     if (validate(value)) return [];
     return toIssues(validate.errors).map((issue) => ({
       loc: ["body", ...pointerToLoc(issue.path)],
