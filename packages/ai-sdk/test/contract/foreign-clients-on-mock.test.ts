@@ -1,21 +1,43 @@
 // The clients of the mock that need Node 22 (openai-node 7, the AI SDK 7) through the cases every
-// client passes (tooling/test-kit's foreign-client-cases): openai-node 7, and the AI SDK with
-// `@ai-sdk/openai-compatible`, with Friendli's `@friendliai/ai-provider` and with this package.
+// client passes (tooling/test-kit's foreign-client-cases): openai-node 7, the AI SDK with
+// `@ai-sdk/openai-compatible`, with Friendli's `@friendliai/ai-provider` and with this package,
+// and LangChain (`@langchain/openai`).
 // openai-node 6, curl and Python run the same cases in packages/testing.
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import { type MockServer, startMockServer } from "@friendli-ts/test-kit";
 import { type ForeignClient, foreignClientCases, openAiNodeClient } from "@friendli-ts/test-kit/foreign-clients";
 import { createFriendli as createOfficial } from "@friendliai/ai-provider";
+import { ChatOpenAI, OpenAI as LangChainCompletions, OpenAIEmbeddings } from "@langchain/openai";
 import { APICallError, type EmbeddingModel, embed, generateText, type LanguageModel, streamText } from "ai";
 import OpenAI from "openai";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { createFriendli } from "../../src/index.ts";
 
 let mock: MockServer;
+// Every request the clients make goes to the mock: one to another host (LangChain fetches its
+// tokenizer's encodings from a CDN when it counts tokens) is refused and fails the file, so the
+// file passes offline.
+const realFetch = globalThis.fetch;
+const elsewhere: string[] = [];
 beforeAll(async () => {
   mock = await startMockServer();
+  // LangChain traces to LangSmith's servers when the environment asks it to: never from here.
+  process.env.LANGSMITH_TRACING = "false";
+  process.env.LANGCHAIN_TRACING_V2 = "false";
+  globalThis.fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    if (url.hostname !== "127.0.0.1") {
+      elsewhere.push(url.href);
+      return Promise.reject(new Error(`a request off the machine: ${url.href}`));
+    }
+    return realFetch(input, init);
+  };
 });
-afterAll(() => mock?.stop());
+afterAll(async () => {
+  globalThis.fetch = realFetch;
+  await mock?.stop();
+  expect(elsewhere).toEqual([]);
+});
 
 /** A provider's models for the AI SDK, and how it is made to break the spec and to retry. */
 interface AiSdkSide {
@@ -133,3 +155,64 @@ const ours = aiSdkClient(() => {
   };
 });
 foreignClientCases("the AI SDK with @friendli-ts/ai-sdk", () => ({ mock, client: ours }));
+
+/** LangChain's OpenAI models as a `ForeignClient`; it retries in its own caller (`maxRetries`). */
+function langChainClient(): ForeignClient {
+  const configuration = () => ({ baseURL: dedicated() });
+  const chat = (maxRetries = 0, modelKwargs?: Record<string, unknown>) =>
+    new ChatOpenAI({ model: "m", apiKey: "test", configuration: configuration(), maxRetries, modelKwargs });
+  const text = (content: unknown) => (typeof content === "string" ? content : "");
+  const readStream = async (onPiece: (piece: string) => void, onTotal: (total: number) => void) => {
+    for await (const piece of await chat().stream("Hi")) {
+      const content = text(piece.content);
+      if (content) onPiece(content);
+      if (piece.usage_metadata) onTotal(piece.usage_metadata.total_tokens);
+    }
+  };
+  return {
+    chat: async () => text((await chat().invoke("Hi")).content),
+    async stream() {
+      const pieces: string[] = [];
+      let totalTokens: number | undefined;
+      await readStream(
+        (p) => pieces.push(p),
+        (t) => {
+          totalTokens = t;
+        },
+      );
+      return { pieces, totalTokens };
+    },
+    // Its default: no `encoding_format`, so openai-node asks for base64 and decodes it.
+    embed: () =>
+      new OpenAIEmbeddings({ model: "m", apiKey: "test", configuration: configuration(), maxRetries: 0 }).embedQuery(
+        "Hi",
+      ),
+    complete: () =>
+      new LangChainCompletions({ model: "m", apiKey: "test", configuration: configuration(), maxRetries: 0 }).invoke(
+        "Hi",
+      ),
+    async refused() {
+      // Settings it does not know go to the body as given.
+      const error = (await chat(0, { top_k: 1.5 })
+        .invoke("Hi")
+        .catch((e: unknown) => e)) as { status?: number; message: string };
+      return { status: error.status ?? 0, message: error.message };
+    },
+    retried: async () => text((await chat(1).invoke("Hi")).content),
+    async readUntilError() {
+      let read = "";
+      try {
+        await readStream(
+          (p) => {
+            read += p;
+          },
+          () => {},
+        );
+        return { text: read, error: undefined };
+      } catch (error) {
+        return { text: read, error };
+      }
+    },
+  };
+}
+foreignClientCases("LangChain (@langchain/openai)", () => ({ mock, client: langChainClient() }));
