@@ -1,6 +1,6 @@
-import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { fileURLToPath } from "node:url";
+import { launchChromium, skipWithoutChromium } from "@friendli-ts/test-kit/chromium";
 import { build } from "esbuild";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,8 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // import fails the bundle) and runs a streamed chat in a real headless Chromium against a
 // local server. .ci/run installs Debian's chromium; elsewhere, without it, the test is
 // skipped (under CI it fails instead, so a missing browser cannot pass unnoticed).
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const hasBrowser = existsSync(chromiumPath);
 
 const entry = fileURLToPath(new URL("../../src/index.ts", import.meta.url));
 const chunk = (content: string) =>
@@ -56,13 +54,9 @@ afterAll(async () => {
   await new Promise((r) => server?.close(r));
 });
 
-describe.skipIf(!hasBrowser && !process.env.CI)("in a real browser", () => {
+describe.skipIf(skipWithoutChromium)("in a real browser", () => {
   it("bundles without Node built-ins and streams a chat completion", async () => {
-    // Tests run as root, hence no sandbox; the rest keeps Chromium off the network.
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-    });
+    browser = await launchChromium(chromium);
     const page = await browser.newPage();
     await page.goto(origin);
     // Passed as source text: the test runner would rewrite a dynamic import in a function.

@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { fileURLToPath } from "node:url";
+import { launchChromium, skipWithoutChromium } from "@friendli-ts/test-kit/chromium";
 import { build } from "esbuild";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,8 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // Chromium: a streamed chat, a scripted fault and a refused request, with no mock server.
 // The page's origin serves only the bundle and the spec. Without Chromium the test is
 // skipped, except under CI (as in packages/client/test/browser).
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const hasBrowser = existsSync(chromiumPath);
 const specFile = fileURLToPath(new URL("../../dist/mock/friendli-openapi.normalized.json", import.meta.url));
 
 let server: Server;
@@ -55,12 +54,9 @@ afterAll(async () => {
   await new Promise((r) => server?.close(r));
 });
 
-describe.skipIf(!hasBrowser && !process.env.CI)("the in-process mock in a real browser", () => {
+describe.skipIf(skipWithoutChromium)("the in-process mock in a real browser", () => {
   it("bundles without Node built-ins; streams a chat, plays a cut, refuses a bad request with its rule", async () => {
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-    });
+    browser = await launchChromium(chromium);
     const page = await browser.newPage();
     await page.goto(origin);
     // Passed as source text: the test runner would rewrite a dynamic import in a function.
