@@ -49,6 +49,25 @@ describe("the Node matrix", () => {
     expect(listed("runtime")).toEqual(whole.filter((file) => file !== "test/typescript-versions.test.ts"));
   });
 
+  // A browser, workerd, Bun or Deno runs the same whatever Node started it: once is enough.
+  it("test/runtimes/ runs with the whole suite, not again in pnpm test:runtime", () => {
+    const listed = (suite: string) =>
+      execFileSync(
+        process.execPath,
+        [join(repoRoot, "node_modules/vitest/vitest.mjs"), "list", "--filesOnly", "--configLoader", "runner"],
+        {
+          cwd: join(repoRoot, "packages/client"),
+          env: { ...process.env, FRIENDLI_TEST_SUITE: suite },
+          encoding: "utf8",
+        },
+      )
+        .trim()
+        .split("\n");
+    const whole = listed("all");
+    expect(whole.filter((file) => file.startsWith("test/runtimes/")).length).toBeGreaterThan(0);
+    expect(listed("runtime").sort()).toEqual(whole.filter((file) => !file.startsWith("test/runtimes/")).sort());
+  });
+
   it("engines name the versions the matrix tests", () => {
     for (const pkg of ["client", "inference", "endpoints", "datasets", "cli"]) {
       const { engines } = JSON.parse(read(`packages/${pkg}/package.json`)) as { engines: { node: string } };

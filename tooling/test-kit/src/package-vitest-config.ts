@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const globalSetup = fileURLToPath(new URL("./vitest-global-setup.ts", import.meta.url));
 
@@ -89,6 +89,12 @@ export function packageVitestConfig({ mockServer = true, testTimeout = 20_000, s
     test: {
       globalSetup: mockServer ? [globalSetup] : [],
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+      // `test/runtimes/` runs the code in a browser, workerd, Bun or Deno: what it proves does not
+      // depend on the Node that starts it, so `pnpm test:runtime` (Node 20 and 22) leaves it out.
+      exclude: [
+        ...configDefaults.exclude,
+        ...(process.env.FRIENDLI_TEST_SUITE === "runtime" ? ["test/runtimes/**"] : []),
+      ],
       // Type tests (`*.test-d.ts`) are compiled by each package's `typecheck` task (tsc over
       // src and test), which fails on a wrong `expectTypeOf`; vitest's own type-test mode would
       // run tsc a second time and print that it is experimental.
