@@ -33,10 +33,7 @@ const textBytes = (text: string) => new TextEncoder().encode(text).length;
 
 const notFound = (what: string, id: string, param: string): StateAnswer => ({
   status: 404,
-  json: notFoundBody(
-    `${what} "${id}" does not exist in the mock: it was never created here, was deleted, or reset() forgot it`,
-    ["path", param],
-  ),
+  json: notFoundBody(what, id, ["path", param]),
 });
 
 /** Datasets, their versions and splits, and the splits' samples, as the mock holds them. */

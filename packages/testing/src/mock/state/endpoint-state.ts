@@ -185,10 +185,7 @@ export function createEndpointState(spec: SpecIndex, budget: StateBudget) {
 
   const notFound = (id: string): StateAnswer => ({
     status: 404,
-    json: notFoundBody(
-      `endpoint "${id}" does not exist in the mock: it was never created here, was deleted, or reset() forgot it`,
-      ["path", "endpoint_id"],
-    ),
+    json: notFoundBody("endpoint", id, ["path", "endpoint_id"]),
   });
 
   function addVersion(record: EndpointRecord, version: Record<string, unknown>): StateAnswer | undefined {

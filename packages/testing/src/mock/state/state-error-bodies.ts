@@ -17,8 +17,14 @@ function errorBody(message: string, type: string, code: string, loc: string[]): 
   };
 }
 
-/** 404: an id the mock holds nothing for (never created, deleted, or forgotten by `reset()`). */
-export const notFoundBody = (message: string, loc: string[]) => errorBody(message, "not_found_error", "not_found", loc);
+/** 404: an id the mock holds nothing for (not created here, deleted, or forgotten by `reset()`). */
+export const notFoundBody = (what: string, id: string, loc: string[]) =>
+  errorBody(
+    `${what} "${id}" does not exist in the mock: it was not created here, was deleted, or reset() forgot it`,
+    "not_found_error",
+    "not_found",
+    loc,
+  );
 
 /** 422: a query value the state cannot use (a cursor it did not hand out). */
 export const badRequestBody = (message: string, loc: string[]) =>
