@@ -1,34 +1,19 @@
-import {
-  APIError,
-  type ApiErrorInit,
-  AuthenticationError,
-  BadRequestError,
-  ConflictError,
-  InternalServerError,
-  NotFoundError,
-  PermissionDeniedError,
-  RateLimitError,
-  ValidationError,
-} from "./api-error.ts";
+import * as classes from "./api-error.ts";
+
+// The statuses with a class of their own; any other 5xx is an InternalServerError, the rest APIError.
+const classByStatus: Readonly<Record<number, new (init: classes.ApiErrorInit) => classes.APIError>> = {
+  400: classes.BadRequestError,
+  401: classes.AuthenticationError,
+  403: classes.PermissionDeniedError,
+  404: classes.NotFoundError,
+  409: classes.ConflictError,
+  422: classes.ValidationError,
+  429: classes.RateLimitError,
+};
 
 /** Picks the error class for a status, so callers can `instanceof` by meaning. */
-export function createApiError(init: ApiErrorInit): APIError {
-  switch (init.status) {
-    case 400:
-      return new BadRequestError(init);
-    case 401:
-      return new AuthenticationError(init);
-    case 403:
-      return new PermissionDeniedError(init);
-    case 404:
-      return new NotFoundError(init);
-    case 409:
-      return new ConflictError(init);
-    case 422:
-      return new ValidationError(init);
-    case 429:
-      return new RateLimitError(init);
-    default:
-      return init.status >= 500 ? new InternalServerError(init) : new APIError(init);
-  }
+export function createApiError(init: classes.ApiErrorInit): classes.APIError {
+  const ErrorClass =
+    classByStatus[init.status] ?? (init.status >= 500 ? classes.InternalServerError : classes.APIError);
+  return new ErrorClass(init);
 }
