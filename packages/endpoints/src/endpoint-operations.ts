@@ -85,8 +85,10 @@ function readNextCursor(value: unknown): string | null {
   return typeof value === "string" && value !== "" ? value : null;
 }
 
-// The PUT actions share one shape: an id in, the new status out.
-const actionRoutes = {
+// The calls that take only the endpoint's id and answer its status: the status itself and the
+// PUT actions (each answers the new status).
+const statusRoutes = {
+  status: dedicatedGetEndpointStatus,
   sleep: dedicatedSleepEndpoint,
   wake: dedicatedWakeEndpoint,
   terminate: dedicatedTerminateEndpoint,
@@ -100,12 +102,12 @@ export function endpointOperations(core: CallCore): EndpointOperations {
     <Args extends unknown[], T>(method: (endpointId: string, ...args: Args) => Promise<T>) =>
     (endpointId: string, ...args: Args) =>
       namingEndpointOn404(endpointId, () => method(endpointId, ...args));
-  const action = (verb: keyof typeof actionRoutes) =>
+  const statusCall = (verb: keyof typeof statusRoutes) =>
     aboutEndpoint((endpointId, options?: CallOptions) =>
       requestData(
         core,
         `endpoints.${verb}`,
-        { route: actionRoutes[verb], params: byId(endpointId) },
+        { route: statusRoutes[verb], params: byId(endpointId) },
         options,
         notAnObject,
         statusIsText,
@@ -170,16 +172,7 @@ export function endpointOperations(core: CallCore): EndpointOperations {
         options,
       );
     }),
-    status: aboutEndpoint((endpointId, options?: CallOptions) =>
-      requestData(
-        core,
-        "endpoints.status",
-        { route: dedicatedGetEndpointStatus, params: byId(endpointId) },
-        options,
-        notAnObject,
-        statusIsText,
-      ),
-    ),
+    status: statusCall("status"),
     listVersions: aboutEndpoint(async (endpointId, query: ListVersionsQuery = {}, options?: CallOptions) => {
       const params = { ...byId(endpointId), query: withCursor(query, query.cursor) };
       const call = { route: dedicatedGetEndpointVersionHistory, params };
@@ -201,10 +194,10 @@ export function endpointOperations(core: CallCore): EndpointOperations {
           next: page.nextCursor,
         };
       }),
-    sleep: action("sleep"),
-    wake: action("wake"),
-    terminate: action("terminate"),
-    restart: action("restart"),
+    sleep: statusCall("sleep"),
+    wake: statusCall("wake"),
+    terminate: statusCall("terminate"),
+    restart: statusCall("restart"),
   };
   return operations;
 }
