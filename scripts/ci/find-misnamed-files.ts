@@ -25,8 +25,6 @@ export const NAMED_FOR_CONTENT: Record<string, string> = {
     "the schema checks parse and runTools load on first use: one group, kept apart from the public types",
   "packages/testing/src/mock/create-mock-fetch-node.ts":
     "Node's createMockFetch (reads the shipped spec); the web entry owns create-mock-fetch.ts",
-  "packages/testing/src/mock/faults/play-steps-web.ts":
-    "plays answer steps as a web Response, beside play-steps-node.ts",
   "scripts/ci/test-layout.ts": "the one test layout: its folder kinds and the check that reads them",
   "packages/inference/src/families/":
     "one file per inference family, named for the family: its interface, factory and methods table",
@@ -62,18 +60,6 @@ export const NAMED_FOR_CONTENT: Record<string, string> = {
   "scripts/spec-diff/types.ts": "the types spec-diff's steps share",
   "scripts/spec-update/parse-args.ts": "the arguments of pnpm spec:update",
   "tooling/test-kit/src/vitest-global-setup.ts": "vitest's global setup, named as vitest calls it (setup)",
-};
-
-/**
- * Files to rename for their main export, not renamed yet because another change edits them or
- * their folder at the same time; the check accepts them until then. Shrink this list, never grow it.
- */
-export const RENAME_PENDING: Record<string, string> = {
-  "packages/testing/src/mock/fake-size-limits.ts": "fake-size-problem.ts (fakeSizeProblem)",
-  "packages/testing/src/mock/faults/play-steps-node.ts": "play-steps-on-node.ts (playStepsOnNode)",
-  "packages/testing/src/mock/faults/sse-text.ts": "event-text.ts (eventText)",
-  "packages/testing/src/mock/state/dataset-state.ts": "create-dataset-state.ts (createDatasetState)",
-  "packages/testing/src/mock/state/endpoint-state.ts": "create-endpoint-state.ts (createEndpointState)",
 };
 
 /** Whether the text has `export function|const|class|interface|type <the file's name>`, in any case. */
@@ -157,7 +143,7 @@ export function findMisnamedFiles(root: string): MisnamedFile[] {
     .filter((path) => COVERED.test(path) && existsSync(join(root, path)));
   return (
     [...new Set(files)]
-      .filter((path) => !isListed(path, NAMED_FOR_CONTENT) && !isListed(path, RENAME_PENDING))
+      .filter((path) => !isListed(path, NAMED_FOR_CONTENT))
       .map((path) => ({ path, text: readFileSync(join(root, path), "utf8") }))
       // Most files declare the export they are named for plainly: no need to parse those.
       .filter(({ path, text }) => !declaresPlainly(basename(path), text))

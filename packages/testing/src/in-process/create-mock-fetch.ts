@@ -5,7 +5,7 @@ import { requestRulePath } from "../mock/attribution/request-rule-path.ts";
 import { encodeAnswer } from "../mock/encode-answer.ts";
 import { callFault } from "../mock/faults/answer-faults.ts";
 import { answerSteps } from "../mock/faults/answer-steps.ts";
-import { playStepsAsResponse } from "../mock/faults/play-steps-web.ts";
+import { playStepsAsResponse } from "../mock/faults/play-steps-as-response.ts";
 import { createMockEngine, type MockControls } from "../mock/mock-engine.ts";
 import { checkRequest } from "../mock/request-check/check-request.ts";
 import { specExampleAnswer } from "../mock/spec-example-answer.ts";

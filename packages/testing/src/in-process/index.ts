@@ -17,6 +17,6 @@ export type {
 } from "../mock/mock-reply-types.ts";
 export type { MockStorage, StorageRequest, StoredObject } from "../mock/mock-storage.ts";
 export type { RecordedCall } from "../mock/start-recording-proxy.ts";
-export type { EndpointStep, MockEndpointStatus, MockEndpoints } from "../mock/state/endpoint-state.ts";
+export type { EndpointStep, MockEndpointStatus, MockEndpoints } from "../mock/state/create-endpoint-state.ts";
 export type { StateLimits } from "../mock/state/state-limits.ts";
 export { createMockFetch, DEFAULT_MAX_BODY_BYTES, type MockFetch, type MockFetchOptions } from "./create-mock-fetch.ts";

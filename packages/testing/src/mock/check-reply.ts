@@ -8,7 +8,7 @@ import {
 } from "../spec-check/response-validator.ts";
 import { JSON_TYPE, type SpecIndex, type SpecOperation, SSE } from "../spec-check/spec-index.ts";
 import { type AnswerFaults, faultProblems, faultsOf } from "./faults/answer-faults.ts";
-import type { AnswerEvent } from "./faults/sse-text.ts";
+import type { AnswerEvent } from "./faults/event-text.ts";
 
 export type { ReplyEvent, ReplyIssue } from "../spec-check/response-validator.ts";
 

@@ -1,4 +1,4 @@
-import { type AnswerEvent, eventText } from "./faults/sse-text.ts";
+import { type AnswerEvent, eventText } from "./faults/event-text.ts";
 import type { LocalAnswer } from "./start-recording-proxy.ts";
 
 /** An SSE body: `event:` when named, then the data as JSON (the `[DONE]` sentinel as it is). */

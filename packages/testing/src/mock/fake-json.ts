@@ -2,7 +2,7 @@ import { Ajv, type ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { generateSync, type JsonSchema } from "json-schema-faker";
 import { addFormatsTo } from "../add-formats-to.ts";
-import { FAKE_LIMITS, fakeSizeProblem } from "./fake-size-limits.ts";
+import { FAKE_LIMITS, fakeSizeProblem } from "./fake-size-problem.ts";
 
 /** Tries this many seeds before giving up on a schema the faker cannot satisfy. */
 const ATTEMPTS = 8;

@@ -9,7 +9,7 @@ import { createMockStorage, DEFAULT_STORAGE_MAX_BYTES, type MockStorage } from "
 import { readEvents } from "./read-events.ts";
 import { ReplyScript } from "./reply-script.ts";
 import type { LocalAnswer, ProxyRequest, UpstreamAnswer } from "./start-recording-proxy.ts";
-import type { MockEndpoints } from "./state/endpoint-state.ts";
+import type { MockEndpoints } from "./state/create-endpoint-state.ts";
 import { createManagementState, STATE_OFF_ENDPOINTS } from "./state/management-state.ts";
 import type { StateLimits } from "./state/state-limits.ts";
 
@@ -24,7 +24,11 @@ export interface MockEngineOptions {
 export interface MockControls {
   /**
    * Makes the next call of `operationId` (or the next `times`, or every one until `reset()`)
-   * answer `reply`, checked against the spec now (see `MockServer.respond`).
+   * answer `reply` instead of the spec's example. The reply is checked against the spec's
+   * schema for that operation and status now: one no real server could send throws a
+   * `MockReplyError` naming the JSON path and the rule. Requests are still checked by the
+   * mock first; one it rejects gets its rejection, and the reply waits for the next.
+   * Replies given for the same operation are used in the order given.
    */
   respond<Id extends OperationId, S extends number = 200>(
     operationId: Id,
@@ -35,7 +39,7 @@ export interface MockControls {
   pendingReplies(): { operationId: string; remaining: number | "always" }[];
   /** Forgets every scripted reply not used yet, every stored file and all state (`calls` are kept). */
   reset(): void;
-  /** Scripts the status of the endpoints the mock holds. */
+  /** Scripts the status of the endpoints the mock holds (see `state`). */
   endpoints: MockEndpoints;
   /** The presigned upload target the mock hands out in init upload, and what was stored there. */
   storage: MockStorage;

@@ -1,6 +1,6 @@
 import { generateSync, type JsonSchema } from "json-schema-faker";
 import { JSON_TYPE, type SpecIndex, type SpecOperation, SSE } from "../spec-check/spec-index.ts";
-import { FAKE_LIMITS } from "./fake-size-limits.ts";
+import { FAKE_LIMITS } from "./fake-size-problem.ts";
 import type { UpstreamAnswer } from "./start-recording-proxy.ts";
 
 /** What the spec itself answers for an operation: its first success status, media type and body text. */

@@ -4,17 +4,14 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { OperationId } from "@friendli-ts/client/internal";
 import { requestRulePath } from "./attribution/request-rule-path.ts";
 import type { CorsOptions } from "./cors-headers.ts";
 import { findFreePort } from "./find-free-port.ts";
-import { createMockEngine } from "./mock-engine.ts";
-import type { MockReply, RespondOptions } from "./mock-reply-types.ts";
-import { DEFAULT_STORAGE_MAX_BYTES, type MockStorage } from "./mock-storage.ts";
+import { createMockEngine, type MockControls } from "./mock-engine.ts";
+import { DEFAULT_STORAGE_MAX_BYTES } from "./mock-storage.ts";
 import { PROXY_KEY_ENV, PROXY_KEY_HEADER, PROXY_ONLY, WATCHDOG } from "./prism-preload.ts";
 import { loadSpecIndex } from "./spec-operations.ts";
 import { type RecordedCall, startRecordingProxy } from "./start-recording-proxy.ts";
-import type { MockEndpoints } from "./state/endpoint-state.ts";
 import type { StateLimits } from "./state/state-limits.ts";
 import { requestViolations, violationAnswer } from "./violation-body.ts";
 
@@ -22,34 +19,14 @@ import { requestViolations, violationAnswer } from "./violation-body.ts";
 // lifecycle over the same child process and reply script; the replies' formats and checks, the
 // default chat answer and CORS already live in the files imported above.
 
-export interface MockServer {
+/** The mock server: the controls every way into the mock has, plus its address, its calls and its process. */
+export interface MockServer extends MockControls {
   /** Base URL of the server, e.g. `http://127.0.0.1:43121`. */
   url: string;
   /** Every API request the server answered, in order (scripted answers included). */
   calls: RecordedCall[];
   /** Prism's process id (its process group is stopped as a whole). */
   pid: number;
-  /**
-   * Makes the next call of `operationId` (or the next `times`, or every one until `reset()`)
-   * answer `reply` instead of the spec's example. The reply is checked against the spec's
-   * schema for that operation and status now: one no real server could send throws a
-   * `MockReplyError` naming the JSON path and the rule. Requests are still checked by the
-   * mock server first; one it rejects gets its rejection, and the reply waits for the next.
-   * Replies given for the same operation are used in the order given.
-   */
-  respond<Id extends OperationId, S extends number = 200>(
-    operationId: Id,
-    reply: MockReply<Id, S>,
-    options?: RespondOptions,
-  ): void;
-  /** Scripted replies given with `respond` and not used yet: operation id and how many calls are left. */
-  pendingReplies(): { operationId: string; remaining: number | "always" }[];
-  /** Forgets every scripted reply not used yet, every stored file and all state (`calls` are kept). */
-  reset(): void;
-  /** Scripts the status of the endpoints the mock holds (see `state`). */
-  endpoints: MockEndpoints;
-  /** The presigned upload target the mock hands out in init upload, and what was stored there. */
-  storage: MockStorage;
   stop(): Promise<void>;
 }
 

@@ -5,8 +5,8 @@ import { type CorsOptions, corsHeaders, isPreflight, withoutCors } from "./cors-
 import { encodeAnswer } from "./encode-answer.ts";
 import { type AnswerFaults, type CallFault, callFault } from "./faults/answer-faults.ts";
 import { answerSteps } from "./faults/answer-steps.ts";
-import { playStepsOnNode } from "./faults/play-steps-node.ts";
-import type { AnswerEvent } from "./faults/sse-text.ts";
+import type { AnswerEvent } from "./faults/event-text.ts";
+import { playStepsOnNode } from "./faults/play-steps-on-node.ts";
 
 export { formatEvents } from "./encode-answer.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fakeJson } from "../../src/mock/fake-json.ts";
-import { FAKE_LIMITS, fakeSizeProblem, patternLength } from "../../src/mock/fake-size-limits.ts";
+import { FAKE_LIMITS, fakeSizeProblem, patternLength } from "../../src/mock/fake-size-problem.ts";
 
 const array = (minItems: number, items: unknown) => ({ type: "array", minItems, items });
 

@@ -1,5 +1,5 @@
 import type { AnswerFaults } from "./answer-faults.ts";
-import { type AnswerEvent, eventText } from "./sse-text.ts";
+import { type AnswerEvent, eventText } from "./event-text.ts";
 
 /** One thing a server does while answering; a server plays the steps in order. */
 export type AnswerStep =

@@ -1,7 +1,7 @@
 import type { SpecIndex, SpecOperation } from "../../spec-check/spec-index.ts";
 import { checkReply } from "../check-reply.ts";
-import { createDatasetState } from "./dataset-state.ts";
-import { createEndpointState, type MockEndpoints } from "./endpoint-state.ts";
+import { createDatasetState } from "./create-dataset-state.ts";
+import { createEndpointState, type MockEndpoints } from "./create-endpoint-state.ts";
 import { pathParams } from "./path-params.ts";
 import { readStateLimits, StateBudget, type StateLimits } from "./state-limits.ts";
 import type { StateAnswer, StateRequest } from "./state-request.ts";
