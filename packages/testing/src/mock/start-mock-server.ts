@@ -15,7 +15,7 @@ import { type RecordedCall, startRecordingProxy } from "./start-recording-proxy.
 import type { StateLimits } from "./state/state-limits.ts";
 import { requestViolations, violationAnswer } from "./violation-body.ts";
 
-// Long: starting Prism, waiting until it answers, scripting its replies and stopping it are one
+// Starting Prism, waiting until it answers, scripting its replies and stopping it are one
 // lifecycle over the same child process and reply script; the replies' formats and checks, the
 // default chat answer and CORS already live in the files imported above.
 
