@@ -27,43 +27,41 @@ export interface DeploymentCalls {
 }
 
 export function deploymentCalls(inference: FriendliInference, deployment: Deployment): DeploymentCalls {
+  // What every deployment has, through the chosen deployment's families. The bodies are built
+  // from settings, not typed per deployment: `as never` hands one to whichever of the three
+  // deployments' methods `api` holds, as the per-deployment casts below do by name.
+  const api = inference[deployment];
+  const shared: DeploymentCalls = {
+    chat: (b, o) => api.chat.complete(b as never, o),
+    chatStream: (b, o) => api.chat.stream(b as never, o),
+    completion: (b, o) => api.completions.complete(b as never, o),
+    completionStream: (b, o) => api.completions.stream(b as never, o),
+    transcription: (b, o) => api.audio.transcriptions.create(b as never, o),
+  };
   switch (deployment) {
     case "serverless": {
       const api = inference.serverless;
       return {
-        chat: (b, o) => api.chat.complete(b as Body<"serverless.chat.complete">, o),
-        chatStream: (b, o) => api.chat.stream(b as Body<"serverless.chat.stream">, o),
+        ...shared,
         toolAssistedChatStream: (b, o) =>
           api.toolAssistedChat.stream(b as Body<"serverless.toolAssistedChat.stream">, o),
-        completion: (b, o) => api.completions.complete(b as Body<"serverless.completions.complete">, o),
-        completionStream: (b, o) => api.completions.stream(b as Body<"serverless.completions.stream">, o),
-        transcription: (b, o) =>
-          api.audio.transcriptions.create(b as Body<"serverless.audio.transcriptions.create">, o),
       };
     }
     case "dedicated": {
       const api = inference.dedicated;
       return {
-        chat: (b, o) => api.chat.complete(b as Body<"dedicated.chat.complete">, o),
-        chatStream: (b, o) => api.chat.stream(b as Body<"dedicated.chat.stream">, o),
-        completion: (b, o) => api.completions.complete(b as Body<"dedicated.completions.complete">, o),
-        completionStream: (b, o) => api.completions.stream(b as Body<"dedicated.completions.stream">, o),
+        ...shared,
         embeddings: (b, o) => api.embeddings.create(b as Body<"dedicated.embeddings.create">, o),
         images: (b, o) => api.images.generate(b as Body<"dedicated.images.generate">, o),
         imageEdits: (b, o) => api.images.edit(b as Body<"dedicated.images.edit">, o),
-        transcription: (b, o) => api.audio.transcriptions.create(b as Body<"dedicated.audio.transcriptions.create">, o),
       };
     }
     case "container": {
       const api = inference.container;
       return {
-        chat: (b, o) => api.chat.complete(b as Body<"container.chat.complete">, o),
-        chatStream: (b, o) => api.chat.stream(b as Body<"container.chat.stream">, o),
-        completion: (b, o) => api.completions.complete(b as Body<"container.completions.complete">, o),
-        completionStream: (b, o) => api.completions.stream(b as Body<"container.completions.stream">, o),
+        ...shared,
         images: (b, o) => api.images.generate(b as Body<"container.images.generate">, o),
         imageEdits: (b, o) => api.images.edit(b as Body<"container.images.edit">, o),
-        transcription: (b, o) => api.audio.transcriptions.create(b as Body<"container.audio.transcriptions.create">, o),
       };
     }
   }
