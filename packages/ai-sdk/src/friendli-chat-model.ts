@@ -7,16 +7,15 @@ import type {
 } from "@ai-sdk/provider";
 import { generateId } from "@ai-sdk/provider-utils";
 import { type ChatAnswer, chatAnswerShape } from "./answer-shapes.ts";
+import { callAndCheck } from "./call-and-check.ts";
 import { callOptions, newCapture, responseDetails } from "./call-options.ts";
 import { chatStreamParts } from "./chat-stream-parts.ts";
-import { checkAnswer, wrongShape } from "./check-answer.ts";
+import { wrongShape } from "./check-answer.ts";
 import { collectStreamParts } from "./collect-stream-parts.ts";
 import type { Deployment } from "./deployment.ts";
 import type { DeploymentCalls } from "./deployment-calls.ts";
-import { mapFinishReason } from "./map-finish-reason.ts";
+import { generateResult } from "./generate-result.ts";
 import { mapUsage } from "./map-usage.ts";
-import { redactedCopy } from "./redacted-copy.ts";
-import { responseMetadata } from "./response-metadata.ts";
 import { toAiSdkError } from "./to-ai-sdk-error.ts";
 import { toChatBody } from "./to-chat-body.ts";
 import { argumentsText } from "./tool-call-assembler.ts";
@@ -55,27 +54,16 @@ export class FriendliChatModel implements LanguageModelV4 {
     // Tool-assisted chat reports its tools' runs only in its stream: the answer is read from it.
     if (request.builtInTools.size > 0) return this.generateFromStream(options);
     const { body, warnings } = request;
-    const capture = newCapture();
     const url = this.config.url("/v1/chat/completions");
-    let answer: unknown;
-    try {
-      answer = await this.config.calls.chat(body, callOptions(options, capture));
-    } catch (error) {
-      throw toAiSdkError(error, { url, body });
-    }
-    const secret = this.config.secretOf(answer);
-    const result = checkAnswer(chatAnswerShape, answer, "chat completion", secret);
-    const choice = result.choices[0];
-    const { headers, providerMetadata } = responseDetails(capture.response, secret);
-    return {
-      content: messageContent(choice?.message, answer, secret),
-      finishReason: mapFinishReason(choice?.finish_reason),
-      usage: mapUsage(result.usage, secret),
-      warnings,
-      providerMetadata,
-      request: { url, body },
-      response: { ...responseMetadata(result, secret), headers, body: redactedCopy(result, secret) },
-    };
+    const answered = await callAndCheck(this.config, options, {
+      operation: "chat",
+      body,
+      failed: { url, body },
+      shape: chatAnswerShape,
+      what: "chat completion",
+    });
+    const content = messageContent(answered.result.choices[0]?.message, answered.answer, answered.secret);
+    return generateResult(answered, content, warnings, { url, body });
   }
 
   async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {

@@ -8,13 +8,13 @@ import type {
 } from "@ai-sdk/provider";
 import { StreamInterruptedError } from "@friendli-ts/inference";
 import { completionAnswerShape, completionChunkShape } from "./answer-shapes.ts";
+import { callAndCheck } from "./call-and-check.ts";
 import { callOptions, newCapture, responseDetails } from "./call-options.ts";
 import { checkAnswer } from "./check-answer.ts";
 import type { ModelConfig } from "./friendli-chat-model.ts";
+import { generateResult } from "./generate-result.ts";
 import { mapFinishReason } from "./map-finish-reason.ts";
 import { mapUsage } from "./map-usage.ts";
-import { redactedCopy } from "./redacted-copy.ts";
-import { responseMetadata } from "./response-metadata.ts";
 import { samplingFields } from "./sampling-fields.ts";
 import { toAiSdkError } from "./to-ai-sdk-error.ts";
 import { toCompletionPrompt } from "./to-completion-prompt.ts";
@@ -48,27 +48,15 @@ export class FriendliCompletionModel implements LanguageModelV4 {
 
   async doGenerate(options: LanguageModelV4CallOptions): Promise<LanguageModelV4GenerateResult> {
     const { body, warnings, url } = this.request(options);
-    const capture = newCapture();
-    let answer: unknown;
-    try {
-      answer = await this.config.calls.completion(body, callOptions(options, capture));
-    } catch (error) {
-      throw toAiSdkError(error, { url, body });
-    }
-    const secret = this.config.secretOf(answer);
-    const result = checkAnswer(completionAnswerShape, answer, "completion", secret);
-    const choice = result.choices[0];
-    const text = choice?.text ?? "";
-    const { headers, providerMetadata } = responseDetails(capture.response, secret);
-    return {
-      content: text ? [{ type: "text", text }] : [],
-      finishReason: mapFinishReason(choice?.finish_reason),
-      usage: mapUsage(result.usage, secret),
-      warnings,
-      providerMetadata,
-      request: { url, body },
-      response: { ...responseMetadata(result, secret), headers, body: redactedCopy(result, secret) },
-    };
+    const answered = await callAndCheck(this.config, options, {
+      operation: "completion",
+      body,
+      failed: { url, body },
+      shape: completionAnswerShape,
+      what: "completion",
+    });
+    const text = answered.result.choices[0]?.text ?? "";
+    return generateResult(answered, text ? [{ type: "text", text }] : [], warnings, { url, body });
   }
 
   async doStream(options: LanguageModelV4CallOptions): Promise<LanguageModelV4StreamResult> {

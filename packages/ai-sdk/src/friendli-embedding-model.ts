@@ -5,12 +5,11 @@ import type {
   SharedV4Warning,
 } from "@ai-sdk/provider";
 import { embeddingsAnswerShape } from "./answer-shapes.ts";
-import { callOptions, newCapture, responseDetails } from "./call-options.ts";
-import { checkAnswer, wrongShape } from "./check-answer.ts";
+import { callAndCheck } from "./call-and-check.ts";
+import { wrongShape } from "./check-answer.ts";
 import type { ModelConfig } from "./friendli-chat-model.ts";
 import { tokenCount } from "./map-usage.ts";
 import { redactedCopy } from "./redacted-copy.ts";
-import { toAiSdkError } from "./to-ai-sdk-error.ts";
 
 /** A Friendli embedding model for the AI SDK (`/v1/embeddings`, dedicated endpoints). */
 export class FriendliEmbeddingModel implements EmbeddingModelV4 {
@@ -38,17 +37,14 @@ export class FriendliEmbeddingModel implements EmbeddingModelV4 {
       });
     }
     const body = { model: this.modelId, input: options.values, encoding_format: "float" };
-    const capture = newCapture();
     const url = this.config.url("/v1/embeddings");
-    const call = this.config.calls.embeddings;
-    let answer: unknown;
-    try {
-      answer = await call?.(body, callOptions(options, capture));
-    } catch (error) {
-      throw toAiSdkError(error, { url, body });
-    }
-    const secret = this.config.secretOf(answer);
-    const result = checkAnswer(embeddingsAnswerShape, answer, "embeddings", secret);
+    const { answer, result, secret, headers, providerMetadata } = await callAndCheck(this.config, options, {
+      operation: "embeddings",
+      body,
+      failed: { url, body },
+      shape: embeddingsAnswerShape,
+      what: "embeddings",
+    });
     if (result.data.length !== options.values.length) {
       const cause = `${options.values.length} texts were sent, ${result.data.length} embeddings came back`;
       throw wrongShape(answer, cause, "embeddings", secret);
@@ -56,7 +52,6 @@ export class FriendliEmbeddingModel implements EmbeddingModelV4 {
     // In input order, whatever order the server listed them in.
     const data = result.data.slice().sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
     const tokens = tokenCount(result.usage?.prompt_tokens);
-    const { headers, providerMetadata } = responseDetails(capture.response, secret);
     return {
       embeddings: data.map((item) => item.embedding),
       ...(tokens !== undefined ? { usage: { tokens } } : {}),

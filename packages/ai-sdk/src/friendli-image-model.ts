@@ -11,8 +11,8 @@ import type { FriendliClient } from "@friendli-ts/client";
 import { coreOf, makeRequest, redact, redactError } from "@friendli-ts/client/internal";
 import { z } from "zod";
 import { imagesAnswerShape } from "./answer-shapes.ts";
-import { callOptions, newCapture, responseDetails } from "./call-options.ts";
-import { checkAnswer, wrongShape } from "./check-answer.ts";
+import { callAndCheck } from "./call-and-check.ts";
+import { wrongShape } from "./check-answer.ts";
 import type { ModelConfig } from "./friendli-chat-model.ts";
 import { toAiSdkError } from "./to-ai-sdk-error.ts";
 
@@ -73,17 +73,14 @@ export class FriendliImageModel implements ImageModelV4 {
       ...(friendli?.numInferenceSteps !== undefined ? { num_inference_steps: friendli.numInferenceSteps } : {}),
       ...(friendli?.guidanceScale !== undefined ? { guidance_scale: friendli.guidanceScale } : {}),
     };
-    const capture = newCapture();
     const url = this.config.url(edit ? "/v1/images/edits" : "/v1/images/generations");
-    const send = edit ? this.config.calls.imageEdits : this.config.calls.images;
-    let answer: unknown;
-    try {
-      answer = await send?.(body, callOptions(options, capture));
-    } catch (error) {
-      throw toAiSdkError(error, { url, body });
-    }
-    const secret = this.config.secretOf(answer);
-    const result = checkAnswer(imagesAnswerShape, answer, edit ? "image edit" : "image generation", secret);
+    const { answer, result, secret, headers } = await callAndCheck(this.config, options, {
+      operation: edit ? "imageEdits" : "images",
+      body,
+      failed: { url, body },
+      shape: imagesAnswerShape,
+      what: edit ? "image edit" : "image generation",
+    });
     // As many images as asked, of however many the answer lists.
     const wanted =
       typeof result.image === "string" ? [{ b64_json: result.image }] : (result.data ?? []).slice(0, options.n);
@@ -95,7 +92,6 @@ export class FriendliImageModel implements ImageModelV4 {
       // A download's error quotes its URL, which came from the answer: server text.
       throw toAiSdkError(redactError(error, secret), { url, body });
     }
-    const { headers } = responseDetails(capture.response, secret);
     return { images, warnings, response: { timestamp: new Date(), modelId: this.modelId, headers } };
   }
 

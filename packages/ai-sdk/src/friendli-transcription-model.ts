@@ -8,11 +8,9 @@ import type {
 import { convertBase64ToUint8Array, parseProviderOptions } from "@ai-sdk/provider-utils";
 import { z } from "zod";
 import { transcriptionAnswerShape } from "./answer-shapes.ts";
-import { callOptions, newCapture, responseDetails } from "./call-options.ts";
-import { checkAnswer } from "./check-answer.ts";
+import { callAndCheck } from "./call-and-check.ts";
 import type { ModelConfig } from "./friendli-chat-model.ts";
 import { redactedCopy } from "./redacted-copy.ts";
-import { toAiSdkError } from "./to-ai-sdk-error.ts";
 
 /** `providerOptions.friendli` of a transcription call. */
 export const friendliTranscriptionOptionsSchema = z.strictObject({
@@ -52,17 +50,14 @@ export class FriendliTranscriptionModel implements TranscriptionModelV4 {
       ...(friendli?.language !== undefined ? { language: friendli.language } : {}),
       ...(friendli?.temperature !== undefined ? { temperature: friendli.temperature } : {}),
     };
-    const capture = newCapture();
     const url = this.config.url("/v1/audio/transcriptions");
-    let answer: unknown;
-    try {
-      answer = await this.config.calls.transcription(body, callOptions(options, capture));
-    } catch (error) {
-      throw toAiSdkError(error, { url, body: { ...body, file: `(${bytes.byteLength} bytes)` } });
-    }
-    const secret = this.config.secretOf(answer);
-    const result = checkAnswer(transcriptionAnswerShape, answer, "transcription", secret);
-    const { headers, providerMetadata } = responseDetails(capture.response, secret);
+    const { result, secret, headers, providerMetadata } = await callAndCheck(this.config, options, {
+      operation: "transcription",
+      body,
+      failed: { url, body: { ...body, file: `(${bytes.byteLength} bytes)` } },
+      shape: transcriptionAnswerShape,
+      what: "transcription",
+    });
     const { usage } = result;
     return {
       text: result.text,
