@@ -28,8 +28,8 @@ export interface DeploymentCalls {
 
 export function deploymentCalls(inference: FriendliInference, deployment: Deployment): DeploymentCalls {
   // What every deployment has, through the chosen deployment's families. The bodies are built
-  // from settings, not typed per deployment: `as never` hands one to whichever of the three
-  // deployments' methods `api` holds, as the per-deployment casts below do by name.
+  // from settings, not typed per deployment: `as never` hands one to whichever deployment's
+  // method `api` holds, as the casts by name below do for one deployment.
   const api = inference[deployment];
   const shared: DeploymentCalls = {
     chat: (b, o) => api.chat.complete(b as never, o),
@@ -38,31 +38,25 @@ export function deploymentCalls(inference: FriendliInference, deployment: Deploy
     completionStream: (b, o) => api.completions.stream(b as never, o),
     transcription: (b, o) => api.audio.transcriptions.create(b as never, o),
   };
-  switch (deployment) {
-    case "serverless": {
-      const api = inference.serverless;
-      return {
-        ...shared,
-        toolAssistedChatStream: (b, o) =>
-          api.toolAssistedChat.stream(b as Body<"serverless.toolAssistedChat.stream">, o),
-      };
-    }
-    case "dedicated": {
-      const api = inference.dedicated;
-      return {
-        ...shared,
-        embeddings: (b, o) => api.embeddings.create(b as Body<"dedicated.embeddings.create">, o),
-        images: (b, o) => api.images.generate(b as Body<"dedicated.images.generate">, o),
-        imageEdits: (b, o) => api.images.edit(b as Body<"dedicated.images.edit">, o),
-      };
-    }
-    case "container": {
-      const api = inference.container;
-      return {
-        ...shared,
-        images: (b, o) => api.images.generate(b as Body<"container.images.generate">, o),
-        imageEdits: (b, o) => api.images.edit(b as Body<"container.images.edit">, o),
-      };
-    }
+  if (deployment === "serverless") {
+    const { serverless } = inference;
+    return {
+      ...shared,
+      toolAssistedChatStream: (b, o) =>
+        serverless.toolAssistedChat.stream(b as Body<"serverless.toolAssistedChat.stream">, o),
+    };
   }
+  // Dedicated endpoints and containers make and edit images; only dedicated ones embed.
+  const imaging = inference[deployment];
+  const withImages: DeploymentCalls = {
+    ...shared,
+    images: (b, o) => imaging.images.generate(b as never, o),
+    imageEdits: (b, o) => imaging.images.edit(b as never, o),
+  };
+  if (deployment === "container") return withImages;
+  const { dedicated } = inference;
+  return {
+    ...withImages,
+    embeddings: (b, o) => dedicated.embeddings.create(b as Body<"dedicated.embeddings.create">, o),
+  };
 }
