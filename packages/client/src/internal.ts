@@ -24,6 +24,7 @@ export { linkedAbort } from "./transport/linked-abort.ts";
 export { joinBytes, readBodyCapped } from "./transport/read-body-capped.ts";
 export { readEnv } from "./transport/read-env.ts";
 export { redact, redactError } from "./transport/redact.ts";
+export { wasNeverSent } from "./transport/retry-decision.ts";
 export { keepSecret, secretOf } from "./transport/secret-of.ts";
 export { sleep } from "./transport/sleep.ts";
 export type { OwnedBytes } from "./transport/web-types.ts";

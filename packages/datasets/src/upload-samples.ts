@@ -7,7 +7,7 @@ import {
   FriendliError,
   InvalidInputError,
 } from "@friendli-ts/client";
-import { checkLimit, linkedAbort } from "@friendli-ts/client/internal";
+import { checkLimit, linkedAbort, wasNeverSent } from "@friendli-ts/client/internal";
 import { formatPath } from "./format-path.ts";
 import { limitConcurrency } from "./limit-concurrency.ts";
 import { LocateError, locateJsonStrings, replaceJsonStrings, type Span, stringAt } from "./locate-json-strings.ts";
@@ -387,8 +387,6 @@ function prepare(item: SourceItem, modality: DatasetModality): PendingSample {
   return { text, position, media };
 }
 
-const NEVER_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"]);
-
 /** What the API may have done with a batch whose add request failed this way. */
 function outcomeOf(error: unknown): BatchOutcome {
   // Refused before any request (a body or parameter the client would not send).
@@ -396,23 +394,8 @@ function outcomeOf(error: unknown): BatchOutcome {
   // An answer: a 4xx (but 409) means nothing was stored; a 5xx may come after the work was done.
   if (error instanceof APIError)
     return error.status >= 400 && error.status < 500 && error.status !== 409 ? "refused" : "unknown";
-  if (
-    error instanceof APIConnectionError &&
-    !(error instanceof APITimeoutError) &&
-    NEVER_SENT.has(errorCode(error) ?? "")
-  ) {
+  if (error instanceof APIConnectionError && !(error instanceof APITimeoutError) && wasNeverSent(error))
     return "not sent";
-  }
   // A reset, a timeout, an abort while the request was out: it may have been acted on.
   return "unknown";
-}
-
-function errorCode(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 5 && current; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === "string") return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }

@@ -50,6 +50,7 @@ export function networkErrorCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/** Whether a network failure surely came before the request left (refused, no such host): nothing was acted on. */
 export function wasNeverSent(error: unknown): boolean {
   const code = networkErrorCode(error);
   return code !== undefined && NOT_SENT_CODES.has(code);
