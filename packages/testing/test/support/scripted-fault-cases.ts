@@ -9,6 +9,7 @@ import {
   APIConnectionError,
   APITimeoutError,
   createFriendliClient,
+  type FriendliClient,
   RateLimitError,
   StreamEventError,
   StreamInterruptedError,
@@ -52,6 +53,20 @@ export const chatAnswer = (content: string) => ({
   usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
 });
 
+/** Reads a chat stream of this SDK's `client` to its end or its error: the text, and what ended it. */
+export async function readChatStream(client: FriendliClient) {
+  let text = "";
+  try {
+    const stream = await client.stream("/serverless/v1/chat/completions#stream", {
+      body: { model: "m", messages, stream: true },
+    });
+    for await (const event of stream) text += event.data.choices[0]?.delta.content ?? "";
+    return { text, error: undefined };
+  } catch (error) {
+    return { text, error };
+  }
+}
+
 /** Registers the cases against the mock `mode` names; `mock` is read in each test. */
 export function scriptedFaultCases(mode: string, mock: () => FaultCaseMock): void {
   // Through the mock's fetch when it has one (exactOptionalPropertyTypes: no `fetch: undefined`).
@@ -68,19 +83,7 @@ export function scriptedFaultCases(mode: string, mock: () => FaultCaseMock): voi
   const lastCall = () => mock().calls.at(-1);
   const callsSince = (before: number) => mock().calls.slice(before);
 
-  /** Reads a stream of this SDK to its end or its error: the text, and what ended it. */
-  async function readSdkStream(options: Parameters<typeof client>[0] = {}) {
-    let text = "";
-    try {
-      const stream = await client(options).stream("/serverless/v1/chat/completions#stream", {
-        body: { model: "m", messages, stream: true },
-      });
-      for await (const event of stream) text += event.data.choices[0]?.delta.content ?? "";
-      return { text, error: undefined };
-    } catch (error) {
-      return { text, error };
-    }
-  }
+  const readSdkStream = (options: Parameters<typeof client>[0] = {}) => readChatStream(client(options));
 
   async function readOpenAiStream(api = openai()) {
     let text = "";

@@ -11,7 +11,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createMockFetch as createWebMockFetch } from "../../dist/in-process/index.js";
 import { specChecks } from "../../dist/in-process/spec-checks.js";
 import { createMockFetch, type MockReplyError } from "../../dist/index.js";
-import { chatAnswer, scriptedFaultCases } from "../support/scripted-fault-cases.ts";
+import { chatAnswer, readChatStream, scriptedFaultCases } from "../support/scripted-fault-cases.ts";
 
 const mock = createMockFetch();
 beforeEach(() => mock.reset());
@@ -23,25 +23,11 @@ const client = (options: { maxRetries?: number; timeout?: number; idleTimeout?: 
 const openai = (maxRetries = 0) =>
   new OpenAI({ apiKey: TOKEN, baseURL: `${mock.url}/serverless/v1`, fetch: mock.fetch, maxRetries });
 
-/** Reads a stream of this SDK to its end or its error: the text, and what ended it. */
-async function readStream(options: Parameters<typeof client>[0] = {}) {
-  let text = "";
-  try {
-    const stream = await client(options).stream("/serverless/v1/chat/completions#stream", {
-      body: { model: "m", messages, stream: true },
-    });
-    for await (const event of stream) text += event.data.choices[0]?.delta.content ?? "";
-    return { text, error: undefined };
-  } catch (error) {
-    return { text, error };
-  }
-}
-
 describe("answers from the spec, with no server", () => {
   it("a chat completion and a chat stream for this SDK, each recorded as the server mode records it", async () => {
     const { data } = await client().POST("/serverless/v1/chat/completions", { body: { model: "m", messages } });
     expect(data.choices[0]?.message.content).toMatch(/\w+.*\.$/);
-    const { text, error } = await readStream();
+    const { text, error } = await readChatStream(client());
     expect(error).toBeUndefined();
     // Streamed in pieces: several events made the text.
     expect(text.split(" ").length).toBeGreaterThan(5);
