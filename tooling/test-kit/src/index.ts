@@ -25,4 +25,5 @@ export {
 export { type MockServer, type MockServerOptions, startMockServer } from "./start-mock-server.ts";
 export { type TimedRequestRule, timeoutOnlyFor } from "./timeout-only-for.ts";
 export { tokenEchoForms } from "./token-echo-forms.ts";
+export { imageText, visionSamples } from "./vision-samples.ts";
 export { socketClosed, writeForever } from "./write-forever.ts";
