@@ -23,6 +23,7 @@ export {
   startFuzzServer,
 } from "./start-fuzz-server.ts";
 export { type MockServer, type MockServerOptions, startMockServer } from "./start-mock-server.ts";
+export { type Stoppable, stopAfterEach } from "./stop-after-each.ts";
 export { type TimedRequestRule, timeoutOnlyFor } from "./timeout-only-for.ts";
 export { tokenEchoForms } from "./token-echo-forms.ts";
 export { imageText, visionSamples } from "./vision-samples.ts";
