@@ -1,4 +1,5 @@
 export { everythingAnErrorShows, findSecret, readEscapes } from "./everything-an-error-shows.ts";
+export { expectWrongShape } from "./expect-wrong-shape.ts";
 export { operationIdsByTag } from "./operation-ids-by-tag.ts";
 export { recordSentRequests, type SentRequest, type SentRequests } from "./record-sent-requests.ts";
 export { type RunNodeScriptOptions, runNodeScript } from "./run-node-script.ts";

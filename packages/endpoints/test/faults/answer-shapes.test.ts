@@ -1,4 +1,5 @@
 import { InvalidResponseError } from "@friendli-ts/client";
+import { expectWrongShape } from "@friendli-ts/test-kit";
 import { describe, expect, it } from "vitest";
 import type { FriendliEndpoints } from "../../src/index.ts";
 import { createBody, serveEndpoints } from "../support/serve-endpoints.ts";
@@ -72,13 +73,7 @@ describe("cost and usage walks check each page before walking it", () => {
       ["usage.get", () => endpoints.usage.get(range)],
       ["usage.listAll", () => endpoints.usage.listAll(range).toArray()],
     ];
-    for (const [name, call] of calls) {
-      const error = await call().catch((e: unknown) => e);
-      expect(error, name).toBeInstanceOf(InvalidResponseError);
-      expect((error as Error).message, name).toMatch(/wrong shape/);
-      const seen = JSON.stringify({ ...(error as object), message: (error as Error).message });
-      expect(seen, name).not.toContain(token);
-    }
+    await expectWrongShape(calls, InvalidResponseError, token);
   });
 
   it("a good page still walks: buckets with and without results", async () => {
