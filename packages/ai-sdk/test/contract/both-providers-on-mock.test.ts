@@ -90,6 +90,33 @@ const toolStatus = (status: "STARTED" | "ENDED") => ({
   timestamp: 1,
 });
 
+/** Scripts a tool-assisted stream: the web search runs, then the answer "Sunny.". */
+const scriptToolRun = () =>
+  mock.respond("serverlessToolAssistedChatStream", {
+    events: [
+      { event: "tool_status", data: toolStatus("STARTED") },
+      { event: "tool_status", data: toolStatus("ENDED") },
+      { event: "token", data: chunk({ content: "Sunny." }, "stop") },
+      { data: "[DONE]" },
+    ],
+  });
+
+/** A call of `side`'s tool-assisted model with its web search as the tool `search`. */
+const withWebSearch = (side: Side, prompt: string) => ({
+  model: side.toolsModel(),
+  prompt,
+  tools: { search: side.webSearch() },
+  maxRetries: 0,
+});
+
+/** Every part of a streamText run with the web search. */
+async function streamedParts(side: Side, prompt: string) {
+  const result = streamText(withWebSearch(side, prompt));
+  const parts = [];
+  for await (const part of result.fullStream) parts.push(part);
+  return { parts, text: result.text };
+}
+
 describe.each(sides)("%s against the mock", (_name, makeSide) => {
   let side: Side;
   beforeEach(() => {
@@ -148,77 +175,35 @@ describe.each(sides)("%s against the mock", (_name, makeSide) => {
   });
 
   it("built-in tools, streamed: the scripted run is a provider-executed call and a result", async () => {
-    mock.respond("serverlessToolAssistedChatStream", {
-      events: [
-        { event: "tool_status", data: toolStatus("STARTED") },
-        { event: "tool_status", data: toolStatus("ENDED") },
-        { event: "token", data: chunk({ content: "Sunny." }, "stop") },
-        { data: "[DONE]" },
-      ],
-    });
-    const result = streamText({
-      model: side.toolsModel(),
-      prompt: "Weather in Seoul?",
-      tools: { search: side.webSearch() },
-      maxRetries: 0,
-    });
-    const parts = [];
-    for await (const part of result.fullStream) parts.push(part);
+    scriptToolRun();
+    const { parts, text } = await streamedParts(side, "Weather in Seoul?");
     expect(mock.calls.at(-1)).toMatchObject({ path: "/serverless/tools/v1/chat/completions", scripted: true });
     expect(sentBodies[0]).toMatchObject({ tools: [{ type: "web:search" }] });
     expect(parts.find((p) => p.type === "tool-call")).toMatchObject({ toolCallId: "run-1", providerExecuted: true });
     expect(parts.find((p) => p.type === "tool-result")).toMatchObject({ toolCallId: "run-1" });
-    expect(await result.text).toBe("Sunny.");
+    expect(await text).toBe("Sunny.");
   });
 });
 
 describe("where the two providers differ, on the same mock", () => {
   const [[, ours], [, official]] = sides as [[string, () => Side], [string, () => Side]];
-  const scriptRun = () =>
-    mock.respond("serverlessToolAssistedChatStream", {
-      events: [
-        { event: "tool_status", data: toolStatus("STARTED") },
-        { event: "tool_status", data: toolStatus("ENDED") },
-        { event: "token", data: chunk({ content: "Sunny." }, "stop") },
-        { data: "[DONE]" },
-      ],
-    });
 
   it("a built-in tool's run carries the user's name for the tool in ours, the API's type in the official one", async () => {
     for (const [side, name] of [
       [ours(), "search"],
       [official(), "web:search"],
     ] as const) {
-      scriptRun();
-      const result = streamText({
-        model: side.toolsModel(),
-        prompt: "?",
-        tools: { search: side.webSearch() },
-        maxRetries: 0,
-      });
-      const parts = [];
-      for await (const part of result.fullStream) parts.push(part);
+      scriptToolRun();
+      const { parts } = await streamedParts(side, "?");
       expect(parts.find((p) => p.type === "tool-call")).toMatchObject({ toolName: name });
     }
   });
 
   it("generateText with a built-in tool: ours reads the run from the stream; the official one gets no tool parts", async () => {
-    scriptRun();
-    const side = ours();
-    const mine = await generateText({
-      model: side.toolsModel(),
-      prompt: "?",
-      tools: { search: side.webSearch() },
-      maxRetries: 0,
-    });
+    scriptToolRun();
+    const mine = await generateText(withWebSearch(ours(), "?"));
     expect(mine.content.map((p) => p.type)).toEqual(["tool-call", "tool-result", "text"]);
-    const theirs = official();
-    const other = await generateText({
-      model: theirs.toolsModel(),
-      prompt: "?",
-      tools: { search: theirs.webSearch() },
-      maxRetries: 0,
-    });
+    const other = await generateText(withWebSearch(official(), "?"));
     // The JSON answer of tool-assisted chat holds the final message only.
     expect(mock.calls.at(-1)).toMatchObject({ path: "/serverless/tools/v1/chat/completions", stream: false });
     expect(other.content.map((p) => p.type)).toEqual(["text"]);

@@ -4,14 +4,14 @@ import { serveFaults } from "@friendli-ts/test-kit";
 // Declares `inject("mockServerUrl")`, the workspace mock server the shared config starts.
 import type {} from "@friendli-ts/test-kit/global-setup";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { assertBuilt, type CliResult, runCli, startCli, TOKEN } from "../support/run-cli.ts";
+import { assertBuilt, type CliResult, runCli, runCliAt, startCli, TOKEN } from "../support/run-cli.ts";
 
 const mock = inject("mockServerUrl");
 const serve = serveFaults();
 
 /** Every run against the mock server, with the token; checks the token was printed nowhere. */
 async function friendli(args: string[], options?: Parameters<typeof runCli>[1]): Promise<CliResult> {
-  const result = await runCli(["--base-url", mock, "--token", TOKEN, ...args], options);
+  const result = await runCliAt(mock, [...args], options);
   expectNoToken(result);
   return result;
 }
@@ -218,7 +218,7 @@ describe.concurrent("bad arguments exit 2 with a message, before any request", (
 
   it("a --base-url that is not a URL is quoted without its password", async () => {
     for (const baseUrl of ["https://me:pa55word@api .example", "https://me:pa55word@api.example"]) {
-      const result = await runCli(["--base-url", baseUrl, "--token", TOKEN, "endpoints", "list"]);
+      const result = await runCliAt(baseUrl, ["endpoints", "list"]);
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/base-?url/i);
       expect(result.stderr).not.toContain("pa55word");
@@ -231,16 +231,7 @@ describe.concurrent("bad arguments exit 2 with a message, before any request", (
 describe("failures exit 1 and name the error", () => {
   it("an unreachable server", async () => {
     const port = await closedPort();
-    const result = await runCli([
-      "--base-url",
-      `http://127.0.0.1:${port}`,
-      "--token",
-      TOKEN,
-      "--max-retries",
-      "0",
-      "chat",
-      "hi",
-    ]);
+    const result = await runCliAt(`http://127.0.0.1:${port}`, ["--max-retries", "0", "chat", "hi"]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(/^error: APIConnectionError: .*127\.0\.0\.1/);
@@ -252,7 +243,7 @@ describe("failures exit 1 and name the error", () => {
       res.writeHead(401, { "content-type": "application/json", "x-request-id": "req-42" });
       res.end(JSON.stringify({ detail: `Invalid token ${req.headers.authorization}` }));
     });
-    const result = await runCli(["--base-url", server.url, "--token", TOKEN, "endpoints", "status", "e-1"]);
+    const result = await runCliAt(server.url, ["endpoints", "status", "e-1"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /^error: AuthenticationError 401: GET \/dedicated\/beta\/endpoint\/e-1\/status answered 401: .*\(request id req-42\)\n$/,
@@ -291,7 +282,7 @@ describe("a team id that cannot be sent as a header", () => {
     ["FRIENDLI_TEAM", [], { FRIENDLI_TEAM: "팀" }],
   ])("from %s exits 2, with nothing sent", async (flag, args, env) => {
     const server = await serve((_req, res) => void res.end("{}"));
-    const result = await runCli(["--base-url", server.url, "--token", TOKEN, ...args, "endpoints", "list"], { env });
+    const result = await runCliAt(server.url, [...args, "endpoints", "list"], { env });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(`error: ${flag} "팀" cannot be sent as the X-Friendli-Team header\n`);
     expect(server.requests).toEqual([]);
@@ -335,17 +326,7 @@ describe("requests as sent", () => {
         JSON.stringify({ status: statuses[Math.min(attempt, statuses.length) - 1], createdAt: "2026-01-01T00:00:00Z" }),
       );
     });
-    const result = await runCli([
-      "--base-url",
-      server.url,
-      "--token",
-      TOKEN,
-      "endpoints",
-      "wait",
-      "e-1",
-      "--interval",
-      "0.05",
-    ]);
+    const result = await runCliAt(server.url, ["endpoints", "wait", "e-1", "--interval", "0.05"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("RUNNING\n");
     // Not a terminal: one plain line per change.
@@ -388,18 +369,7 @@ describe("requests as sent", () => {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(page === "p2" ? pages[1] : pages[0]));
     });
-    const result = await runCli([
-      "--base-url",
-      server.url,
-      "--token",
-      TOKEN,
-      "cost",
-      "--from",
-      "2026-01-01",
-      "--to",
-      "2026-01-03",
-      "--by-item",
-    ]);
+    const result = await runCliAt(server.url, ["cost", "--from", "2026-01-01", "--to", "2026-01-03", "--by-item"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(
       [

@@ -5,7 +5,7 @@ import { createFriendliDatasets } from "@friendli-ts/datasets";
 import { createFriendliEndpoints } from "@friendli-ts/endpoints";
 import { type MockServer, startMockServer } from "@friendli-ts/test-kit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { assertBuilt, runCli, TOKEN } from "../support/run-cli.ts";
+import { assertBuilt, runCliAt, TOKEN } from "../support/run-cli.ts";
 
 // `endpoints wait` and `datasets upload` end to end against a mock that keeps what was
 // created (its state), as a user runs them against `friendli mock`.
@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 beforeEach(() => mock.reset());
 
-const cli = (args: string[]) => runCli(["--base-url", mock.url, "--token", TOKEN, ...args]);
+const cli = (args: string[]) => runCliAt(mock.url, [...args]);
 const createEndpoint = async () => {
   await createFriendliEndpoints({ baseURL: mock.url, token: TOKEN }).create({
     projectId: "p",

@@ -1,6 +1,6 @@
 import { serveFaults } from "@friendli-ts/test-kit";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, startCli, TOKEN } from "../support/run-cli.ts";
+import { assertBuilt, sseChunk, startCli, TOKEN } from "../support/run-cli.ts";
 
 const serve = serveFaults();
 beforeAll(assertBuilt);
@@ -47,17 +47,9 @@ describe("a reader that goes away (| head -1)", () => {
   });
 
   it("stderr closed: a chat's reasoning is dropped, its answer still printed", async () => {
-    const chunk = (delta: Record<string, string>) =>
-      `data: ${JSON.stringify({
-        id: "c-1",
-        object: "chat.completion.chunk",
-        created: 1,
-        model: "m",
-        choices: [{ index: 0, delta, finish_reason: null }],
-      })}\n\n`;
     const server = await serve((_req, res) => {
       res.writeHead(200, { "content-type": "text/event-stream" });
-      res.end(`${chunk({ reasoning_content: "thinking" })}${chunk({ content: "answer" })}data: [DONE]\n\n`);
+      res.end(`${sseChunk({ reasoning_content: "thinking" })}${sseChunk({ content: "answer" })}data: [DONE]\n\n`);
     });
     const run = startCli(["--base-url", server.url, "--token", TOKEN, "chat", "hi"]);
     run.child.stderr?.destroy();

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { serveFaults } from "@friendli-ts/test-kit";
 import type {} from "@friendli-ts/test-kit/global-setup";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { assertBuilt, runCli, TOKEN } from "../support/run-cli.ts";
+import { assertBuilt, runCliAt } from "../support/run-cli.ts";
 
 const mock = inject("mockServerUrl");
 const serve = serveFaults();
@@ -50,20 +50,11 @@ async function fakeDatasetsApi() {
 }
 
 const upload = (url: string, file: string) =>
-  runCli(["--base-url", url, "--token", TOKEN, "datasets", "upload", file, "--dataset", "d-1", "--project", "p-1"]);
+  runCliAt(url, ["datasets", "upload", file, "--dataset", "d-1", "--project", "p-1"]);
 
 describe("datasets and files", () => {
   it("datasets list prints the project's datasets (mock server)", async () => {
-    const { code, stdout, stderr } = await runCli([
-      "--base-url",
-      mock,
-      "--token",
-      TOKEN,
-      "datasets",
-      "list",
-      "--project",
-      "p-1",
-    ]);
+    const { code, stdout, stderr } = await runCliAt(mock, ["datasets", "list", "--project", "p-1"]);
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(stdout).toMatch(/^DATASET ID\s+NAME\s+MODALITY\s+UPDATED\n/);
@@ -81,11 +72,7 @@ describe("datasets and files", () => {
     );
     await writeFile(file, `${lines.join("\n")}\n`);
     const { server, added } = await fakeDatasetsApi();
-    const { code, stdout, stderr } = await runCli([
-      "--base-url",
-      server.url,
-      "--token",
-      TOKEN,
+    const { code, stdout, stderr } = await runCliAt(server.url, [
       "datasets",
       "upload",
       file,
@@ -118,11 +105,7 @@ describe("datasets and files", () => {
   });
 
   it("datasets upload of a file that is not there exits 2", async () => {
-    const { code, stderr } = await runCli([
-      "--base-url",
-      mock,
-      "--token",
-      TOKEN,
+    const { code, stderr } = await runCliAt(mock, [
       "datasets",
       "upload",
       join(dir, "missing.jsonl"),
@@ -138,17 +121,7 @@ describe("datasets and files", () => {
   it("files upload prints the file id (mock server)", async () => {
     const file = join(dir, "cat.txt");
     await writeFile(file, "not really a cat");
-    const { code, stdout } = await runCli([
-      "--base-url",
-      mock,
-      "--token",
-      TOKEN,
-      "files",
-      "upload",
-      file,
-      "--project",
-      "p-1",
-    ]);
+    const { code, stdout } = await runCliAt(mock, ["files", "upload", file, "--project", "p-1"]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^\S+\n$/);
   });

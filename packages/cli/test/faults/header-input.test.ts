@@ -1,6 +1,6 @@
 import { serveFaults } from "@friendli-ts/test-kit";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, runCli, TOKEN } from "../support/run-cli.ts";
+import { assertBuilt, runCliAt } from "../support/run-cli.ts";
 
 const serve = serveFaults();
 beforeAll(assertBuilt);
@@ -14,7 +14,7 @@ describe("a team or token no HTTP header can carry is a usage error", () => {
     const server = await serve(
       (_req, res) => void res.writeHead(200, { "content-type": "application/json" }).end("{}"),
     );
-    const { code, stderr } = await runCli(["--base-url", server.url, "--token", TOKEN, ...flags, "endpoints", "list"]);
+    const { code, stderr } = await runCliAt(server.url, [...flags, "endpoints", "list"]);
     expect(stderr).toMatch(message);
     expect(code).toBe(2);
     expect(server.requests).toHaveLength(0);

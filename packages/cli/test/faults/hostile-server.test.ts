@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http";
 import { serveFaults } from "@friendli-ts/test-kit";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assertBuilt, type CliResult, runCli, TOKEN } from "../support/run-cli.ts";
+import { assertBuilt, type CliResult, runCli, runCliAt, sseChunk, TOKEN } from "../support/run-cli.ts";
 
 const serve = serveFaults();
 beforeAll(assertBuilt);
@@ -33,15 +33,6 @@ const json = (res: ServerResponse, status: number, value: unknown) => {
   res.end(JSON.stringify(value));
 };
 
-const chunk = (delta: Record<string, string>) =>
-  `data: ${JSON.stringify({
-    id: "c-1",
-    object: "chat.completion.chunk",
-    created: 1,
-    model: "m",
-    choices: [{ index: 0, delta, finish_reason: null }],
-  })}\n\n`;
-
 /** A server whose every name, status, cell and chat delta carries escape sequences. */
 function hostileApi() {
   return serve((req, res) => {
@@ -61,8 +52,8 @@ function hostileApi() {
     if (path === "/serverless/v1/chat/completions") {
       res.writeHead(200, { "content-type": "text/event-stream" });
       res.end(
-        `${chunk({ reasoning_content: `think${HOSTILE}\n` })}` +
-          `${chunk({ content: `col1\tcol2\nline2${HOSTILE}` })}${chunk({ content: " end\n" })}data: [DONE]\n\n`,
+        `${sseChunk({ reasoning_content: `think${HOSTILE}\n` })}` +
+          `${sseChunk({ content: `col1\tcol2\nline2${HOSTILE}` })}${sseChunk({ content: " end\n" })}data: [DONE]\n\n`,
       );
       return;
     }
@@ -91,7 +82,7 @@ function hostileApi() {
 describe("text from the server reaches the terminal escaped", () => {
   it("endpoints list: every cell escaped, one row per endpoint", async () => {
     const server = await hostileApi();
-    const result = await runCli(["--base-url", server.url, "--token", TOKEN, "endpoints", "list"]);
+    const result = await runCliAt(server.url, ["endpoints", "list"]);
     expect(result.code).toBe(0);
     expectNothingRaw(result);
     const rows = result.stdout.trimEnd().split("\n");
@@ -105,8 +96,8 @@ describe("text from the server reaches the terminal escaped", () => {
   it("endpoints status and get", async () => {
     const server = await hostileApi();
     const [status, spec] = await Promise.all([
-      runCli(["--base-url", server.url, "--token", TOKEN, "endpoints", "status", "ep-1"]),
-      runCli(["--base-url", server.url, "--token", TOKEN, "endpoints", "get", "ep-1"]),
+      runCliAt(server.url, ["endpoints", "status", "ep-1"]),
+      runCliAt(server.url, ["endpoints", "get", "ep-1"]),
     ]);
     for (const result of [status, spec]) {
       expect(result.code).toBe(0);
@@ -120,17 +111,7 @@ describe("text from the server reaches the terminal escaped", () => {
     const server = await serve((_req, res, { attempt }) =>
       json(res, 200, attempt === 1 ? { status: "INITIALIZING", phase: `phase${HOSTILE}` } : { status: "RUNNING" }),
     );
-    const result = await runCli([
-      "--base-url",
-      server.url,
-      "--token",
-      TOKEN,
-      "endpoints",
-      "wait",
-      "ep-1",
-      "--interval",
-      "0.05",
-    ]);
+    const result = await runCliAt(server.url, ["endpoints", "wait", "ep-1", "--interval", "0.05"]);
     expect(result.code).toBe(0);
     expectNothingRaw(result);
     expect(result.stderr).toContain(`ep-1: INITIALIZING (phase${SHOWN}), waiting for RUNNING\n`);
@@ -138,7 +119,7 @@ describe("text from the server reaches the terminal escaped", () => {
 
   it("chat: answer and reasoning escaped, their newlines and tabs kept", async () => {
     const server = await hostileApi();
-    const result = await runCli(["--base-url", server.url, "--token", TOKEN, "chat", "hi"]);
+    const result = await runCliAt(server.url, ["chat", "hi"]);
     expect(result.code).toBe(0);
     expectNothingRaw(result);
     expect(result.stdout).toBe(`col1\tcol2\nline2${SHOWN} end\n`);
@@ -147,7 +128,7 @@ describe("text from the server reaches the terminal escaped", () => {
 
   it("chat --json: each line still JSON, with the very text the server sent", async () => {
     const server = await hostileApi();
-    const result = await runCli(["--base-url", server.url, "--token", TOKEN, "--json", "chat", "hi"]);
+    const result = await runCliAt(server.url, ["--json", "chat", "hi"]);
     expect(result.code).toBe(0);
     expectNothingRaw(result);
     const chunks = result.stdout
@@ -159,7 +140,7 @@ describe("text from the server reaches the terminal escaped", () => {
 
   it("endpoints list --json: the same values once parsed", async () => {
     const server = await hostileApi();
-    const result = await runCli(["--base-url", server.url, "--token", TOKEN, "--json", "endpoints", "list"]);
+    const result = await runCliAt(server.url, ["--json", "endpoints", "list"]);
     expect(result.code).toBe(0);
     expectNothingRaw(result);
     expect(JSON.parse(result.stdout)[0]).toMatchObject({ endpointId: `ep-1${HOSTILE}`, status: `RUNNING${HOSTILE}` });
@@ -188,7 +169,7 @@ describe("text from the server reaches the terminal escaped", () => {
     for (const data of [null, "abc", {}]) {
       const server = await serve((_req, res) => json(res, 200, { has_more: false, data }));
       for (const command of ["cost", "usage"]) {
-        const result = await runCli(["--base-url", server.url, "--token", TOKEN, command, ...range]);
+        const result = await runCliAt(server.url, [command, ...range]);
         expect(result.code, `${command} ${JSON.stringify(data)}`).toBe(1);
         expect(result.stdout).toBe("");
         expect(result.stderr).toMatch(
@@ -201,7 +182,7 @@ describe("text from the server reaches the terminal escaped", () => {
 
   it("an error body: one escaped line on stderr", async () => {
     const server = await serve((_req, res) => json(res, 400, { detail: `bad ${HOSTILE}\nerror: forged line` }));
-    const result = await runCli(["--base-url", server.url, "--token", TOKEN, "endpoints", "status", "ep-1"]);
+    const result = await runCliAt(server.url, ["endpoints", "status", "ep-1"]);
     expect(result.code).toBe(1);
     expectNothingRaw(result);
     expect(result.stderr).toMatch(/^error: BadRequestError 400: .* answered 400: bad .*\\u000aerror: forged line\n$/);
@@ -210,7 +191,7 @@ describe("text from the server reaches the terminal escaped", () => {
 
   it("an error body too long for the line is cut after the escape-free check", async () => {
     const server = await serve((_req, res) => json(res, 400, { detail: HOSTILE.repeat(200) }));
-    const result = await runCli(["--base-url", server.url, "--token", TOKEN, "endpoints", "status", "ep-1"]);
+    const result = await runCliAt(server.url, ["endpoints", "status", "ep-1"]);
     expect(result.code).toBe(1);
     expectNothingRaw(result);
     expect(result.stderr.split("\n")).toHaveLength(2);
@@ -241,14 +222,7 @@ describe("error lines never hold a piece of the token", () => {
   );
 
   it("a --base-url with a password that does not parse is quoted without it", async () => {
-    const result = await runCli([
-      "--base-url",
-      "http://me:s3cret-pass@exa mple.com",
-      "--token",
-      TOKEN,
-      "endpoints",
-      "list",
-    ]);
+    const result = await runCliAt("http://me:s3cret-pass@exa mple.com", ["endpoints", "list"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^error: --base-url "http:\/\/\.\.\.@exa mple\.com" is not a URL/);
     expect(result.stderr).not.toContain("s3cret");

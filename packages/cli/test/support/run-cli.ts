@@ -58,3 +58,22 @@ export function startCli(
 export function runCli(args: string[], options?: Parameters<typeof startCli>[1]): Promise<CliResult> {
   return startCli(args, options).done;
 }
+
+/** Runs the CLI against the API at `baseURL` with the test token: `--base-url <baseURL> --token <TOKEN> ...args`. */
+export function runCliAt(
+  baseURL: string,
+  args: string[],
+  options?: Parameters<typeof startCli>[1],
+): Promise<CliResult> {
+  return runCli(["--base-url", baseURL, "--token", TOKEN, ...args], options);
+}
+
+/** One SSE chat chunk whose delta is `delta`. */
+export const sseChunk = (delta: Record<string, string>) =>
+  `data: ${JSON.stringify({
+    id: "c-1",
+    object: "chat.completion.chunk",
+    created: 1,
+    model: "m",
+    choices: [{ index: 0, delta, finish_reason: null }],
+  })}\n\n`;

@@ -8,26 +8,20 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readChatText, sseChunk, writeChatStream } from "../support/chat-stream-server.ts";
 
 // The client streams a chat the same way under Bun and Deno as under Node: the bundle
 // (no Node built-ins) runs in each runtime against a local SSE server.
 const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 const entry = fileURLToPath(new URL("../../src/index.ts", import.meta.url));
-const chunk = (content: string) =>
-  `data: ${JSON.stringify({ id: "c", object: "chat.completion.chunk", created: 1, choices: [{ index: 0, delta: { content } }] })}\n\n`;
 
 // The script each runtime runs: stream from the URL it is given, print the text.
 const script = `
 import { createFriendliClient } from "./client.mjs";
 const baseURL = globalThis.Deno ? Deno.args[0] : process.argv[2];
-const client = createFriendliClient({ baseURL, token: "runtime-token" });
-const stream = await client.stream("/serverless/v1/chat/completions#stream", {
-  body: { model: "m", messages: [{ role: "user", content: "hi" }] },
-});
-let text = "";
-for await (const { data } of stream) text += data.choices[0]?.delta.content ?? "";
-console.log(text);
+${readChatText}
+console.log(await readChatText(createFriendliClient({ baseURL, token: "runtime-token" })));
 `;
 
 // The drift check in each runtime: a stream with an event the spec forbids is reported.
@@ -39,11 +33,8 @@ const drift = createDriftCheck({ report: (r) => reports.push(r) });
 const client = createFriendliClient({
   baseURL, token: "runtime-token", middleware: [drift], logLevel: "off", defaultHeaders: { "x-drift": "1" },
 });
-const stream = await client.stream("/serverless/v1/chat/completions#stream", {
-  body: { model: "m", messages: [{ role: "user", content: "hi" }] },
-});
-let text = "";
-for await (const { data } of stream) text += data.choices[0]?.delta.content ?? "";
+${readChatText}
+const text = await readChatText(client);
 await drift.settled();
 console.log(JSON.stringify({ text, reports }));
 `;
@@ -94,13 +85,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, "drift-main.mjs"), driftScript);
   server = createServer(async (req, res) => {
     authorizations.push(req.headers.authorization);
-    res.writeHead(200, { "content-type": "text/event-stream" });
-    const last = req.headers["x-drift"] ? badChunk : chunk(" everywhere");
-    for (const piece of [chunk("Same"), last, "data: [DONE]\n\n"]) {
-      res.write(piece);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-    res.end();
+    await writeChatStream(res, [sseChunk("Same"), req.headers["x-drift"] ? badChunk : sseChunk(" everywhere")]);
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;

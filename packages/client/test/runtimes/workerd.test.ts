@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { probeWorkerd, type RunningWorkerd, startWorkerd } from "@friendli-ts/test-kit/workerd";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readChatText, sseChunk, writeChatStream } from "../support/chat-stream-server.ts";
 
 // The README says the client runs in edge workers: this runs a streamed chat through the
 // bundled client in workerd (Cloudflare's runtime, from npm with its binary), as a module
@@ -15,8 +16,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const require = createRequire(import.meta.url);
 const entry = fileURLToPath(new URL("../../src/index.ts", import.meta.url));
 const srcDir = fileURLToPath(new URL("../../src/", import.meta.url));
-const chunk = (content: string) =>
-  `data: ${JSON.stringify({ id: "c", object: "chat.completion.chunk", created: 1, choices: [{ index: 0, delta: { content } }] })}\n\n`;
 
 // `workerd`'s main export is the path of the platform package's binary.
 const probe = probeWorkerd(() => require("workerd").default);
@@ -25,17 +24,12 @@ if (probe.reason && !process.env.CI) console.warn(`workerd test skipped: workerd
 // The worker: the client is created per request from the bindings, streams, returns the text.
 const worker = `
 import { createFriendliClient } from "./client.mjs";
+${readChatText}
 export default {
   async fetch(request, env) {
     try {
       if (new URL(request.url).pathname === "/drift") return await withDriftCheck(env);
-      const client = createFriendliClient({ baseURL: env.BASE_URL, token: env.TOKEN });
-      const stream = await client.stream("/serverless/v1/chat/completions#stream", {
-        body: { model: "m", messages: [{ role: "user", content: "hi" }] },
-      });
-      let text = "";
-      for await (const { data } of stream) text += data.choices[0]?.delta.content ?? "";
-      return new Response(text);
+      return new Response(await readChatText(createFriendliClient({ baseURL: env.BASE_URL, token: env.TOKEN })));
     } catch (error) {
       return new Response(String(error?.stack ?? error), { status: 500 });
     }
@@ -50,11 +44,7 @@ async function withDriftCheck(env) {
   const logger = { debug() {}, info() {}, warn: (m) => lines.push(m), error: (m) => lines.push(m) };
   const drift = createDriftCheck();
   const client = createFriendliClient({ baseURL: env.BASE_URL, token: env.TOKEN, middleware: [drift], logger });
-  const stream = await client.stream("/serverless/v1/chat/completions#stream", {
-    body: { model: "m", messages: [{ role: "user", content: "hi" }] },
-  });
-  let text = "";
-  for await (const { data } of stream) text += data.choices[0]?.delta.content ?? "";
+  const text = await readChatText(client);
   await drift.settled();
   return Response.json({ text, lines });
 }
@@ -129,12 +119,7 @@ describe.skipIf(!probe.bin && !process.env.CI)(
       server = createServer(async (req, res) => {
         seen.push({ path: req.url ?? "", authorization: req.headers.authorization });
         if (req.url !== "/serverless/v1/chat/completions") return void res.writeHead(404).end();
-        res.writeHead(200, { "content-type": "text/event-stream" });
-        for (const piece of [chunk("Hello"), chunk(" from"), chunk(" workerd"), "data: [DONE]\n\n"]) {
-          res.write(piece);
-          await new Promise((r) => setTimeout(r, 5));
-        }
-        res.end();
+        await writeChatStream(res, [sseChunk("Hello"), sseChunk(" from"), sseChunk(" workerd")]);
       });
       await new Promise<void>((r) => server?.listen(0, "127.0.0.1", r));
       const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;

@@ -1,4 +1,5 @@
 import { ValidationError } from "@friendli-ts/client";
+import { imageText, visionSamples } from "@friendli-ts/test-kit";
 import { type LocalStack, startLocalStack } from "@friendli-ts/test-kit/start-local-stack";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createFriendliDatasets, type Sample } from "../../src/index.ts";
@@ -12,21 +13,7 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-const PNG = `data:image/png;base64,${btoa("not really a png")}`;
-const samples: Sample[] = [
-  {
-    messages: [
-      { role: "user", content: "hi" },
-      { role: "assistant", content: "hello" },
-    ],
-  },
-  {
-    messages: [
-      { role: "user", content: [{ type: "image_url", image_url: { url: PNG } }] },
-      { role: "assistant", content: "a picture" },
-    ],
-  },
-];
+const samples: Sample[] = visionSamples;
 
 describe("open and uploadSamples through the mock server", () => {
   it("sends only requests the spec accepts, and stores the image locally", async () => {
@@ -35,10 +22,8 @@ describe("open and uploadSamples through the mock server", () => {
     const jsonl = new Blob([samples.map((s) => JSON.stringify(s)).join("\n")]);
     const ids = await dataset.uploadSamples(jsonl);
     expect(ids).toEqual(["sample-0", "sample-1"]);
-    const stored = await stack.storage.read(
-      `files/sha256-${await sha256(new TextEncoder().encode("not really a png"))}`,
-    );
-    expect(new TextDecoder().decode(stored!)).toBe("not really a png");
+    const stored = await stack.storage.read(`files/sha256-${await sha256(new TextEncoder().encode(imageText))}`);
+    expect(new TextDecoder().decode(stored!)).toBe(imageText);
   });
 
   it("opens a dataset by id with the answer's modality", async () => {

@@ -1,15 +1,12 @@
 import { ResponseTooLargeError } from "@friendli-ts/client";
-import { serveFaults, socketClosed, writeForever } from "@friendli-ts/test-kit";
+import { serveFaults, socketClosed, stopAfterEach, writeForever } from "@friendli-ts/test-kit";
 import { startS3 } from "@friendli-ts/test-kit/local-s3";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createFriendliDatasets, MediaUploadError, type Sample, SampleValidationError } from "../../src/index.ts";
 import { startFakeApi } from "../support/start-fake-api.ts";
 
 const serve = serveFaults();
-const running: { stop(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((server) => server.stop()));
-});
+const running = stopAfterEach();
 
 const MiB = 1024 * 1024;
 const heapUsed = () => process.memoryUsage().heapUsed;

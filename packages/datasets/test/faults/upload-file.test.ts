@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import {
   APIConnectionError,
   APITimeoutError,
@@ -7,16 +6,20 @@ import {
   InternalServerError,
   PermissionDeniedError,
 } from "@friendli-ts/client";
-import { type FaultServer, recordSentRequests, startFaultServer, timeoutOnlyFor } from "@friendli-ts/test-kit";
+import {
+  type FaultServer,
+  recordSentRequests,
+  startFaultServer,
+  stopAfterEach,
+  timeoutOnlyFor,
+} from "@friendli-ts/test-kit";
 import { startS3 } from "@friendli-ts/test-kit/local-s3";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createFriendliDatasets, StorageUploadError } from "../../src/index.ts";
+import { sha256 } from "../support/pixel.ts";
 import { startFakeApi } from "../support/start-fake-api.ts";
 
-const running: { stop(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((server) => server.stop()));
-});
+const running = stopAfterEach();
 
 async function setup(storage?: FaultServer, options: ClientOptions = {}) {
   const s3 = await startS3();
@@ -33,8 +36,6 @@ async function setup(storage?: FaultServer, options: ClientOptions = {}) {
   });
   return { s3, api, friendli };
 }
-
-const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 describe("files.upload against a real S3-compatible server", () => {
   it("stores the exact bytes under their digest, with no Friendli credentials sent to storage", async () => {

@@ -1,5 +1,5 @@
-import { startFaultServer, timeoutOnlyFor } from "@friendli-ts/test-kit";
-import { afterEach, describe, expect, it } from "vitest";
+import { startFaultServer, stopAfterEach, timeoutOnlyFor } from "@friendli-ts/test-kit";
+import { describe, expect, it } from "vitest";
 import {
   APIConnectionError,
   APITimeoutError,
@@ -18,10 +18,7 @@ import { type FakeApi, startFakeApi } from "../support/start-fake-api.ts";
 // the connection once the batch is stored, or before, or never answers. The failed upload must
 // say exactly how far it got, and a second upload from there must leave every sample stored once.
 
-const running: { stop(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((server) => server.stop()));
-});
+const running = stopAfterEach();
 
 const SAMPLES = 25;
 const BATCH = 5;

@@ -1,8 +1,7 @@
-import { createHash } from "node:crypto";
 import { APIUserAbortError, NotFoundError } from "@friendli-ts/client";
-import { type FaultServer, startFaultServer } from "@friendli-ts/test-kit";
+import { type FaultServer, startFaultServer, stopAfterEach } from "@friendli-ts/test-kit";
 import { type LocalS3, startS3 } from "@friendli-ts/test-kit/local-s3";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   createFriendliDatasets,
   MediaUploadError,
@@ -11,16 +10,10 @@ import {
   SampleValidationError,
   type UploadProgress,
 } from "../../src/index.ts";
+import { PIXEL, PIXEL_URL, sha256 } from "../support/pixel.ts";
 import { type FakeApi, startFakeApi } from "../support/start-fake-api.ts";
 
-const running: { stop(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((server) => server.stop()));
-});
-
-const PIXEL = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 1, 2, 3]);
-const PIXEL_URL = `data:image/png;base64,${btoa(String.fromCharCode(...PIXEL))}`;
-const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+const running = stopAfterEach();
 
 interface Env {
   s3: LocalS3;

@@ -1,31 +1,20 @@
 import { InvalidResponseError } from "@friendli-ts/client";
-import type { FaultServer } from "@friendli-ts/test-kit";
-import { afterEach, describe, expect, it } from "vitest";
+import { expectWrongShape } from "@friendli-ts/test-kit";
+import { describe, expect, it } from "vitest";
 import type { FriendliEndpoints } from "../../src/index.ts";
-import { localEndpoints } from "../support/local-endpoints.ts";
+import { createBody, serveEndpoints } from "../support/serve-endpoints.ts";
 
-const servers: FaultServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
+const serve = serveEndpoints();
 
 async function against(answer: unknown) {
-  const local = await localEndpoints((_req, res) => {
+  const local = await serve((_req, res) => {
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify(answer));
   });
-  servers.push(local.server);
   return local.endpoints;
 }
 
 const wait = { timeoutMs: 5_000, intervalMs: 1 };
-const createBody = {
-  projectId: "p",
-  name: "n",
-  instanceOptionId: "i",
-  hfModelRepo: "org/model",
-  advanced: { tokenizer_add_special_tokens: true, tokenizer_skip_special_tokens: true },
-};
 const statusCalls: [string, (e: FriendliEndpoints) => Promise<unknown>][] = [
   ["waitFor", (e) => e.waitFor("ep-1", "RUNNING", wait)],
   ["wakeAndWait", (e) => e.wakeAndWait("ep-1", wait)],
@@ -72,12 +61,11 @@ describe("cost and usage walks check each page before walking it", () => {
     ["a bucket whose results are a number", { has_more: false, data: [{ start_time: "x", results: 5 }] }],
   ])("a page that is %s: InvalidResponseError, redacted", async (_what, answer) => {
     // The answer echoes the request's Authorization: the error quotes the body, redacted.
-    const local = await localEndpoints((req, res) => {
+    const local = await serve((req, res) => {
       const echoed = answer === null ? null : { ...answer, echo: req.headers.authorization };
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify(echoed));
     });
-    servers.push(local.server);
     const { endpoints } = local;
     const calls: [string, () => Promise<unknown>][] = [
       ["cost.get", () => endpoints.cost.get(range)],
@@ -85,13 +73,7 @@ describe("cost and usage walks check each page before walking it", () => {
       ["usage.get", () => endpoints.usage.get(range)],
       ["usage.listAll", () => endpoints.usage.listAll(range).toArray()],
     ];
-    for (const [name, call] of calls) {
-      const error = await call().catch((e: unknown) => e);
-      expect(error, name).toBeInstanceOf(InvalidResponseError);
-      expect((error as Error).message, name).toMatch(/wrong shape/);
-      const seen = JSON.stringify({ ...(error as object), message: (error as Error).message });
-      expect(seen, name).not.toContain(token);
-    }
+    await expectWrongShape(calls, InvalidResponseError, token);
   });
 
   it("a good page still walks: buckets with and without results", async () => {

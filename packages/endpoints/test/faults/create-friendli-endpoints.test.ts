@@ -1,19 +1,14 @@
 import { createFriendliClient } from "@friendli-ts/client";
-import type { FaultServer } from "@friendli-ts/test-kit";
-import { startFaultServer } from "@friendli-ts/test-kit";
-import { afterEach, describe, expect, it } from "vitest";
+import { serveFaults } from "@friendli-ts/test-kit";
+import { describe, expect, it } from "vitest";
 import { createFriendliEndpoints } from "../../src/create-friendli-endpoints.ts";
-import { sendJson, statusBody } from "../support/local-endpoints.ts";
+import { sendJson, statusBody } from "../support/serve-endpoints.ts";
 
-let server: FaultServer | undefined;
-afterEach(async () => {
-  await server?.stop();
-  server = undefined;
-});
+const serve = serveFaults();
 
 describe("createFriendliEndpoints", () => {
   it("shares a given client, layering any options given with it", async () => {
-    server = await startFaultServer((_req, res) => sendJson(res, 200, statusBody("RUNNING")));
+    const server = await serve((_req, res) => sendJson(res, 200, statusBody("RUNNING")));
     const client = createFriendliClient({
       baseURL: server.url,
       token: "shared-token",
@@ -37,7 +32,7 @@ describe("createFriendliEndpoints", () => {
   });
 
   it("builds its own client from the options when none is given", async () => {
-    server = await startFaultServer((_req, res) => sendJson(res, 200, statusBody("SLEEPING")));
+    const server = await serve((_req, res) => sendJson(res, 200, statusBody("SLEEPING")));
     const endpoints = createFriendliEndpoints({ baseURL: server.url, token: "own-token", maxRetries: 0 });
     expect(endpoints.client.options.baseURL).toBe(server.url);
     await expect(endpoints.sleep("ep-1")).resolves.toMatchObject({ status: "SLEEPING" });

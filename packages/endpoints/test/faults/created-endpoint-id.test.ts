@@ -1,31 +1,18 @@
-import type { FaultServer } from "@friendli-ts/test-kit";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EndpointIdMissingError } from "../../src/index.ts";
-import { localEndpoints, sendJson, statusBody } from "../support/local-endpoints.ts";
+import { createBody, sendJson, serveEndpoints, statusBody } from "../support/serve-endpoints.ts";
 
-const servers: FaultServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
-
-const createBody = {
-  projectId: "p",
-  name: "n",
-  instanceOptionId: "i",
-  hfModelRepo: "org/model",
-  advanced: { tokenizer_add_special_tokens: true, tokenizer_skip_special_tokens: true },
-};
+const serve = serveEndpoints();
 
 /** createAndWait against a server whose create answer has `location` and `body`. */
 async function createWith(location: string | undefined, body: Record<string, unknown> = statusBody("INITIALIZING")) {
-  const local = await localEndpoints((req, res) => {
+  const local = await serve((req, res) => {
     if (req.method === "POST") {
       res.writeHead(200, { "content-type": "application/json", ...(location && { location }) });
       return void res.end(JSON.stringify(body));
     }
     sendJson(res, 200, statusBody("RUNNING"));
   });
-  servers.push(local.server);
   const error = await local.endpoints.createAndWait(createBody, { intervalMs: 1 }).catch((e: unknown) => e);
   return { error, requests: local.server.requests };
 }
@@ -57,14 +44,13 @@ describe("createAndWait with an id it cannot use keeps the create answer", () =>
   });
 
   it("a good Location is followed", async () => {
-    const local = await localEndpoints((req, res) => {
+    const local = await serve((req, res) => {
       if (req.method === "POST") {
         res.writeHead(200, { "content-type": "application/json", location: "/dedicated/beta/endpoint/ep%201?x=1" });
         return void res.end(JSON.stringify(statusBody("INITIALIZING")));
       }
       sendJson(res, 200, statusBody("RUNNING"));
     });
-    servers.push(local.server);
     const result = await local.endpoints.createAndWait(createBody, { intervalMs: 1 });
     expect(result.endpointId).toBe("ep 1");
     expect(local.server.requests[1]?.path).toBe("/dedicated/beta/endpoint/ep%201/status");

@@ -1,22 +1,12 @@
 import { InvalidInputError } from "@friendli-ts/client";
-import type { FaultHandler, FaultServer } from "@friendli-ts/test-kit";
-import { afterEach, describe, expect, it } from "vitest";
-import { localEndpoints, sendJson } from "../support/local-endpoints.ts";
+import { describe, expect, it } from "vitest";
+import { sendJson, serveEndpoints } from "../support/serve-endpoints.ts";
 
-const servers: FaultServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
-
-async function start(handler: FaultHandler) {
-  const local = await localEndpoints(handler);
-  servers.push(local.server);
-  return local;
-}
+const serve = serveEndpoints();
 
 describe("list pages", () => {
   it("fill in a missing data object and read a non-string cursor as the end", async () => {
-    const { endpoints } = await start((req, res) =>
+    const { endpoints } = await serve((req, res) =>
       sendJson(res, 200, req.url?.includes("/version") ? { nextCursor: 42 } : { nextCursor: "" }),
     );
     await expect(endpoints.list()).resolves.toEqual({ data: {}, nextCursor: null });
@@ -24,7 +14,7 @@ describe("list pages", () => {
   });
 
   it("leave an empty starting cursor out of the query", async () => {
-    const { endpoints, server } = await start((_req, res) => sendJson(res, 200, { data: {} }));
+    const { endpoints, server } = await serve((_req, res) => sendJson(res, 200, { data: {} }));
     await endpoints.list({ cursor: "", limit: 5 });
     expect(server.requests[0]?.path).toBe("/dedicated/beta/endpoint?limit=5");
   });
@@ -32,13 +22,13 @@ describe("list pages", () => {
 
 describe("endpoint ids", () => {
   it("are encoded into the path", async () => {
-    const { endpoints, server } = await start((_req, res) => sendJson(res, 200, { status: "RUNNING", createdAt: "x" }));
+    const { endpoints, server } = await serve((_req, res) => sendJson(res, 200, { status: "RUNNING", createdAt: "x" }));
     await endpoints.status("ep 1:x");
     expect(server.requests[0]?.path).toBe("/dedicated/beta/endpoint/ep%201%3Ax/status");
   });
 
   it("that are empty or would reach another route are rejected before any request", async () => {
-    const { endpoints, server } = await start((_req, res) => sendJson(res, 200, { status: "RUNNING", createdAt: "x" }));
+    const { endpoints, server } = await serve((_req, res) => sendJson(res, 200, { status: "RUNNING", createdAt: "x" }));
     // `undefined` is what a JavaScript caller can pass; the types say string.
     const bad = ["", "..", ".", "a/b", "a?b", "a#b", undefined as unknown as string];
     const body = { name: "n" };

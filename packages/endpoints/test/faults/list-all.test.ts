@@ -1,18 +1,9 @@
 import { APIUserAbortError, InvalidInputError } from "@friendli-ts/client";
 import type { FaultHandler, FaultServer } from "@friendli-ts/test-kit";
-import { afterEach, describe, expect, it } from "vitest";
-import { localEndpoints, sendJson, statusBody } from "../support/local-endpoints.ts";
+import { describe, expect, it } from "vitest";
+import { sendJson, serveEndpoints, statusBody } from "../support/serve-endpoints.ts";
 
-const servers: FaultServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
-
-async function start(handler: FaultHandler) {
-  const local = await localEndpoints(handler);
-  servers.push(local.server);
-  return local;
-}
+const serve = serveEndpoints();
 
 type ListPage = { data: Record<string, unknown>; nextCursor?: string | null };
 
@@ -36,7 +27,7 @@ function cursorsSent(server: FaultServer): (string | null)[] {
 
 describe("listAll over a local server", () => {
   it("follows each next cursor across several pages, through an empty page", async () => {
-    const { endpoints, server } = await start(
+    const { endpoints, server } = await serve(
       listPages({
         "": { data: endpointsNamed("a", "b"), nextCursor: "c2" },
         c2: { data: {}, nextCursor: "c3" },
@@ -53,7 +44,7 @@ describe("listAll over a local server", () => {
 
   it("stops on a final empty page, an empty cursor, or a missing one", async () => {
     for (const last of [{ nextCursor: null }, { nextCursor: "" }, {}]) {
-      const { endpoints, server } = await start(
+      const { endpoints, server } = await serve(
         listPages({ "": { data: endpointsNamed("a"), nextCursor: "c2" }, c2: { data: {}, ...last } }),
       );
       expect((await endpoints.listAll().toArray()).map((e) => e.endpointId)).toEqual(["a"]);
@@ -62,7 +53,7 @@ describe("listAll over a local server", () => {
   });
 
   it("stops when the server hands back a cursor it gave before", async () => {
-    const { endpoints, server } = await start(
+    const { endpoints, server } = await serve(
       listPages({
         "": { data: endpointsNamed("a"), nextCursor: "c2" },
         c2: { data: endpointsNamed("b"), nextCursor: "c3" },
@@ -75,7 +66,7 @@ describe("listAll over a local server", () => {
   });
 
   it("stops when a page points at itself", async () => {
-    const { endpoints, server } = await start(
+    const { endpoints, server } = await serve(
       listPages({
         "": { data: endpointsNamed("a"), nextCursor: "" },
         same: { data: endpointsNamed("b"), nextCursor: "same" },
@@ -87,7 +78,7 @@ describe("listAll over a local server", () => {
   });
 
   it("toArray(maxItems) ends the walk without asking for the next page", async () => {
-    const { endpoints, server } = await start(
+    const { endpoints, server } = await serve(
       listPages({
         "": { data: endpointsNamed("a", "b"), nextCursor: "c2" },
         c2: { data: endpointsNamed("c", "d"), nextCursor: "c3" },
@@ -107,7 +98,7 @@ describe("listAll over a local server", () => {
   });
 
   it("is lazy, and each walk starts again from the first page", async () => {
-    const { endpoints, server } = await start(
+    const { endpoints, server } = await serve(
       listPages({
         "": { data: endpointsNamed("a"), nextCursor: "c2" },
         c2: { data: endpointsNamed("b"), nextCursor: null },
@@ -121,7 +112,7 @@ describe("listAll over a local server", () => {
   });
 
   it("breaking out of for-await stops fetching", async () => {
-    const { endpoints, server } = await start(
+    const { endpoints, server } = await serve(
       listPages({
         "": { data: endpointsNamed("a", "b"), nextCursor: "c2" },
         c2: { data: endpointsNamed("c"), nextCursor: null },
@@ -137,7 +128,7 @@ describe("listAll over a local server", () => {
   });
 
   it("an aborted signal stops the walk before the next page is sent", async () => {
-    const { endpoints, server } = await start(
+    const { endpoints, server } = await serve(
       listPages({
         "": { data: endpointsNamed("a"), nextCursor: "c2" },
         c2: { data: endpointsNamed("b"), nextCursor: null },
@@ -157,7 +148,7 @@ describe("listAll over a local server", () => {
   });
 
   it("walks the version history the same way", async () => {
-    const { endpoints, server } = await start((req, res) => {
+    const { endpoints, server } = await serve((req, res) => {
       const cursor = new URL(req.url ?? "/", "http://x").searchParams.get("cursor");
       const spec = { name: "n", gpuType: "g", numGpu: 1 };
       sendJson(
@@ -183,7 +174,7 @@ describe("cost and usage listAll over a local server", () => {
   });
 
   it("follows next_page while has_more is true, and stops when it is false", async () => {
-    const { endpoints, server } = await start((req, res) => {
+    const { endpoints, server } = await serve((req, res) => {
       const page = new URL(req.url ?? "/", "http://x").searchParams.get("page");
       if (!page) return sendJson(res, 200, { has_more: true, next_page: "p2", data: [bucket(1), bucket(2)] });
       if (page === "p2") return sendJson(res, 200, { has_more: true, next_page: "p3", data: [] });
@@ -204,7 +195,7 @@ describe("cost and usage listAll over a local server", () => {
   });
 
   it("stops on a repeated next_page, and on has_more without a next_page", async () => {
-    const { endpoints, server } = await start((req, res) => {
+    const { endpoints, server } = await serve((req, res) => {
       const page = new URL(req.url ?? "/", "http://x").searchParams.get("page");
       sendJson(res, 200, { has_more: true, next_page: "p2", data: [bucket(page ? 2 : 1)] });
     });
@@ -212,7 +203,7 @@ describe("cost and usage listAll over a local server", () => {
     expect(buckets).toHaveLength(2);
     expect(server.requests).toHaveLength(2);
 
-    const { endpoints: noNext, server: noNextServer } = await start((_req, res) =>
+    const { endpoints: noNext, server: noNextServer } = await serve((_req, res) =>
       sendJson(res, 200, { has_more: true, data: [bucket(1)] }),
     );
     await expect(
@@ -222,7 +213,7 @@ describe("cost and usage listAll over a local server", () => {
   });
 
   it("checks the time range when the iterator is made, before any request", async () => {
-    const { endpoints, server } = await start((_req, res) => sendJson(res, 200, { has_more: false, data: [] }));
+    const { endpoints, server } = await serve((_req, res) => sendJson(res, 200, { has_more: false, data: [] }));
     expect(() => endpoints.cost.listAll({ start_time: "2026-01-02", end_time: "2026-01-01" })).toThrow(
       InvalidInputError,
     );

@@ -1,19 +1,8 @@
 import { FriendliError, InvalidResponseError, PageLimitError } from "@friendli-ts/client";
-import type { FaultHandler, FaultServer } from "@friendli-ts/test-kit";
-import { afterEach, describe, expect, it } from "vitest";
-import type { SharedClientOptions } from "../../src/index.ts";
-import { localEndpoints, sendJson, statusBody } from "../support/local-endpoints.ts";
+import { describe, expect, it } from "vitest";
+import { sendJson, serveEndpoints, statusBody } from "../support/serve-endpoints.ts";
 
-const servers: FaultServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
-
-async function start(handler: FaultHandler, options?: SharedClientOptions) {
-  const local = await localEndpoints(handler, options);
-  servers.push(local.server);
-  return local;
-}
+const serve = serveEndpoints();
 
 // Without an end, these walks ran for good: thousands of requests a second.
 const BOUNDED = { timeout: 10_000 };
@@ -21,7 +10,7 @@ const bucket = { start_time: "2026-01-01T00:00:00Z", end_time: "2026-01-02T00:00
 
 describe("a list walk ends whatever the server sends", () => {
   it("endpoints: empty pages, each with a fresh cursor, end the walk in a few requests", BOUNDED, async () => {
-    const { endpoints, server } = await start((_req, res, { attempt }) =>
+    const { endpoints, server } = await serve((_req, res, { attempt }) =>
       sendJson(res, 200, { data: {}, nextCursor: `c${attempt + 1}` }),
     );
     expect(await endpoints.listAll().toArray(1)).toEqual([]);
@@ -29,7 +18,7 @@ describe("a list walk ends whatever the server sends", () => {
   });
 
   it("endpoint versions: the same", BOUNDED, async () => {
-    const { endpoints, server } = await start((_req, res, { attempt }) =>
+    const { endpoints, server } = await serve((_req, res, { attempt }) =>
       sendJson(res, 200, { data: {}, nextCursor: `v${attempt + 1}` }),
     );
     expect(await endpoints.listAllVersions("ep-1").toArray()).toEqual([]);
@@ -37,7 +26,7 @@ describe("a list walk ends whatever the server sends", () => {
   });
 
   it("team cost: empty pages that keep saying has_more end the walk", BOUNDED, async () => {
-    const { endpoints, server } = await start((_req, res, { attempt }) =>
+    const { endpoints, server } = await serve((_req, res, { attempt }) =>
       sendJson(res, 200, { has_more: true, next_page: `p${attempt + 1}`, data: [] }),
     );
     const range = { start_time: "2026-01-01", end_time: "2026-01-02" };
@@ -46,7 +35,7 @@ describe("a list walk ends whatever the server sends", () => {
   });
 
   it("pages with items and fresh cursors for good stop at maxPages with a PageLimitError", BOUNDED, async () => {
-    const { endpoints, server } = await start(
+    const { endpoints, server } = await serve(
       (_req, res, { attempt }) => sendJson(res, 200, { has_more: true, next_page: `p${attempt + 1}`, data: [bucket] }),
       { maxPages: 4 },
     );
@@ -65,7 +54,7 @@ describe("a list walk ends whatever the server sends", () => {
 
 describe("an answer with no body where the spec promises JSON", () => {
   it.each([204, 205])("waitFor on a %i is an InvalidResponseError, not a TypeError", async (status) => {
-    const { endpoints } = await start((_req, res) => void res.writeHead(status).end());
+    const { endpoints } = await serve((_req, res) => void res.writeHead(status).end());
     const error = await endpoints.waitFor("ep-1", "RUNNING", { intervalMs: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error).toBeInstanceOf(FriendliError);
@@ -73,7 +62,7 @@ describe("an answer with no body where the spec promises JSON", () => {
   });
 
   it("a status answer with a body resolves as before", async () => {
-    const { endpoints } = await start((_req, res) => sendJson(res, 200, statusBody("RUNNING")));
+    const { endpoints } = await serve((_req, res) => sendJson(res, 200, statusBody("RUNNING")));
     await expect(endpoints.waitFor("ep-1", "RUNNING")).resolves.toMatchObject({ status: "RUNNING" });
   });
 });

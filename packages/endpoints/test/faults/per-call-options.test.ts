@@ -1,25 +1,14 @@
 import type { IncomingMessage } from "node:http";
 import { APITimeoutError } from "@friendli-ts/client";
-import { type FaultHandler, type FaultServer, recordSentRequests, startFaultServer } from "@friendli-ts/test-kit";
-import { afterEach, describe, expect, it } from "vitest";
+import { type FaultHandler, recordSentRequests, serveFaults } from "@friendli-ts/test-kit";
+import { describe, expect, it } from "vitest";
 import { createFriendliEndpoints, type FriendliEndpoints } from "../../src/index.ts";
-import { sendJson, statusBody } from "../support/local-endpoints.ts";
+import { createBody, sendJson, statusBody } from "../support/serve-endpoints.ts";
 
 // Every helper (a method that makes more than one request) must send the caller's call
 // options with each request it makes: here a header, the team, a timeout and the retries.
 
-const servers: FaultServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
-
-const createBody = {
-  projectId: "p",
-  name: "n",
-  instanceOptionId: "i",
-  hfModelRepo: "org/model",
-  advanced: { tokenizer_add_special_tokens: true, tokenizer_skip_special_tokens: true },
-};
+const serve = serveFaults();
 
 /** The query parameter `name` of a request, or null. */
 function queryParam(req: IncomingMessage, name: string): string | null {
@@ -85,8 +74,7 @@ const helpers: [string, number, (e: FriendliEndpoints, options: object) => Promi
 ];
 
 async function endpointsOn(handler: FaultHandler) {
-  const server = await startFaultServer(handler);
-  servers.push(server);
+  const server = await serve(handler);
   // Counted as they leave: a call that times out may end before the server reads its request.
   const { fetch, sent } = recordSentRequests();
   // The client's own settings, which each call below overrides.

@@ -1,23 +1,24 @@
-import { everythingAnErrorShows, type FaultServer, findSecret, tokenEchoForms } from "@friendli-ts/test-kit";
-import { afterEach, describe, expect, it } from "vitest";
+import { everythingAnErrorShows, findSecret, tokenEchoForms } from "@friendli-ts/test-kit";
+import { describe, expect, it } from "vitest";
 import { EndpointFailedError, EndpointIdMissingError, EndpointWaitTimeoutError } from "../../src/index.ts";
-import { localEndpoints, sendJson, statusBody } from "../support/local-endpoints.ts";
+import { createBody, sendJson, serveEndpoints, statusBody } from "../support/serve-endpoints.ts";
 
 // Random enough that no eight of its characters in a row appear anywhere by chance.
 const TOKEN = "Ep_4JwQ8nZx2KvR7mLt9sYb";
-const servers: FaultServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
+const serve = serveEndpoints();
 
 /** Endpoints helpers on a server whose every answer quotes the token it was sent. */
 async function echoing(answer: (token: string, method: string) => unknown) {
-  const local = await localEndpoints(
-    (req, res) =>
-      sendJson(res, 200, answer(req.headers.authorization?.replace(/^Bearer /, "") ?? "", req.method ?? "")),
+  const local = await serve(
+    (req, res) => {
+      const token = req.headers.authorization?.replace(/^Bearer /, "");
+      // Another token would make the checks below pass with nothing to find: a refusal instead,
+      // and the test fails on the error's class.
+      if (token !== TOKEN) return sendJson(res, 400, { message: "not the test's token" });
+      sendJson(res, 200, answer(token, req.method ?? ""));
+    },
     { token: TOKEN },
   );
-  servers.push(local.server);
   return local.endpoints;
 }
 
@@ -50,14 +51,7 @@ describe.each(tokenEchoForms)(
 
     it("createAndWait: a create answer with no usable id (EndpointIdMissingError.created)", async () => {
       const endpoints = await echoing((token) => statusBody("INITIALIZING", { name: spell(token) }));
-      const body = {
-        projectId: "p",
-        name: "n",
-        instanceOptionId: "i",
-        hfModelRepo: "org/model",
-        advanced: { tokenizer_add_special_tokens: true, tokenizer_skip_special_tokens: true },
-      };
-      const error = await endpoints.createAndWait(body, { intervalMs: 1 }).catch((e: unknown) => e);
+      const error = await endpoints.createAndWait(createBody, { intervalMs: 1 }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(EndpointIdMissingError);
       expectNoToken(error);
     });

@@ -1,23 +1,13 @@
 import { APIUserAbortError, InvalidInputError } from "@friendli-ts/client";
-import type { FaultHandler, FaultServer } from "@friendli-ts/test-kit";
-import { afterEach, describe, expect, it } from "vitest";
+import type { FaultHandler } from "@friendli-ts/test-kit";
+import { describe, expect, it } from "vitest";
 import { EndpointFailedError } from "../../src/endpoint-failed-error.ts";
 import { EndpointNotFoundError } from "../../src/endpoint-not-found-error.ts";
 import { EndpointWaitTimeoutError } from "../../src/endpoint-wait-timeout-error.ts";
-import type { SharedClientOptions } from "../../src/index.ts";
 import { readWaitOptions, type WaitProgress } from "../../src/wait-for-endpoint.ts";
-import { localEndpoints, sendJson, statusBody } from "../support/local-endpoints.ts";
+import { createBody, sendJson, serveEndpoints, statusBody } from "../support/serve-endpoints.ts";
 
-const servers: FaultServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
-
-async function start(handler: FaultHandler, options?: SharedClientOptions) {
-  const local = await localEndpoints(handler, options);
-  servers.push(local.server);
-  return local;
-}
+const serve = serveEndpoints();
 
 /** Answers status polls with `sequence` in order, repeating the last answer after it. */
 function statusSequence(sequence: Record<string, unknown>[], times: number[] = []): FaultHandler {
@@ -34,7 +24,7 @@ const fast = { intervalMs: 10, backoffFactor: 2, maxIntervalMs: 40 };
 describe("waitFor", () => {
   it("walks INITIALIZING phases to RUNNING with growing delays, reporting each change", async () => {
     const times: number[] = [];
-    const { endpoints, server } = await start(
+    const { endpoints, server } = await serve(
       statusSequence(
         [
           statusBody("INITIALIZING", { phase: "REQUESTING_VIRTUAL_MACHINE" }),
@@ -67,14 +57,14 @@ describe("waitFor", () => {
   });
 
   it("accepts several targets and returns at once when the first answer is one", async () => {
-    const { endpoints, server } = await start(statusSequence([statusBody("SLEEPING")]));
+    const { endpoints, server } = await serve(statusSequence([statusBody("SLEEPING")]));
     const final = await endpoints.waitFor("ep-1", ["RUNNING", "SLEEPING"], fast);
     expect(final.status).toBe("SLEEPING");
     expect(server.requests).toHaveLength(1);
   });
 
   it("fails fast with the error code when the endpoint reaches FAILED", async () => {
-    const { endpoints, server } = await start(
+    const { endpoints, server } = await serve(
       statusSequence([
         statusBody("INITIALIZING", { phase: "DOWNLOADING_MODEL" }),
         statusBody("FAILED", { errorCode: "WORKLOAD_INIT_DOWNLOAD_ERROR" }),
@@ -95,18 +85,18 @@ describe("waitFor", () => {
 
   it("treats TERMINATED as a failure, unless it is what the caller waits for", async () => {
     const terminated = statusSequence([statusBody("TERMINATING"), statusBody("TERMINATED")]);
-    const { endpoints } = await start(terminated);
+    const { endpoints } = await serve(terminated);
     await expect(endpoints.waitFor("ep-1", "RUNNING", fast)).rejects.toMatchObject({
       name: "EndpointFailedError",
       status: "TERMINATED",
       errorCode: null,
     });
-    const { endpoints: again } = await start(statusSequence([statusBody("TERMINATING"), statusBody("TERMINATED")]));
+    const { endpoints: again } = await serve(statusSequence([statusBody("TERMINATING"), statusBody("TERMINATED")]));
     await expect(again.waitFor("ep-1", "TERMINATED", fast)).resolves.toMatchObject({ status: "TERMINATED" });
   });
 
   it("times out with the last status when the endpoint never gets there", async () => {
-    const { endpoints, server } = await start(
+    const { endpoints, server } = await serve(
       statusSequence([statusBody("INITIALIZING", { phase: "DOWNLOADING_MODEL" })]),
     );
     const started = performance.now();
@@ -126,14 +116,14 @@ describe("waitFor", () => {
   });
 
   it("takes Infinity as no deadline (a huge setTimeout would fire at once)", async () => {
-    const { endpoints } = await start(statusSequence([statusBody("AWAKING"), statusBody("RUNNING")]));
+    const { endpoints } = await serve(statusSequence([statusBody("AWAKING"), statusBody("RUNNING")]));
     await expect(
       endpoints.waitFor("ep-1", "RUNNING", { ...fast, timeoutMs: Number.POSITIVE_INFINITY }),
     ).resolves.toMatchObject({ status: "RUNNING" });
   });
 
   it("times out even while a status request hangs", async () => {
-    const { endpoints } = await start(() => {
+    const { endpoints } = await serve(() => {
       // Never answers: only the wait's own deadline can end this.
     });
     const error = await endpoints.waitFor("ep-1", "RUNNING", { timeoutMs: 50 }).catch((e: unknown) => e);
@@ -142,7 +132,7 @@ describe("waitFor", () => {
   });
 
   it("stops on abort between polls, and sends nothing more", async () => {
-    const { endpoints, server } = await start(statusSequence([statusBody("INITIALIZING")]));
+    const { endpoints, server } = await serve(statusSequence([statusBody("INITIALIZING")]));
     const controller = new AbortController();
     const error = await endpoints
       .waitFor("ep-1", "RUNNING", {
@@ -160,7 +150,7 @@ describe("waitFor", () => {
   it("stops on abort during a status request", async () => {
     const inFlight = new AbortController();
     // The server has the request when it aborts, and never answers it.
-    const { endpoints, server } = await start(() => inFlight.abort());
+    const { endpoints, server } = await serve(() => inFlight.abort());
     await expect(endpoints.waitFor("ep-1", "RUNNING", { signal: inFlight.signal })).rejects.toBeInstanceOf(
       APIUserAbortError,
     );
@@ -168,7 +158,7 @@ describe("waitFor", () => {
   });
 
   it("sends nothing when the signal is already aborted or the input is bad", async () => {
-    const { endpoints, server } = await start(statusSequence([statusBody("RUNNING")]));
+    const { endpoints, server } = await serve(statusSequence([statusBody("RUNNING")]));
     await expect(endpoints.waitFor("ep-1", "RUNNING", { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(
       APIUserAbortError,
     );
@@ -195,7 +185,7 @@ describe("waitFor", () => {
     expect(readWaitOptions({ intervalMs: 20_000, maxIntervalMs: 60_000 }).backoff.maxDelayMs).toBe(60_000);
     expect(() => readWaitOptions({ intervalMs: 20_000, maxIntervalMs: 15_000 })).toThrow(InvalidInputError);
     // The whole call: a first answer already RUNNING resolves without a pause.
-    const { endpoints, server } = await start(statusSequence([statusBody("RUNNING")]));
+    const { endpoints, server } = await serve(statusSequence([statusBody("RUNNING")]));
     await expect(endpoints.waitFor("ep-1", "RUNNING", { intervalMs: 20_000 })).resolves.toMatchObject({
       status: "RUNNING",
     });
@@ -203,14 +193,14 @@ describe("waitFor", () => {
   });
 
   it("turns a 404 into an error naming the endpoint", async () => {
-    const { endpoints } = await start((_req, res) => sendJson(res, 404, { detail: "Not Found" }));
+    const { endpoints } = await serve((_req, res) => sendJson(res, 404, { detail: "Not Found" }));
     const error = await endpoints.waitFor("ghost-ep", "RUNNING", fast).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EndpointNotFoundError);
     expect((error as Error).message).toMatch(/^endpoint "ghost-ep" was not found/);
   });
 
   it("rides out a transient 503 through the client's retries", async () => {
-    const { endpoints, server } = await start(
+    const { endpoints, server } = await serve(
       (_req, res, { attempt }) =>
         attempt === 2
           ? sendJson(res, 503, { message: "busy" })
@@ -222,7 +212,7 @@ describe("waitFor", () => {
   });
 
   it("sends the call's team on every poll", async () => {
-    const { endpoints, server } = await start(statusSequence([statusBody("AWAKING"), statusBody("RUNNING")]), {
+    const { endpoints, server } = await serve(statusSequence([statusBody("AWAKING"), statusBody("RUNNING")]), {
       teamId: "client-team",
     });
     await endpoints.waitFor("ep-1", "RUNNING", { ...fast, teamId: "call-team" });
@@ -233,7 +223,7 @@ describe("waitFor", () => {
 describe("createAndWait and wakeAndWait", () => {
   it("wakeAndWait wakes the endpoint, counts the wake answer as the first status, then polls", async () => {
     const progress: string[] = [];
-    const { endpoints, server } = await start((req, res, { attempt }) => {
+    const { endpoints, server } = await serve((req, res, { attempt }) => {
       if (req.method === "PUT") return sendJson(res, 200, statusBody("AWAKING", { phase: "ENGINE_INITIALIZING" }));
       sendJson(res, 200, statusBody(attempt < 3 ? "AWAKING" : "RUNNING"));
     });
@@ -251,20 +241,11 @@ describe("createAndWait and wakeAndWait", () => {
   });
 
   it("createAndWait follows the id the create answer carries", async () => {
-    const { endpoints, server } = await start((req, res) => {
+    const { endpoints, server } = await serve((req, res) => {
       if (req.method === "POST") return sendJson(res, 200, statusBody("INITIALIZING", { endpointId: "ep-new" }));
       sendJson(res, 200, statusBody("RUNNING"));
     });
-    const result = await endpoints.createAndWait(
-      {
-        projectId: "p",
-        name: "n",
-        instanceOptionId: "i",
-        hfModelRepo: "org/model",
-        advanced: { tokenizer_add_special_tokens: true, tokenizer_skip_special_tokens: true },
-      },
-      fast,
-    );
+    const result = await endpoints.createAndWait(createBody, fast);
     expect(result).toMatchObject({ endpointId: "ep-new", status: { status: "RUNNING" } });
     expect(server.requests.map((r) => r.path)).toEqual([
       "/dedicated/beta/endpoint",
@@ -273,24 +254,13 @@ describe("createAndWait and wakeAndWait", () => {
   });
 
   it("rejects a bad target or wait option before creating or waking anything", async () => {
-    const { endpoints, server } = await start(statusSequence([statusBody("RUNNING")]));
+    const { endpoints, server } = await serve(statusSequence([statusBody("RUNNING")]));
     await expect(endpoints.wakeAndWait("ep-1", { target: [] })).rejects.toBeInstanceOf(InvalidInputError);
     await expect(endpoints.wakeAndWait("ep-1", { intervalMs: 0 })).rejects.toBeInstanceOf(InvalidInputError);
     await expect(
       endpoints.createFromWandbArtifactAndWait({ wandbArtifactVersionName: "a" }, { timeoutMs: -1 }),
     ).rejects.toBeInstanceOf(InvalidInputError);
-    await expect(
-      endpoints.createAndWait(
-        {
-          projectId: "p",
-          name: "n",
-          instanceOptionId: "i",
-          hfModelRepo: "org/model",
-          advanced: { tokenizer_add_special_tokens: true, tokenizer_skip_special_tokens: true },
-        },
-        { backoffFactor: 0.5 },
-      ),
-    ).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(endpoints.createAndWait(createBody, { backoffFactor: 0.5 })).rejects.toBeInstanceOf(InvalidInputError);
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -3,6 +3,7 @@ import { badText, type FuzzServer, fuzzAnswer, fuzzParameters, startFuzzServer }
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFriendliEndpoints, type FriendliEndpoints } from "../../src/index.ts";
+import { createBody } from "../support/serve-endpoints.ts";
 
 // Whatever the server answers, the endpoints helpers resolve or reject with a FriendliError.
 
@@ -16,13 +17,6 @@ afterAll(() => server.stop());
 
 const status = { status: "RUNNING", phase: null, createdAt: "2026-01-01T00:00:00Z", updatedAt: "2026-01-01T00:00:00Z" };
 const page = { data: { "ep-1": status }, nextCursor: null };
-const createBody = {
-  projectId: "p",
-  name: "n",
-  instanceOptionId: "i",
-  hfModelRepo: "org/model",
-  advanced: { tokenizer_add_special_tokens: true, tokenizer_skip_special_tokens: true },
-};
 // A wait that never sees its target ends at its own short deadline, with a typed error.
 const wait = { timeoutMs: 200, intervalMs: 1 };
 

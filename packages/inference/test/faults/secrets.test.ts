@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createFriendliInference, functionTool, StructuredOutputError, ToolLoopLimitError } from "../../src/index.ts";
 import { completionFor, sseFor, type Turn } from "../support/chat-server.ts";
-import { sse } from "../support/sse.ts";
+import { chunk, sse } from "../support/sse.ts";
 
 // Random enough that no eight of its characters in a row appear anywhere by chance.
 const TOKEN = "Tk_8FqZ2LmX9pRw7VnK3sYd";
@@ -32,6 +32,30 @@ function expectNoToken(error: unknown, where: string) {
 }
 
 const Weather = z.object({ city: z.string(), celsius: z.number() });
+
+/** A messages stream whose one tool call's JSON is `partialJson`. */
+const toolCallJsonStream = (partialJson: string) =>
+  [
+    sse({ type: "message_start", message: { id: "m", type: "message", role: "assistant", content: [] } }),
+    sse({ type: "content_block_start", index: 0, content_block: { type: "tool_use", id: "t", name: "f", input: {} } }),
+    sse({ type: "content_block_delta", index: 0, delta: { type: "input_json_delta", partial_json: partialJson } }),
+    sse({ type: "content_block_stop", index: 0 }),
+    sse({ type: "message_stop" }, "message_stop"),
+  ].join("");
+
+/** A chat stream whose one chunk has a delta content of the wrong shape (an object). */
+const wrongShapeChunk = (content: object) => sse(chunk({ content }));
+
+/** What reading a chat stream's `read` deltas to the end throws. */
+async function deltasError(
+  inference: ReturnType<typeof createFriendliInference>,
+  read: "textDeltas" | "reasoningDeltas",
+) {
+  const stream = await inference.serverless.chat.stream({ model: "m", messages });
+  return (async () => {
+    for await (const _ of stream[read]());
+  })().catch((e: unknown) => e);
+}
 
 describe("helper errors built from the answer carry no token", () => {
   const outputs: [string, (token: string) => ReturnType<typeof completionFor>][] = [
@@ -62,23 +86,9 @@ describe("helper errors built from the answer carry no token", () => {
 
   it("messages stream: a tool call's JSON that does not parse, the token at every cut offset", async () => {
     let offset = 0;
+    // Not JSON from its first character, so JSON.parse's own message quotes the start too.
     const inference = await echoing("text/event-stream", (token) =>
-      [
-        sse({ type: "message_start", message: { id: "m", type: "message", role: "assistant", content: [] } }),
-        sse({
-          type: "content_block_start",
-          index: 0,
-          content_block: { type: "tool_use", id: "t", name: "f", input: {} },
-        }),
-        // Not JSON from its first character, so JSON.parse's own message quotes the start too.
-        sse({
-          type: "content_block_delta",
-          index: 0,
-          delta: { type: "input_json_delta", partial_json: `${"x".repeat(offset)}${token} and more` },
-        }),
-        sse({ type: "content_block_stop", index: 0 }),
-        sse({ type: "message_stop" }, "message_stop"),
-      ].join(""),
+      toolCallJsonStream(`${"x".repeat(offset)}${token} and more`),
     );
     // StreamParseError.data keeps 200 characters.
     const offsets = [0, 1, 2, 3, ...Array.from({ length: TOKEN.length + 4 }, (_, i) => 200 - TOKEN.length - 2 + i)];
@@ -97,23 +107,7 @@ describe("helper errors built from the answer carry no token", () => {
     const parseError = await parsing.serverless.chat.parse({ model: "m", messages }, Weather).catch((e: unknown) => e);
     expect(parseError).toBeInstanceOf(StructuredOutputError);
     expectNoToken(parseError, `chat.parse, ${form}`);
-    const streaming = await echoing("text/event-stream", (sent) =>
-      [
-        sse({ type: "message_start", message: { id: "m", type: "message", role: "assistant", content: [] } }),
-        sse({
-          type: "content_block_start",
-          index: 0,
-          content_block: { type: "tool_use", id: "t", name: "f", input: {} },
-        }),
-        sse({
-          type: "content_block_delta",
-          index: 0,
-          delta: { type: "input_json_delta", partial_json: `${spell(sent)}"]` },
-        }),
-        sse({ type: "content_block_stop", index: 0 }),
-        sse({ type: "message_stop" }, "message_stop"),
-      ].join(""),
-    );
+    const streaming = await echoing("text/event-stream", (sent) => toolCallJsonStream(`${spell(sent)}"]`));
     const stream = await streaming.serverless.messages.stream({ model: "m", max_tokens: 8, messages });
     const streamError = await stream.finalResult().catch((e: unknown) => e);
     expect(streamError).toBeInstanceOf(StreamParseError);
@@ -121,19 +115,7 @@ describe("helper errors built from the answer carry no token", () => {
   });
 
   it("the same through a tee'd branch, which keeps the stream's secret", async () => {
-    const inference = await echoing("text/event-stream", (token) =>
-      [
-        sse({ type: "message_start", message: { id: "m", type: "message", role: "assistant", content: [] } }),
-        sse({
-          type: "content_block_start",
-          index: 0,
-          content_block: { type: "tool_use", id: "t", name: "f", input: {} },
-        }),
-        sse({ type: "content_block_delta", index: 0, delta: { type: "input_json_delta", partial_json: token } }),
-        sse({ type: "content_block_stop", index: 0 }),
-        sse({ type: "message_stop" }, "message_stop"),
-      ].join(""),
-    );
+    const inference = await echoing("text/event-stream", toolCallJsonStream);
     const [first, second] = (await inference.serverless.messages.stream({ model: "m", max_tokens: 8, messages })).tee();
     const errors = await Promise.all([first.finalResult(), second.finalResult()].map((p) => p.catch((e) => e)));
     for (const error of errors) {
@@ -173,39 +155,17 @@ describe("helper errors built from the answer carry no token", () => {
 
 describe("shape errors built from what the server sent carry no token", () => {
   it("textDeltas and reasoningDeltas: a chunk of the wrong shape that quotes the token", async () => {
-    const chunk = (token: string) =>
-      sse({
-        id: "c",
-        object: "chat.completion.chunk",
-        created: 1,
-        model: "m",
-        choices: [{ index: 0, delta: { content: { token } } }],
-      });
     for (const read of ["textDeltas", "reasoningDeltas"] as const) {
-      const inference = await echoing("text/event-stream", chunk);
-      const stream = await inference.serverless.chat.stream({ model: "m", messages });
-      const error = await (async () => {
-        for await (const _ of stream[read]());
-      })().catch((e: unknown) => e);
+      const inference = await echoing("text/event-stream", (token) => wrongShapeChunk({ token }));
+      const error = await deltasError(inference, read);
       expect(error, read).toBeInstanceOf(StreamParseError);
       expectNoToken(error, read);
     }
   });
 
   it.each(tokenEchoForms)("textDeltas: a chunk of the wrong shape that quotes the token %s", async (form, spell) => {
-    const inference = await echoing("text/event-stream", (token) =>
-      sse({
-        id: "c",
-        object: "chat.completion.chunk",
-        created: 1,
-        model: "m",
-        choices: [{ index: 0, delta: { content: { t: spell(token) } } }],
-      }),
-    );
-    const stream = await inference.serverless.chat.stream({ model: "m", messages });
-    const error = await (async () => {
-      for await (const _ of stream.textDeltas());
-    })().catch((e: unknown) => e);
+    const inference = await echoing("text/event-stream", (token) => wrongShapeChunk({ t: spell(token) }));
+    const error = await deltasError(inference, "textDeltas");
     expect(error).toBeInstanceOf(StreamParseError);
     expectNoToken(error, form);
   });

@@ -1,45 +1,15 @@
 import { NotFoundError } from "@friendli-ts/client";
 import { createFriendliDatasets, type Sample } from "@friendli-ts/datasets";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-// The built entry, as a user installs it.
-import { type MockServer, startMockServer } from "../../dist/index.js";
-import { specCheckedFetch } from "../support/spec-checked-fetch.ts";
+import { imageText, visionSamples } from "@friendli-ts/test-kit";
+import { describe, expect, it } from "vitest";
+import { specCheckedMock } from "../support/spec-checked-mock.ts";
 
 // The datasets package against the mock's state: a dataset, its splits, versions and samples
 // are kept, and media go to the mock's storage, so uploadSamples runs end to end. Every answer
 // the package reads is checked against the spec on the way.
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMockServer();
-});
-afterAll(() => mock?.stop());
-
-let checked: ReturnType<typeof specCheckedFetch>;
-beforeEach(() => {
-  mock.reset();
-  checked = specCheckedFetch();
-});
-afterEach(() => {
-  expect(checked.problems).toEqual([]);
-});
-
-const client = () =>
-  createFriendliDatasets({ baseURL: mock.url, token: "test-token", maxRetries: 0, fetch: checked.fetch });
-const PNG = `data:image/png;base64,${btoa("not really a png")}`;
-const samples: Sample[] = [
-  {
-    messages: [
-      { role: "user", content: "hi" },
-      { role: "assistant", content: "hello" },
-    ],
-  },
-  {
-    messages: [
-      { role: "user", content: [{ type: "image_url", image_url: { url: PNG } }] },
-      { role: "assistant", content: "a picture" },
-    ],
-  },
-];
+const state = specCheckedMock();
+const client = () => createFriendliDatasets(state.clientOptions());
+const samples: Sample[] = visionSamples;
 
 describe("datasets the mock holds", () => {
   it("uploadSamples stores the samples and their media; listing the split gives them back as sent", async () => {
@@ -53,8 +23,8 @@ describe("datasets the mock holds", () => {
     expect(listed.map(([id]) => id)).toEqual(ids);
     expect(JSON.parse(listed[0]?.[1] as string)).toEqual(samples[0]);
     // The image went to the mock's storage; the sample names it by its storage URI.
-    const [image] = mock.storage.objects();
-    expect(new TextDecoder().decode(image?.bytes)).toBe("not really a png");
+    const [image] = state.mock.storage.objects();
+    expect(new TextDecoder().decode(image?.bytes)).toBe(imageText);
     expect(listed[1]?.[1]).toContain(`"url":"s3://mock-storage/${image?.key}"`);
 
     // Opened again by name: the same dataset and split, found, not created.
@@ -113,7 +83,7 @@ describe("datasets the mock holds", () => {
     const { datasets } = client();
     const modality = { input_modals: ["TEXT" as const], output_modals: ["TEXT" as const] };
     const { id } = await datasets.create({ name: "d", projectId: "p", modality });
-    mock.reset();
+    state.mock.reset();
     await expect(datasets.get(id)).rejects.toBeInstanceOf(NotFoundError);
     expect((await datasets.list({ projectId: "p" })).data).toEqual([]);
   });

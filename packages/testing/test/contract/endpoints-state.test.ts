@@ -5,32 +5,15 @@ import {
   EndpointNotFoundError,
   type WaitProgress,
 } from "@friendli-ts/endpoints";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-// The built entry, as a user installs it.
-import { type MockServer, startMockServer } from "../../dist/index.js";
-import { specCheckedFetch } from "../support/spec-checked-fetch.ts";
+import { describe, expect, it } from "vitest";
+import { specCheckedMock } from "../support/spec-checked-mock.ts";
 
 // The endpoints package against the mock's state: what create makes is listed, read back,
 // updated, acted on and deleted, and its status moves as the schedule says. Every answer the
 // package reads is checked against the spec on the way.
-let mock: MockServer;
-beforeAll(async () => {
-  // A small cap, so that a flood reaches it in a few requests.
-  mock = await startMockServer({ stateLimits: { objects: 40 } });
-});
-afterAll(() => mock?.stop());
-
-let checked: ReturnType<typeof specCheckedFetch>;
-beforeEach(() => {
-  mock.reset();
-  checked = specCheckedFetch();
-});
-afterEach(() => {
-  expect(checked.problems).toEqual([]);
-});
-
-const client = () =>
-  createFriendliEndpoints({ baseURL: mock.url, token: "test-token", maxRetries: 0, fetch: checked.fetch });
+// A small cap, so that a flood reaches it in a few requests.
+const state = specCheckedMock({ stateLimits: { objects: 40 } });
+const client = () => createFriendliEndpoints(state.clientOptions());
 const body = (name = "llama-8b", projectId = "project-1") => ({
   projectId,
   name,
@@ -47,8 +30,8 @@ describe("endpoints the mock holds", () => {
     const { endpointId, status } = await client().createAndWait(body(), { ...fast, onProgress });
     expect(status.status).toBe("RUNNING");
     expect(seen).toEqual(["INITIALIZING DOWNLOADING_MODEL", "INITIALIZING ENGINE_INITIALIZING", "RUNNING -"]);
-    expect(mock.endpoints.ids()).toEqual([endpointId]);
-    expect(checked.checked).toBeGreaterThanOrEqual(3);
+    expect(state.mock.endpoints.ids()).toEqual([endpointId]);
+    expect(state.checked.checked).toBeGreaterThanOrEqual(3);
   });
 
   it("lists and reads back what create made: the request's fields, the rest from the spec's example", async () => {
@@ -66,13 +49,13 @@ describe("endpoints the mock holds", () => {
       tokenizerSkipSpecialTokens: false,
     });
     const all = await endpoints.listAll({ limit: 1 }).toArray();
-    expect(all.map((e) => [e.endpointId, e.status])).toEqual(mock.endpoints.ids().map((id) => [id, "RUNNING"]));
+    expect(all.map((e) => [e.endpointId, e.status])).toEqual(state.mock.endpoints.ids().map((id) => [id, "RUNNING"]));
     const inProject = await endpoints.list({ project_id: "project-2" });
-    expect(Object.keys(inProject.data)).toEqual([mock.endpoints.ids()[1]]);
+    expect(Object.keys(inProject.data)).toEqual([state.mock.endpoints.ids()[1]]);
   });
 
   it("reaching FAILED on a scripted schedule is the package's EndpointFailedError, with the error code", async () => {
-    mock.endpoints.schedule([
+    state.mock.endpoints.schedule([
       { status: "INITIALIZING", phase: "DOWNLOADING_MODEL", reads: 2 },
       { status: "FAILED", errorCode: "WORKLOAD_INIT_DOWNLOAD_ERROR" },
     ]);
@@ -84,15 +67,16 @@ describe("endpoints the mock holds", () => {
   });
 
   it("advance moves an endpoint the test holds in INITIALIZING to RUNNING, while a wait polls", async () => {
-    mock.endpoints.schedule([{ status: "INITIALIZING", phase: "ENGINE_INITIALIZING" }]);
+    state.mock.endpoints.schedule([{ status: "INITIALIZING", phase: "ENGINE_INITIALIZING" }]);
     const endpoints = client();
     const created = await endpoints.create(body());
-    const [endpointId] = mock.endpoints.ids() as [string];
+    const [endpointId] = state.mock.endpoints.ids() as [string];
     expect(created.status).toBe("INITIALIZING");
     const waiting = endpoints.waitFor(endpointId, "RUNNING", fast);
     // Once the mock has answered a poll with INITIALIZING, the test moves it on.
-    while (!mock.calls.some((c) => c.path.endsWith(`${endpointId}/status`))) await new Promise((r) => setImmediate(r));
-    mock.endpoints.advance(endpointId, "RUNNING");
+    while (!state.mock.calls.some((c) => c.path.endsWith(`${endpointId}/status`)))
+      await new Promise((r) => setImmediate(r));
+    state.mock.endpoints.advance(endpointId, "RUNNING");
     expect((await waiting).status).toBe("RUNNING");
   });
 
@@ -106,7 +90,7 @@ describe("endpoints the mock holds", () => {
       },
       fast,
     );
-    expect([endpointId, status.status]).toEqual([mock.endpoints.ids()[0], "RUNNING"]);
+    expect([endpointId, status.status]).toEqual([state.mock.endpoints.ids()[0], "RUNNING"]);
     expect(await endpoints.get(endpointId)).toMatchObject({
       gpuType: "NVIDIA B200",
       numGpu: 4,
@@ -150,11 +134,11 @@ describe("endpoints the mock holds", () => {
 
   it("reset() forgets every endpoint and the schedule", async () => {
     const endpoints = client();
-    mock.endpoints.schedule([{ status: "FAILED" }]);
+    state.mock.endpoints.schedule([{ status: "FAILED" }]);
     await endpoints.create(body());
-    const [endpointId] = mock.endpoints.ids() as [string];
-    mock.reset();
-    expect(mock.endpoints.ids()).toEqual([]);
+    const [endpointId] = state.mock.endpoints.ids() as [string];
+    state.mock.reset();
+    expect(state.mock.endpoints.ids()).toEqual([]);
     await expect(endpoints.status(endpointId)).rejects.toBeInstanceOf(NotFoundError);
     expect((await endpoints.createAndWait(body(), fast)).status.status).toBe("RUNNING");
   });
@@ -178,6 +162,6 @@ describe("endpoints the mock holds", () => {
     expect(refused.map((e) => (e as APIError).status)).toEqual([507, 507, 507, 507, 507]);
     expect((refused[0] as Error).message).toContain("the mock keeps at most 40 objects");
     expect((refused[0] as Error).message).toContain("call reset() between tests or raise stateLimits.objects");
-    expect((await endpoints.list({ limit: 100 })).data).toHaveProperty(mock.endpoints.ids()[19] as string);
+    expect((await endpoints.list({ limit: 100 })).data).toHaveProperty(state.mock.endpoints.ids()[19] as string);
   });
 });

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
 import { fileURLToPath } from "node:url";
 import { launchChromium, skipWithoutChromium } from "@friendli-ts/test-kit/chromium";
+import { type PageOrigin, servePage } from "@friendli-ts/test-kit/serve-page";
 import { build } from "esbuild";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectScenarioResult, inProcessScenario } from "../support/in-process-scenario.ts";
 
 // The in-process mock is web APIs only: this bundles `@friendli-ts/testing/in-process` and the
 // client for the browser (a `node:` import fails the bundle) and runs them in a real headless
@@ -13,11 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // skipped, except under CI (as in packages/client/test/browser).
 const specFile = fileURLToPath(new URL("../../dist/mock/friendli-openapi.normalized.json", import.meta.url));
 
-let server: Server;
+let page: PageOrigin | undefined;
 let browser: Browser | undefined;
-let origin = "";
-let bundle = "";
-const apiCalls: string[] = [];
 
 beforeAll(async () => {
   const result = await build({
@@ -34,59 +32,32 @@ beforeAll(async () => {
     write: false,
     logLevel: "silent",
   });
-  bundle = result.outputFiles[0]?.text ?? "";
-  const spec = readFileSync(specFile);
-  server = createServer((req, res) => {
-    if (req.url === "/")
-      return void res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>mock</title>");
-    if (req.url === "/mock.js") return void res.writeHead(200, { "content-type": "text/javascript" }).end(bundle);
-    if (req.url === "/spec.json") return void res.writeHead(200, { "content-type": "application/json" }).end(spec);
-    // The browser asks for a favicon by itself; anything else would be a call that left the page.
-    if (req.url !== "/favicon.ico") apiCalls.push(req.url ?? "");
-    res.writeHead(404).end();
+  page = await servePage({
+    "/mock.js": { type: "text/javascript", body: result.outputFiles[0]?.text ?? "" },
+    "/spec.json": { type: "application/json", body: readFileSync(specFile) },
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 }, 60_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await page?.close();
 });
 
 describe.skipIf(skipWithoutChromium)("the in-process mock in a real browser", () => {
   it("bundles without Node built-ins; streams a chat, plays a cut, refuses a bad request with its rule", async () => {
     browser = await launchChromium(chromium);
-    const page = await browser.newPage();
-    await page.goto(origin);
+    const tab = await browser.newPage();
+    const origin = page?.origin;
+    await tab.goto(`${origin}/`);
     // Passed as source text: the test runner would rewrite a dynamic import in a function.
-    const result = (await page.evaluate(`(async () => {
-      const { createMockFetch, createFriendliClient } = await import("${origin}/mock.js");
+    const result = (await tab.evaluate(`(async () => {
+      ${inProcessScenario}
+      const entry = await import("${origin}/mock.js");
       const spec = await (await fetch("${origin}/spec.json")).json();
-      const mock = createMockFetch({ spec });
-      const client = createFriendliClient({ baseURL: mock.url, token: "browser-token", fetch: mock.fetch, maxRetries: 0 });
-      const body = { model: "m", messages: [{ role: "user", content: "hi" }] };
-      let text = "";
-      for await (const { data } of await client.stream("/serverless/v1/chat/completions#stream", { body })) {
-        text += data.choices[0]?.delta.content ?? "";
-      }
-      const piece = (content) => ({ data: { id: "c", object: "chat.completion.chunk", created: 1, model: "m",
-        choices: [{ index: 0, delta: { content }, finish_reason: null }] } });
-      mock.respond("serverlessChatStream", { events: [piece("a"), piece("b"), { data: "[DONE]" }], cutAfter: 1 });
-      let cutText = "";
-      let cut = "";
-      try {
-        for await (const { data } of await client.stream("/serverless/v1/chat/completions#stream", { body })) {
-          cutText += data.choices[0]?.delta.content ?? "";
-        }
-      } catch (error) { cut = error.name; }
-      const refused = await client.POST("/serverless/v1/chat/completions", { body: { model: "m" } }).catch((e) => e);
-      return { text, cutText, cut, refused: refused.name, rule: refused.issues?.[0]?.rule, calls: mock.calls.length };
+      return runScenario(entry, { spec });
     })()`)) as Record<string, unknown>;
-    expect(String(result.text).split(" ").length).toBeGreaterThan(5);
-    expect(result).toMatchObject({ cutText: "a", cut: "StreamInterruptedError", refused: "ValidationError", calls: 3 });
-    expect(result.rule).toMatch(/^#\/components\/schemas\/ServerlessChatCompletionBody/);
+    expectScenarioResult(result);
     // Nothing reached a server: the page's origin served the bundle and the spec only.
-    expect(apiCalls).toEqual([]);
+    expect(page?.stray).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { probeWorkerd, type RunningWorkerd, startWorkerd } from "@friendli-ts/test-kit/workerd";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectScenarioResult, inProcessScenario } from "../support/in-process-scenario.ts";
 
 // The in-process mock in workerd (Cloudflare's runtime, from npm): workers forbid compiling
 // code from strings, so the mock takes the checks the build compiled (`spec-checks`). The
@@ -22,34 +23,14 @@ const packageDir = fileURLToPath(new URL("../../", import.meta.url));
 const worker = `
 import { createFriendliClient, createMockFetch, spec, specChecks } from "./mock.mjs";
 
-async function run(checks) {
-  // A copy without checks: the mock keeps compiled checks per spec object.
-  const mock = checks ? createMockFetch({ spec, checks }) : createMockFetch({ spec: structuredClone(spec) });
-  const client = createFriendliClient({ baseURL: mock.url, token: "workerd-token", fetch: mock.fetch, maxRetries: 0 });
-  const body = { model: "m", messages: [{ role: "user", content: "hi" }] };
-  let text = "";
-  for await (const { data } of await client.stream("/serverless/v1/chat/completions#stream", { body })) {
-    text += data.choices[0]?.delta.content ?? "";
-  }
-  const piece = (content) => ({ data: { id: "c", object: "chat.completion.chunk", created: 1, model: "m",
-    choices: [{ index: 0, delta: { content }, finish_reason: null }] } });
-  mock.respond("serverlessChatStream", { events: [piece("a"), piece("b"), { data: "[DONE]" }], cutAfter: 1 });
-  let cutText = "";
-  let cut = "";
-  try {
-    for await (const { data } of await client.stream("/serverless/v1/chat/completions#stream", { body })) {
-      cutText += data.choices[0]?.delta.content ?? "";
-    }
-  } catch (error) { cut = error.name; }
-  const refused = await client.POST("/serverless/v1/chat/completions", { body: { model: "m" } }).catch((e) => e);
-  return { text, cutText, cut, refused: refused.name, rule: refused.issues?.[0]?.rule, calls: mock.calls.length };
-}
-
+${inProcessScenario}
 export default {
   async fetch(request) {
     const withChecks = new URL(request.url).pathname !== "/without-checks";
     try {
-      return Response.json(await run(withChecks ? specChecks : undefined));
+      // A copy without checks: the mock keeps compiled checks per spec object.
+      const options = withChecks ? { spec, checks: specChecks } : { spec: structuredClone(spec) };
+      return Response.json(await runScenario({ createMockFetch, createFriendliClient }, options));
     } catch (error) {
       return new Response(String(error?.stack ?? error), { status: 500 });
     }
@@ -122,14 +103,7 @@ describe.skipIf(!probe.bin && !process.env.CI)(
       const body = await response.text();
       expect(response.status, `${body}\n${workerd?.output()}`).toBe(200);
       const result = JSON.parse(body) as Record<string, unknown>;
-      expect(String(result.text).split(" ").length).toBeGreaterThan(5);
-      expect(result).toMatchObject({
-        cutText: "a",
-        cut: "StreamInterruptedError",
-        refused: "ValidationError",
-        calls: 3,
-      });
-      expect(result.rule).toMatch(/^#\/components\/schemas\/ServerlessChatCompletionBody/);
+      expectScenarioResult(result);
     });
 
     it("without the compiled checks, the refusal cannot be checked there: why the option exists", async () => {

@@ -1,24 +1,17 @@
 // The mock in process: a `fetch` function on the same engine as the server mode, driven by
 // this SDK, openai-node and the endpoints wrapper through their `fetch` option. Nothing here
-// listens on a port. A fault test lets the client's own timeout fire against a mock that
-// never answers; no test races a timer of its own.
+// listens on a port. The scripted faults are the server mode's case list
+// (test/support/scripted-fault-cases.ts), played here without sockets.
 
 import { readFileSync } from "node:fs";
-import {
-  APIConnectionError,
-  APITimeoutError,
-  createFriendliClient,
-  StreamEventError,
-  StreamInterruptedError,
-  StreamParseError,
-  ValidationError,
-} from "@friendli-ts/client";
+import { createFriendliClient, ValidationError } from "@friendli-ts/client";
 import { createFriendliEndpoints, EndpointFailedError } from "@friendli-ts/endpoints";
 import OpenAI from "openai6";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createMockFetch as createWebMockFetch } from "../../dist/in-process/index.js";
 import { specChecks } from "../../dist/in-process/spec-checks.js";
-import { createMockFetch, MockReplyError } from "../../dist/index.js";
+import { createMockFetch, type MockReplyError } from "../../dist/index.js";
+import { chatAnswer, readChatStream, scriptedFaultCases } from "../support/scripted-fault-cases.ts";
 
 const mock = createMockFetch();
 beforeEach(() => mock.reset());
@@ -30,44 +23,11 @@ const client = (options: { maxRetries?: number; timeout?: number; idleTimeout?: 
 const openai = (maxRetries = 0) =>
   new OpenAI({ apiKey: TOKEN, baseURL: `${mock.url}/serverless/v1`, fetch: mock.fetch, maxRetries });
 
-const chunk = (content: string) => ({
-  data: {
-    id: "c1",
-    object: "chat.completion.chunk" as const,
-    created: 1,
-    model: "m",
-    choices: [{ index: 0, delta: { content }, finish_reason: null }],
-  },
-});
-const words = ["one ", "two ", "three ", "four"].map(chunk);
-const answer = (content: string) => ({
-  id: "c1",
-  object: "chat.completion" as const,
-  created: 1,
-  model: "m",
-  choices: [{ index: 0, finish_reason: "stop" as const, message: { role: "assistant" as const, content } }],
-  usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-});
-
-/** Reads a stream of this SDK to its end or its error. */
-async function readStream(options: Parameters<typeof client>[0] = {}) {
-  let text = "";
-  try {
-    const stream = await client(options).stream("/serverless/v1/chat/completions#stream", {
-      body: { model: "m", messages, stream: true },
-    });
-    for await (const event of stream) text += event.data.choices[0]?.delta.content ?? "";
-    return { text, error: undefined };
-  } catch (error) {
-    return { text, error };
-  }
-}
-
 describe("answers from the spec, with no server", () => {
   it("a chat completion and a chat stream for this SDK, each recorded as the server mode records it", async () => {
     const { data } = await client().POST("/serverless/v1/chat/completions", { body: { model: "m", messages } });
     expect(data.choices[0]?.message.content).toMatch(/\w+.*\.$/);
-    const { text, error } = await readStream();
+    const { text, error } = await readChatStream(client());
     expect(error).toBeUndefined();
     // Streamed in pieces: several events made the text.
     expect(text.split(" ").length).toBeGreaterThan(5);
@@ -117,7 +77,7 @@ describe("answers from the spec, with no server", () => {
     expect(node).toBeInstanceOf(OpenAI.UnprocessableEntityError);
     expect((node as Error).message).toContain(`(spec: ${rule})`);
     // A scripted reply waits for a request the spec accepts.
-    mock.respond("serverlessChatComplete", { body: answer("scripted") });
+    mock.respond("serverlessChatComplete", { body: chatAnswer("scripted") });
     await client()
       .POST("/serverless/v1/chat/completions", { body: bad })
       .catch(() => {});
@@ -176,7 +136,7 @@ describe("answers from the spec, with no server", () => {
       expect(fromBuild.status).toBe(422);
       expect(fromBuild).toEqual(await refusal(mock.fetch, bad));
     }
-    const badReply = { body: { ...answer("x"), choices: [{ index: 0, finish_reason: "nope" }] } } as never;
+    const badReply = { body: { ...chatAnswer("x"), choices: [{ index: 0, finish_reason: "nope" }] } } as never;
     const issuesOf = (respond: () => void) => {
       try {
         respond();
@@ -188,79 +148,9 @@ describe("answers from the spec, with no server", () => {
     expect(builtIssues?.length).toBeGreaterThan(0);
     expect(builtIssues).toEqual(issuesOf(() => mock.respond("serverlessChatComplete", badReply)));
   });
-
-  it("a scripted reply is checked against the spec at respond, as in the server mode", () => {
-    expect(() =>
-      mock.respond("serverlessChatComplete", {
-        body: { ...answer("x"), choices: [{ index: 0, finish_reason: "nope" }] },
-      } as never),
-    ).toThrow(MockReplyError);
-  });
 });
 
-describe("faults without sockets", () => {
-  it("a stall after two events: they arrive, then the SDK's idle timeout aborts the call", async () => {
-    mock.respond("serverlessChatStream", { events: [...words, { data: "[DONE]" }], stallAfter: 2 });
-    const { text, error } = await readStream({ idleTimeout: 200 });
-    expect(text).toBe("one two ");
-    expect(error).toBeInstanceOf(APITimeoutError);
-    expect(mock.calls.at(-1)).toMatchObject({ status: 200, fault: "stall" });
-  });
-
-  it("a delay past the client's timeout: the abort ends the call, and the next one is answered at once", async () => {
-    mock.respond("serverlessChatComplete", { body: answer("never read"), delayMs: 600_000 });
-    const error = await client({ timeout: 150 })
-      .POST("/serverless/v1/chat/completions", { body: { model: "m", messages } })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(APITimeoutError);
-    mock.respond("serverlessChatComplete", { body: answer("next") });
-    const { data } = await client().POST("/serverless/v1/chat/completions", { body: { model: "m", messages } });
-    expect(data.choices[0]?.message.content).toBe("next");
-  });
-
-  it("a cut after three events: the body stream errors, and the SDK says the stream was cut", async () => {
-    mock.respond("serverlessChatStream", { events: [...words, { data: "[DONE]" }], cutAfter: 3 });
-    const { text, error } = await readStream();
-    expect(text).toBe("one two three ");
-    expect(error).toBeInstanceOf(StreamInterruptedError);
-    // Cut, not ended early: the body stream failed, it did not close cleanly without [DONE].
-    expect((error as Error).message).toBe("the stream was cut before it finished");
-    expect(mock.calls.at(-1)).toMatchObject({ fault: "cut" });
-  });
-
-  it("data that is not JSON and an error event in the middle", async () => {
-    mock.respond("serverlessChatStream", { events: [words[0] as (typeof words)[0], { rawData: "{not json" }] });
-    const parse = await readStream();
-    expect(parse.text).toBe("one ");
-    expect(parse.error).toBeInstanceOf(StreamParseError);
-    mock.respond("serverlessChatStream", {
-      events: [words[0] as (typeof words)[0], { error: { message: "overloaded" } }, words[1] as (typeof words)[0]],
-    });
-    const failed = await readStream();
-    expect(failed.text).toBe("one ");
-    expect(failed.error).toBeInstanceOf(StreamEventError);
-  });
-
-  it("429 with Retry-After then 200, and a reset then 200: the SDK retries both and reads the answer", async () => {
-    mock.respond("serverlessChatComplete", {
-      status: 429,
-      body: { detail: "slow down" },
-      headers: { "retry-after-ms": "20" },
-    });
-    mock.respond("serverlessChatComplete", { reset: true });
-    mock.respond("serverlessChatComplete", { body: answer("after both") });
-    const { data } = await client({ maxRetries: 2 }).POST("/serverless/v1/chat/completions", {
-      body: { model: "m", messages },
-    });
-    expect(data.choices[0]?.message.content).toBe("after both");
-    expect(mock.calls.slice(-3).map((c) => c.fault ?? c.status)).toEqual([429, "reset", 200]);
-    mock.respond("serverlessChatComplete", { reset: true });
-    const reset = await client()
-      .POST("/serverless/v1/chat/completions", { body: { model: "m", messages } })
-      .catch((e: unknown) => e);
-    expect(reset).toBeInstanceOf(APIConnectionError);
-  });
-});
+scriptedFaultCases("the in-process fetch", () => mock);
 
 describe("state", () => {
   const body = {
