@@ -5,44 +5,20 @@ import { type CallCore, callCoreFromSharedOptions } from "@friendli-ts/client/in
  * The one table of deployment kinds: where each mounts its inference routes, and which
  * families it has. `createFriendliInference` builds its namespaces from it.
  */
+// The families every kind has; the table adds each kind's own.
+const everyKind = ["chat", "completions", "responses", "messages", "token", "audio"] as const;
+
 export const DEPLOYMENT_KINDS = {
-  serverless: {
-    prefix: "/serverless",
-    families: [
-      "chat",
-      "completions",
-      "responses",
-      "messages",
-      "token",
-      "audio",
-      "toolAssistedChat",
-      "knowledge",
-      "models",
-    ],
-  },
-  dedicated: {
-    prefix: "/dedicated",
-    families: [
-      "chat",
-      "completions",
-      "responses",
-      "messages",
-      "token",
-      "audio",
-      "embeddings",
-      "images",
-      "classification",
-    ],
-  },
+  serverless: { prefix: "/serverless", families: [...everyKind, "toolAssistedChat", "knowledge", "models"] },
+  dedicated: { prefix: "/dedicated", families: [...everyKind, "embeddings", "images", "classification"] },
   // A Friendli Container serves at the root, needs no token and takes `model` optionally.
-  container: {
-    prefix: "",
-    families: ["chat", "completions", "responses", "messages", "token", "audio", "images", "classification"],
-  },
+  container: { prefix: "", families: [...everyKind, "images", "classification"] },
 } as const;
 
 export type DeploymentKind = keyof typeof DEPLOYMENT_KINDS;
 export type PrefixOf<K extends DeploymentKind> = (typeof DEPLOYMENT_KINDS)[K]["prefix"];
+/** The kind mounted at prefix `P`. */
+export type KindAt<P extends string> = { [K in DeploymentKind]: P extends PrefixOf<K> ? K : never }[DeploymentKind];
 /** The kinds that have family `F`. */
 export type KindsWith<F extends string> = {
   [K in DeploymentKind]: F extends (typeof DEPLOYMENT_KINDS)[K]["families"][number] ? K : never;
@@ -54,16 +30,4 @@ export type KindsWith<F extends string> = {
  */
 export function coreForKind(kind: DeploymentKind, options: SharedClientOptions = {}): CallCore {
   return callCoreFromSharedOptions(kind === "container" && !options.client ? { token: null, ...options } : options);
-}
-
-/** A family's factory: it takes the prefixes of the kinds that have the family (`FamilyApis`). */
-export type FamilyFactory = (core: CallCore, prefix: never) => object;
-
-/**
- * Builds one family of one kind. Each factory takes only the prefixes of its own kinds, which
- * the kinds table lists and the type tests check against \`FamilyApis\`; TypeScript cannot
- * follow a family from that table to its factory, so this is the one place that says so.
- */
-export function buildFamily(factory: FamilyFactory, core: CallCore, kind: DeploymentKind): object {
-  return factory(core, DEPLOYMENT_KINDS[kind].prefix as never);
 }

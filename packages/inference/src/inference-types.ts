@@ -6,7 +6,7 @@ export type {
   KindInference,
   ServerlessInference,
 } from "./create-friendli-inference.ts";
-export type { DEPLOYMENT_KINDS, DeploymentKind, KindsWith, PrefixOf } from "./deployment-kinds.ts";
+export type { DEPLOYMENT_KINDS, DeploymentKind, KindAt, KindsWith, PrefixOf } from "./deployment-kinds.ts";
 export type {
   AudioApi,
   Transcription,
@@ -31,13 +31,6 @@ export type {
   ChatStreamBody,
   ChatStreamKey,
 } from "./families/chat.ts";
-export type {
-  ChatRenderApi,
-  ChatRenderBody,
-  ChatRenderResult,
-  RenderKey,
-  RenderPrefix,
-} from "./families/chat-render.ts";
 export type {
   ClassificationApi,
   ClassificationPrefix,
@@ -123,7 +116,6 @@ export type { Parsed } from "./helpers/parse-chat-completion.ts";
 export type { Message, RunToolsOptions, RunToolsResult } from "./helpers/run-tools.ts";
 export type { SchemaIssue } from "./helpers/validate-json-schema.ts";
 export type { At, InferenceMethod, MethodAt } from "./method-types.ts";
-export type { operationMethods } from "./operation-methods.ts";
 export type { NoStreamFlag, Prefix, Schemas, SpecKey, StreamKey } from "./spec-types.ts";
 export type {
   ChatChoice,

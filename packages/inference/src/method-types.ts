@@ -1,9 +1,12 @@
 import type { FriendliInference } from "./create-friendli-inference.ts";
-import type { operationMethods } from "./operation-methods.ts";
+import type { DeclaredMethodNames } from "./declare-family.ts";
+import type { FAMILIES } from "./families/family-apis.ts";
 import type { InferenceStream } from "./streams/inference-stream.ts";
 
 /** The name of every inference method, as `createFriendliInference()` has it: `"serverless.chat.complete"`, ... */
-export type InferenceMethod = (typeof operationMethods)[keyof typeof operationMethods];
+export type InferenceMethod = {
+  [F in keyof typeof FAMILIES]: DeclaredMethodNames<(typeof FAMILIES)[F]>;
+}[keyof typeof FAMILIES];
 
 /** The member at a dotted path (`"dedicated.embeddings.create"`) of `T`. */
 export type At<T, Path extends string> = Path extends `${infer Head}.${infer Rest}`
