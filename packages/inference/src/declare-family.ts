@@ -78,22 +78,23 @@ export function buildFamily(declaration: FamilyDeclaration, core: CallCore, kind
       if (!method.noModel) checkModel(what, record, kind !== "container");
       return (await method.check?.(what, record)) ?? body;
     };
+    // Each branch reads its own route: a stream route and a JSON route are typed apart.
     if (method.stream) {
-      const route = method.routes[kind];
-      if (!route) continue;
-      const { open, kind: streamKind, toItem } = method.stream;
-      built[name] = async (body: unknown, options?: CallOptions) =>
-        open(core, route, await prepare(body), options, streamKind, toItem);
+      const { routes, stream } = method;
+      const route = routes[kind];
+      if (route)
+        built[name] = async (body: unknown, options?: CallOptions) =>
+          stream.open(core, route, await prepare(body), options, stream.kind, stream.toItem);
     } else {
       const route = method.routes[kind];
-      if (!route) continue;
-      built[name] = method.bodyless
-        ? async (options?: CallOptions) => requestData(core, what, { route }, options)
-        : async (body: unknown, options?: CallOptions) =>
-            requestData(core, what, { route, body: await prepare(body) }, options);
+      if (route)
+        built[name] = method.bodyless
+          ? async (options?: CallOptions) => requestData(core, what, { route }, options)
+          : async (body: unknown, options?: CallOptions) =>
+              requestData(core, what, { route, body: await prepare(body) }, options);
     }
   }
-  return declaration.wrap ? declaration.wrap(built, core, kind) : built;
+  return declaration.wrap?.(built, core, kind) ?? built;
 }
 
 /** `[operationId, "serverless.chat.complete"]` for each route of the family's declared methods. */

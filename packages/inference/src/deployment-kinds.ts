@@ -5,14 +5,40 @@ import { type CallCore, callCoreFromSharedOptions } from "@friendli-ts/client/in
  * The one table of deployment kinds: where each mounts its inference routes, and which
  * families it has. `createFriendliInference` builds its namespaces from it.
  */
-// The families every kind has; the table adds each kind's own.
-const everyKind = ["chat", "completions", "responses", "messages", "token", "audio"] as const;
-
 export const DEPLOYMENT_KINDS = {
-  serverless: { prefix: "/serverless", families: [...everyKind, "toolAssistedChat", "knowledge", "models"] },
-  dedicated: { prefix: "/dedicated", families: [...everyKind, "embeddings", "images", "classification"] },
+  serverless: {
+    prefix: "/serverless",
+    families: [
+      "chat",
+      "completions",
+      "responses",
+      "messages",
+      "token",
+      "audio",
+      "toolAssistedChat",
+      "knowledge",
+      "models",
+    ],
+  },
+  dedicated: {
+    prefix: "/dedicated",
+    families: [
+      "chat",
+      "completions",
+      "responses",
+      "messages",
+      "token",
+      "audio",
+      "embeddings",
+      "images",
+      "classification",
+    ],
+  },
   // A Friendli Container serves at the root, needs no token and takes `model` optionally.
-  container: { prefix: "", families: [...everyKind, "images", "classification"] },
+  container: {
+    prefix: "",
+    families: ["chat", "completions", "responses", "messages", "token", "audio", "images", "classification"],
+  },
 } as const;
 
 export type DeploymentKind = keyof typeof DEPLOYMENT_KINDS;
