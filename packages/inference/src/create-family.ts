@@ -1,5 +1,5 @@
 import type { SharedClientOptions } from "@friendli-ts/client";
-import { buildFamily, type FamilyDeclaration } from "./declare-family.ts";
+import { buildFamily, type FamilyDeclaration } from "./build-family.ts";
 import { coreForKind, type KindsWith, type PrefixOf } from "./deployment-kinds.ts";
 import { audioFamily } from "./families/audio.ts";
 import { chatFamily } from "./families/chat.ts";

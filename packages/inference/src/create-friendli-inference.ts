@@ -5,7 +5,7 @@ import {
   type SharedClientOptions,
 } from "@friendli-ts/client";
 import { clientFromOptions, coreOf } from "@friendli-ts/client/internal";
-import { buildFamily } from "./declare-family.ts";
+import { buildFamily } from "./build-family.ts";
 import { DEPLOYMENT_KINDS, type DeploymentKind, type PrefixOf } from "./deployment-kinds.ts";
 import { FAMILIES, type FamilyApis } from "./families/family-apis.ts";
 

@@ -1,4 +1,4 @@
-import { methodNamesOf } from "./declare-family.ts";
+import { methodNamesOf } from "./build-family.ts";
 import { FAMILIES } from "./families/family-apis.ts";
 
 /**

@@ -7,7 +7,7 @@ import {
   serverlessAudioTranscriptions,
   serverlessAudioTranscriptionsStream,
 } from "@friendli-ts/client/routes";
-import type { FamilyDeclaration } from "../declare-family.ts";
+import type { FamilyDeclaration } from "../build-family.ts";
 import { openInferenceStream } from "../open-inference-stream.ts";
 import type { NoStreamFlag, Prefix, SpecKey, StreamKey } from "../spec-types.ts";
 import type { CollectedTranscription, TranscriptionEvent } from "../streams/collect-transcription.ts";

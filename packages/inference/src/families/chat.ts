@@ -16,9 +16,9 @@ import {
   serverlessChatRender,
   serverlessChatStream,
 } from "@friendli-ts/client/routes";
+import type { DeclaredOnly, FamilyDeclaration, StreamOpening } from "../build-family.ts";
 import { checkModel, checkNonEmptyArray, checkObject } from "../check-body.ts";
-import type { FamilyDeclaration } from "../declare-family.ts";
-import type { DeploymentKind } from "../deployment-kinds.ts";
+import type { DeploymentKind, KindAt } from "../deployment-kinds.ts";
 import { eagerHelpers } from "../helpers/eager-helpers.ts";
 import type { JsonSchema, StandardSchemaLike } from "../helpers/output-schema.ts";
 import type { Parsed } from "../helpers/parse-chat-completion.ts";
@@ -86,6 +86,9 @@ function checkChatBody(what: string, body: unknown, kind: DeploymentKind): asser
   checkMessages(what, record);
 }
 
+// Named by its type: the declaration's type is public (ChatFamilyApi reads it).
+const chatStream: StreamOpening = { open: openInferenceStream, kind: chatKind };
+
 /**
  * Chat: the two calls of every kind, `render` where the spec has a render route (its type
  * follows from its routes), and the helpers built on the calls, which send already-checked bodies.
@@ -99,12 +102,12 @@ export const chatFamily = {
         dedicated: dedicatedChatComplete,
         container: containerChatComplete,
       },
-      check: checkMessages,
+      check: (what, body) => checkMessages(what, body),
     },
     stream: {
       routes: { serverless: serverlessChatStream, dedicated: dedicatedChatStream, container: containerChatStream },
-      check: checkMessages,
-      stream: { open: openInferenceStream, kind: chatKind },
+      check: (what, body) => checkMessages(what, body),
+      stream: chatStream,
     },
     /** The prompt text the model's chat template makes of these messages, without generating. */
     render: {
@@ -152,3 +155,6 @@ function chatHelpers(core: CallCore, kind: DeploymentKind): Pick<ChatApi<Prefix>
     },
   };
 }
+
+/** Chat of the kind at `P`: its calls and helpers, and `render` on the kinds chat's declaration routes it for. */
+export type ChatFamilyApi<P extends Prefix> = ChatApi<P> & DeclaredOnly<typeof chatFamily, KindAt<P>, ChatApi<P>>;

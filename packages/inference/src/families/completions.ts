@@ -7,8 +7,8 @@ import {
   serverlessCompletionsComplete,
   serverlessCompletionsStream,
 } from "@friendli-ts/client/routes";
+import type { FamilyDeclaration } from "../build-family.ts";
 import { checkOneOf } from "../check-body.ts";
-import type { FamilyDeclaration } from "../declare-family.ts";
 import { openInferenceStream } from "../open-inference-stream.ts";
 import type { NoStreamFlag, Prefix, SpecKey, StreamKey } from "../spec-types.ts";
 import type { CollectedCompletion, CompletionChunk } from "../streams/collect-completion.ts";

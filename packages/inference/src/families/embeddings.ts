@@ -1,7 +1,7 @@
 import type { CallOptions, RequestBody, SuccessData } from "@friendli-ts/client";
 import { dedicatedEmbeddings } from "@friendli-ts/client/routes";
+import type { FamilyDeclaration } from "../build-family.ts";
 import { checkOneOf } from "../check-body.ts";
-import type { FamilyDeclaration } from "../declare-family.ts";
 import type { SpecKey } from "../spec-types.ts";
 
 export type EmbeddingsKey = SpecKey<"/dedicated/v1/embeddings">;

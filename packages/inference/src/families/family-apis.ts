@@ -1,8 +1,6 @@
-import type { DeclaredOnly } from "../declare-family.ts";
-import type { KindAt } from "../deployment-kinds.ts";
 import type { Prefix } from "../spec-types.ts";
 import { type AudioApi, audioFamily } from "./audio.ts";
-import { type ChatApi, chatFamily } from "./chat.ts";
+import { type ChatFamilyApi, chatFamily } from "./chat.ts";
 import { type ClassificationApi, type ClassificationPrefix, classificationFamily } from "./classification.ts";
 import { type CompletionsApi, completionsFamily } from "./completions.ts";
 import { type EmbeddingsApi, embeddingsFamily } from "./embeddings.ts";
@@ -16,11 +14,10 @@ import { type ToolAssistedChatApi, toolAssistedChatFamily } from "./tool-assiste
 
 /**
  * Each family's API on the deployment kind mounted at prefix `P` (see deployment-kinds.ts for
- * which kind has which): its interface, and a declared method the interface does not write
- * out (chat's `render`), typed from its routes, on the kinds that have it.
+ * which kind has which).
  */
 export interface FamilyApis<P extends Prefix> {
-  chat: ChatApi<P> & DeclaredOnly<typeof chatFamily, KindAt<P>, ChatApi<P>>;
+  chat: ChatFamilyApi<P>;
   completions: CompletionsApi<P>;
   responses: ResponsesApi<P>;
   messages: MessagesApi<P>;

@@ -5,8 +5,8 @@ import {
   dedicatedImagesEdit,
   dedicatedImagesGenerate,
 } from "@friendli-ts/client/routes";
+import type { FamilyDeclaration } from "../build-family.ts";
 import { checkString } from "../check-body.ts";
-import type { FamilyDeclaration } from "../declare-family.ts";
 import type { SpecKey } from "../spec-types.ts";
 
 /** Image generation and editing exist for dedicated endpoints and containers. */

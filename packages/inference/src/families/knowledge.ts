@@ -1,7 +1,7 @@
 import { type CallOptions, InvalidInputError, type RequestBody, type SuccessData } from "@friendli-ts/client";
 import { serverlessKnowledgeRetrieve } from "@friendli-ts/client/routes";
+import type { FamilyDeclaration } from "../build-family.ts";
 import { checkNonEmptyArray, checkString, describeValue } from "../check-body.ts";
-import type { FamilyDeclaration } from "../declare-family.ts";
 import type { SpecKey } from "../spec-types.ts";
 
 export type KnowledgeKey = SpecKey<"/serverless/v1/knowledge/retrieve">;

@@ -7,8 +7,8 @@ import {
   serverlessMessages,
   serverlessMessagesStream,
 } from "@friendli-ts/client/routes";
+import type { FamilyDeclaration } from "../build-family.ts";
 import { checkNonEmptyArray } from "../check-body.ts";
-import type { FamilyDeclaration } from "../declare-family.ts";
 import { openInferenceStream } from "../open-inference-stream.ts";
 import type { NoStreamFlag, Prefix, SpecKey, StreamKey } from "../spec-types.ts";
 import type { CollectedMessage, MessagesStreamItem } from "../streams/collect-message.ts";

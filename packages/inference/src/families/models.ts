@@ -1,6 +1,6 @@
 import type { CallOptions, SuccessData } from "@friendli-ts/client";
 import { serverlessModelList, serverlessOpenrouterModelList } from "@friendli-ts/client/routes";
-import type { FamilyDeclaration } from "../declare-family.ts";
+import type { FamilyDeclaration } from "../build-family.ts";
 
 export type ServerlessModelList = SuccessData<"/serverless/v1/models", "get">;
 export type OpenRouterModelList = SuccessData<"/serverless/v1/openrouter/models", "get">;

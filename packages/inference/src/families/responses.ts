@@ -13,8 +13,8 @@ import {
   serverlessResponses,
   serverlessResponsesStream,
 } from "@friendli-ts/client/routes";
+import type { FamilyDeclaration } from "../build-family.ts";
 import { describeValue } from "../check-body.ts";
-import type { FamilyDeclaration } from "../declare-family.ts";
 import { openInferenceStream } from "../open-inference-stream.ts";
 import type { NoStreamFlag, Prefix, SpecKey, StreamKey } from "../spec-types.ts";
 import type { ResponsesResult, ResponsesStreamItem } from "../streams/collect-response.ts";

@@ -7,8 +7,8 @@ import {
   serverlessDetokenization,
   serverlessTokenization,
 } from "@friendli-ts/client/routes";
+import type { FamilyDeclaration } from "../build-family.ts";
 import { checkIntegers, checkString } from "../check-body.ts";
-import type { FamilyDeclaration } from "../declare-family.ts";
 import type { Prefix, SpecKey } from "../spec-types.ts";
 
 export type TokenizeKey<P extends Prefix> = SpecKey<`${P}/v1/tokenize`>;

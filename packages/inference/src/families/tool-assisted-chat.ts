@@ -1,6 +1,6 @@
 import type { CallOptions, RequestBody, StreamBody, SuccessData } from "@friendli-ts/client";
 import { serverlessToolAssistedChatComplete, serverlessToolAssistedChatStream } from "@friendli-ts/client/routes";
-import type { FamilyDeclaration } from "../declare-family.ts";
+import type { FamilyDeclaration } from "../build-family.ts";
 import { openInferenceStream, type RouteEvent } from "../open-inference-stream.ts";
 import type { NoStreamFlag, SpecKey, StreamKey } from "../spec-types.ts";
 import type { CollectedToolAssistedChat, ToolAssistedChatEvent } from "../streams/collect-tool-assisted-chat.ts";

@@ -107,25 +107,19 @@ export function methodNamesOf(declaration: FamilyDeclaration): [string, string][
   );
 }
 
-/** Each method's name, as `createFriendliInference()` has it, for every kind its declaration routes. */
-export type DeclaredMethodNames<D extends FamilyDeclaration> = {
-  [M in keyof D["methods"] & string]: `${keyof D["methods"][M]["routes"] & string}.${D["name"]}.${M}`;
-}[keyof D["methods"] & string];
-
-/** The type of a JSON method no family interface writes out: the spec's body and result of its route. */
-type JsonMethodOf<R> =
-  R extends Route<infer P extends NonStreamPath, "post">
-    ? (body: RequestBody<P>, options?: CallOptions) => Promise<SuccessData<P, "post">>
-    : never;
-
 /**
  * The declared methods of kind `K` that the family's interface `Written` does not write out,
- * typed from their routes: a method only some kinds have needs no type of its own.
+ * typed from their routes (the spec's body and result): a method only some kinds have needs
+ * no type of its own.
  */
-export type DeclaredOnly<D extends FamilyDeclaration, K extends DeploymentKind, Written> = {
+export type DeclaredOnly<D extends { readonly methods: object }, K extends DeploymentKind, Written> = {
   [M in keyof D["methods"] as M extends keyof Written
     ? never
-    : K extends keyof D["methods"][M]["routes"]
+    : D["methods"][M] extends { readonly routes: { readonly [_ in K]: unknown } }
       ? M
-      : never]: JsonMethodOf<D["methods"][M]["routes"][K]>;
+      : never]: D["methods"][M] extends {
+    readonly routes: { readonly [_ in K]: Route<infer P extends Exclude<SpecPath, StreamPath>, "post"> };
+  }
+    ? (body: RequestBody<P>, options?: CallOptions) => Promise<SuccessData<P, "post">>
+    : never;
 };
