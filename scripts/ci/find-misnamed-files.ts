@@ -27,7 +27,7 @@ export const NAMED_FOR_CONTENT: Record<string, string> = {
     "Node's createMockFetch (reads the shipped spec); the web entry owns create-mock-fetch.ts",
   "scripts/ci/test-layout.ts": "the one test layout: its folder kinds and the check that reads them",
   "packages/inference/src/families/":
-    "one file per inference family, named for the family: its interface, factory and methods table",
+    "one file per inference family, named for the family: its interface and its declaration",
   "packages/cli/src/commands/": "one file per CLI command (and the options commands share), named for the command",
   "packages/inference/src/create-family.ts": "the twelve createX factories, one per family",
   "packages/inference/src/check-body.ts": "the input checks the inference methods share (CONTRIBUTING names the file)",

@@ -5,8 +5,9 @@ import {
   type SharedClientOptions,
 } from "@friendli-ts/client";
 import { clientFromOptions, coreOf } from "@friendli-ts/client/internal";
-import { buildFamily, DEPLOYMENT_KINDS, type DeploymentKind, type PrefixOf } from "./deployment-kinds.ts";
-import { FAMILY_FACTORIES, type FamilyApis } from "./families/family-apis.ts";
+import { buildFamily } from "./build-family.ts";
+import { DEPLOYMENT_KINDS, type DeploymentKind, type PrefixOf } from "./deployment-kinds.ts";
+import { FAMILIES, type FamilyApis } from "./families/family-apis.ts";
 
 /** The families of one deployment kind, as the kinds table lists them. */
 export type KindInference<K extends DeploymentKind> = {
@@ -40,10 +41,7 @@ export interface InferenceOptions extends SharedClientOptions {
 /** Every family of one kind over a client's core, from the kinds table. */
 function kindInference<K extends DeploymentKind>(client: FriendliClient, kind: K): KindInference<K> {
   const core = coreOf(client);
-  const built = DEPLOYMENT_KINDS[kind].families.map((family) => [
-    family,
-    buildFamily(FAMILY_FACTORIES[family], core, kind),
-  ]);
+  const built = DEPLOYMENT_KINDS[kind].families.map((family) => [family, buildFamily(FAMILIES[family], core, kind)]);
   // The table and FamilyApis say the same thing; the type tests hold them together.
   return Object.fromEntries(built) as KindInference<K>;
 }

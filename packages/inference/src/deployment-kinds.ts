@@ -43,6 +43,8 @@ export const DEPLOYMENT_KINDS = {
 
 export type DeploymentKind = keyof typeof DEPLOYMENT_KINDS;
 export type PrefixOf<K extends DeploymentKind> = (typeof DEPLOYMENT_KINDS)[K]["prefix"];
+/** The kind mounted at prefix `P`. */
+export type KindAt<P extends string> = { [K in DeploymentKind]: P extends PrefixOf<K> ? K : never }[DeploymentKind];
 /** The kinds that have family `F`. */
 export type KindsWith<F extends string> = {
   [K in DeploymentKind]: F extends (typeof DEPLOYMENT_KINDS)[K]["families"][number] ? K : never;
@@ -54,16 +56,4 @@ export type KindsWith<F extends string> = {
  */
 export function coreForKind(kind: DeploymentKind, options: SharedClientOptions = {}): CallCore {
   return callCoreFromSharedOptions(kind === "container" && !options.client ? { token: null, ...options } : options);
-}
-
-/** A family's factory: it takes the prefixes of the kinds that have the family (`FamilyApis`). */
-export type FamilyFactory = (core: CallCore, prefix: never) => object;
-
-/**
- * Builds one family of one kind. Each factory takes only the prefixes of its own kinds, which
- * the kinds table lists and the type tests check against \`FamilyApis\`; TypeScript cannot
- * follow a family from that table to its factory, so this is the one place that says so.
- */
-export function buildFamily(factory: FamilyFactory, core: CallCore, kind: DeploymentKind): object {
-  return factory(core, DEPLOYMENT_KINDS[kind].prefix as never);
 }

@@ -1,12 +1,14 @@
 // The types the package's signatures use, which users seldom write: the index exports them as
 // one namespace, `InferenceTypes`, so they are reachable and documented without being top-level names.
+
+export type { DeclaredOnly, StreamOpening } from "./build-family.ts";
 export type {
   ContainerInference,
   DedicatedInference,
   KindInference,
   ServerlessInference,
 } from "./create-friendli-inference.ts";
-export type { DEPLOYMENT_KINDS, DeploymentKind, KindsWith, PrefixOf } from "./deployment-kinds.ts";
+export type { DEPLOYMENT_KINDS, DeploymentKind, KindAt, KindsWith, PrefixOf } from "./deployment-kinds.ts";
 export type {
   AudioApi,
   Transcription,
@@ -26,18 +28,13 @@ export type {
   ChatCompletion,
   ChatCompletionChunk,
   ChatCompletionStream,
+  ChatFamilyApi,
   ChatKey,
   ChatParseBody,
   ChatStreamBody,
   ChatStreamKey,
+  chatFamily,
 } from "./families/chat.ts";
-export type {
-  ChatRenderApi,
-  ChatRenderBody,
-  ChatRenderResult,
-  RenderKey,
-  RenderPrefix,
-} from "./families/chat-render.ts";
 export type {
   ClassificationApi,
   ClassificationPrefix,
@@ -122,8 +119,7 @@ export type {
 export type { Parsed } from "./helpers/parse-chat-completion.ts";
 export type { Message, RunToolsOptions, RunToolsResult } from "./helpers/run-tools.ts";
 export type { SchemaIssue } from "./helpers/validate-json-schema.ts";
-export type { At, InferenceMethod, MethodAt } from "./method-types.ts";
-export type { operationMethods } from "./operation-methods.ts";
+export type { At, InferenceMethod, MethodAt, MethodPaths } from "./method-types.ts";
 export type { NoStreamFlag, Prefix, Schemas, SpecKey, StreamKey } from "./spec-types.ts";
 export type {
   ChatChoice,

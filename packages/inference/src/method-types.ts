@@ -1,9 +1,16 @@
 import type { FriendliInference } from "./create-friendli-inference.ts";
-import type { operationMethods } from "./operation-methods.ts";
+import type { DeploymentKind } from "./deployment-kinds.ts";
 import type { InferenceStream } from "./streams/inference-stream.ts";
 
 /** The name of every inference method, as `createFriendliInference()` has it: `"serverless.chat.complete"`, ... */
-export type InferenceMethod = (typeof operationMethods)[keyof typeof operationMethods];
+export type InferenceMethod = MethodPaths<Pick<FriendliInference, DeploymentKind>>;
+
+/** The dotted path of every method in `T`, nested objects included. */
+export type MethodPaths<T, Path extends string = ""> = {
+  [K in keyof T & string]: T[K] extends (...args: never[]) => unknown
+    ? `${Path}${K}`
+    : MethodPaths<T[K], `${Path}${K}.`>;
+}[keyof T & string];
 
 /** The member at a dotted path (`"dedicated.embeddings.create"`) of `T`. */
 export type At<T, Path extends string> = Path extends `${infer Head}.${infer Rest}`

@@ -1,5 +1,4 @@
 import type { CallOptions, RequestBody, StreamBody, SuccessData } from "@friendli-ts/client";
-import { type CallCore, type Route, requestData } from "@friendli-ts/client/internal";
 import {
   containerAudioTranscriptions,
   containerAudioTranscriptionsStream,
@@ -8,7 +7,7 @@ import {
   serverlessAudioTranscriptions,
   serverlessAudioTranscriptionsStream,
 } from "@friendli-ts/client/routes";
-import { checkModel, checkObject, label } from "../check-body.ts";
+import type { FamilyDeclaration } from "../build-family.ts";
 import { openInferenceStream } from "../open-inference-stream.ts";
 import type { NoStreamFlag, Prefix, SpecKey, StreamKey } from "../spec-types.ts";
 import type { CollectedTranscription, TranscriptionEvent } from "../streams/collect-transcription.ts";
@@ -44,49 +43,31 @@ export interface AudioApi<P extends Prefix> {
   transcriptions: TranscriptionsApi<P>;
 }
 
-const routes: {
-  [P in Prefix]: [Route<TranscriptionsKey<P>, "post">, Route<TranscriptionsStreamKey<P>, "post">];
-} = {
-  "/serverless": [serverlessAudioTranscriptions, serverlessAudioTranscriptionsStream],
-  "/dedicated": [dedicatedAudioTranscriptions, dedicatedAudioTranscriptionsStream],
-  "": [containerAudioTranscriptions, containerAudioTranscriptionsStream],
-};
-
-async function prepare(prefix: Prefix, method: string, body: unknown): Promise<Record<string, unknown>> {
-  const what = label(prefix, `audio.transcriptions.${method}`);
-  const record = checkObject(what, body);
-  checkModel(what, record, prefix !== "");
-  return { ...record, file: await toUploadBlob(what, record.file) };
-}
-
-/** Audio transcription of one deployment kind, sent as multipart. */
-export function audioApi<P extends Prefix>(core: CallCore, prefix: P): AudioApi<P> {
-  const [createRoute, streamRoute] = routes[prefix];
-  return {
-    transcriptions: {
-      async create(body, options) {
-        const prepared = await prepare(prefix, "create", body);
-        return requestData(
-          core,
-          label(prefix, "audio.transcriptions.create"),
-          { route: createRoute, body: prepared },
-          options,
-        );
+/** Audio transcription on every kind, sent as multipart: the check makes the file an upload. */
+export const audioFamily = {
+  name: "audio.transcriptions",
+  methods: {
+    create: {
+      routes: {
+        serverless: serverlessAudioTranscriptions,
+        dedicated: dedicatedAudioTranscriptions,
+        container: containerAudioTranscriptions,
       },
-      async stream(body, options) {
-        const prepared = await prepare(prefix, "stream", body);
-        return openInferenceStream(core, streamRoute, prepared, options, transcriptionKind);
-      },
+      check: withUploadBlob,
     },
-  };
-}
+    stream: {
+      routes: {
+        serverless: serverlessAudioTranscriptionsStream,
+        dedicated: dedicatedAudioTranscriptionsStream,
+        container: containerAudioTranscriptionsStream,
+      },
+      check: withUploadBlob,
+      stream: { open: openInferenceStream, kind: transcriptionKind },
+    },
+  },
+  wrap: (transcriptions) => ({ transcriptions }),
+} as const satisfies FamilyDeclaration;
 
-/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
-export const audioMethods = {
-  serverlessAudioTranscriptions: "serverless.audio.transcriptions.create",
-  serverlessAudioTranscriptionsStream: "serverless.audio.transcriptions.stream",
-  dedicatedAudioTranscriptions: "dedicated.audio.transcriptions.create",
-  dedicatedAudioTranscriptionsStream: "dedicated.audio.transcriptions.stream",
-  containerAudioTranscriptions: "container.audio.transcriptions.create",
-  containerAudioTranscriptionsStream: "container.audio.transcriptions.stream",
-} as const;
+async function withUploadBlob(what: string, body: Record<string, unknown>): Promise<Record<string, unknown>> {
+  return { ...body, file: await toUploadBlob(what, body.file) };
+}

@@ -5,16 +5,20 @@ import {
   type StreamBody,
   type SuccessData,
 } from "@friendli-ts/client";
-import { type CallCore, type Route, requestData } from "@friendli-ts/client/internal";
+import { type CallCore, requestData } from "@friendli-ts/client/internal";
 import {
   containerChatComplete,
   containerChatStream,
   dedicatedChatComplete,
+  dedicatedChatRender,
   dedicatedChatStream,
   serverlessChatComplete,
+  serverlessChatRender,
   serverlessChatStream,
 } from "@friendli-ts/client/routes";
-import { checkModel, checkNonEmptyArray, checkObject, label } from "../check-body.ts";
+import type { DeclaredOnly, FamilyDeclaration, StreamOpening } from "../build-family.ts";
+import { checkModel, checkNonEmptyArray, checkObject } from "../check-body.ts";
+import type { DeploymentKind, KindAt } from "../deployment-kinds.ts";
 import { eagerHelpers } from "../helpers/eager-helpers.ts";
 import type { JsonSchema, StandardSchemaLike } from "../helpers/output-schema.ts";
 import type { Parsed } from "../helpers/parse-chat-completion.ts";
@@ -24,7 +28,6 @@ import type { NoStreamFlag, Prefix, SpecKey, StreamKey } from "../spec-types.ts"
 import type { ChatChunk, CollectedChatCompletion } from "../streams/collect-chat-completion.ts";
 import type { InferenceStream } from "../streams/inference-stream.ts";
 import { chatKind } from "../streams/stream-kinds.ts";
-import { type ChatRenderApi, chatRenderApi, type RenderPrefix } from "./chat-render.ts";
 
 export type ChatKey<P extends Prefix> = SpecKey<`${P}/v1/chat/completions`>;
 export type ChatStreamKey<P extends Prefix> = StreamKey<`${ChatKey<P>}#stream`>;
@@ -65,12 +68,10 @@ export interface ChatApi<P extends Prefix> extends ChatCalls<P> {
 /** A chat body for `parse`: the schema sets `response_format`. */
 export type ChatParseBody<P extends Prefix> = ChatCompleteBody<P> & { response_format?: never };
 
-/** Checks a chat body before it is sent; shared by plain and tool-assisted chat. */
-export function checkChatBody(what: string, body: unknown, modelRequired: boolean): asserts body is ChatLoopBody {
-  const record = checkObject(what, body);
-  checkModel(what, record, modelRequired);
-  checkNonEmptyArray(what, record, "messages");
-  (record.messages as unknown[]).forEach((message, i) => {
+/** Each message names its role: shared by plain and tool-assisted chat. */
+export function checkMessages(what: string, body: Record<string, unknown>): void {
+  checkNonEmptyArray(what, body, "messages");
+  (body.messages as unknown[]).forEach((message, i) => {
     const role = (message as { role?: unknown } | null)?.role;
     if (typeof role !== "string" || role === "") {
       throw new InvalidInputError(`${what}: messages[${i}] needs a \`role\` ("system", "user", "assistant" or "tool")`);
@@ -78,47 +79,69 @@ export function checkChatBody(what: string, body: unknown, modelRequired: boolea
   });
 }
 
-const routes: { [P in Prefix]: [Route<ChatKey<P>, "post">, Route<ChatStreamKey<P>, "post">] } = {
-  "/serverless": [serverlessChatComplete, serverlessChatStream],
-  "/dedicated": [dedicatedChatComplete, dedicatedChatStream],
-  "": [containerChatComplete, containerChatStream],
-};
+/** The checks of a chat body, for the helpers that send it themselves (`parse`, `runTools`). */
+function checkChatBody(what: string, body: unknown, kind: DeploymentKind): asserts body is ChatLoopBody {
+  const record = checkObject(what, body);
+  checkModel(what, record, kind !== "container");
+  checkMessages(what, record);
+}
+
+// Named by its type: the declaration's type is public (ChatFamilyApi reads it).
+const chatStream: StreamOpening = { open: openInferenceStream, kind: chatKind };
 
 /**
- * Chat of one deployment kind: the two calls, the helpers built on them (which send
- * already-checked bodies), and `render` where the spec has a render route.
+ * Chat: the two calls of every kind, `render` where the spec has a render route (its type
+ * follows from its routes), and the helpers built on the calls, which send already-checked bodies.
  */
-export function chatFamily<P extends RenderPrefix>(core: CallCore, prefix: P): ChatApi<P> & ChatRenderApi<P>;
-export function chatFamily(core: CallCore, prefix: ""): ChatApi<"">;
-export function chatFamily<P extends Prefix>(core: CallCore, prefix: P): ChatApi<P> {
-  const [completeRoute, streamRoute] = routes[prefix];
-  const modelRequired = prefix !== "";
+export const chatFamily = {
+  name: "chat",
+  methods: {
+    complete: {
+      routes: {
+        serverless: serverlessChatComplete,
+        dedicated: dedicatedChatComplete,
+        container: containerChatComplete,
+      },
+      check: (what, body) => checkMessages(what, body),
+    },
+    stream: {
+      routes: { serverless: serverlessChatStream, dedicated: dedicatedChatStream, container: containerChatStream },
+      check: (what, body) => checkMessages(what, body),
+      stream: chatStream,
+    },
+    /** The prompt text the model's chat template makes of these messages, without generating. */
+    render: {
+      routes: { serverless: serverlessChatRender, dedicated: dedicatedChatRender },
+      check: (what, body) => checkNonEmptyArray(what, body, "messages"),
+    },
+  },
+  wrap: (calls, core, kind) => ({ ...calls, ...chatHelpers(core, kind) }),
+} as const satisfies FamilyDeclaration;
+
+/** `parse` and `runTools` of one kind: they send already-checked bodies straight to the routes. */
+function chatHelpers(core: CallCore, kind: DeploymentKind): Pick<ChatApi<Prefix>, "parse" | "runTools"> {
+  const { complete, stream } = chatFamily.methods;
+  // Every kind has both calls; the declaration above says so.
+  const completeRoute = complete.routes[kind];
+  const streamRoute = stream.routes[kind];
   const send = (body: unknown, options: CallOptions | undefined) =>
-    requestData(core, label(prefix, "chat.complete"), { route: completeRoute, body }, options);
+    requestData(core, `${kind}.chat.complete`, { route: completeRoute, body }, options);
   const open = (body: unknown, options: CallOptions | undefined) =>
     openInferenceStream(core, streamRoute, body, options, chatKind);
-  const chat: ChatApi<P> = {
-    async complete(body, options) {
-      checkChatBody(label(prefix, "chat.complete"), body, modelRequired);
-      return send(body, options);
-    },
-    async stream(body, options) {
-      checkChatBody(label(prefix, "chat.stream"), body, modelRequired);
-      return open(body, options);
-    },
+  return {
     // parse and runTools load their code on first use: most apps call neither. What those
     // modules import must stay out of what an app loads at start (see eager-helpers.ts).
     async parse(body, schema, options) {
-      checkChatBody(label(prefix, "chat.parse"), body, modelRequired);
+      checkChatBody(`${kind}.chat.parse`, body, kind);
       const [{ sendCheckedChat }, { parseChatCompletion }] = await Promise.all([
         import("../helpers/send-checked-chat.ts"),
         import("../helpers/parse-chat-completion.ts"),
       ]);
-      const complete = (request: ChatParseBody<P>) => sendCheckedChat(core, send, request, options, eagerHelpers);
+      const complete = (request: ChatParseBody<Prefix>) => sendCheckedChat(core, send, request, options, eagerHelpers);
       return parseChatCompletion(complete, body, schema, eagerHelpers);
     },
     async runTools(body, options) {
-      checkChatBody(label(prefix, "chat.runTools"), body, modelRequired);
+      checkChatBody(`${kind}.chat.runTools`, body, kind);
       const [{ sendCheckedChat }, { runTools }] = await Promise.all([
         import("../helpers/send-checked-chat.ts"),
         import("../helpers/run-tools.ts"),
@@ -131,15 +154,7 @@ export function chatFamily<P extends Prefix>(core: CallCore, prefix: P): ChatApi
       return runTools(calls, body, options, eagerHelpers);
     },
   };
-  return prefix === "" ? chat : { ...chat, ...chatRenderApi(core, prefix as RenderPrefix) };
 }
 
-/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
-export const chatMethods = {
-  serverlessChatComplete: "serverless.chat.complete",
-  serverlessChatStream: "serverless.chat.stream",
-  dedicatedChatComplete: "dedicated.chat.complete",
-  dedicatedChatStream: "dedicated.chat.stream",
-  containerChatComplete: "container.chat.complete",
-  containerChatStream: "container.chat.stream",
-} as const;
+/** Chat of the kind at `P`: its calls and helpers, and `render` on the kinds chat's declaration routes it for. */
+export type ChatFamilyApi<P extends Prefix> = ChatApi<P> & DeclaredOnly<typeof chatFamily, KindAt<P>, ChatApi<P>>;

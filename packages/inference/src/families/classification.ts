@@ -1,7 +1,7 @@
 import type { CallOptions, RequestBody, SuccessData } from "@friendli-ts/client";
-import { type CallCore, type Route, requestData } from "@friendli-ts/client/internal";
 import { containerTextClassification, dedicatedTextClassification } from "@friendli-ts/client/routes";
-import { checkModel, checkObject, checkOneOf, label } from "../check-body.ts";
+import type { FamilyDeclaration } from "../build-family.ts";
+import { checkOneOf } from "../check-body.ts";
 import type { SpecKey } from "../spec-types.ts";
 
 /** Text classification exists for dedicated endpoints and containers (not under `/v1`). */
@@ -16,26 +16,13 @@ export interface ClassificationApi<P extends ClassificationPrefix> {
   classify(body: ClassifyBody<P>, options?: CallOptions): Promise<ClassifyResult<P>>;
 }
 
-const routes: { [P in ClassificationPrefix]: Route<ClassifyKey<P>, "post"> } = {
-  "/dedicated": dedicatedTextClassification,
-  "": containerTextClassification,
-};
-
-export function classificationApi<P extends ClassificationPrefix>(core: CallCore, prefix: P): ClassificationApi<P> {
-  const route = routes[prefix];
-  return {
-    async classify(body, options) {
-      const what = label(prefix, "classification.classify");
-      const record = checkObject(what, body);
-      checkModel(what, record, prefix !== "");
-      checkOneOf(what, record, "input", "tokens");
-      return requestData(core, what, { route, body }, options);
+/** Text classification, on dedicated endpoints and containers. */
+export const classificationFamily = {
+  name: "classification",
+  methods: {
+    classify: {
+      routes: { dedicated: dedicatedTextClassification, container: containerTextClassification },
+      check: (what, body) => checkOneOf(what, body, "input", "tokens"),
     },
-  };
-}
-
-/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
-export const classificationMethods = {
-  dedicatedTextClassification: "dedicated.classification.classify",
-  containerTextClassification: "container.classification.classify",
-} as const;
+  },
+} as const satisfies FamilyDeclaration;

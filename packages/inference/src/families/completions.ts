@@ -1,5 +1,4 @@
 import type { CallOptions, RequestBody, StreamBody, SuccessData } from "@friendli-ts/client";
-import { type CallCore, type Route, requestData } from "@friendli-ts/client/internal";
 import {
   containerCompletionsComplete,
   containerCompletionsStream,
@@ -8,7 +7,8 @@ import {
   serverlessCompletionsComplete,
   serverlessCompletionsStream,
 } from "@friendli-ts/client/routes";
-import { checkModel, checkObject, checkOneOf, label } from "../check-body.ts";
+import type { FamilyDeclaration } from "../build-family.ts";
+import { checkOneOf } from "../check-body.ts";
 import { openInferenceStream } from "../open-inference-stream.ts";
 import type { NoStreamFlag, Prefix, SpecKey, StreamKey } from "../spec-types.ts";
 import type { CollectedCompletion, CompletionChunk } from "../streams/collect-completion.ts";
@@ -29,40 +29,30 @@ export interface CompletionsApi<P extends Prefix> {
   stream(body: CompletionsStreamBody<P>, options?: CallOptions): Promise<CompletionStream>;
 }
 
-function check(prefix: Prefix, method: string, body: unknown): void {
-  const what = label(prefix, `completions.${method}`);
-  const record = checkObject(what, body);
-  checkModel(what, record, prefix !== "");
-  checkOneOf(what, record, "prompt", "tokens");
-}
-
-const routes: { [P in Prefix]: [Route<CompletionsKey<P>, "post">, Route<CompletionsStreamKey<P>, "post">] } = {
-  "/serverless": [serverlessCompletionsComplete, serverlessCompletionsStream],
-  "/dedicated": [dedicatedCompletionsComplete, dedicatedCompletionsStream],
-  "": [containerCompletionsComplete, containerCompletionsStream],
-};
-
-/** Text completions (from a prompt or from tokens) of one deployment kind. */
-export function completionsApi<P extends Prefix>(core: CallCore, prefix: P): CompletionsApi<P> {
-  const [completeRoute, streamRoute] = routes[prefix];
-  return {
-    async complete(body, options) {
-      check(prefix, "complete", body);
-      return requestData(core, label(prefix, "completions.complete"), { route: completeRoute, body }, options);
+/** Text completions, from a prompt or from tokens, on every kind. */
+export const completionsFamily = {
+  name: "completions",
+  methods: {
+    complete: {
+      routes: {
+        serverless: serverlessCompletionsComplete,
+        dedicated: dedicatedCompletionsComplete,
+        container: containerCompletionsComplete,
+      },
+      check: checkPromptOrTokens,
     },
-    async stream(body, options) {
-      check(prefix, "stream", body);
-      return openInferenceStream(core, streamRoute, body, options, completionKind);
+    stream: {
+      routes: {
+        serverless: serverlessCompletionsStream,
+        dedicated: dedicatedCompletionsStream,
+        container: containerCompletionsStream,
+      },
+      check: checkPromptOrTokens,
+      stream: { open: openInferenceStream, kind: completionKind },
     },
-  };
-}
+  },
+} as const satisfies FamilyDeclaration;
 
-/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
-export const completionsMethods = {
-  serverlessCompletionsComplete: "serverless.completions.complete",
-  serverlessCompletionsStream: "serverless.completions.stream",
-  dedicatedCompletionsComplete: "dedicated.completions.complete",
-  dedicatedCompletionsStream: "dedicated.completions.stream",
-  containerCompletionsComplete: "container.completions.complete",
-  containerCompletionsStream: "container.completions.stream",
-} as const;
+function checkPromptOrTokens(what: string, body: Record<string, unknown>): void {
+  checkOneOf(what, body, "prompt", "tokens");
+}

@@ -1,7 +1,7 @@
 import type { CallOptions, RequestBody, SuccessData } from "@friendli-ts/client";
-import { type CallCore, requestData } from "@friendli-ts/client/internal";
 import { dedicatedEmbeddings } from "@friendli-ts/client/routes";
-import { checkModel, checkObject, checkOneOf } from "../check-body.ts";
+import type { FamilyDeclaration } from "../build-family.ts";
+import { checkOneOf } from "../check-body.ts";
 import type { SpecKey } from "../spec-types.ts";
 
 export type EmbeddingsKey = SpecKey<"/dedicated/v1/embeddings">;
@@ -13,20 +13,13 @@ export interface EmbeddingsApi {
   create(body: EmbeddingsBody, options?: CallOptions): Promise<EmbeddingsResult>;
 }
 
-/** Embeddings exist only for dedicated endpoints in the spec. */
-export function embeddingsApi(core: CallCore): EmbeddingsApi {
-  return {
-    async create(body, options) {
-      const what = "dedicated.embeddings.create";
-      const record = checkObject(what, body);
-      checkModel(what, record, true);
-      checkOneOf(what, record, "input", "tokens");
-      return requestData(core, what, { route: dedicatedEmbeddings, body }, options);
+/** Embeddings, which the spec has for dedicated endpoints only. */
+export const embeddingsFamily = {
+  name: "embeddings",
+  methods: {
+    create: {
+      routes: { dedicated: dedicatedEmbeddings },
+      check: (what, body) => checkOneOf(what, body, "input", "tokens"),
     },
-  };
-}
-
-/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
-export const embeddingsMethods = {
-  dedicatedEmbeddings: "dedicated.embeddings.create",
-} as const;
+  },
+} as const satisfies FamilyDeclaration;

@@ -1,7 +1,7 @@
 import { type CallOptions, InvalidInputError, type RequestBody, type SuccessData } from "@friendli-ts/client";
-import { type CallCore, requestData } from "@friendli-ts/client/internal";
 import { serverlessKnowledgeRetrieve } from "@friendli-ts/client/routes";
-import { checkNonEmptyArray, checkObject, checkString, describeValue } from "../check-body.ts";
+import type { FamilyDeclaration } from "../build-family.ts";
+import { checkNonEmptyArray, checkString, describeValue } from "../check-body.ts";
 import type { SpecKey } from "../spec-types.ts";
 
 export type KnowledgeKey = SpecKey<"/serverless/v1/knowledge/retrieve">;
@@ -13,24 +13,18 @@ export interface KnowledgeApi {
   retrieve(body: KnowledgeRetrieveBody, options?: CallOptions): Promise<KnowledgeRetrieveResult>;
 }
 
-export function knowledgeApi(core: CallCore): KnowledgeApi {
-  return {
-    async retrieve(body, options) {
-      const what = "serverless.knowledge.retrieve";
-      const record = checkObject(what, body);
-      checkString(what, record, "query");
-      checkNonEmptyArray(what, record, "knowledgeIds");
-      if (!Number.isInteger(record.k) || (record.k as number) < 1) {
-        throw new InvalidInputError(
-          `${what}: \`k\` must be a whole number of 1 or more, got ${describeValue(record.k)}`,
-        );
-      }
-      return requestData(core, what, { route: serverlessKnowledgeRetrieve, body }, options);
-    },
-  };
-}
+/** Knowledge retrieval, serverless only; its body names knowledge bases, not a model. */
+export const knowledgeFamily = {
+  name: "knowledge",
+  methods: {
+    retrieve: { routes: { serverless: serverlessKnowledgeRetrieve }, noModel: true, check: checkRetrieve },
+  },
+} as const satisfies FamilyDeclaration;
 
-/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
-export const knowledgeMethods = {
-  serverlessKnowledgeRetrieve: "serverless.knowledge.retrieve",
-} as const;
+function checkRetrieve(what: string, body: Record<string, unknown>): void {
+  checkString(what, body, "query");
+  checkNonEmptyArray(what, body, "knowledgeIds");
+  if (!Number.isInteger(body.k) || (body.k as number) < 1) {
+    throw new InvalidInputError(`${what}: \`k\` must be a whole number of 1 or more, got ${describeValue(body.k)}`);
+  }
+}

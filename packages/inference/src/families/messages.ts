@@ -1,5 +1,4 @@
 import type { CallOptions, RequestBody, StreamBody, SuccessData } from "@friendli-ts/client";
-import { type CallCore, type Route, requestData } from "@friendli-ts/client/internal";
 import {
   containerMessages,
   containerMessagesStream,
@@ -8,7 +7,8 @@ import {
   serverlessMessages,
   serverlessMessagesStream,
 } from "@friendli-ts/client/routes";
-import { checkModel, checkNonEmptyArray, checkObject, label } from "../check-body.ts";
+import type { FamilyDeclaration } from "../build-family.ts";
+import { checkNonEmptyArray } from "../check-body.ts";
 import { openInferenceStream } from "../open-inference-stream.ts";
 import type { NoStreamFlag, Prefix, SpecKey, StreamKey } from "../spec-types.ts";
 import type { CollectedMessage, MessagesStreamItem } from "../streams/collect-message.ts";
@@ -31,40 +31,26 @@ export interface MessagesApi<P extends Prefix> {
   stream(body: MessagesStreamBody<P>, options?: CallOptions): Promise<MessagesStream>;
 }
 
-const routes: { [P in Prefix]: [Route<MessagesKey<P>, "post">, Route<MessagesStreamKey<P>, "post">] } = {
-  "/serverless": [serverlessMessages, serverlessMessagesStream],
-  "/dedicated": [dedicatedMessages, dedicatedMessagesStream],
-  "": [containerMessages, containerMessagesStream],
-};
-
-function check(prefix: Prefix, method: string, body: unknown): void {
-  const what = label(prefix, `messages.${method}`);
-  const record = checkObject(what, body);
-  checkModel(what, record, prefix !== "");
-  checkNonEmptyArray(what, record, "messages");
-}
-
-/** The Messages API of one deployment kind. */
-export function messagesApi<P extends Prefix>(core: CallCore, prefix: P): MessagesApi<P> {
-  const [createRoute, streamRoute] = routes[prefix];
-  return {
-    async create(body, options) {
-      check(prefix, "create", body);
-      return requestData(core, label(prefix, "messages.create"), { route: createRoute, body }, options);
+/** The Messages API on every kind. */
+export const messagesFamily = {
+  name: "messages",
+  methods: {
+    create: {
+      routes: { serverless: serverlessMessages, dedicated: dedicatedMessages, container: containerMessages },
+      check: checkMessageList,
     },
-    async stream(body, options) {
-      check(prefix, "stream", body);
-      return openInferenceStream(core, streamRoute, body, options, messagesKind);
+    stream: {
+      routes: {
+        serverless: serverlessMessagesStream,
+        dedicated: dedicatedMessagesStream,
+        container: containerMessagesStream,
+      },
+      check: checkMessageList,
+      stream: { open: openInferenceStream, kind: messagesKind },
     },
-  };
-}
+  },
+} as const satisfies FamilyDeclaration;
 
-/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
-export const messagesMethods = {
-  serverlessMessages: "serverless.messages.create",
-  serverlessMessagesStream: "serverless.messages.stream",
-  dedicatedMessages: "dedicated.messages.create",
-  dedicatedMessagesStream: "dedicated.messages.stream",
-  containerMessages: "container.messages.create",
-  containerMessagesStream: "container.messages.stream",
-} as const;
+function checkMessageList(what: string, body: Record<string, unknown>): void {
+  checkNonEmptyArray(what, body, "messages");
+}

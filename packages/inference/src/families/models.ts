@@ -1,6 +1,6 @@
 import type { CallOptions, SuccessData } from "@friendli-ts/client";
-import { type CallCore, requestData } from "@friendli-ts/client/internal";
 import { serverlessModelList, serverlessOpenrouterModelList } from "@friendli-ts/client/routes";
+import type { FamilyDeclaration } from "../build-family.ts";
 
 export type ServerlessModelList = SuccessData<"/serverless/v1/models", "get">;
 export type OpenRouterModelList = SuccessData<"/serverless/v1/openrouter/models", "get">;
@@ -12,16 +12,11 @@ export interface ModelsApi {
   listOpenRouter(options?: CallOptions): Promise<OpenRouterModelList>;
 }
 
-export function modelsApi(core: CallCore): ModelsApi {
-  return {
-    list: async (options) => requestData(core, "serverless.models.list", { route: serverlessModelList }, options),
-    listOpenRouter: async (options) =>
-      requestData(core, "serverless.models.listOpenRouter", { route: serverlessOpenrouterModelList }, options),
-  };
-}
-
-/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
-export const modelsMethods = {
-  serverlessModelList: "serverless.models.list",
-  serverlessOpenrouterModelList: "serverless.models.listOpenRouter",
-} as const;
+/** The serverless model catalogue, in two formats; the calls take no body. */
+export const modelsFamily = {
+  name: "models",
+  methods: {
+    list: { routes: { serverless: serverlessModelList }, bodyless: true },
+    listOpenRouter: { routes: { serverless: serverlessOpenrouterModelList }, bodyless: true },
+  },
+} as const satisfies FamilyDeclaration;

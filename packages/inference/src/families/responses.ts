@@ -5,7 +5,6 @@ import {
   type StreamBody,
   type SuccessData,
 } from "@friendli-ts/client";
-import { type CallCore, type Route, requestData } from "@friendli-ts/client/internal";
 import {
   containerResponses,
   containerResponsesStream,
@@ -14,7 +13,8 @@ import {
   serverlessResponses,
   serverlessResponsesStream,
 } from "@friendli-ts/client/routes";
-import { checkModel, checkObject, describeValue, label } from "../check-body.ts";
+import type { FamilyDeclaration } from "../build-family.ts";
+import { describeValue } from "../check-body.ts";
 import { openInferenceStream } from "../open-inference-stream.ts";
 import type { NoStreamFlag, Prefix, SpecKey, StreamKey } from "../spec-types.ts";
 import type { ResponsesResult, ResponsesStreamItem } from "../streams/collect-response.ts";
@@ -37,45 +37,31 @@ export interface ResponsesApi<P extends Prefix> {
   stream(body: ResponsesStreamBody<P>, options?: CallOptions): Promise<ResponsesStream>;
 }
 
-const routes: { [P in Prefix]: [Route<ResponsesKey<P>, "post">, Route<ResponsesStreamKey<P>, "post">] } = {
-  "/serverless": [serverlessResponses, serverlessResponsesStream],
-  "/dedicated": [dedicatedResponses, dedicatedResponsesStream],
-  "": [containerResponses, containerResponsesStream],
-};
+/** The Responses API on every kind. */
+export const responsesFamily = {
+  name: "responses",
+  methods: {
+    create: {
+      routes: { serverless: serverlessResponses, dedicated: dedicatedResponses, container: containerResponses },
+      check: checkInput,
+    },
+    stream: {
+      routes: {
+        serverless: serverlessResponsesStream,
+        dedicated: dedicatedResponsesStream,
+        container: containerResponsesStream,
+      },
+      check: checkInput,
+      stream: { open: openInferenceStream, kind: responsesKind },
+    },
+  },
+} as const satisfies FamilyDeclaration;
 
-function check(prefix: Prefix, method: string, body: unknown): void {
-  const what = label(prefix, `responses.${method}`);
-  const record = checkObject(what, body);
-  checkModel(what, record, prefix !== "");
-  const { input } = record;
+function checkInput(what: string, body: Record<string, unknown>): void {
+  const { input } = body;
   if (!(typeof input === "string" && input !== "") && !(Array.isArray(input) && input.length > 0)) {
     throw new InvalidInputError(
       `${what}: \`input\` must be a non-empty string or list of items, got ${describeValue(input)}`,
     );
   }
 }
-
-/** The Responses API of one deployment kind. */
-export function responsesApi<P extends Prefix>(core: CallCore, prefix: P): ResponsesApi<P> {
-  const [createRoute, streamRoute] = routes[prefix];
-  return {
-    async create(body, options) {
-      check(prefix, "create", body);
-      return requestData(core, label(prefix, "responses.create"), { route: createRoute, body }, options);
-    },
-    async stream(body, options) {
-      check(prefix, "stream", body);
-      return openInferenceStream(core, streamRoute, body, options, responsesKind);
-    },
-  };
-}
-
-/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
-export const responsesMethods = {
-  serverlessResponses: "serverless.responses.create",
-  serverlessResponsesStream: "serverless.responses.stream",
-  dedicatedResponses: "dedicated.responses.create",
-  dedicatedResponsesStream: "dedicated.responses.stream",
-  containerResponses: "container.responses.create",
-  containerResponsesStream: "container.responses.stream",
-} as const;

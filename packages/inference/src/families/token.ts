@@ -1,5 +1,4 @@
 import type { CallOptions, RequestBody, SuccessData } from "@friendli-ts/client";
-import { type CallCore, type Route, requestData } from "@friendli-ts/client/internal";
 import {
   containerDetokenization,
   containerTokenization,
@@ -8,7 +7,8 @@ import {
   serverlessDetokenization,
   serverlessTokenization,
 } from "@friendli-ts/client/routes";
-import { checkIntegers, checkModel, checkObject, checkString, label } from "../check-body.ts";
+import type { FamilyDeclaration } from "../build-family.ts";
+import { checkIntegers, checkString } from "../check-body.ts";
 import type { Prefix, SpecKey } from "../spec-types.ts";
 
 export type TokenizeKey<P extends Prefix> = SpecKey<`${P}/v1/tokenize`>;
@@ -26,38 +26,25 @@ export interface TokenApi<P extends Prefix> {
   detokenize(body: DetokenizeBody<P>, options?: CallOptions): Promise<DetokenizeResult<P>>;
 }
 
-const routes: { [P in Prefix]: [Route<TokenizeKey<P>, "post">, Route<DetokenizeKey<P>, "post">] } = {
-  "/serverless": [serverlessTokenization, serverlessDetokenization],
-  "/dedicated": [dedicatedTokenization, dedicatedDetokenization],
-  "": [containerTokenization, containerDetokenization],
-};
-
-export function tokenApi<P extends Prefix>(core: CallCore, prefix: P): TokenApi<P> {
-  const [tokenizeRoute, detokenizeRoute] = routes[prefix];
-  return {
-    async tokenize(body, options) {
-      const what = label(prefix, "token.tokenize");
-      const record = checkObject(what, body);
-      checkModel(what, record, prefix !== "");
-      checkString(what, record, "prompt");
-      return requestData(core, what, { route: tokenizeRoute, body }, options);
+/** Tokenize and detokenize: every kind has both. */
+export const tokenFamily = {
+  name: "token",
+  methods: {
+    tokenize: {
+      routes: {
+        serverless: serverlessTokenization,
+        dedicated: dedicatedTokenization,
+        container: containerTokenization,
+      },
+      check: (what, body) => checkString(what, body, "prompt"),
     },
-    async detokenize(body, options) {
-      const what = label(prefix, "token.detokenize");
-      const record = checkObject(what, body);
-      checkModel(what, record, prefix !== "");
-      checkIntegers(what, record, "tokens");
-      return requestData(core, what, { route: detokenizeRoute, body }, options);
+    detokenize: {
+      routes: {
+        serverless: serverlessDetokenization,
+        dedicated: dedicatedDetokenization,
+        container: containerDetokenization,
+      },
+      check: (what, body) => checkIntegers(what, body, "tokens"),
     },
-  };
-}
-
-/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
-export const tokenMethods = {
-  serverlessTokenization: "serverless.token.tokenize",
-  serverlessDetokenization: "serverless.token.detokenize",
-  dedicatedTokenization: "dedicated.token.tokenize",
-  dedicatedDetokenization: "dedicated.token.detokenize",
-  containerTokenization: "container.token.tokenize",
-  containerDetokenization: "container.token.detokenize",
-} as const;
+  },
+} as const satisfies FamilyDeclaration;

@@ -1,12 +1,12 @@
 import type { CallOptions, RequestBody, StreamBody, SuccessData } from "@friendli-ts/client";
-import { type CallCore, requestData } from "@friendli-ts/client/internal";
 import { serverlessToolAssistedChatComplete, serverlessToolAssistedChatStream } from "@friendli-ts/client/routes";
+import type { FamilyDeclaration } from "../build-family.ts";
 import { openInferenceStream, type RouteEvent } from "../open-inference-stream.ts";
 import type { NoStreamFlag, SpecKey, StreamKey } from "../spec-types.ts";
 import type { CollectedToolAssistedChat, ToolAssistedChatEvent } from "../streams/collect-tool-assisted-chat.ts";
 import type { InferenceStream } from "../streams/inference-stream.ts";
 import { toolAssistedChatKind } from "../streams/stream-kinds.ts";
-import { checkChatBody } from "./chat.ts";
+import { checkMessages } from "./chat.ts";
 
 export type ToolsKey = SpecKey<"/serverless/tools/v1/chat/completions">;
 export type ToolsStreamKey = StreamKey<`${ToolsKey}#stream`>;
@@ -32,27 +32,14 @@ export function normaliseToolAssistedEvent(event: RouteEvent): ToolAssistedChatE
 }
 
 /** Tool-assisted chat, a serverless-only API. */
-export function toolAssistedChatApi(core: CallCore): ToolAssistedChatApi {
-  return {
-    async complete(body, options) {
-      checkChatBody("serverless.toolAssistedChat.complete", body, true);
-      return requestData(
-        core,
-        "serverless.toolAssistedChat.complete",
-        { route: serverlessToolAssistedChatComplete, body },
-        options,
-      );
+export const toolAssistedChatFamily = {
+  name: "toolAssistedChat",
+  methods: {
+    complete: { routes: { serverless: serverlessToolAssistedChatComplete }, check: checkMessages },
+    stream: {
+      routes: { serverless: serverlessToolAssistedChatStream },
+      check: checkMessages,
+      stream: { open: openInferenceStream, kind: toolAssistedChatKind, toItem: normaliseToolAssistedEvent },
     },
-    async stream(body, options) {
-      checkChatBody("serverless.toolAssistedChat.stream", body, true);
-      const route = serverlessToolAssistedChatStream;
-      return openInferenceStream(core, route, body, options, toolAssistedChatKind, normaliseToolAssistedEvent);
-    },
-  };
-}
-
-/** The spec operations this file calls, by method name (collected in operation-methods.ts). */
-export const toolAssistedChatMethods = {
-  serverlessToolAssistedChatComplete: "serverless.toolAssistedChat.complete",
-  serverlessToolAssistedChatStream: "serverless.toolAssistedChat.stream",
-} as const;
+  },
+} as const satisfies FamilyDeclaration;
