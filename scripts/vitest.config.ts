@@ -9,5 +9,10 @@ export default defineConfig({
     reporters: ["default", "json"],
     outputFile: { json: "test-results.json" },
     testTimeout: 30_000,
+    // A worker keeps the modules it loaded from one test file to the next (the packages'
+    // config does the same, see tooling/test-kit): no file here stubs or mocks a module.
+    isolate: false,
+    unstubEnvs: true,
+    unstubGlobals: true,
   },
 });

@@ -4,8 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../spec/paths.ts";
 import { type LocalRelease, plannedReleases, startLocalRelease, toolEnv } from "./local-release.ts";
-import { releaseCacheDir } from "./release-tools.ts";
+import { machineCacheDir, releaseCacheDir } from "./release-tools.ts";
 import { killGroup, runStep } from "./run-step.ts";
 
 /*
@@ -16,7 +17,8 @@ import { killGroup, runStep } from "./run-step.ts";
  * from the npm install serves each project's CLI and a chat streamed through its inference package. A second
  * release (one more changeset, as a spec update writes) publishes new versions of the hit
  * packages only, and each project upgrades with its package manager to a consistent set. Every command has its own time limit, so a hang
- * names it. The tools and the package managers' caches stay in node_modules/.cache.
+ * names it. The tools and the package managers' caches stay in the user's cache folder (bun's
+ * in node_modules/.cache), pnpm's store is the workspace's.
  *
  * Long: one release story whose steps share the registry, the published versions and the
  * four projects; cut into files, each would rebuild that state or pass it along.
@@ -57,6 +59,7 @@ beforeAll(async () => {
   root = realpathSync(mkdtempSync(join(tmpdir(), "friendli-registry-release-")));
   const started = performance.now();
   local = await startLocalRelease();
+  pnpmStore = (await runStep("pnpm", ["store", "path"], { cwd: repoRoot, env, timeout: 30_000 })).stdout.trim();
   timings["tools, registry and copy ready"] = Math.round(performance.now() - started);
 }, 240_000);
 
@@ -73,7 +76,13 @@ afterAll(async () => {
 }, 60_000);
 
 const PRISM = "@stoplight/prism-cli@~5.14.2";
-const cacheOf = (name: string) => join(releaseCacheDir, name);
+/** A package manager's cache: the machine's (see machineCacheDir), bun's the clone's. */
+const cacheOf = (name: string) => join(name === "bun-cache" ? releaseCacheDir : machineCacheDir, name);
+/**
+ * pnpm's store: the workspace's, where `pnpm install` already put Prism and what it brings
+ * (the store only holds files by their content, so the published packages cannot mix).
+ */
+let pnpmStore: string;
 
 /**
  * A fresh project whose `.npmrc` (and bunfig.toml) takes `@friendli-ts/*` from the local
@@ -139,7 +148,7 @@ function installCommand(manager: Manager): [string, string[]] {
           ...INSTALLED,
           PRISM,
           "--prefer-offline",
-          `--store-dir=${cacheOf("pnpm-store")}`,
+          `--store-dir=${pnpmStore}`,
           `--cache-dir=${cacheOf("pnpm-cache")}`,
           "--reporter=append-only",
         ],
@@ -176,12 +185,7 @@ function upgradeCommand(manager: Manager): [string, string[]] {
     case "pnpm":
       return [
         "pnpm",
-        [
-          "update",
-          `--store-dir=${cacheOf("pnpm-store")}`,
-          `--cache-dir=${cacheOf("pnpm-cache")}`,
-          "--reporter=append-only",
-        ],
+        ["update", `--store-dir=${pnpmStore}`, `--cache-dir=${cacheOf("pnpm-cache")}`, "--reporter=append-only"],
       ];
     case "yarn":
       return [

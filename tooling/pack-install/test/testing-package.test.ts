@@ -64,17 +64,9 @@ describe("@friendli-ts/testing installed with npm beside Prism", () => {
     const prism = `@stoplight/prism-cli@${manifestOf("testing").peerDependencies["@stoplight/prism-cli"]}`;
     await run(
       "npm",
-      // A cache of its own: another npm of the suite holding the shared cache's lock cannot stall it.
-      [
-        "install",
-        ...tarballs,
-        prism,
-        "--cache",
-        join(root, "npm-cache"),
-        "--no-audit",
-        "--no-fund",
-        "--loglevel=error",
-      ],
+      // npm's own cache, as the other files here use it (one file runs at a time): Prism and its
+      // dependencies are fetched once per machine, not on every run.
+      ["install", ...tarballs, prism, "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"],
       project,
       280_000,
     );
