@@ -30,6 +30,14 @@ describe("the Node matrix", () => {
     }
   });
 
+  // Builds first: otherwise turbo hands a free slot to a long test while a package's build, which
+  // other tests wait for, queues behind it (seen: testing's build started 218 s into a run).
+  it("every root script that runs turbo's tests builds every package first", () => {
+    for (const name of ["test", "test:runtime"]) {
+      expect(rootScripts[name] ?? "", name).toMatch(/^node scripts\/ci\/turbo\.mjs (--suite=runtime )?run build [^&]*&& /);
+    }
+  });
+
   // The compilers read the packed declarations alike on every Node: once a CI run is enough.
   it("the TypeScript versions run with the whole suite, not again in pnpm test:runtime", () => {
     const listed = (suite: string) =>
