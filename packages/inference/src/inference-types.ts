@@ -111,7 +111,7 @@ export type {
   ToolsKey,
   ToolsStreamKey,
 } from "./families/tool-assisted-chat.ts";
-export type { ToolRunContext } from "./helpers/function-tool.ts";
+export type { FunctionTool, ToolRunContext } from "./helpers/function-tool.ts";
 export type {
   JsonSchema,
   OutputSchema,
@@ -122,7 +122,7 @@ export type {
 export type { Parsed } from "./helpers/parse-chat-completion.ts";
 export type { Message, RunToolsOptions, RunToolsResult } from "./helpers/run-tools.ts";
 export type { SchemaIssue } from "./helpers/validate-json-schema.ts";
-export type { At, InferenceMethod, MethodAt } from "./method-types.ts";
+export type { At, FinalResult, InferenceMethod, MethodAt, StreamItem } from "./method-types.ts";
 export type { operationMethods } from "./operation-methods.ts";
 export type { NoStreamFlag, Prefix, Schemas, SpecKey, StreamKey } from "./spec-types.ts";
 export type {
@@ -147,6 +147,6 @@ export type {
   ToolStatus,
 } from "./streams/collect-tool-assisted-chat.ts";
 export type { CollectedTranscription, TranscriptionEvent } from "./streams/collect-transcription.ts";
-export type { StreamKind } from "./streams/inference-stream.ts";
+export type { InferenceStream, StreamKind } from "./streams/inference-stream.ts";
 export type { StreamFamilies } from "./streams/stream-kinds.ts";
 export type { UploadInput } from "./to-upload-blob.ts";
