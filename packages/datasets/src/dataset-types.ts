@@ -1,6 +1,7 @@
 // The types the package's signatures use that users seldom write by name (results, parts of a
-// sample or a body, queries and option bags written inline, what an error carries): the index exports them as one namespace,
-// `DatasetTypes`, so they are reachable and documented without being top-level names.
+// sample or a body, queries and option bags written inline, what an error carries): the index
+// exports them as one namespace, `DatasetTypes`, so they are reachable and documented without
+// being top-level names.
 export type { datasetsApi } from "./create-friendli-datasets.ts";
 export type { UploadData, UploadedFile, UploadFileOptions } from "./file-operations.ts";
 export type { JsonKey } from "./format-path.ts";
