@@ -15,7 +15,7 @@ import { redactedCopy } from "./redacted-copy.ts";
 import { toAiSdkError } from "./to-ai-sdk-error.ts";
 
 /** `providerOptions.friendli` of a transcription call. */
-export const friendliTranscriptionOptionsSchema = z.strictObject({
+const friendliTranscriptionOptionsSchema = z.strictObject({
   /** The spoken language (ISO-639-1, e.g. `en`), when known: faster and more accurate. */
   language: z.string().min(2).optional(),
   temperature: z.number().min(0).max(1).optional(),
