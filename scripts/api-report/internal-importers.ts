@@ -4,12 +4,17 @@ import ts from "typescript";
 
 const INTERNAL = "@friendli-ts/client/internal";
 
-/** The names an entry file exports, from its `export { ... }` lists (`type` and `as` read). */
+/**
+ * The names an entry file re-exports, from its `export { ... } from "..."` lists (`type` and `as`
+ * read). A list without `from` exports a local namespace of the types the signatures name
+ * (`InternalTypes`): no sibling needs to import it, and no-forgotten-exports.test.ts holds it to
+ * types the entry's signatures name.
+ */
 export function exportedNames(source: string): string[] {
   const file = ts.createSourceFile("entry.ts", source, ts.ScriptTarget.Latest);
   const names: string[] = [];
   for (const statement of file.statements) {
-    if (!ts.isExportDeclaration(statement) || !statement.exportClause) continue;
+    if (!ts.isExportDeclaration(statement) || !statement.exportClause || !statement.moduleSpecifier) continue;
     if (!ts.isNamedExports(statement.exportClause)) continue;
     for (const element of statement.exportClause.elements) names.push(element.name.text);
   }

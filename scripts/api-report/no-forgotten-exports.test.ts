@@ -7,10 +7,12 @@ import { repoRoot } from "../spec/paths.ts";
 // api-extractor marks it "ae-forgotten-export" in the report. The wrappers have none: such a
 // type is exported, or a member of the package's types namespace (InferenceTypes, ...). The
 // client's public entries likewise (FriendliClientTypes; the errors entry exports the types its
-// classes name).
+// classes name), and `/internal` (its `InternalTypes` namespace, which holds only types the
+// entry's declarations name, checked below).
 const clean = [
   "packages/client/etc/index.api.md",
   "packages/client/etc/errors.api.md",
+  "packages/client/etc/internal.api.md",
   "packages/inference/etc/index.api.md",
   "packages/endpoints/etc/index.api.md",
   "packages/datasets/etc/index.api.md",
@@ -21,7 +23,41 @@ function forgottenExports(report: string): string[] {
   return [...report.matchAll(/\(ae-forgotten-export\) The symbol "([^"]+)"/g)].map((m) => m[1]!);
 }
 
+/** The members of a namespace the report declares (`declare namespace X { export { A, B } }`). */
+function namespaceMembers(report: string, namespace: string): string[] {
+  const block = new RegExp(`declare namespace ${namespace} \\{\\s*export \\{([^}]*)\\}`).exec(report);
+  return block
+    ? block[1]!
+        .split(",")
+        .map((name) => name.trim())
+        .filter(Boolean)
+    : [];
+}
+
+/** Members of the namespace that nothing else in the report names, besides their own declaration. */
+function unnamedMembers(report: string, namespace: string): string[] {
+  const rest = report.replace(new RegExp(`declare namespace ${namespace} \\{[^}]*\\}\\s*\\}`), "");
+  return namespaceMembers(report, namespace).filter((name) => {
+    const uses = rest.replace(new RegExp(`\\b(?:interface|type|class|function|const) ${name}\\b`, "g"), "");
+    return !new RegExp(`\\b${name}\\b`).test(uses);
+  });
+}
+
 describe("API reports", () => {
+  it("the client's InternalTypes holds only types the /internal entry's declarations name", () => {
+    const report = readFileSync(join(repoRoot, "packages/client/etc/internal.api.md"), "utf8");
+    expect(namespaceMembers(report, "InternalTypes").length).toBeGreaterThan(0);
+    expect(unnamedMembers(report, "InternalTypes")).toEqual([]);
+  });
+
+  it("reads a namespace's members and the names used beside it", () => {
+    const report =
+      "export function f(x: A): void;\ninterface A { b: B }\ninterface B {}\ninterface C {}\n" +
+      "declare namespace T {\n    export {\n        A,\n        B,\n        C\n    }\n}\nexport { T }\n";
+    expect(namespaceMembers(report, "T")).toEqual(["A", "B", "C"]);
+    expect(unnamedMembers(report, "T")).toEqual(["C"]);
+  });
+
   it.each(clean)("%s names no type its entry leaves unexported", (report) => {
     expect(forgottenExports(readFileSync(join(repoRoot, report), "utf8"))).toEqual([]);
   });

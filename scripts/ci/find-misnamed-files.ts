@@ -15,6 +15,8 @@ export const NAMED_FOR_CONTENT: Record<string, string> = {
   "index.ts": "an entry point: the package's public list",
   "internal.ts": "an entry point: what sibling packages import",
   "errors.ts": "an entry point: the error classes alone",
+  "packages/client/src/error-types.ts": "the members of the ErrorTypes namespace that errors.ts exports",
+  "packages/client/src/internal-types.ts": "the members of the InternalTypes namespace that internal.ts exports",
   "spec-types.ts": "a package's names for generated spec types, many aliases of one kind",
   "answer-problems.ts":
     "a wrapper's checks of the answers it reads, one predicate per shape (CONTRIBUTING names the file)",

@@ -17,7 +17,7 @@ interface OpenCall {
 }
 
 /** The most a stream may add to one call's arguments; past it the stream is refused. */
-export const MAX_TOOL_ARGUMENTS_CHARS = 4 * 1024 * 1024;
+const MAX_TOOL_ARGUMENTS_CHARS = 4 * 1024 * 1024;
 
 /**
  * Builds tool calls from streamed deltas. Deltas are keyed by `index`; one without an index

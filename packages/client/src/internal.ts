@@ -2,7 +2,10 @@
 // Users import from "@friendli-ts/client". Each name here has an importer in a sibling package
 // (the call path: a core and the one door, `makeRequest`, `requestData`; the checks, secrets,
 // waits, lists and streams the wrappers build on; the mock's helpers): internal-importers.test.ts
-// fails on one that has none. The route descriptors are `./routes`.
+// fails on one that has none. The route descriptors are `./routes`. The types the signatures
+// name are members of one namespace, `InternalTypes` (internal-types.ts).
+import type * as InternalTypes from "./internal-types.ts";
+
 export { type CallCore, coreOf } from "./client/call-core.ts";
 export { type AnswerProblem, checkedAnswer, isJsonObject, notAnObject } from "./client/checked-answer.ts";
 export { callCoreFromSharedOptions, clientFromOptions } from "./client/client-from-options.ts";
@@ -28,3 +31,4 @@ export { wasNeverSent } from "./transport/retry-decision.ts";
 export { keepSecret, secretOf } from "./transport/secret-of.ts";
 export { sleep } from "./transport/sleep.ts";
 export type { OwnedBytes } from "./transport/web-types.ts";
+export type { InternalTypes };

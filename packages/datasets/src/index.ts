@@ -7,31 +7,23 @@ export {
   createFriendliDatasets,
   type FriendliDatasets,
 } from "./create-friendli-datasets.ts";
-export type { UploadData, UploadFileOptions } from "./file-operations.ts";
 export { MediaUploadError } from "./media-upload-error.ts";
-export type { DatasetHandle, OpenDatasetByIdOptions, OpenDatasetOptions } from "./open-dataset.ts";
-export type { SampleInput } from "./sample-source.ts";
+export type { DatasetHandle } from "./open-dataset.ts";
 export { SampleUploadError } from "./sample-upload-error.ts";
 export { SampleValidationError } from "./sample-validation-error.ts";
-// What a caller builds (bodies, queries, samples) and the records it keeps; the rest is in DatasetTypes.
+// What a caller builds (a dataset's body, samples) and the records it keeps; the rest (queries and
+// option bags written inline, the inputs' unions) is in DatasetTypes.
 export type {
   CreateDatasetBody,
-  CreateSplitQuery,
-  CreateVersionQuery,
   DatasetInfo,
   FileInfo,
-  InitUploadBody,
-  ListDatasetsQuery,
-  ListSamplesQuery,
-  ListSplitsQuery,
   ModalityType,
   Sample,
-  SampleIds,
   SplitInfo,
   VersionInfo,
 } from "./spec-types.ts";
 export { StorageUploadError } from "./storage-upload-error.ts";
-export type { UploadProgress, UploadSamplesOptions } from "./upload-samples.ts";
+export type { UploadProgress } from "./upload-samples.ts";
 export { validateSample } from "./validate-sample.ts";
 // Every other type the signatures use, under one name: `DatasetTypes.ListedSample`.
 export type { DatasetTypes };

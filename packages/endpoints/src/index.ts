@@ -6,26 +6,20 @@ export * from "@friendli-ts/client/errors";
 export {
   createFriendliEndpoints,
   type FriendliEndpoints,
-  type WaitForTargetOptions,
 } from "./create-friendli-endpoints.ts";
 export { EndpointFailedError } from "./endpoint-failed-error.ts";
 export { EndpointIdMissingError } from "./endpoint-id-missing-error.ts";
 export { EndpointNotFoundError } from "./endpoint-not-found-error.ts";
 export { ENDPOINT_STATUSES } from "./endpoint-statuses.ts";
 export { EndpointWaitTimeoutError } from "./endpoint-wait-timeout-error.ts";
-// What a caller builds (bodies, queries) and the records it keeps; the rest is in EndpointTypes.
+// The bodies a caller builds and the records it keeps; the rest (queries, passed inline) is in EndpointTypes.
 export type {
   CostBucket,
-  CostQuery,
   CreateEndpointBody,
   EndpointStatus,
   EndpointStatusName,
-  ListEndpointsQuery,
-  ListVersionsQuery,
   UpdateEndpointBody,
   UsageBucket,
-  UsageQuery,
-  WandbArtifactCreateBody,
 } from "./spec-types.ts";
 export { previousUtcMonth, utcMonthRange } from "./utc-month-range.ts";
 export type { WaitOptions, WaitProgress } from "./wait-for-endpoint.ts";

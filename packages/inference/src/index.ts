@@ -22,14 +22,13 @@ export {
   type FriendliInference,
   type InferenceOptions,
 } from "./create-friendli-inference.ts";
-export { type FunctionTool, functionTool } from "./helpers/function-tool.ts";
+export { functionTool } from "./helpers/function-tool.ts";
 export { withJsonSchema } from "./helpers/output-schema.ts";
 export { StructuredOutputError } from "./helpers/structured-output-error.ts";
 export { ToolLoopLimitError } from "./helpers/tool-loop-limit-error.ts";
 
-export type { FinalResult, MethodBody, Result, StreamItem } from "./method-types.ts";
+export type { MethodBody, Result } from "./method-types.ts";
 export { chatSnapshots } from "./streams/chat-snapshots.ts";
-export { InferenceStream } from "./streams/inference-stream.ts";
 export { rebuildStream } from "./streams/rebuild-stream.ts";
 // Every other type the signatures use, under one name: `InferenceTypes.ChatApi<"/serverless">`.
 export type { InferenceTypes };

@@ -108,7 +108,7 @@ export type {
   ToolsKey,
   ToolsStreamKey,
 } from "./families/tool-assisted-chat.ts";
-export type { ToolRunContext } from "./helpers/function-tool.ts";
+export type { FunctionTool, ToolRunContext } from "./helpers/function-tool.ts";
 export type {
   JsonSchema,
   OutputSchema,
@@ -119,7 +119,7 @@ export type {
 export type { Parsed } from "./helpers/parse-chat-completion.ts";
 export type { Message, RunToolsOptions, RunToolsResult } from "./helpers/run-tools.ts";
 export type { SchemaIssue } from "./helpers/validate-json-schema.ts";
-export type { At, InferenceMethod, MethodAt, MethodPaths } from "./method-types.ts";
+export type { At, FinalResult, InferenceMethod, MethodAt, MethodPaths, StreamItem } from "./method-types.ts";
 export type { NoStreamFlag, Prefix, Schemas, SpecKey, StreamKey } from "./spec-types.ts";
 export type {
   ChatChoice,
@@ -143,6 +143,6 @@ export type {
   ToolStatus,
 } from "./streams/collect-tool-assisted-chat.ts";
 export type { CollectedTranscription, TranscriptionEvent } from "./streams/collect-transcription.ts";
-export type { StreamKind } from "./streams/inference-stream.ts";
+export type { InferenceStream, StreamKind } from "./streams/inference-stream.ts";
 export type { StreamFamilies } from "./streams/stream-kinds.ts";
 export type { UploadInput } from "./to-upload-blob.ts";

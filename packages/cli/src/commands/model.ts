@@ -1,5 +1,5 @@
 /** The model when neither `--model` nor FRIENDLI_MODEL says: a small serverless model. */
-export const DEFAULT_MODEL = "meta-llama-3.1-8b-instruct";
+const DEFAULT_MODEL = "meta-llama-3.1-8b-instruct";
 
 export const modelHelp = `model to use; an endpoint id with --dedicated (default: $FRIENDLI_MODEL or ${DEFAULT_MODEL})`;
 

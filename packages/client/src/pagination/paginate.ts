@@ -29,7 +29,7 @@ export const CURSOR_WINDOW = 1_024;
  * Characters a next-page token may have. Real cursors are tens of characters; one that
  * goes in a URL past this is a broken or hostile server, and is not sent back.
  */
-export const MAX_CURSOR_CHARS = 4_096;
+const MAX_CURSOR_CHARS = 4_096;
 
 /**
  * Follows page tokens (cursors, page numbers) until there is none, for every `listAll`.

@@ -33,7 +33,7 @@ export class RecentCursors {
  * distinct cursors share one with a chance near 2^-53, so a false "seen before" (which
  * would end a list early) is out of reach for any walk `maxPages` allows.
  */
-export function fingerprint(text: string): number {
+function fingerprint(text: string): number {
   let a = 0x811c9dc5;
   let b = 0x6b43a9b5;
   for (let i = 0; i < text.length; i++) {

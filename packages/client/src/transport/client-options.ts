@@ -43,7 +43,7 @@ export interface SizeLimits {
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 100 * 1024 * 1024;
 export const DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024;
-export const DEFAULT_MAX_ERROR_BODY_BYTES = 64 * 1024;
+const DEFAULT_MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 export interface ClientOptions extends RetryOptions, SizeLimits {
   /**

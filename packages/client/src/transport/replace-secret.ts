@@ -10,7 +10,7 @@ export const REDACTED = "[redacted]";
  * random characters do not turn up in other text by chance. A shorter secret is searched
  * for whole, as a word only: its letters turn up inside ordinary words.
  */
-export const SHORTEST_RUN = 8;
+const SHORTEST_RUN = 8;
 
 // Any run of SHORTEST_RUN characters of the secret holds one of its BLOCK-character pieces
 // that start at a multiple of STEP (8 >= 5 + 3), so one regex over those pieces finds

@@ -6,7 +6,6 @@ import {
   type EndpointFailedError,
   type EndpointStatus,
   type EndpointTypes,
-  type ListEndpointsQuery,
   type UsageBucket,
   type WaitOptions,
   type WaitProgress,
@@ -14,6 +13,7 @@ import {
 
 type EndpointVersion = EndpointTypes.EndpointVersion;
 type ListedEndpoint = EndpointTypes.ListedEndpoint;
+type ListEndpointsQuery = EndpointTypes.ListEndpointsQuery;
 
 type Schemas = components["schemas"];
 const endpoints = createFriendliEndpoints({ token: "t", teamId: "team" });

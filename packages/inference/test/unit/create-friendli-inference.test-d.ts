@@ -1,14 +1,6 @@
 import type { CallOptions, components, paths, StreamData } from "@friendli-ts/client";
 import { describe, expectTypeOf, it } from "vitest";
-import {
-  createFriendliInference,
-  type FinalResult,
-  type InferenceStream,
-  type InferenceTypes,
-  type MethodBody,
-  type Result,
-  type StreamItem,
-} from "../../src/index.ts";
+import { createFriendliInference, type InferenceTypes, type MethodBody, type Result } from "../../src/index.ts";
 import type { Prefix } from "../../src/spec-types.ts";
 import type { CollectedChatCompletion } from "../../src/streams/collect-chat-completion.ts";
 import type { CompletionChunk } from "../../src/streams/collect-completion.ts";
@@ -32,7 +24,9 @@ describe("signatures follow the spec", () => {
 
   it("chat.stream yields the spec's chunk and collects a full completion", () => {
     type Stream = Awaited<ReturnType<DedicatedInference["chat"]["stream"]>>;
-    expectTypeOf<Stream>().toEqualTypeOf<InferenceStream<Schemas["StreamedChatData"], CollectedChatCompletion>>();
+    expectTypeOf<Stream>().toEqualTypeOf<
+      InferenceTypes.InferenceStream<Schemas["StreamedChatData"], CollectedChatCompletion>
+    >();
     expectTypeOf<ReturnType<Stream["finalResult"]>>().toEqualTypeOf<Promise<CollectedChatCompletion>>();
     expectTypeOf<CollectedChatCompletion["choices"][number]["message"]["reasoning_content"]>().toEqualTypeOf<
       string | null | undefined
@@ -40,7 +34,7 @@ describe("signatures follow the spec", () => {
   });
 
   it("every stream family yields its own typed items", () => {
-    type ItemOf<S> = S extends InferenceStream<infer Item, unknown> ? Item : never;
+    type ItemOf<S> = S extends InferenceTypes.InferenceStream<infer Item, unknown> ? Item : never;
     type StreamOf<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>>;
     expectTypeOf<ItemOf<StreamOf<ServerlessInference["completions"]["stream"]>>>().toEqualTypeOf<
       Schemas["StreamedCompletionData"]
@@ -70,11 +64,11 @@ describe("signatures follow the spec", () => {
       StreamData<`${P}/v1/audio/transcriptions#stream`>,
     ];
     type Expected = [
-      StreamItem<"dedicated.chat.stream">,
+      InferenceTypes.StreamItem<"dedicated.chat.stream">,
       CompletionChunk,
-      StreamItem<"container.responses.stream">,
-      StreamItem<"serverless.messages.stream">,
-      StreamItem<"serverless.audio.transcriptions.stream">,
+      InferenceTypes.StreamItem<"container.responses.stream">,
+      InferenceTypes.StreamItem<"serverless.messages.stream">,
+      InferenceTypes.StreamItem<"serverless.audio.transcriptions.stream">,
     ];
     expectTypeOf<Same<"/serverless">>().toEqualTypeOf<Expected>();
     expectTypeOf<Same<"/dedicated">>().toEqualTypeOf<Expected>();
@@ -90,10 +84,10 @@ describe("signatures follow the spec", () => {
       Parameters<ServerlessInference["chat"]["complete"]>[0]
     >();
     expectTypeOf<Result<"serverless.chat.stream">>().toEqualTypeOf<
-      InferenceStream<Schemas["StreamedChatData"], CollectedChatCompletion>
+      InferenceTypes.InferenceStream<Schemas["StreamedChatData"], CollectedChatCompletion>
     >();
-    expectTypeOf<StreamItem<"serverless.chat.stream">>().toEqualTypeOf<Schemas["StreamedChatData"]>();
-    expectTypeOf<FinalResult<"container.chat.stream">>().toEqualTypeOf<CollectedChatCompletion>();
+    expectTypeOf<InferenceTypes.StreamItem<"serverless.chat.stream">>().toEqualTypeOf<Schemas["StreamedChatData"]>();
+    expectTypeOf<InferenceTypes.FinalResult<"container.chat.stream">>().toEqualTypeOf<CollectedChatCompletion>();
     // @ts-expect-error: not a method of any kind (embeddings are dedicated only)
     type _NoSuchMethod = MethodBody<"serverless.embeddings.create">;
   });

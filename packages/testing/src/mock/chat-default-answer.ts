@@ -31,7 +31,7 @@ export interface ChatAsk {
 }
 
 /** The most choices a default answer has, whatever `n` asks: a test needs a few, not thousands. */
-export const MAX_CHOICES = 16;
+const MAX_CHOICES = 16;
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>

@@ -32,7 +32,7 @@ export interface MockStorage {
   clear(): void;
 }
 
-export const STORAGE_PREFIX = "/__storage/";
+const STORAGE_PREFIX = "/__storage/";
 
 /**
  * The most bytes the storage holds in all, by default: it lives in the test process, and a

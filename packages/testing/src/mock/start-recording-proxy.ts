@@ -103,7 +103,7 @@ export interface ProxyOptions {
 }
 
 /** The most the proxy reads of one body: test uploads are small, and a runaway one must not fill memory. */
-export const MAX_BODY_BYTES = 256 * 1024 * 1024;
+const MAX_BODY_BYTES = 256 * 1024 * 1024;
 
 class BodyTooLargeError extends Error {}
 

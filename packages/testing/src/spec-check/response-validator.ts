@@ -87,7 +87,7 @@ function pointRefsAtSpec(schema: unknown): unknown {
  * rewrites the `oneOf` as "the tag is one of the mapped values, and then that branch", so
  * the error is about the branch the value is tagged for (or about the tag itself).
  */
-export function discriminatorsAsConditions<T>(node: T): T {
+function discriminatorsAsConditions<T>(node: T): T {
   if (Array.isArray(node)) return node.map(discriminatorsAsConditions) as T;
   if (typeof node !== "object" || node === null) return node;
   const record = Object.fromEntries(

@@ -16,10 +16,10 @@ export interface AnswerFaults {
   reset?: true;
 }
 
-export const FAULT_KEYS = ["delayMs", "eventDelayMs", "stallAfter", "cutAfter", "reset"] as const;
+const FAULT_KEYS = ["delayMs", "eventDelayMs", "stallAfter", "cutAfter", "reset"] as const;
 
 /** The longest a scripted delay may be: long enough for any timeout test, short enough to notice a typo. */
-export const MAX_FAULT_DELAY_MS = 10 * 60_000;
+const MAX_FAULT_DELAY_MS = 10 * 60_000;
 
 /** What a fault did to a call, for the call log. */
 export type CallFault = "reset" | "stall" | "cut";

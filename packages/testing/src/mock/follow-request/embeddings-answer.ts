@@ -4,7 +4,7 @@ import { seedOf } from "../fake-json.ts";
 export const EMBEDDING_OPERATIONS = new Set(["dedicatedEmbeddings"]);
 
 /** How many numbers each embedding has when the spec's example gives none to copy. */
-export const MOCK_EMBEDDING_SIZE = 8;
+const MOCK_EMBEDDING_SIZE = 8;
 /** The most numbers copied from the example's length (a real model's vector can be large; a test needs few). */
 const MAX_EMBEDDING_SIZE = 4096;
 
@@ -29,7 +29,7 @@ function vectorOf(input: string, size: number): number[] {
 }
 
 /** The vector as base64 of its little-endian float32 bytes, as OpenAI-compatible servers send it. */
-export function base64Vector(vector: number[]): string {
+function base64Vector(vector: number[]): string {
   const bytes = new Uint8Array(vector.length * 4);
   const view = new DataView(bytes.buffer);
   for (const [i, v] of vector.entries()) view.setFloat32(i * 4, v, true);

@@ -44,7 +44,7 @@ export interface MockEndpoints {
   ids(): string[];
 }
 
-export const DEFAULT_ENDPOINT_STEPS: readonly EndpointStep[] = [
+const DEFAULT_ENDPOINT_STEPS: readonly EndpointStep[] = [
   { status: "INITIALIZING", phase: "DOWNLOADING_MODEL" },
   { status: "INITIALIZING", phase: "ENGINE_INITIALIZING" },
   { status: "RUNNING" },

@@ -18,7 +18,7 @@ export interface StateLimits {
  * contract test creates (an upload test sends a few hundred samples) and hold at most tens of
  * MB with Node's per-object overhead.
  */
-export const DEFAULT_STATE_LIMITS: StateLimits = { objects: 100_000, bytes: 64 * 1024 * 1024 };
+const DEFAULT_STATE_LIMITS: StateLimits = { objects: 100_000, bytes: 64 * 1024 * 1024 };
 
 /** Checks limits given to startMockServer; a bad one is the caller's mistake, named at once. */
 export function readStateLimits(given: Partial<StateLimits> = {}): StateLimits {
