@@ -5,7 +5,7 @@ import type { Stream } from "../sse/stream.ts";
 import { checkHeaders } from "../transport/check-header-value.ts";
 import { checkLimit } from "../transport/client-options.ts";
 import type { OutgoingRequest, WireBody } from "../transport/create-transport.ts";
-import { responseOfBody } from "../transport/read-body-capped.ts";
+import { responseOfText } from "../transport/response-of-text.ts";
 import { keepSecret } from "../transport/secret-of.ts";
 import { appendQuery } from "./append-query.ts";
 import type { CallCore } from "./call-core.ts";
@@ -196,7 +196,7 @@ export async function makeRequest(
     sent.release();
     // Where the spec promises JSON, an empty or broken body is an InvalidResponseError here too.
     if (route && hasFlag(route, "jsonResult")) readJsonResult(sent, route, request.method, path);
-    if (sent.text !== undefined) response = responseOfBody(sent.text, sent.response);
+    if (sent.text !== undefined) response = responseOfText(sent.text, sent.response);
   }
   try {
     settings.onResponse?.(response);
