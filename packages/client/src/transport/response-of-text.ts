@@ -1,12 +1,6 @@
 import { responseOfBody } from "./read-body-capped.ts";
 
-interface ResponseLike {
-  status: number;
-  statusText?: string;
-  headers: Headers;
-}
-
-let TextResponse: (new (text: string, like: ResponseLike) => Response) | undefined;
+let TextResponse: (new (text: string, like: Response) => Response) | undefined;
 
 /**
  * What `responseOfBody(text, like)` gives, a Response with `like`'s status and headers over
@@ -16,33 +10,27 @@ let TextResponse: (new (text: string, like: ResponseLike) => Response) | undefin
  * to a real Response over the same text, made then, so it behaves as one in every detail.
  * Made on first use: a class that extends a global at module level would stay in every bundle.
  */
-export function responseOfText(text: string, like: ResponseLike): Response {
+export function responseOfText(text: string, like: Response): Response {
   const Made = (TextResponse ??= class FriendliTextResponse extends Response {
-    #text: string;
-    #used = false;
+    /** The text, until it is taken. */
+    #text: string | undefined;
     #real: Response | undefined;
 
-    constructor(text: string, like: ResponseLike) {
-      super(null, { status: like.status, statusText: like.statusText ?? "", headers: like.headers });
+    constructor(text: string, like: Response) {
+      super(null, like);
       // The text is decoded: the length and encoding of the bytes sent no longer hold.
       this.headers.delete("content-length");
       this.headers.delete("content-encoding");
       this.#text = text;
     }
 
-    /** The real Response over the text; read at once if the text was taken already, as a used body is. */
+    /** A real Response over the text; once the text was taken, a used one. */
     #full(): Response {
       if (!this.#real) {
-        this.#real = responseOfBody(this.#text, this);
-        if (this.#used) this.#real.text().catch(() => {});
+        this.#real = responseOfBody(this.#text ?? "", this);
+        if (this.#text === undefined) this.#real.text().catch(() => {});
       }
       return this.#real;
-    }
-
-    #take(): Promise<string> {
-      if (this.#real || this.#used) return this.#full().text();
-      this.#used = true;
-      return Promise.resolve(this.#text);
     }
 
     override get body(): ReadableStream<Uint8Array<ArrayBuffer>> | null {
@@ -50,15 +38,18 @@ export function responseOfText(text: string, like: ResponseLike): Response {
     }
 
     override get bodyUsed(): boolean {
-      return this.#real ? this.#real.bodyUsed : this.#used;
+      return this.#real ? this.#real.bodyUsed : this.#text === undefined;
     }
 
     override text(): Promise<string> {
-      return this.#take();
+      const text = this.#text;
+      if (this.#real || text === undefined) return this.#full().text();
+      this.#text = undefined;
+      return Promise.resolve(text);
     }
 
     override json(): Promise<unknown> {
-      return this.#take().then(JSON.parse);
+      return this.text().then(JSON.parse);
     }
 
     override arrayBuffer(): Promise<ArrayBuffer> {
@@ -78,7 +69,8 @@ export function responseOfText(text: string, like: ResponseLike): Response {
     }
 
     override clone(): Response {
-      return this.#real || this.#used ? this.#full().clone() : responseOfText(this.#text, this);
+      const text = this.#text;
+      return this.#real || text === undefined ? this.#full().clone() : responseOfText(text, this);
     }
   });
   return new Made(text, like);
