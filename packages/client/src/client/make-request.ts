@@ -74,6 +74,12 @@ export interface UrlCall {
    * within the timeout: bytes for `plain`, else text.
    */
   handOver?: HandOver | undefined;
+  /**
+   * The Response handed back over the answer's text, read within the timeout (default:
+   * `responseOfBody`). The fetch client passes `responseOfText`, which builds no body stream
+   * for openapi-fetch to read back; it comes with the call, so other apps bundle none of it.
+   */
+  responseOfText?: ((text: string, like: Response) => Response) | undefined;
   /** Whether a retry after the server may have acted is harmless. Default: true for GET. */
   retrySafe?: boolean;
   /** Bytes the answer may have (`plain` only). Default: the client's `maxResponseBytes`. */
@@ -196,7 +202,7 @@ export async function makeRequest(
     sent.release();
     // Where the spec promises JSON, an empty or broken body is an InvalidResponseError here too.
     if (route && hasFlag(route, "jsonResult")) readJsonResult(sent, route, request.method, path);
-    if (sent.text !== undefined) response = responseOfBody(sent.text, sent.response);
+    if (sent.text !== undefined) response = (call.responseOfText ?? responseOfBody)(sent.text, sent.response);
   }
   try {
     settings.onResponse?.(response);

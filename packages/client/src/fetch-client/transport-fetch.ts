@@ -5,6 +5,7 @@ import { APIError } from "../errors/api-error.ts";
 import { findOperation } from "../operations/find-operation.ts";
 import type { Route } from "../operations/route.ts";
 import type { OutgoingRequest } from "../transport/create-transport.ts";
+import { responseOfText } from "../transport/response-of-text.ts";
 import { errorAnswer } from "./error-answer.ts";
 import { keptParts } from "./keeping-request-class.ts";
 
@@ -40,7 +41,7 @@ export function transportFetch(core: CallCore): (request: Request) => Promise<Re
     const route = url.startsWith(apiPrefix) ? routeOf(method, url.slice(baseURL.length), stream) : undefined;
     try {
       const handOver = stream ? responseReadByCaller : undefined;
-      return await makeRequest(core, { url, method, body, route, handOver }, { signal, headers });
+      return await makeRequest(core, { url, method, body, route, handOver, responseOfText }, { signal, headers });
     } catch (error) {
       // An error status is openapi-fetch's `{ error, response }`; a Response holds 200 to 599 only.
       if (error instanceof APIError && error.status >= 400 && error.status <= 599) return errorAnswer(error);
