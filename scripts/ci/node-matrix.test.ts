@@ -34,7 +34,9 @@ describe("the Node matrix", () => {
   // other tests wait for, queues behind it (seen: testing's build started 218 s into a run).
   it("every root script that runs turbo's tests builds every package first", () => {
     for (const name of ["test", "test:runtime"]) {
-      expect(rootScripts[name] ?? "", name).toMatch(/^node scripts\/ci\/turbo\.mjs (--suite=runtime )?run build [^&]*&& /);
+      expect(rootScripts[name] ?? "", name).toMatch(
+        /^node scripts\/ci\/turbo\.mjs (--suite=runtime )?run build [^&]*&& /,
+      );
     }
   });
 
