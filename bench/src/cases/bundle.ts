@@ -64,6 +64,8 @@ export interface BundleSize {
   startFiles: number;
   /** Everything, the chunks it imports only when a rarely used method is called (`import()`) too, bundled as one file. */
   totalGzBytes: number;
+  /** The input files (as esbuild names them) with code in the start: what a test can check is loaded late. */
+  startInputs: string[];
 }
 
 /**
@@ -111,10 +113,16 @@ export async function bundleSize(
     if (atStart.has(name)) start.push(file.contents);
   }
   const startCode = Buffer.concat(start);
+  const startInputs = [...atStart].flatMap((name) =>
+    Object.entries(outputs[name]?.inputs ?? {})
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([input]) => input),
+  );
   return {
     minBytes: startCode.length,
     gzBytes: gzipSync(startCode, { level: 9 }).length,
     startFiles: start.length,
+    startInputs,
     totalGzBytes: await wholeGzBytes(source, resolveDir, logLevel),
   };
 }

@@ -18,7 +18,7 @@ export { findOperation } from "./operations/find-operation.ts";
 export { pathPattern } from "./operations/path-pattern.ts";
 export type { Route } from "./operations/route.ts";
 export { paginate } from "./pagination/paginate.ts";
-export { readSseBatches } from "./sse/read-sse-batches.ts";
+export { readSseBatches } from "./sse/read-sse-batches-lazily.ts";
 export { readItems } from "./sse/stream.ts";
 export { type BackoffOptions, backoffDelay } from "./transport/backoff-delay.ts";
 export { checkTeamId } from "./transport/check-header-value.ts";

@@ -1,8 +1,8 @@
 import { APITimeoutError, APIUserAbortError } from "../errors/connection-errors.ts";
 import { StreamInterruptedError } from "../errors/stream-errors.ts";
-import { readWithin } from "../sse/read-sse-batches.ts";
 import type { SentResponse } from "../transport/create-transport.ts";
 import { redactError } from "../transport/redact.ts";
+import type { ByteReadResult } from "../transport/web-types.ts";
 import type { ResolvedCall } from "./call-options.ts";
 
 /** How a URL call's answer is handed back at its headers (`UrlCall.handOver`). */
@@ -83,4 +83,13 @@ function readFailure(
     new StreamInterruptedError("the stream was cut before it finished", requestId, { cause: error }),
     secret,
   );
+}
+
+/** One read of the body, or APITimeoutError when nothing arrives for `ms`; the caller then cancels the body. */
+export function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): Promise<ByteReadResult> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const idle = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new APITimeoutError(`the stream sent nothing for ${ms} ms`)), ms);
+  });
+  return Promise.race([reader.read(), idle]).finally(() => clearTimeout(timer));
 }

@@ -1,5 +1,5 @@
-import { StreamEventError, StreamParseError } from "../errors/stream-errors.ts";
 import type { SseMessage } from "./read-sse-batches.ts";
+import type { SseHelpers } from "./sse-helpers.ts";
 import type { StreamRule } from "./stream-rule.ts";
 
 /** One event of a stream as the spec models it: the event name, when sent, and the parsed data. */
@@ -40,9 +40,15 @@ function errorMessageOf(data: unknown): string {
 
 /**
  * Parses an event's JSON data. Throws StreamEventError for an event the stream's rule calls
- * an error and StreamParseError for data that is not a JSON object.
+ * an error and StreamParseError for data that is not a JSON object (both from `helpers`: see
+ * sse-helpers.ts).
  */
-export function decodeEvent(message: SseMessage, rule: StreamRule, requestId: string | null): DecodedEvent<object> {
+export function decodeEvent(
+  message: SseMessage,
+  rule: StreamRule,
+  requestId: string | null,
+  { StreamEventError, StreamParseError }: SseHelpers,
+): DecodedEvent<object> {
   let data: unknown;
   try {
     data = JSON.parse(message.data);

@@ -1,9 +1,6 @@
 import { createParser, type EventSourceMessage } from "eventsource-parser";
-import { APITimeoutError } from "../errors/connection-errors.ts";
-import { ResponseTooLargeError } from "../errors/response-too-large-error.ts";
-import { StreamInterruptedError } from "../errors/stream-errors.ts";
-import { DEFAULT_MAX_EVENT_BYTES } from "../transport/client-options.ts";
 import type { ByteReadResult } from "../transport/web-types.ts";
+import type { SseHelpers } from "./sse-helpers.ts";
 
 export type SseMessage = EventSourceMessage;
 
@@ -26,6 +23,8 @@ export interface SseReading<Item> {
   complete?(): void;
   /** Runs once, however the reading ended (to drop listeners). */
   onEnd?(): void;
+  /** The errors and default cap (readSse imports none: see sse-helpers.ts). */
+  helpers: SseHelpers;
 }
 
 const LF = 10;
@@ -45,7 +44,14 @@ export async function* readSse<Item>(
   body: ReadableStream<Uint8Array>,
   reading: SseReading<Item>,
 ): AsyncGenerator<Item[]> {
-  const { accept, requestId = null, idleTimeout = 0, maxEventBytes = DEFAULT_MAX_EVENT_BYTES } = reading;
+  const {
+    accept,
+    helpers,
+    requestId = null,
+    idleTimeout = 0,
+    maxEventBytes = helpers.DEFAULT_MAX_EVENT_BYTES,
+  } = reading;
+  const { ResponseTooLargeError, StreamInterruptedError } = helpers;
   let batch: Item[] = [];
   let failed = false;
   let failure: unknown;
@@ -86,7 +92,7 @@ export async function* readSse<Item>(
   };
   const decoder = new TextDecoder();
   const reader = body.getReader();
-  const idle = idleTimeout > 0 ? idleWatch(reader, idleTimeout) : undefined;
+  const idle = idleTimeout > 0 ? idleWatch(reader, idleTimeout, helpers) : undefined;
   try {
     while (!ended) {
       let chunk: ByteReadResult;
@@ -116,9 +122,9 @@ export async function* readSse<Item>(
         // lines, leaves an event unfinished.
         probing = true;
         parser.feed("\n");
-        if (!sawComment) throw cut(requestId);
+        if (!sawComment) throw cut(helpers, requestId);
         parser.feed("\n");
-        if (heldEvent) throw cut(requestId);
+        if (heldEvent) throw cut(helpers, requestId);
         probing = false;
       }
       // Some servers (the mock among them) omit the blank line after the last event, and a
@@ -136,28 +142,15 @@ export async function* readSse<Item>(
   }
 }
 
-const cut = (requestId: string | null) =>
+const cut = ({ StreamInterruptedError }: SseHelpers, requestId: string | null) =>
   new StreamInterruptedError("the stream ended in the middle of an event", requestId);
-
-/**
- * Server-sent events of a body as the messages of each read, unparsed, to its end: for
- * readers that apply no stream rule (the mock's drift check).
- */
-export function readSseBatches(
-  body: ReadableStream<Uint8Array>,
-  requestId: string | null = null,
-  idleTimeout = 0,
-  maxEventBytes = DEFAULT_MAX_EVENT_BYTES,
-): AsyncGenerator<SseMessage[]> {
-  return readSse(body, { requestId, idleTimeout, maxEventBytes, accept: (message) => message });
-}
 
 /**
  * One timer for the whole body rather than one per read: each read only notes when it began
  * waiting (0: not waiting, the reader is busy), and the timer, when it fires, waits again for
  * what is left or cancels the body, which ends the pending read.
  */
-function idleWatch(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number) {
+function idleWatch(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number, { APITimeoutError }: SseHelpers) {
   const watch = {
     waitFrom: 0,
     timedOut: false,
@@ -176,13 +169,4 @@ function idleWatch(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number) 
   };
   watch.timer = setTimeout(check, ms);
   return watch;
-}
-
-/** One read of the body, or APITimeoutError when nothing arrives for `ms`; the caller then cancels the body. */
-export function readWithin(reader: ReadableStreamDefaultReader<Uint8Array>, ms: number): Promise<ByteReadResult> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const idle = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new APITimeoutError(`the stream sent nothing for ${ms} ms`)), ms);
-  });
-  return Promise.race([reader.read(), idle]).finally(() => clearTimeout(timer));
 }

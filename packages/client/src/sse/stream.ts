@@ -5,9 +5,9 @@ import { StreamInterruptedError, StreamParseError } from "../errors/stream-error
 import { DEFAULT_MAX_EVENT_BYTES } from "../transport/client-options.ts";
 import { redactError } from "../transport/redact.ts";
 import { keepSecret, secretOf } from "../transport/secret-of.ts";
-import { type DecodedEvent, decodeEvent, endedCompletely } from "./decode-event.ts";
-import { readSse, STREAM_END } from "./read-sse-batches.ts";
-import { ANY_END, type StreamRule } from "./stream-rule.ts";
+import type { DecodedEvent } from "./decode-event.ts";
+import { sseHelpers } from "./sse-helpers.ts";
+import type { StreamRule } from "./stream-rule.ts";
 
 // Long: the \`Stream\` class and the one loop that feeds it (\`readItems\`), with the small
 // adapters between them; kept together so the whole life of a stream, from the body's bytes
@@ -70,38 +70,30 @@ export interface SseStreamOptions {
 }
 
 /**
- * The batches of an SSE response: the body read, and each event decoded under the rule, in
- * one loop (readSse's).
+ * The batches of an SSE response, from read-events.ts, which the first read loads: an app
+ * that never reads a stream loads no SSE parser. Once loaded, `next` is the reader's own (no
+ * layer added). A reader that cannot be loaded (a chunk the network lost) ends the stream
+ * with StreamInterruptedError, its body cancelled.
  */
-function readEvents(response: Response, options: SseStreamOptions): AsyncIterator<DecodedEvent<object>[]> {
-  const requestId = response.headers.get("x-request-id");
-  const rule = options.rule ?? ANY_END;
-  if (!response.body) {
-    options.onEnd?.();
-    const error = new StreamInterruptedError("the response has no body to stream", requestId);
-    return { next: () => Promise.reject(error) };
-  }
-  let last: DecodedEvent<object> | undefined;
-  let done = false;
-  return readSse(response.body, {
-    requestId,
-    idleTimeout: options.idleTimeout,
-    maxEventBytes: options.maxEventBytes,
-    accept: (message) => {
-      if (message.data === rule.done) {
-        done = true;
-        return STREAM_END;
+function readEventsOnFirstRead(response: Response, options: SseStreamOptions): AsyncIterator<DecodedEvent<object>[]> {
+  const feed: AsyncIterator<DecodedEvent<object>[]> = {
+    next: async () => {
+      let readEvents: typeof import("./read-events.ts").readEvents;
+      try {
+        ({ readEvents } = await import("./read-events.ts"));
+      } catch (cause) {
+        await response.body?.cancel().catch(() => {});
+        options.onEnd?.();
+        const requestId = response.headers.get("x-request-id");
+        throw new StreamInterruptedError("the stream's reader could not be loaded", requestId, { cause });
       }
-      last = decodeEvent(message, rule, requestId);
-      return last;
+      const reader = readEvents(response, options, sseHelpers);
+      feed.next = reader.next.bind(reader);
+      if (reader.return) feed.return = reader.return.bind(reader);
+      return reader.next();
     },
-    complete: () => {
-      if (!endedCompletely(rule, last, done)) {
-        throw new StreamInterruptedError("the stream ended before its final event", requestId);
-      }
-    },
-    onEnd: options.onEnd,
-  });
+  };
+  return feed;
 }
 
 /**
@@ -127,7 +119,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
     options: SseStreamOptions = {},
   ): Stream<Event> {
     const stream = new Stream<Event>(noItems, controller, response);
-    feeds.set(stream, { open: () => readEvents(response, options) });
+    feeds.set(stream, { open: () => readEventsOnFirstRead(response, options) });
     // The stream carries its secret: every error it throws is redacted with it, and so are
     // errors built from its items later (collectors).
     return keepSecret(stream, options.secret);

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { APITimeoutError } from "../../src/errors/connection-errors.ts";
 import { StreamEventError, StreamInterruptedError, StreamParseError } from "../../src/errors/stream-errors.ts";
 import { type DecodedEvent, decodeEvent } from "../../src/sse/decode-event.ts";
-import { readSse, readSseBatches, STREAM_END } from "../../src/sse/read-sse-batches.ts";
+import { readSse, STREAM_END } from "../../src/sse/read-sse-batches.ts";
+import { readSseBatches } from "../../src/sse/read-sse-batches-lazily.ts";
+import { sseHelpers } from "../../src/sse/sse-helpers.ts";
 import type { StreamRule } from "../../src/sse/stream-rule.ts";
 
 /** A body that arrives as exactly these reads. */
@@ -35,7 +37,8 @@ async function decoded(rule: StreamRule, ...reads: string[]) {
   const batches: number[] = [];
   try {
     for await (const batch of readSse(body(...reads), {
-      accept: (message) => (message.data === rule.done ? STREAM_END : decodeEvent(message, rule, null)),
+      accept: (message) => (message.data === rule.done ? STREAM_END : decodeEvent(message, rule, null, sseHelpers)),
+      helpers: sseHelpers,
     })) {
       batches.push(batch.length);
       items.push(...batch);

@@ -1,6 +1,6 @@
 import type { StreamData } from "@friendli-ts/client";
 import type { Prefix, Schemas, StreamKey } from "../spec-types.ts";
-import { checkChatChunk } from "./check-stream-items.ts";
+import type { CollectorHelpers } from "./collector-helpers.ts";
 
 /** One chunk of a chat stream, of any deployment kind. */
 export type ChatChunk = StreamData<StreamKey<`${Prefix}/v1/chat/completions#stream`>>;
@@ -26,18 +26,6 @@ export interface CollectedChatCompletion extends Omit<ChatResult, "choices" | "u
   choices: CollectedChatChoice[];
   /** Sent only when the request asked for it (`stream_options: { include_usage: true }`). */
   usage: ChatResult["usage"] | null;
-}
-
-/** Fields some servers add to a delta beyond the spec's chunk type. */
-interface ReasoningDelta {
-  reasoning_content?: string | null;
-  reasoning?: string | null;
-}
-
-/** The reasoning text of a delta, under either name servers use. */
-export function reasoningOfDelta(delta: object | undefined): string | undefined {
-  const d = delta as ReasoningDelta | undefined;
-  return d?.reasoning_content ?? d?.reasoning ?? undefined;
 }
 
 type LogprobToken = NonNullable<NonNullable<ChatChoice["logprobs"]>["content"]>[number];
@@ -102,14 +90,17 @@ function addToolCall(state: ChoiceState, delta: NonNullable<ChatToolCallDelta>):
 const byIndexThenArrival = (a: ToolCallState, b: ToolCallState) => a.index - b.index || a.order - b.order;
 
 /** Merges chat chunks into a complete response: text, reasoning, tool calls by index, finish reason, usage. */
-export async function collectChatCompletion(chunks: AsyncIterable<ChatChunk>): Promise<CollectedChatCompletion> {
-  const collector = createChatCollector();
+export async function collectChatCompletion(
+  chunks: AsyncIterable<ChatChunk>,
+  helpers: CollectorHelpers,
+): Promise<CollectedChatCompletion> {
+  const collector = createChatCollector(helpers);
   for await (const chunk of chunks) collector.add(chunk);
   return collector.result();
 }
 
 /** The step-by-step form of `collectChatCompletion`, for callers that read the chunks themselves. */
-export function createChatCollector() {
+export function createChatCollector({ checkChatChunk, reasoningOfDelta }: CollectorHelpers) {
   const choices = new Map<number, ChoiceState>();
   let head: Pick<ChatChunk, "id" | "created" | "model"> | undefined;
   let usage: ChatResult["usage"] | null = null;

@@ -99,6 +99,9 @@ export class InferenceStream<Item, Final> implements AsyncIterable<Item> {
     return this.kind.collect(this).then(
       (result) => keepSecret(result, secret),
       (error: unknown) => {
+        // A collector that failed before it read (its code could not be loaded) would
+        // leave the request open; after a read, the abort does nothing.
+        this.#stream.abort();
         throw redactError(error, secret);
       },
     );

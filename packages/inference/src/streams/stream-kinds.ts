@@ -6,22 +6,16 @@ import {
   checkToolAssistedEvent,
   checkTranscriptionEvent,
 } from "./check-stream-items.ts";
-import {
-  type ChatChunk,
-  type CollectedChatCompletion,
-  collectChatCompletion,
-  reasoningOfDelta,
-} from "./collect-chat-completion.ts";
+import type { ChatChunk, CollectedChatCompletion } from "./collect-chat-completion.ts";
 import { type CollectedCompletion, type CompletionChunk, collectCompletion } from "./collect-completion.ts";
 import { type CollectedMessage, collectMessage, type MessagesStreamItem } from "./collect-message.ts";
 import { collectResponse, type ResponsesResult, type ResponsesStreamItem } from "./collect-response.ts";
-import {
-  type CollectedToolAssistedChat,
-  collectToolAssistedChat,
-  type ToolAssistedChatEvent,
-} from "./collect-tool-assisted-chat.ts";
+import type { CollectedToolAssistedChat, ToolAssistedChatEvent } from "./collect-tool-assisted-chat.ts";
 import { type CollectedTranscription, collectTranscription, type TranscriptionEvent } from "./collect-transcription.ts";
+import { collectorHelpers } from "./collector-helpers.ts";
 import type { StreamKind } from "./inference-stream.ts";
+import { loadCollector } from "./load-collectors.ts";
+import { reasoningOfDelta } from "./reasoning-of-delta.ts";
 
 // Text helpers follow the first choice, as a chat UI shows it; `finalResult()` keeps every choice.
 function firstChoice<C extends { index: number }>(choices: C[] | undefined | null): C | undefined {
@@ -33,7 +27,9 @@ function firstChoice<C extends { index: number }>(choices: C[] | undefined | nul
 export const chatKind: StreamKind<ChatChunk, CollectedChatCompletion> = {
   textOf: (chunk) => firstChoice(checkChatChunk(chunk).choices)?.delta?.content ?? undefined,
   reasoningOf: (chunk) => reasoningOfDelta(firstChoice(checkChatChunk(chunk).choices)?.delta ?? undefined),
-  collect: collectChatCompletion,
+  // The collectors load on first use (few apps call finalResult): see loadCollector.
+  collect: async (chunks) =>
+    (await loadCollector(() => import("./collect-chat-completion.ts"))).collectChatCompletion(chunks, collectorHelpers),
 };
 
 export const completionKind: StreamKind<CompletionChunk, CollectedCompletion> = {
@@ -87,7 +83,11 @@ export const toolAssistedChatKind: StreamKind<ToolAssistedChatEvent, CollectedTo
     const event = checkToolAssistedEvent(item);
     return event.event === "token" ? chatKind.reasoningOf(event.data) : undefined;
   },
-  collect: collectToolAssistedChat,
+  collect: async (events) =>
+    (await loadCollector(() => import("./collect-tool-assisted-chat.ts"))).collectToolAssistedChat(events, {
+      ...collectorHelpers,
+      checkToolAssistedEvent,
+    }),
 };
 
 /** Each stream family's item and final result, by the name `rebuildStream` takes. */

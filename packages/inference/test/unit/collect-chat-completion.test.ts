@@ -4,6 +4,7 @@ import {
   collectChatCompletion,
   createChatCollector,
 } from "../../src/streams/collect-chat-completion.ts";
+import { collectorHelpers } from "../../src/streams/collector-helpers.ts";
 
 async function* from<T>(items: T[]): AsyncGenerator<T> {
   yield* items;
@@ -24,7 +25,7 @@ describe("collectChatCompletion", () => {
         ],
       },
     ];
-    const result = await collectChatCompletion(from(chunks));
+    const result = await collectChatCompletion(from(chunks), collectorHelpers);
     expect(result.choices.map((c) => [c.index, c.message.content, c.finish_reason])).toEqual([
       [0, "Aa", "stop"],
       [1, "Bb", "length"],
@@ -42,7 +43,7 @@ describe("collectChatCompletion", () => {
       },
       { ...base, choices: [{ index: 0, delta: { content: "y" }, logprobs: { content: [lp("y")] } }] },
     ] as ChatChunk[];
-    const [choice] = (await collectChatCompletion(from(chunks))).choices;
+    const [choice] = (await collectChatCompletion(from(chunks), collectorHelpers)).choices;
     expect(choice?.finish_reason).toBeNull();
     expect(choice?.logprobs?.content?.map((c) => c.token)).toEqual(["x", "y"]);
   });
@@ -62,7 +63,7 @@ describe("collectChatCompletion", () => {
         ],
       },
     ] as ChatChunk[];
-    const [choice] = (await collectChatCompletion(from(chunks))).choices;
+    const [choice] = (await collectChatCompletion(from(chunks), collectorHelpers)).choices;
     expect(choice?.message).toEqual({
       role: "assistant",
       content: null,
@@ -72,7 +73,7 @@ describe("collectChatCompletion", () => {
   });
 
   it("an empty stream gives an empty completion rather than throwing", async () => {
-    const result = await collectChatCompletion(from<ChatChunk>([]));
+    const result = await collectChatCompletion(from<ChatChunk>([]), collectorHelpers);
     expect(result).toEqual({ id: "", object: "chat.completion", created: 0, choices: [], usage: null });
   });
 });
@@ -108,7 +109,7 @@ describe("collecting grows linearly with what the server sends", () => {
     }) as ChatChunk;
 
   it("tool-call deltas with an id and no index: one call per id, in order, and a later delta finds its call by id", () => {
-    const collector = createChatCollector();
+    const collector = createChatCollector(collectorHelpers);
     collector.add(idOnlyCalls(3));
     collector.add({
       ...base,
@@ -136,7 +137,7 @@ describe("collecting grows linearly with what the server sends", () => {
     });
     const time = (chunk: ChatChunk) =>
       leastTime(() => {
-        const collector = createChatCollector();
+        const collector = createChatCollector(collectorHelpers);
         collector.add(chunk);
         expect(collector.result().choices[0]?.message.tool_calls).toHaveLength(20_000);
       });
@@ -153,7 +154,7 @@ describe("collecting grows linearly with what the server sends", () => {
     } as ChatChunk;
     const time = (chunk: ChatChunk) =>
       leastTime(() => {
-        const collector = createChatCollector();
+        const collector = createChatCollector(collectorHelpers);
         for (let i = 0; i < 40_000; i++) collector.add(chunk);
         expect(collector.result().choices[0]?.message.content).toHaveLength(40_000);
       });
@@ -163,7 +164,7 @@ describe("collecting grows linearly with what the server sends", () => {
 
   it("a snapshot taken mid-stream keeps its logprobs as they were", () => {
     const lp = (token: string) => ({ token, logprob: -0.1, top_logprobs: [] });
-    const collector = createChatCollector();
+    const collector = createChatCollector(collectorHelpers);
     const add = (token: string) =>
       collector.add({
         ...base,
