@@ -19,7 +19,7 @@ export { pathPattern } from "./operations/path-pattern.ts";
 export type { Route } from "./operations/route.ts";
 export { paginate } from "./pagination/paginate.ts";
 export { readSseBatches } from "./sse/read-sse-batches-lazily.ts";
-export { readItems } from "./sse/stream.ts";
+export { type PickFromJson, readItems } from "./sse/stream.ts";
 export { type BackoffOptions, backoffDelay } from "./transport/backoff-delay.ts";
 export { checkTeamId } from "./transport/check-header-value.ts";
 export { checkLimit, DEFAULT_MAX_RESPONSE_BYTES, quoteWithoutUserinfo } from "./transport/client-options.ts";

@@ -1,6 +1,6 @@
 import type { CallOptions, StreamPath } from "@friendli-ts/client";
-import { type CallCore, makeRequest, openStream, type Route } from "@friendli-ts/client/internal";
-import { InferenceStream, type StreamKind } from "./streams/inference-stream.ts";
+import { type CallCore, makeRequest, openStream, type PickFromJson, type Route } from "@friendli-ts/client/internal";
+import { InferenceStream, readsTextFromJson, type StreamKind } from "./streams/inference-stream.ts";
 
 /** One event as the client's stream decodes it. */
 export interface RouteEvent {
@@ -24,5 +24,7 @@ export async function openInferenceStream<Item, Final>(
   toItem: (event: RouteEvent) => Item = dataOf,
 ): Promise<InferenceStream<Item, Final>> {
   const events = await makeRequest(core, { route, body, openStream }, options);
-  return InferenceStream.from(events.map(toItem), kind);
+  const stream = InferenceStream.from(events.map(toItem), kind);
+  // The items are the events' data as sent: a kind's reader of JSON text gives what its textOf would.
+  return toItem === dataOf ? readsTextFromJson(stream, (kind as { textOfJson?: PickFromJson }).textOfJson) : stream;
 }

@@ -7,7 +7,7 @@ import { readSse, STREAM_END } from "./read-sse-batches.ts";
 export { readSse };
 
 import type { SseHelpers } from "./sse-helpers.ts";
-import type { SseStreamOptions } from "./stream.ts";
+import type { PickFromJson, SseStreamOptions } from "./stream.ts";
 import { ANY_END } from "./stream-rule.ts";
 
 /**
@@ -18,7 +18,8 @@ export function readEvents(
   response: Response,
   options: SseStreamOptions,
   helpers: SseHelpers,
-): AsyncIterator<DecodedEvent<object>[]> {
+  fromJson?: PickFromJson,
+): AsyncIterator<(DecodedEvent<object> | string | null)[]> {
   const requestId = response.headers.get("x-request-id");
   const rule = options.rule ?? ANY_END;
   const { StreamInterruptedError } = helpers;
@@ -29,6 +30,12 @@ export function readEvents(
   }
   let last: DecodedEvent<object> | undefined;
   let done = false;
+  // Only where the rule can tell neither an error nor the end from such an event's fields
+  // (a done sentinel, the `error` field): then skipping the parse changes nothing.
+  const picking =
+    fromJson !== undefined && rule.done !== undefined && (rule.errorField ?? "error") === "error"
+      ? fromJson
+      : undefined;
   return readSse(response.body, {
     requestId,
     idleTimeout: options.idleTimeout,
@@ -37,6 +44,10 @@ export function readEvents(
       if (message.data === rule.done) {
         done = true;
         return STREAM_END;
+      }
+      if (picking !== undefined && message.event === undefined) {
+        const picked = picking(message.data);
+        if (picked !== undefined) return picked;
       }
       last = decodeEvent(message, rule, requestId, helpers);
       return last;

@@ -42,9 +42,20 @@ function parseLine<Item>(line: string): Item {
 
 const noItems = (): AsyncIterator<never> => ({ next: async () => ({ done: true, value: undefined }) });
 
+/**
+ * What a reader's `pick` gives for an event whose JSON data is `data`, read from the text
+ * without parsing all of it: the text, null for nothing, or undefined when the data is not of
+ * the one shape it knows (the event is then decoded as any other). It may recognise only
+ * JSON objects with neither a `type` nor an `error` field, so such an event is never an
+ * error event under any rule it is used with.
+ */
+export type PickFromJson = (data: string) => string | null | undefined;
+
 /** Where a stream takes its items from, kept off the public object. */
 interface Feed {
-  open: BatchSource<unknown>;
+  /** `fromJson` is used only by a feed that says so (`readsJson`): an SSE response's. */
+  open: (fromJson?: PickFromJson) => AsyncIterator<unknown[]>;
+  readsJson?: boolean;
   /** What `map` made of each item: applied as the reader takes it, so no layer is added. */
   toItem?: (item: unknown) => unknown;
   /** The stream this one was mapped from: reading one reads both. */
@@ -75,8 +86,12 @@ export interface SseStreamOptions {
  * layer added). A reader that cannot be loaded (a chunk the network lost) ends the stream
  * with StreamInterruptedError, its body cancelled.
  */
-function readEventsOnFirstRead(response: Response, options: SseStreamOptions): AsyncIterator<DecodedEvent<object>[]> {
-  const feed: AsyncIterator<DecodedEvent<object>[]> = {
+function readEventsOnFirstRead(
+  response: Response,
+  options: SseStreamOptions,
+  fromJson: PickFromJson | undefined,
+): AsyncIterator<(DecodedEvent<object> | string | null)[]> {
+  const feed: AsyncIterator<(DecodedEvent<object> | string | null)[]> = {
     next: async () => {
       let readEvents: typeof import("./read-events.ts").readEvents;
       try {
@@ -87,7 +102,7 @@ function readEventsOnFirstRead(response: Response, options: SseStreamOptions): A
         const requestId = response.headers.get("x-request-id");
         throw new StreamInterruptedError("the stream's reader could not be loaded", requestId, { cause });
       }
-      const reader = readEvents(response, options, sseHelpers);
+      const reader = readEvents(response, options, sseHelpers, fromJson);
       feed.next = reader.next.bind(reader);
       if (reader.return) feed.return = reader.return.bind(reader);
       return reader.next();
@@ -119,7 +134,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
     options: SseStreamOptions = {},
   ): Stream<Event> {
     const stream = new Stream<Event>(noItems, controller, response);
-    feeds.set(stream, { open: () => readEventsOnFirstRead(response, options) });
+    feeds.set(stream, { open: (fromJson) => readEventsOnFirstRead(response, options, fromJson), readsJson: true });
     // The stream carries its secret: every error it throws is redacted with it, and so are
     // errors built from its items later (collectors).
     return keepSecret(stream, options.secret);
@@ -175,9 +190,10 @@ export class Stream<Item> implements AsyncIterable<Item> {
   /** A stream of `fn(item)` for each item (sharing this stream's request; reading it reads this one). */
   map<Out>(fn: (item: Item) => Out): Stream<Out> {
     const mapped = new Stream<Out>(noItems, this.controller, this.response);
-    const { open, toItem } = feeds.get(this) as Feed;
+    const { open, toItem, readsJson } = feeds.get(this) as Feed;
     const mapOne = fn as (item: unknown) => unknown;
-    feeds.set(mapped, { open, toItem: toItem ? (item) => mapOne(toItem(item)) : mapOne, parent: this });
+    const mapAll = toItem ? (item: unknown) => mapOne(toItem(item)) : mapOne;
+    feeds.set(mapped, { open, readsJson, toItem: mapAll, parent: this });
     return keepSecret(mapped, secretOf(this));
   }
 
@@ -252,14 +268,21 @@ export class Stream<Item> implements AsyncIterable<Item> {
   }
 }
 
-/** Opens a stream's feed, once: a stream mapped from another reads that one too. */
-function openFeed(stream: Stream<unknown>): [AsyncIterator<unknown[]>, Feed["toItem"]] {
+/**
+ * Opens a stream's feed, once: a stream mapped from another reads that one too. With
+ * `fromJson`, says whether the feed uses it (its batches may then hold picked text and nulls).
+ */
+function openFeed(
+  stream: Stream<unknown>,
+  fromJson: PickFromJson | undefined,
+): [AsyncIterator<unknown[]>, Feed["toItem"], boolean] {
   const feed = feeds.get(stream) as Feed;
   for (let s: Stream<unknown> | undefined = stream; s; s = feeds.get(s)?.parent) {
     if (consumed.has(s)) throw new FriendliError("this stream was already read; use tee() to read it twice");
   }
   for (let s: Stream<unknown> | undefined = stream; s; s = feeds.get(s)?.parent) consumed.add(s);
-  return [feed.open(), feed.toItem];
+  const picks = fromJson !== undefined && feed.readsJson === true;
+  return [feed.open(picks ? fromJson : undefined), feed.toItem, picks];
 }
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
@@ -271,13 +294,18 @@ const NO_ITEMS: never[] = [];
  * that throws) aborts the request, and every error is redacted with the stream's secret.
  * It is the one layer between the body's reader and the caller's loop, written out rather
  * than an async generator: an item already read costs one resolved promise, no more.
+ * `fromJson`, when given, must give what `pick` of the mapped item would for the shapes it
+ * knows; an SSE stream then applies it to an event's text before any parse.
  */
 export function readItems<Item, Out = Item>(
   stream: Stream<Item>,
   pick?: (item: Item) => Out | undefined,
+  fromJson?: PickFromJson,
 ): AsyncGenerator<Out, undefined> {
   let iterator: AsyncIterator<unknown[]> | undefined;
   let toItem: Feed["toItem"];
+  // The feed picks text itself: a string in a batch is picked text, null is an event with none.
+  let picked = false;
   let batch: unknown[] = NO_ITEMS;
   let at = 0;
   let finished = false;
@@ -290,6 +318,10 @@ export function readItems<Item, Out = Item>(
   const take = (): IteratorYieldResult<Out> | undefined => {
     while (at < batch.length) {
       const raw = batch[at++];
+      if (picked) {
+        if (raw === null) continue;
+        if (typeof raw === "string") return { done: false, value: raw as Out };
+      }
       const item = (toItem ? toItem(raw) : raw) as Item;
       const out = pick ? pick(item) : (item as unknown as Out);
       if (out !== undefined || !pick) return { done: false, value: out as Out };
@@ -313,7 +345,7 @@ export function readItems<Item, Out = Item>(
   const pull = async (): Promise<IteratorResult<Out, undefined>> => {
     if (!iterator) {
       try {
-        [iterator, toItem] = openFeed(stream);
+        [iterator, toItem, picked] = openFeed(stream, fromJson);
       } catch (error) {
         finished = true;
         throw error;
@@ -383,6 +415,6 @@ function fromFeed(error: unknown, controller: AbortController): unknown {
 
 /** Makes a new stream take its items from `batches`. */
 export function useBatches<Item, S extends Stream<Item>>(stream: S, batches: BatchSource<Item>): S {
-  feeds.set(stream, { open: batches as BatchSource<unknown> });
+  feeds.set(stream, { open: batches as Feed["open"] });
   return stream;
 }

@@ -1,5 +1,5 @@
 import { Stream } from "@friendli-ts/client";
-import { keepSecret, readItems, redactError, secretOf } from "@friendli-ts/client/internal";
+import { keepSecret, type PickFromJson, readItems, redactError, secretOf } from "@friendli-ts/client/internal";
 
 /** How one family's stream items carry text, and how they add up to a final result. */
 export interface StreamKind<Item, Final> {
@@ -9,6 +9,22 @@ export interface StreamKind<Item, Final> {
   reasoningOf(item: Item): string | undefined;
   /** Reads every item and returns the complete result. */
   collect(items: AsyncIterable<Item>): Promise<Final>;
+}
+
+// Streams whose items are their events' data as sent, with the kind's reader of the answer
+// text straight from an event's JSON (`textOfJson`): set by `readsTextFromJson` only.
+const textFromJson = new WeakMap<object, PickFromJson>();
+
+/**
+ * Lets `textDeltas()` of a stream whose items are its events' JSON data, unchanged, read the
+ * text from the event's JSON text for the shapes `textOfJson` knows (`textOf` for the rest).
+ */
+export function readsTextFromJson<S extends InferenceStream<unknown, unknown>>(
+  stream: S,
+  textOfJson: PickFromJson | undefined,
+): S {
+  if (textOfJson) textFromJson.set(stream, textOfJson);
+  return stream;
 }
 
 /**
@@ -81,7 +97,7 @@ export class InferenceStream<Item, Final> implements AsyncIterable<Item> {
   textDeltas(): AsyncGenerator<string> {
     const { textOf } = this.kind;
     // Errors (a wrongly shaped item's quotes it: server text) are redacted by readItems.
-    return readItems(this.#stream, (item) => textOf(item) || undefined);
+    return readItems(this.#stream, (item) => textOf(item) || undefined, textFromJson.get(this));
   }
 
   /** The reasoning text as it arrives (for models that think before answering). */

@@ -1,3 +1,4 @@
+import { chatTextOfJson } from "./chat-text-of-json.ts";
 import {
   checkChatChunk,
   checkCompletionChunk,
@@ -24,8 +25,14 @@ function firstChoice<C extends { index: number }>(choices: C[] | undefined | nul
   return choices[0];
 }
 
-export const chatKind: StreamKind<ChatChunk, CollectedChatCompletion> = {
+/** A kind that can read an item's text from its JSON text too (see `readsTextFromJson`). */
+export interface TextFromJson {
+  textOfJson: (json: string) => string | null | undefined;
+}
+
+export const chatKind: StreamKind<ChatChunk, CollectedChatCompletion> & TextFromJson = {
   textOf: (chunk) => firstChoice(checkChatChunk(chunk).choices)?.delta?.content ?? undefined,
+  textOfJson: chatTextOfJson,
   reasoningOf: (chunk) => reasoningOfDelta(firstChoice(checkChatChunk(chunk).choices)?.delta ?? undefined),
   // The collectors load on first use (few apps call finalResult): see loadCollector.
   collect: async (chunks) =>
