@@ -10,7 +10,7 @@ import { bundleApps, bundleSize } from "../src/cases/bundle.ts";
 const benchDir = fileURLToPath(new URL("..", import.meta.url));
 
 const budgets: Partial<Record<keyof typeof bundleApps, number>> = {
-  bundle_gz_bytes: 15_760, // chat: 15,446 measured
+  bundle_gz_bytes: 15_760, // chat: 15,618 measured (15,446 before the picked-text hook)
   bundle_gz_bytes_embeddings: 12_050, // 11,822
   bundle_gz_bytes_images: 12_250, // 12,006
   bundle_gz_bytes_audio: 14_660, // 14,371
@@ -22,7 +22,7 @@ const budgets: Partial<Record<keyof typeof bundleApps, number>> = {
 // finalResult() (inference/src/streams/collect-chat-completion.ts). A static import of one
 // puts it back in the start: this names the reader; the collector, whose code the
 // package build puts in a shared chunk-*.js, shows in the budget (+750 B when planted).
-const loadedLate = [/eventsource-parser/, /read-events/, /collect-chat-completion/];
+const loadedLate = [/eventsource-parser/, /read-events/, /collect-chat-completion/, /chat-text-of-json/];
 
 describe("what an app loads at start stays within its budget", () => {
   for (const [app, budget] of Object.entries(budgets)) {

@@ -94,7 +94,8 @@ export async function bundleSize(
   const fromSource = Object.keys(result.metafile.inputs).filter((input) => /packages\/[^/]+\/src\//.test(input));
   if (fromSource.length > 0) throw new Error(`bundle took workspace sources, not dist: ${fromSource[0]}`);
   const outputs = result.metafile.outputs;
-  const entry = Object.keys(outputs).find((name) => outputs[name]?.entryPoint !== undefined);
+  // The app itself: each chunk loaded with `import()` has an entry point too (its module).
+  const entry = Object.keys(outputs).find((name) => outputs[name]?.entryPoint === "app.js");
   if (!entry) throw new Error("esbuild produced no output");
   // The entry and, transitively, what it imports statically.
   const atStart = new Set<string>();

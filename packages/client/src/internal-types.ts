@@ -26,8 +26,8 @@ export type { Method, SpecPath } from "./operations/route.ts";
 export type { PagedItems } from "./pagination/paged-items.ts";
 export type { Page } from "./pagination/paginate.ts";
 export type { DecodedEvent } from "./sse/decode-event.ts";
-export type { SseMessage } from "./sse/read-sse-batches.ts";
-export type { Source, SseStreamOptions, Stream } from "./sse/stream.ts";
+export type { SseMessage } from "./sse/read-sse.ts";
+export type { PickFromJson, Source, SseStreamOptions, Stream } from "./sse/stream.ts";
 export type { StreamRule } from "./sse/stream-rule.ts";
 export type {
   ClientOptions,

@@ -1,5 +1,11 @@
 import type { CallOptions, StreamPath } from "@friendli-ts/client";
-import { type CallCore, makeRequest, openStream, type PickFromJson, type Route } from "@friendli-ts/client/internal";
+import {
+  type CallCore,
+  type LoadPickFromJson,
+  makeRequest,
+  openStream,
+  type Route,
+} from "@friendli-ts/client/internal";
 import { InferenceStream, readsTextFromJson, type StreamKind } from "./streams/inference-stream.ts";
 
 /** One event as the client's stream decodes it. */
@@ -26,5 +32,7 @@ export async function openInferenceStream<Item, Final>(
   const events = await makeRequest(core, { route, body, openStream }, options);
   const stream = InferenceStream.from(events.map(toItem), kind);
   // The items are the events' data as sent: a kind's reader of JSON text gives what its textOf would.
-  return toItem === dataOf ? readsTextFromJson(stream, (kind as { textOfJson?: PickFromJson }).textOfJson) : stream;
+  return toItem === dataOf
+    ? readsTextFromJson(stream, (kind as { loadTextOfJson?: LoadPickFromJson }).loadTextOfJson)
+    : stream;
 }

@@ -1,4 +1,4 @@
-import type { SseMessage } from "./read-sse-batches.ts";
+import type { SseMessage } from "./read-sse.ts";
 import type { SseHelpers } from "./sse-helpers.ts";
 import type { StreamRule } from "./stream-rule.ts";
 

@@ -2,7 +2,7 @@
 // and the readers below it, it is most of what a stream costs, and an app that never reads one
 // downloads none of it. It imports nothing the start loads; what it needs comes in `helpers`.
 import { type DecodedEvent, decodeEvent, endedCompletely } from "./decode-event.ts";
-import { readSse, STREAM_END } from "./read-sse-batches.ts";
+import { readSse, STREAM_END } from "./read-sse.ts";
 
 export { readSse };
 

@@ -51,10 +51,13 @@ const noItems = (): AsyncIterator<never> => ({ next: async () => ({ done: true, 
  */
 export type PickFromJson = (data: string) => string | null | undefined;
 
+/** Loads a `PickFromJson` on the stream's first read, so an app that never streams bundles none of it at start. */
+export type LoadPickFromJson = () => Promise<PickFromJson>;
+
 /** Where a stream takes its items from, kept off the public object. */
 interface Feed {
-  /** `fromJson` is used only by a feed that says so (`readsJson`): an SSE response's. */
-  open: (fromJson?: PickFromJson) => AsyncIterator<unknown[]>;
+  /** `loadFromJson` is used only by a feed that says so (`readsJson`): an SSE response's. */
+  open: (loadFromJson?: LoadPickFromJson) => AsyncIterator<unknown[]>;
   readsJson?: boolean;
   /** What `map` made of each item: applied as the reader takes it, so no layer is added. */
   toItem?: (item: unknown) => unknown;
@@ -84,18 +87,23 @@ export interface SseStreamOptions {
  * The batches of an SSE response, from read-events.ts, which the first read loads: an app
  * that never reads a stream loads no SSE parser. Once loaded, `next` is the reader's own (no
  * layer added). A reader that cannot be loaded (a chunk the network lost) ends the stream
- * with StreamInterruptedError, its body cancelled.
+ * with StreamInterruptedError, its body cancelled. A `PickFromJson` that cannot be loaded
+ * only costs speed: every event is then decoded the general way.
  */
 function readEventsOnFirstRead(
   response: Response,
   options: SseStreamOptions,
-  fromJson: PickFromJson | undefined,
+  loadFromJson: LoadPickFromJson | undefined,
 ): AsyncIterator<(DecodedEvent<object> | string | null)[]> {
   const feed: AsyncIterator<(DecodedEvent<object> | string | null)[]> = {
     next: async () => {
       let readEvents: typeof import("./read-events.ts").readEvents;
+      let fromJson: PickFromJson | undefined;
       try {
-        ({ readEvents } = await import("./read-events.ts"));
+        [{ readEvents }, fromJson] = await Promise.all([
+          import("./read-events.ts"),
+          loadFromJson?.().catch(() => undefined),
+        ]);
       } catch (cause) {
         await response.body?.cancel().catch(() => {});
         options.onEnd?.();
@@ -134,7 +142,7 @@ export class Stream<Item> implements AsyncIterable<Item> {
     options: SseStreamOptions = {},
   ): Stream<Event> {
     const stream = new Stream<Event>(noItems, controller, response);
-    feeds.set(stream, { open: (fromJson) => readEventsOnFirstRead(response, options, fromJson), readsJson: true });
+    feeds.set(stream, { open: (load) => readEventsOnFirstRead(response, options, load), readsJson: true });
     // The stream carries its secret: every error it throws is redacted with it, and so are
     // errors built from its items later (collectors).
     return keepSecret(stream, options.secret);
@@ -270,19 +278,19 @@ export class Stream<Item> implements AsyncIterable<Item> {
 
 /**
  * Opens a stream's feed, once: a stream mapped from another reads that one too. With
- * `fromJson`, says whether the feed uses it (its batches may then hold picked text and nulls).
+ * `loadFromJson`, says whether the feed uses it (its batches may then hold picked text and nulls).
  */
 function openFeed(
   stream: Stream<unknown>,
-  fromJson: PickFromJson | undefined,
+  loadFromJson: LoadPickFromJson | undefined,
 ): [AsyncIterator<unknown[]>, Feed["toItem"], boolean] {
   const feed = feeds.get(stream) as Feed;
   for (let s: Stream<unknown> | undefined = stream; s; s = feeds.get(s)?.parent) {
     if (consumed.has(s)) throw new FriendliError("this stream was already read; use tee() to read it twice");
   }
   for (let s: Stream<unknown> | undefined = stream; s; s = feeds.get(s)?.parent) consumed.add(s);
-  const picks = fromJson !== undefined && feed.readsJson === true;
-  return [feed.open(picks ? fromJson : undefined), feed.toItem, picks];
+  const picks = loadFromJson !== undefined && feed.readsJson === true;
+  return [feed.open(picks ? loadFromJson : undefined), feed.toItem, picks];
 }
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
@@ -294,13 +302,14 @@ const NO_ITEMS: never[] = [];
  * that throws) aborts the request, and every error is redacted with the stream's secret.
  * It is the one layer between the body's reader and the caller's loop, written out rather
  * than an async generator: an item already read costs one resolved promise, no more.
- * `fromJson`, when given, must give what `pick` of the mapped item would for the shapes it
- * knows; an SSE stream then applies it to an event's text before any parse.
+ * `loadFromJson`, when given, loads a `PickFromJson` that must give what `pick` of the mapped
+ * item would for the shapes it knows; an SSE stream then applies it to an event's text before
+ * any parse.
  */
 export function readItems<Item, Out = Item>(
   stream: Stream<Item>,
   pick?: (item: Item) => Out | undefined,
-  fromJson?: PickFromJson,
+  loadFromJson?: LoadPickFromJson,
 ): AsyncGenerator<Out, undefined> {
   let iterator: AsyncIterator<unknown[]> | undefined;
   let toItem: Feed["toItem"];
@@ -345,7 +354,7 @@ export function readItems<Item, Out = Item>(
   const pull = async (): Promise<IteratorResult<Out, undefined>> => {
     if (!iterator) {
       try {
-        [iterator, toItem, picked] = openFeed(stream, fromJson);
+        [iterator, toItem, picked] = openFeed(stream, loadFromJson);
       } catch (error) {
         finished = true;
         throw error;

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { APITimeoutError } from "../../src/errors/connection-errors.ts";
 import { StreamEventError, StreamInterruptedError, StreamParseError } from "../../src/errors/stream-errors.ts";
 import { type DecodedEvent, decodeEvent } from "../../src/sse/decode-event.ts";
-import { readSse, STREAM_END } from "../../src/sse/read-sse-batches.ts";
-import { readSseBatches } from "../../src/sse/read-sse-batches-lazily.ts";
+import { readSse, STREAM_END } from "../../src/sse/read-sse.ts";
+import { readSseBatches } from "../../src/sse/read-sse-batches.ts";
 import { sseHelpers } from "../../src/sse/sse-helpers.ts";
 import type { StreamRule } from "../../src/sse/stream-rule.ts";
 

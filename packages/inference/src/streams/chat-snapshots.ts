@@ -1,6 +1,6 @@
 import type { ChatChunk, CollectedChatCompletion } from "./collect-chat-completion.ts";
 import { collectorHelpers } from "./collector-helpers.ts";
-import { loadCollector } from "./load-collectors.ts";
+import { loadCollector } from "./load-collector.ts";
 
 /**
  * The completion so far after each chunk: what a chat UI re-renders as text, reasoning and

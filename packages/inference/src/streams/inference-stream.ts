@@ -1,5 +1,5 @@
 import { Stream } from "@friendli-ts/client";
-import { keepSecret, type PickFromJson, readItems, redactError, secretOf } from "@friendli-ts/client/internal";
+import { keepSecret, type LoadPickFromJson, readItems, redactError, secretOf } from "@friendli-ts/client/internal";
 
 /** How one family's stream items carry text, and how they add up to a final result. */
 export interface StreamKind<Item, Final> {
@@ -12,18 +12,18 @@ export interface StreamKind<Item, Final> {
 }
 
 // Streams whose items are their events' data as sent, with the kind's reader of the answer
-// text straight from an event's JSON (`textOfJson`): set by `readsTextFromJson` only.
-const textFromJson = new WeakMap<object, PickFromJson>();
+// text straight from an event's JSON (`loadTextOfJson`): set by `readsTextFromJson` only.
+const textFromJson = new WeakMap<object, LoadPickFromJson>();
 
 /**
  * Lets `textDeltas()` of a stream whose items are its events' JSON data, unchanged, read the
- * text from the event's JSON text for the shapes `textOfJson` knows (`textOf` for the rest).
+ * text from the event's JSON text for the shapes `loadTextOfJson`'s reader knows (`textOf` for the rest).
  */
 export function readsTextFromJson<S extends InferenceStream<unknown, unknown>>(
   stream: S,
-  textOfJson: PickFromJson | undefined,
+  loadTextOfJson: LoadPickFromJson | undefined,
 ): S {
-  if (textOfJson) textFromJson.set(stream, textOfJson);
+  if (loadTextOfJson) textFromJson.set(stream, loadTextOfJson);
   return stream;
 }
 

@@ -1,4 +1,3 @@
-import { chatTextOfJson } from "./chat-text-of-json.ts";
 import {
   checkChatChunk,
   checkCompletionChunk,
@@ -15,7 +14,7 @@ import type { CollectedToolAssistedChat, ToolAssistedChatEvent } from "./collect
 import { type CollectedTranscription, collectTranscription, type TranscriptionEvent } from "./collect-transcription.ts";
 import { collectorHelpers } from "./collector-helpers.ts";
 import type { StreamKind } from "./inference-stream.ts";
-import { loadCollector } from "./load-collectors.ts";
+import { loadCollector } from "./load-collector.ts";
 import { reasoningOfDelta } from "./reasoning-of-delta.ts";
 
 // Text helpers follow the first choice, as a chat UI shows it; `finalResult()` keeps every choice.
@@ -27,12 +26,13 @@ function firstChoice<C extends { index: number }>(choices: C[] | undefined | nul
 
 /** A kind that can read an item's text from its JSON text too (see `readsTextFromJson`). */
 export interface TextFromJson {
-  textOfJson: (json: string) => string | null | undefined;
+  /** Loads on the first read: an app that never streams chat bundles none of it at start. */
+  loadTextOfJson: () => Promise<(json: string) => string | null | undefined>;
 }
 
 export const chatKind: StreamKind<ChatChunk, CollectedChatCompletion> & TextFromJson = {
   textOf: (chunk) => firstChoice(checkChatChunk(chunk).choices)?.delta?.content ?? undefined,
-  textOfJson: chatTextOfJson,
+  loadTextOfJson: async () => (await import("./chat-text-of-json.ts")).chatTextOfJson,
   reasoningOf: (chunk) => reasoningOfDelta(firstChoice(checkChatChunk(chunk).choices)?.delta ?? undefined),
   // The collectors load on first use (few apps call finalResult): see loadCollector.
   collect: async (chunks) =>
