@@ -1,3 +1,4 @@
+import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 
@@ -95,7 +96,9 @@ export async function bundleSize(
   if (fromSource.length > 0) throw new Error(`bundle took workspace sources, not dist: ${fromSource[0]}`);
   const outputs = result.metafile.outputs;
   // The app itself: each chunk loaded with `import()` has an entry point too (its module).
-  const entry = Object.keys(outputs).find((name) => outputs[name]?.entryPoint === "app.js");
+  // (esbuild names files relative to the working folder).
+  const app = relative(process.cwd(), join(resolveDir, "app.js"));
+  const entry = Object.keys(outputs).find((name) => outputs[name]?.entryPoint === app);
   if (!entry) throw new Error("esbuild produced no output");
   // The entry and, transitively, what it imports statically.
   const atStart = new Set<string>();
