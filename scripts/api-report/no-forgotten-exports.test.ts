@@ -8,7 +8,8 @@ import { repoRoot } from "../spec/paths.ts";
 // type is exported, or a member of the package's types namespace (InferenceTypes, ...). The
 // client's public entries likewise (FriendliClientTypes; the errors entry exports the types its
 // classes name), and `/internal` (its `InternalTypes` namespace, which holds only types the
-// entry's declarations name, checked below).
+// entry's declarations name, checked below). The AI SDK provider (`FriendliOptionSchemas`) and the
+// testing entries (`MockTypes`) too.
 const clean = [
   "packages/client/etc/index.api.md",
   "packages/client/etc/errors.api.md",
@@ -16,6 +17,9 @@ const clean = [
   "packages/inference/etc/index.api.md",
   "packages/endpoints/etc/index.api.md",
   "packages/datasets/etc/index.api.md",
+  "packages/ai-sdk/etc/index.api.md",
+  "packages/testing/etc/index.api.md",
+  "packages/testing/etc/in-process.api.md",
 ];
 
 /** The symbols a report says the entry should export. */

@@ -20,6 +20,8 @@ export const NAMED_FOR_CONTENT: Record<string, string> = {
   "spec-types.ts": "a package's names for generated spec types, many aliases of one kind",
   "answer-problems.ts":
     "a wrapper's checks of the answers it reads, one predicate per shape (CONTRIBUTING names the file)",
+  "packages/ai-sdk/src/option-schemas.ts": "the members of the FriendliOptionSchemas namespace that index.ts exports",
+  "packages/testing/src/mock/mock-types.ts": "the members of the MockTypes namespace that the entries export",
   "packages/inference/src/inference-types.ts": "the members of the InferenceTypes namespace that index.ts exports",
   "packages/endpoints/src/endpoint-types.ts": "the members of the EndpointTypes namespace that index.ts exports",
   "packages/datasets/src/dataset-types.ts": "the members of the DatasetTypes namespace that index.ts exports",

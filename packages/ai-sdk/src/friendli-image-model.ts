@@ -17,7 +17,7 @@ import type { ModelConfig } from "./friendli-chat-model.ts";
 import { toAiSdkError } from "./to-ai-sdk-error.ts";
 
 /** `providerOptions.friendli` of an image call. */
-const friendliImageOptionsSchema = z.strictObject({
+export const friendliImageOptionsSchema = z.strictObject({
   numInferenceSteps: z.number().int().min(1).max(50).optional(),
   guidanceScale: z.number().optional(),
 });

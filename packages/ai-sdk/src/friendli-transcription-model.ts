@@ -13,7 +13,7 @@ import type { ModelConfig } from "./friendli-chat-model.ts";
 import { redactedCopy } from "./redacted-copy.ts";
 
 /** `providerOptions.friendli` of a transcription call. */
-const friendliTranscriptionOptionsSchema = z.strictObject({
+export const friendliTranscriptionOptionsSchema = z.strictObject({
   /** The spoken language (ISO-639-1, e.g. `en`), when known: faster and more accurate. */
   language: z.string().min(2).optional(),
   temperature: z.number().min(0).max(1).optional(),

@@ -1,3 +1,5 @@
+import type * as FriendliOptionSchemas from "./option-schemas.ts";
+
 export {
   createFriendli,
   type FriendliDeploymentProvider,
@@ -11,3 +13,5 @@ export type { FriendliImageOptions } from "./friendli-image-model.ts";
 export { type FriendliBuiltInTool, type FriendliTools, friendliTools } from "./friendli-tools.ts";
 export type { FriendliTranscriptionOptions } from "./friendli-transcription-model.ts";
 export type { FriendliModelInfo, ListModelsOptions } from "./list-models.ts";
+// The schemas the option types are read from, under one name (types only: nothing more is bundled).
+export type { FriendliOptionSchemas };

@@ -2,6 +2,8 @@
 // workers). Give it the spec document (`@friendli-ts/testing/spec.json`); in Node the main
 // entry's `createMockFetch` loads the one shipped with the package by itself.
 
+import type * as MockTypes from "../mock/mock-types.ts";
+
 export { MockReplyError, type ReplyEvent, type ReplyIssue } from "../mock/check-reply.ts";
 export type { CallFault } from "../mock/faults/answer-faults.ts";
 export type { MockControls } from "../mock/mock-engine.ts";
@@ -20,3 +22,5 @@ export type { RecordedCall } from "../mock/start-recording-proxy.ts";
 export type { EndpointStep, MockEndpointStatus, MockEndpoints } from "../mock/state/create-endpoint-state.ts";
 export type { StateLimits } from "../mock/state/state-limits.ts";
 export { createMockFetch, DEFAULT_MAX_BODY_BYTES, type MockFetch, type MockFetchOptions } from "./create-mock-fetch.ts";
+// The helper types the reply types are built from, under one name.
+export type { MockTypes };

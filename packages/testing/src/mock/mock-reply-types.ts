@@ -1,12 +1,15 @@
 import type { OperationId, operationTypes as operations } from "@friendli-ts/client/internal";
 
-type ResponsesOf<Id extends OperationId> = operations[Id] extends { responses: infer R } ? R : never;
-type ContentOf<R, Type extends string> = R extends { content: infer C }
+/** The responses the spec gives operation `Id`, by status. */
+export type ResponsesOf<Id extends OperationId> = operations[Id] extends { responses: infer R } ? R : never;
+/** The body of response `R` for media type `Type` (never where it has none). */
+export type ContentOf<R, Type extends string> = R extends { content: infer C }
   ? C extends Record<Type, infer B>
     ? B
     : never
   : never;
-type OrUnknown<T> = [T] extends [never] ? unknown : T;
+/** `unknown` where `T` is never. */
+export type OrUnknown<T> = [T] extends [never] ? unknown : T;
 
 /**
  * The JSON body the spec gives operation `Id` for `status` (`unknown` where it gives none,
